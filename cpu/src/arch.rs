@@ -1,0 +1,134 @@
+//! The instruction set architectures mvimg builds and dispatches for.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// An instruction set architecture with a CPU database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Arch {
+    /// x86-64 (AMD64, Intel 64).
+    #[serde(rename = "x86_64")]
+    X86_64,
+    /// AArch64 (ARMv8-A and later, 64-bit).
+    #[serde(rename = "aarch64")]
+    Aarch64,
+}
+
+impl Arch {
+    /// Every architecture, in a fixed order.
+    pub const ALL: [Arch; 2] = [Arch::X86_64, Arch::Aarch64];
+
+    /// The architecture this program was compiled for, if mvimg knows it.
+    pub fn host() -> Option<Arch> {
+        if cfg!(target_arch = "x86_64") {
+            Some(Arch::X86_64)
+        } else if cfg!(target_arch = "aarch64") {
+            Some(Arch::Aarch64)
+        } else {
+            None
+        }
+    }
+
+    /// The canonical name, as in target triples ("x86_64", "aarch64").
+    pub fn name(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Aarch64 => "aarch64",
+        }
+    }
+
+    /// The name LLVM uses for the generic CPU of this architecture: the ISA
+    /// baseline that the target name `generic` stands for.
+    pub fn baseline_cpu(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86-64",
+            Arch::Aarch64 => "generic",
+        }
+    }
+
+    /// A Linux target triple for this architecture, used where only the CPU
+    /// tables matter (they do not depend on the OS).
+    pub fn linux_triple(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64-unknown-linux-gnu",
+            Arch::Aarch64 => "aarch64-unknown-linux-gnu",
+        }
+    }
+}
+
+impl fmt::Display for Arch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Arch {
+    type Err = Error;
+
+    /// Accepts the canonical names and the spellings other tools use for the same
+    /// architecture (`amd64`, `x86-64`, `arm64`).
+    fn from_str(s: &str) -> Result<Arch, Error> {
+        match s {
+            "x86_64" | "x86-64" | "amd64" => Ok(Arch::X86_64),
+            "aarch64" | "arm64" => Ok(Arch::Aarch64),
+            _ => Err(Error::UnknownArch {
+                name: s.to_owned(),
+                suggestion: crate::suggest::closest(
+                    s,
+                    ["x86_64", "x86-64", "amd64", "aarch64", "arm64"],
+                )
+                .map(str::to_owned),
+            }),
+        }
+    }
+}
+
+/// The operating system an image is built for, where it changes defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Os {
+    /// Linux (ELF images).
+    Linux,
+    /// macOS (Mach-O images).
+    Macos,
+    /// Windows (PE images).
+    Windows,
+}
+
+impl Os {
+    /// The canonical name ("linux", "macos", "windows").
+    pub fn name(self) -> &'static str {
+        match self {
+            Os::Linux => "linux",
+            Os::Macos => "macos",
+            Os::Windows => "windows",
+        }
+    }
+}
+
+impl fmt::Display for Os {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Os {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Os, Error> {
+        match s {
+            "linux" => Ok(Os::Linux),
+            "macos" | "darwin" => Ok(Os::Macos),
+            "windows" => Ok(Os::Windows),
+            _ => Err(Error::UnknownOs {
+                name: s.to_owned(),
+                suggestion: crate::suggest::closest(s, ["linux", "macos", "darwin", "windows"])
+                    .map(str::to_owned),
+            }),
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The CPU database: every CPU name and feature LLVM 22 knows for an architecture,
+//! with what each implies. The tables are generated from LLVM's MC subtarget
+//! tables (`x86_64/generated.rs`, `aarch64/generated.rs`); what a host can detect
+//! comes from the hand-kept per-architecture detection tables beside them.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::arch::Arch;
+use crate::feature::{Feature, FeatureSet};
+use crate::{aarch64, x86_64};
+
+/// One generated feature entry.
+#[derive(Debug)]
+pub(crate) struct FeatureRecord {
+    pub(crate) name: &'static str,
+    pub(crate) description: &'static str,
+    /// Transitive implications, not including the feature itself.
+    pub(crate) implies: FeatureSet,
+    /// Only ever implied as tuning by LLVM's processor table (see [`FeatureClass`]).
+    pub(crate) tuning: bool,
+}
+
+/// One generated CPU entry (LLVM's processor table, aliases excluded).
+#[derive(Debug)]
+pub(crate) struct CpuRecord {
+    pub(crate) name: &'static str,
+    /// The ISA features: closure of the processor's feature list.
+    pub(crate) features: FeatureSet,
+    /// The tuning features: closure of the processor's tuning list.
+    pub(crate) tuning: FeatureSet,
+}
+
+/// One generated alias: a name LLVM accepts for the CPU at `cpu`.
+#[derive(Debug)]
+pub(crate) struct AliasRecord {
+    pub(crate) name: &'static str,
+    pub(crate) cpu: u16,
+}
+
+/// How a host reports a feature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Detection {
+    /// x86: a CPUID test, plus the OS state XCR0 must enable.
+    Cpuid(x86_64::CpuidSource),
+    /// AArch64: Linux auxiliary-vector bits, all of which must be set.
+    Hwcap(aarch64::HwcapSource),
+}
+
+/// What matching may rely on for a feature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "class", rename_all = "snake_case")]
+pub enum FeatureClass {
+    /// The host reports it (CPUID/XCR0 on x86, HWCAP on AArch64).
+    Detectable {
+        /// Where the host reports it.
+        detection: Detection,
+    },
+    /// An ISA or code-generation feature no host register reports (architecture
+    /// versions such as `v8.2a`, ABI options such as `reserve-x18`).
+    NotDetectable,
+    /// A tuning hint (LLVM only ever implies it through a processor's tuning list):
+    /// it changes scheduling and instruction choice, never correctness, and
+    /// matching ignores it.
+    Tuning,
+}
+
+/// The CPU database of one architecture.
+pub struct Database {
+    arch: Arch,
+    llvm_version: &'static str,
+    features: &'static [FeatureRecord],
+    cpus: &'static [CpuRecord],
+    aliases: &'static [AliasRecord],
+    detection: fn() -> &'static [(Feature, Detection)],
+    masks: OnceLock<Masks>,
+}
+
+struct Masks {
+    detectable: FeatureSet,
+    tuning: FeatureSet,
+}
+
+pub(crate) static X86_64: Database = Database {
+    arch: Arch::X86_64,
+    llvm_version: x86_64::generated::LLVM_VERSION,
+    features: x86_64::generated::FEATURES,
+    cpus: x86_64::generated::CPUS,
+    aliases: x86_64::generated::ALIASES,
+    detection: x86_64::detection_table,
+    masks: OnceLock::new(),
+};
+
+pub(crate) static AARCH64: Database = Database {
+    arch: Arch::Aarch64,
+    llvm_version: aarch64::generated::LLVM_VERSION,
+    features: aarch64::generated::FEATURES,
+    cpus: aarch64::generated::CPUS,
+    aliases: aarch64::generated::ALIASES,
+    detection: aarch64::detection_table,
+    masks: OnceLock::new(),
+};
+
+impl Arch {
+    /// The CPU database of this architecture.
+    pub fn database(self) -> &'static Database {
+        match self {
+            Arch::X86_64 => &X86_64,
+            Arch::Aarch64 => &AARCH64,
+        }
+    }
+}
+
+impl Database {
+    /// The architecture.
+    pub fn arch(&self) -> Arch {
+        self.arch
+    }
+
+    /// The LLVM version the tables were generated from.
+    pub fn llvm_version(&self) -> &'static str {
+        self.llvm_version
+    }
+
+    pub(crate) fn feature_records(&self) -> &'static [FeatureRecord] {
+        self.features
+    }
+
+    /// Every feature, in name order.
+    pub fn features(&self) -> impl ExactSizeIterator<Item = Feature> + '_ {
+        (0..self.features.len()).map(|i| Feature::from_index(self.arch, i as u16))
+    }
+
+    /// The feature LLVM calls `name` (exact, case-sensitive).
+    pub fn feature(&self, name: &str) -> Option<Feature> {
+        self.features
+            .binary_search_by(|record| record.name.cmp(name))
+            .ok()
+            .map(|i| Feature::from_index(self.arch, i as u16))
+    }
+
+    /// Every CPU, aliases excluded, in name order.
+    pub fn cpus(&self) -> impl ExactSizeIterator<Item = Cpu> + '_ {
+        (0..self.cpus.len()).map(|i| Cpu {
+            arch: self.arch,
+            index: i as u16,
+        })
+    }
+
+    /// Every alias LLVM accepts, with the CPU it names.
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = (&'static str, Cpu)> + '_ {
+        self.aliases.iter().map(|alias| {
+            (
+                alias.name,
+                Cpu {
+                    arch: self.arch,
+                    index: alias.cpu,
+                },
+            )
+        })
+    }
+
+    /// The CPU LLVM calls `name` (exact; an alias gives the CPU it stands for).
+    pub fn cpu(&self, name: &str) -> Option<Cpu> {
+        if let Ok(i) = self.cpus.binary_search_by(|record| record.name.cmp(name)) {
+            return Some(Cpu {
+                arch: self.arch,
+                index: i as u16,
+            });
+        }
+        self.aliases
+            .iter()
+            .find(|alias| alias.name == name)
+            .map(|alias| Cpu {
+                arch: self.arch,
+                index: alias.cpu,
+            })
+    }
+
+    /// Every name a target list may use for a CPU: canonical names and aliases.
+    pub fn cpu_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.cpus
+            .iter()
+            .map(|c| c.name)
+            .chain(self.aliases.iter().map(|a| a.name))
+    }
+
+    /// The CPU the target name `generic` stands for (LLVM `x86-64` / `generic`).
+    pub fn baseline(&self) -> Cpu {
+        self.cpu(self.arch.baseline_cpu())
+            .expect("the generated table has the baseline CPU")
+    }
+
+    /// `set` with everything its features imply added.
+    pub fn closure(&self, set: &FeatureSet) -> FeatureSet {
+        set.iter()
+            .fold(*set, |acc, feature| acc.union(&feature.implies()))
+    }
+
+    /// `set` without `feature` and without every feature that implies it, as LLVM
+    /// applies `-feature`.
+    pub fn remove_with_dependents(&self, set: &FeatureSet, feature: Feature) -> FeatureSet {
+        let mut out = *set;
+        out.remove(feature);
+        for other in set.iter() {
+            if other.implies().contains(feature) {
+                out.remove(other);
+            }
+        }
+        out
+    }
+
+    /// The detection table: every detectable feature and where the host reports it.
+    pub fn detection_table(&self) -> &'static [(Feature, Detection)] {
+        (self.detection)()
+    }
+
+    fn masks(&self) -> &Masks {
+        self.masks.get_or_init(|| {
+            let mut detectable = FeatureSet::empty(self.arch);
+            detectable.extend(self.detection_table().iter().map(|(f, _)| *f));
+            let mut tuning = FeatureSet::empty(self.arch);
+            tuning.extend(self.features().filter(|f| self.features[f.index()].tuning));
+            Masks { detectable, tuning }
+        })
+    }
+
+    /// Every feature a host can report.
+    pub fn detectable(&self) -> FeatureSet {
+        self.masks().detectable
+    }
+
+    /// Every tuning-only feature.
+    pub fn tuning(&self) -> FeatureSet {
+        self.masks().tuning
+    }
+
+    /// How `feature` is classed.
+    pub fn class(&self, feature: Feature) -> FeatureClass {
+        if let Some((_, detection)) = self.detection_table().iter().find(|(f, _)| *f == feature) {
+            FeatureClass::Detectable {
+                detection: *detection,
+            }
+        } else if self.features[feature.index()].tuning {
+            FeatureClass::Tuning
+        } else {
+            FeatureClass::NotDetectable
+        }
+    }
+}
+
+impl fmt::Debug for Database {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Database")
+            .field("arch", &self.arch)
+            .field("llvm_version", &self.llvm_version)
+            .field("features", &self.features.len())
+            .field("cpus", &self.cpus.len())
+            .field("aliases", &self.aliases.len())
+            .finish()
+    }
+}
+
+/// A CPU of the database (never an alias: lookup resolves aliases).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Cpu {
+    arch: Arch,
+    index: u16,
+}
+
+impl Cpu {
+    fn record(self) -> &'static CpuRecord {
+        &self.arch.database().cpus[self.index as usize]
+    }
+
+    /// The architecture.
+    pub fn arch(self) -> Arch {
+        self.arch
+    }
+
+    /// LLVM's canonical name for the CPU.
+    pub fn name(self) -> &'static str {
+        self.record().name
+    }
+
+    /// The ISA features the CPU has, implications applied (tuning excluded).
+    pub fn features(self) -> FeatureSet {
+        self.record().features
+    }
+
+    /// The tuning features LLVM applies for this CPU.
+    pub fn tuning(self) -> FeatureSet {
+        self.record().tuning
+    }
+
+    /// Everything LLVM's subtarget starts from for `target-cpu` = this CPU.
+    pub fn llvm_features(self) -> FeatureSet {
+        self.features().union(&self.tuning())
+    }
+
+    /// The other names LLVM accepts for this CPU.
+    pub fn aliases(self) -> Vec<&'static str> {
+        self.arch
+            .database()
+            .aliases()
+            .filter(|(_, cpu)| *cpu == self)
+            .map(|(name, _)| name)
+            .collect()
+    }
+}
+
+impl fmt::Display for Cpu {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl fmt::Debug for Cpu {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.arch, self.name())
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct CpuRepr {
+    arch: Arch,
+    name: String,
+}
+
+impl Serialize for Cpu {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CpuRepr {
+            arch: self.arch,
+            name: self.name().to_owned(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cpu {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = CpuRepr::deserialize(deserializer)?;
+        repr.arch
+            .database()
+            .cpu(&repr.name)
+            .ok_or_else(|| D::Error::custom(format!("unknown {} CPU {:?}", repr.arch, repr.name)))
+    }
+}

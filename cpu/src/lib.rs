@@ -1,0 +1,24 @@
+//! mvimg-cpu: CPU targets for multi-versioned images, with no LLVM dependency.
+//!
+//! - [`Arch`], [`Database`]: every CPU and feature LLVM 22 knows for x86_64 and
+//!   AArch64, generated from LLVM's own tables, with what each feature implies and
+//!   whether a host can detect it.
+//! - [`TargetList`]: Julia's target-list language (`generic;haswell,-rdrnd,base(1)`),
+//!   parsed strictly and resolved into LLVM `target-cpu`/`target-features` strings,
+//!   full feature sets and clone categories.
+
+#![warn(missing_docs)]
+
+pub mod aarch64;
+mod arch;
+pub mod db;
+mod error;
+pub mod feature;
+mod suggest;
+pub mod x86_64;
+
+pub use arch::{Arch, Os};
+pub use db::{Cpu, Database, Detection, FeatureClass};
+pub use error::{Error, Problem, TargetListError};
+pub use feature::{Feature, FeatureSet};
+pub use suggest::closest;

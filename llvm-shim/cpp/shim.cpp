@@ -1,0 +1,181 @@
+// The C++ side of mvimg-llvm-shim: the few LLVM 22 facilities that the LLVM C API
+// does not expose, behind a small C ABI. Every function here is called from
+// llvm-shim/src/lib.rs, which owns the safety argument for each of them.
+//
+// Strings returned as `const char *` point into LLVM's static TableGen tables
+// (processor and feature keys/descriptions) and live as long as the process.
+// Strings returned through `char **` are heap copies the caller frees with
+// mvimg_shim_free_string.
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/AArch64TargetParser.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/TargetParser/X86TargetParser.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace {
+
+char *copy_string(const std::string &s) {
+  char *out = static_cast<char *>(std::malloc(s.size() + 1));
+  if (out != nullptr) {
+    std::memcpy(out, s.c_str(), s.size() + 1);
+  }
+  return out;
+}
+
+void initialize_targets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargetMCs();
+  });
+}
+
+void bits_to_words(const llvm::FeatureBitset &bits, uint64_t *out) {
+  for (unsigned w = 0; w < llvm::MAX_SUBTARGET_WORDS; ++w) {
+    uint64_t word = 0;
+    for (unsigned b = 0; b < 64; ++b) {
+      if (bits.test(w * 64 + b)) {
+        word |= uint64_t(1) << b;
+      }
+    }
+    out[w] = word;
+  }
+}
+
+} // namespace
+
+/// A subtarget description created for one (triple, cpu, features) triple.
+struct MvimgSubtarget {
+  std::unique_ptr<llvm::MCSubtargetInfo> info;
+};
+
+extern "C" {
+
+void mvimg_shim_llvm_version(unsigned *major, unsigned *minor, unsigned *patch) {
+  *major = LLVM_VERSION_MAJOR;
+  *minor = LLVM_VERSION_MINOR;
+  *patch = LLVM_VERSION_PATCH;
+}
+
+unsigned mvimg_shim_feature_words(void) { return llvm::MAX_SUBTARGET_WORDS; }
+
+void mvimg_shim_free_string(char *s) { std::free(s); }
+
+/// Creates the MC subtarget for `triple` with `cpu` and `features` (LLVM's
+/// "+a,-b" syntax). On failure returns null and stores LLVM's message in *error.
+MvimgSubtarget *mvimg_shim_subtarget_create(const char *triple, const char *cpu,
+                                            const char *features, char **error) {
+  initialize_targets();
+  llvm::Triple parsed(llvm::Triple::normalize(triple));
+  std::string message;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(parsed, message);
+  if (target == nullptr) {
+    *error = copy_string(message);
+    return nullptr;
+  }
+  llvm::MCSubtargetInfo *info =
+      target->createMCSubtargetInfo(parsed, cpu, features);
+  if (info == nullptr) {
+    *error = copy_string("the target has no MC subtarget information");
+    return nullptr;
+  }
+  auto *handle = new MvimgSubtarget;
+  handle->info.reset(info);
+  return handle;
+}
+
+void mvimg_shim_subtarget_destroy(MvimgSubtarget *handle) { delete handle; }
+
+/// The feature bits this subtarget ended up with after LLVM applied the CPU's
+/// features, the feature string and every implication.
+void mvimg_shim_subtarget_bits(const MvimgSubtarget *handle, uint64_t *out) {
+  bits_to_words(handle->info->getFeatureBits(), out);
+}
+
+size_t mvimg_shim_feature_count(const MvimgSubtarget *handle) {
+  return handle->info->getAllProcessorFeatures().size();
+}
+
+/// Feature `index` of the target's table: key, description, its bit number and
+/// the bits it directly implies.
+void mvimg_shim_feature_at(const MvimgSubtarget *handle, size_t index,
+                           const char **key, const char **description,
+                           unsigned *bit, uint64_t *implies) {
+  const llvm::SubtargetFeatureKV &kv =
+      handle->info->getAllProcessorFeatures()[index];
+  *key = kv.Key;
+  *description = kv.Desc;
+  *bit = kv.Value;
+  bits_to_words(kv.Implies.getAsBitset(), implies);
+}
+
+size_t mvimg_shim_processor_count(const MvimgSubtarget *handle) {
+  return handle->info->getAllProcessorDescriptions().size();
+}
+
+/// Processor `index` of the target's table: key, the features it implies and
+/// the tuning features it implies (both direct, as TableGen lists them).
+void mvimg_shim_processor_at(const MvimgSubtarget *handle, size_t index,
+                             const char **key, uint64_t *implies,
+                             uint64_t *tune_implies) {
+  const llvm::SubtargetSubTypeKV &kv =
+      handle->info->getAllProcessorDescriptions()[index];
+  *key = kv.Key;
+  bits_to_words(kv.Implies.getAsBitset(), implies);
+  bits_to_words(kv.TuneImplies.getAsBitset(), tune_implies);
+}
+
+/// X86TargetParser's processor kind for `name`, or -1 when LLVM's x86 target
+/// parser does not accept it as a 64-bit CPU. Names with the same kind are
+/// aliases of each other in LLVM.
+int mvimg_shim_x86_cpu_kind(const char *name) {
+  llvm::X86::CPUKind kind = llvm::X86::parseArchX86(name, /*Only64Bit=*/true);
+  return kind == llvm::X86::CK_None ? -1 : static_cast<int>(kind);
+}
+
+/// The name AArch64TargetParser resolves `name` to (itself unless an alias),
+/// or null when the AArch64 target parser does not know it.
+char *mvimg_shim_aarch64_cpu_canonical(const char *name) {
+  llvm::StringRef resolved = llvm::AArch64::resolveCPUAlias(name);
+  if (!llvm::AArch64::parseCpu(resolved).has_value()) {
+    return nullptr;
+  }
+  return copy_string(resolved.str());
+}
+
+/// The CPU names LLVM's target parser lists for x86_64 (`arch` 0, 64-bit capable
+/// names only) or AArch64 (`arch` 1), in the parser's own table order, joined
+/// with commas. Null for any other `arch`.
+char *mvimg_shim_target_parser_cpus(int arch) {
+  llvm::SmallVector<llvm::StringRef, 256> names;
+  if (arch == 0) {
+    llvm::X86::fillValidCPUArchList(names, /*Only64Bit=*/true);
+  } else if (arch == 1) {
+    llvm::AArch64::fillValidCPUArchList(names);
+  } else {
+    return nullptr;
+  }
+  std::string joined;
+  for (llvm::StringRef name : names) {
+    if (!joined.empty()) {
+      joined += ',';
+    }
+    joined += name.str();
+  }
+  return copy_string(joined);
+}
+
+} // extern "C"

@@ -1,0 +1,378 @@
+//! mvimg-llvm-shim: the LLVM 22 facilities the LLVM C API does not expose, reached
+//! through a small C++ shim (cpp/shim.cpp) built with `cc` against LLVM 22.
+//!
+//! Today it gives the MC subtarget tables (every processor and feature of a target,
+//! with what each implies) and LLVM's CPU alias rules; those are the source of truth
+//! for the CPU database in mvimg-cpu. The LLD entry point joins it with the linker.
+
+#![warn(missing_docs)]
+
+use std::ffi::{c_char, c_int, c_uint, CStr, CString};
+use std::fmt;
+use std::ptr::NonNull;
+
+mod ffi {
+    use std::ffi::{c_char, c_int, c_uint};
+
+    #[repr(C)]
+    pub struct MvimgSubtarget {
+        _private: [u8; 0],
+    }
+
+    extern "C" {
+        pub fn mvimg_shim_llvm_version(major: *mut c_uint, minor: *mut c_uint, patch: *mut c_uint);
+        pub fn mvimg_shim_feature_words() -> c_uint;
+        pub fn mvimg_shim_free_string(s: *mut c_char);
+        pub fn mvimg_shim_subtarget_create(
+            triple: *const c_char,
+            cpu: *const c_char,
+            features: *const c_char,
+            error: *mut *mut c_char,
+        ) -> *mut MvimgSubtarget;
+        pub fn mvimg_shim_subtarget_destroy(handle: *mut MvimgSubtarget);
+        pub fn mvimg_shim_subtarget_bits(handle: *const MvimgSubtarget, out: *mut u64);
+        pub fn mvimg_shim_feature_count(handle: *const MvimgSubtarget) -> usize;
+        pub fn mvimg_shim_feature_at(
+            handle: *const MvimgSubtarget,
+            index: usize,
+            key: *mut *const c_char,
+            description: *mut *const c_char,
+            bit: *mut c_uint,
+            implies: *mut u64,
+        );
+        pub fn mvimg_shim_processor_count(handle: *const MvimgSubtarget) -> usize;
+        pub fn mvimg_shim_processor_at(
+            handle: *const MvimgSubtarget,
+            index: usize,
+            key: *mut *const c_char,
+            implies: *mut u64,
+            tune_implies: *mut u64,
+        );
+        pub fn mvimg_shim_x86_cpu_kind(name: *const c_char) -> c_int;
+        pub fn mvimg_shim_aarch64_cpu_canonical(name: *const c_char) -> *mut c_char;
+        pub fn mvimg_shim_target_parser_cpus(arch: c_int) -> *mut c_char;
+    }
+}
+
+/// The version of the LLVM the shim was compiled and linked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LlvmVersion {
+    /// Major version (22).
+    pub major: u32,
+    /// Minor version.
+    pub minor: u32,
+    /// Patch version.
+    pub patch: u32,
+}
+
+impl fmt::Display for LlvmVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+/// Returns the LLVM version the shim was built against.
+pub fn llvm_version() -> LlvmVersion {
+    let (mut major, mut minor, mut patch): (c_uint, c_uint, c_uint) = (0, 0, 0);
+    // SAFETY: the three pointers are valid for writes of one c_uint each.
+    unsafe { ffi::mvimg_shim_llvm_version(&mut major, &mut minor, &mut patch) };
+    LlvmVersion {
+        major,
+        minor,
+        patch,
+    }
+}
+
+/// An error from the shim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShimError {
+    /// An argument held an interior NUL byte and cannot cross into C++.
+    InteriorNul {
+        /// Which argument.
+        what: &'static str,
+        /// The offending value.
+        value: String,
+    },
+    /// LLVM could not create a subtarget for the triple.
+    Target {
+        /// The triple asked for.
+        triple: String,
+        /// LLVM's own message.
+        message: String,
+    },
+}
+
+impl fmt::Display for ShimError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShimError::InteriorNul { what, value } => {
+                write!(f, "the {what} {value:?} contains a NUL byte")
+            }
+            ShimError::Target { triple, message } => {
+                write!(f, "LLVM has no target for triple {triple:?}: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ShimError {}
+
+fn c_string(what: &'static str, value: &str) -> Result<CString, ShimError> {
+    CString::new(value).map_err(|_| ShimError::InteriorNul {
+        what,
+        value: value.to_owned(),
+    })
+}
+
+/// A set of LLVM feature bits, indexed by the target's own feature numbering
+/// ([`FeatureRecord::bit`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FeatureBits(Vec<u64>);
+
+impl FeatureBits {
+    fn zeroed() -> Self {
+        // SAFETY: a pure function returning a constant.
+        let words = unsafe { ffi::mvimg_shim_feature_words() } as usize;
+        FeatureBits(vec![0; words])
+    }
+
+    /// Whether bit `bit` is set.
+    pub fn contains(&self, bit: u32) -> bool {
+        let (word, shift) = ((bit / 64) as usize, bit % 64);
+        self.0.get(word).is_some_and(|w| w >> shift & 1 == 1)
+    }
+
+    /// The set bits, in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.0.len() as u32 * 64).filter(|&bit| self.contains(bit))
+    }
+
+    /// The raw 64-bit words.
+    pub fn words(&self) -> &[u64] {
+        &self.0
+    }
+}
+
+/// One entry of a target's feature table (a TableGen `SubtargetFeature`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeatureRecord {
+    /// The name used in `target-features` ("avx2", "sve2").
+    pub name: &'static str,
+    /// LLVM's one-line description.
+    pub description: &'static str,
+    /// The feature's bit number in [`FeatureBits`].
+    pub bit: u32,
+    /// The features it directly implies.
+    pub implies: FeatureBits,
+}
+
+/// One entry of a target's processor table (a TableGen `ProcessorModel`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcessorRecord {
+    /// The name used as `target-cpu`.
+    pub name: &'static str,
+    /// The features the processor directly implies.
+    pub implies: FeatureBits,
+    /// The tuning features the processor directly implies.
+    pub tune_implies: FeatureBits,
+}
+
+/// LLVM's MC subtarget for one triple, CPU and feature string.
+pub struct Subtarget {
+    handle: NonNull<ffi::MvimgSubtarget>,
+}
+
+impl Subtarget {
+    /// Creates the subtarget LLVM would use for `triple` with `target-cpu` = `cpu` and
+    /// `target-features` = `features`. LLVM warns on stderr about unknown names and
+    /// ignores them, exactly as it does during code generation.
+    pub fn new(triple: &str, cpu: &str, features: &str) -> Result<Self, ShimError> {
+        let c_triple = c_string("triple", triple)?;
+        let c_cpu = c_string("CPU name", cpu)?;
+        let c_features = c_string("feature string", features)?;
+        let mut error: *mut c_char = std::ptr::null_mut();
+        // SAFETY: all strings are NUL-terminated and outlive the call; `error` is a
+        // valid out-pointer.
+        let handle = unsafe {
+            ffi::mvimg_shim_subtarget_create(
+                c_triple.as_ptr(),
+                c_cpu.as_ptr(),
+                c_features.as_ptr(),
+                &mut error,
+            )
+        };
+        match NonNull::new(handle) {
+            Some(handle) => Ok(Subtarget { handle }),
+            None => {
+                let message = if error.is_null() {
+                    String::from("unknown error")
+                } else {
+                    // SAFETY: the shim stored a malloc'd NUL-terminated copy, freed here.
+                    let text = unsafe { CStr::from_ptr(error) }
+                        .to_string_lossy()
+                        .into_owned();
+                    unsafe { ffi::mvimg_shim_free_string(error) };
+                    text
+                };
+                Err(ShimError::Target {
+                    triple: triple.to_owned(),
+                    message,
+                })
+            }
+        }
+    }
+
+    /// The features this subtarget has, after LLVM applied the CPU, the feature
+    /// string and every implication.
+    pub fn bits(&self) -> FeatureBits {
+        let mut bits = FeatureBits::zeroed();
+        // SAFETY: `bits` has exactly the number of words the shim writes.
+        unsafe { ffi::mvimg_shim_subtarget_bits(self.handle.as_ptr(), bits.0.as_mut_ptr()) };
+        bits
+    }
+
+    /// The target's whole feature table, in LLVM's order (sorted by name).
+    pub fn features(&self) -> Vec<FeatureRecord> {
+        // SAFETY: the handle is live.
+        let count = unsafe { ffi::mvimg_shim_feature_count(self.handle.as_ptr()) };
+        (0..count)
+            .map(|index| {
+                let mut key: *const c_char = std::ptr::null();
+                let mut description: *const c_char = std::ptr::null();
+                let mut bit: c_uint = 0;
+                let mut implies = FeatureBits::zeroed();
+                // SAFETY: index < count; the out-pointers are valid and `implies` has
+                // the number of words the shim writes.
+                unsafe {
+                    ffi::mvimg_shim_feature_at(
+                        self.handle.as_ptr(),
+                        index,
+                        &mut key,
+                        &mut description,
+                        &mut bit,
+                        implies.0.as_mut_ptr(),
+                    )
+                };
+                FeatureRecord {
+                    name: static_str(key),
+                    description: static_str(description),
+                    bit,
+                    implies,
+                }
+            })
+            .collect()
+    }
+
+    /// The target's whole processor table, in LLVM's order (sorted by name).
+    pub fn processors(&self) -> Vec<ProcessorRecord> {
+        // SAFETY: the handle is live.
+        let count = unsafe { ffi::mvimg_shim_processor_count(self.handle.as_ptr()) };
+        (0..count)
+            .map(|index| {
+                let mut key: *const c_char = std::ptr::null();
+                let mut implies = FeatureBits::zeroed();
+                let mut tune_implies = FeatureBits::zeroed();
+                // SAFETY: index < count; the bit buffers have the shim's word count.
+                unsafe {
+                    ffi::mvimg_shim_processor_at(
+                        self.handle.as_ptr(),
+                        index,
+                        &mut key,
+                        implies.0.as_mut_ptr(),
+                        tune_implies.0.as_mut_ptr(),
+                    )
+                };
+                ProcessorRecord {
+                    name: static_str(key),
+                    implies,
+                    tune_implies,
+                }
+            })
+            .collect()
+    }
+
+    /// The names of the features this subtarget has, in table order.
+    pub fn feature_names(&self) -> Vec<&'static str> {
+        let bits = self.bits();
+        self.features()
+            .into_iter()
+            .filter(|f| bits.contains(f.bit))
+            .map(|f| f.name)
+            .collect()
+    }
+}
+
+impl Drop for Subtarget {
+    fn drop(&mut self) {
+        // SAFETY: the handle came from mvimg_shim_subtarget_create and is dropped once.
+        unsafe { ffi::mvimg_shim_subtarget_destroy(self.handle.as_ptr()) }
+    }
+}
+
+fn static_str(ptr: *const c_char) -> &'static str {
+    if ptr.is_null() {
+        return "";
+    }
+    // SAFETY: the shim returns pointers into LLVM's static TableGen string tables,
+    // which live as long as the process and are NUL-terminated ASCII.
+    unsafe { CStr::from_ptr(ptr) }.to_str().unwrap_or("")
+}
+
+/// LLVM's x86 target parser kind for a 64-bit capable CPU name, or `None` when the
+/// parser does not accept the name for x86_64. Two names with one kind are aliases.
+pub fn x86_cpu_kind(name: &str) -> Option<i32> {
+    let name = CString::new(name).ok()?;
+    // SAFETY: a NUL-terminated string valid for the call.
+    let kind: c_int = unsafe { ffi::mvimg_shim_x86_cpu_kind(name.as_ptr()) };
+    (kind >= 0).then_some(kind)
+}
+
+/// The name LLVM's AArch64 target parser resolves `name` to (itself unless it is an
+/// alias), or `None` when the parser does not know it.
+pub fn aarch64_cpu_canonical(name: &str) -> Option<String> {
+    let name = CString::new(name).ok()?;
+    // SAFETY: a NUL-terminated string valid for the call; the result is a malloc'd
+    // copy or null, freed here.
+    unsafe {
+        let resolved = ffi::mvimg_shim_aarch64_cpu_canonical(name.as_ptr());
+        if resolved.is_null() {
+            return None;
+        }
+        let text = CStr::from_ptr(resolved).to_string_lossy().into_owned();
+        ffi::mvimg_shim_free_string(resolved);
+        Some(text)
+    }
+}
+
+/// An architecture whose target parser the shim can list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParserArch {
+    /// x86_64 (64-bit capable names only).
+    X86_64,
+    /// AArch64.
+    Aarch64,
+}
+
+/// The CPU names LLVM's target parser (the one clang uses for `-march`/`-mcpu`)
+/// lists for `arch`, in the parser's own table order. For AArch64 this includes the
+/// aliases ("apple-m1", "cobalt-100") that the MC processor table does not list.
+pub fn target_parser_cpus(arch: ParserArch) -> Vec<String> {
+    let code: c_int = match arch {
+        ParserArch::X86_64 => 0,
+        ParserArch::Aarch64 => 1,
+    };
+    // SAFETY: returns a malloc'd NUL-terminated string (never null for 0 and 1),
+    // freed here.
+    unsafe {
+        let joined = ffi::mvimg_shim_target_parser_cpus(code);
+        if joined.is_null() {
+            return Vec::new();
+        }
+        let text = CStr::from_ptr(joined).to_string_lossy().into_owned();
+        ffi::mvimg_shim_free_string(joined);
+        text.split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
