@@ -1,1 +1,14 @@
-//! placeholder
+//! mvimg: multi-versioned native images.
+//!
+//! This facade re-exports the crates an image builder uses:
+//! - [`cpu`] (mvimg-cpu): target lists, the CPU database, host descriptions;
+//! - [`codegen`] (mvimg-codegen): the LLVM 22 side;
+//! - [`link`] (mvimg-link): the linker driver.
+//!
+//! A runtime that only loads images can depend on mvimg-cpu alone.
+
+#![warn(missing_docs)]
+
+pub use mvimg_codegen as codegen;
+pub use mvimg_cpu as cpu;
+pub use mvimg_link as link;

@@ -1,1 +1,284 @@
-fn main() {}
+//! The `mvimg` command line: parses arguments, calls the library, prints.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use clap::{Parser, Subcommand};
+use mvimg::cpu::{default_target_list, Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(name = "mvimg", version, about = "Multi-versioned native images")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Resolve a target list and show, per target, what LLVM gets and what is cloned.
+    Targets {
+        /// Architecture the list is for (default: this machine's).
+        #[arg(long)]
+        arch: Option<Arch>,
+        /// Operating system, for the default list (default: linux).
+        #[arg(long, default_value = "linux")]
+        os: Os,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The target list; default: $MVIMG_CPU_TARGET, else the default list for
+        /// the architecture and OS.
+        list: Option<String>,
+    },
+    /// List every CPU LLVM 22 knows for an architecture, with its feature count.
+    Cpus {
+        /// Architecture (default: this machine's).
+        #[arg(long)]
+        arch: Option<Arch>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn arch_or_host(arch: Option<Arch>) -> Result<Arch> {
+    arch.or_else(Arch::host).with_context(|| {
+        format!(
+            "this machine ({}) has no CPU database; pass --arch x86_64 or --arch aarch64",
+            std::env::consts::ARCH
+        )
+    })
+}
+
+/// The build host as LLVM sees it: what `native` means.
+fn llvm_native() -> Result<Host> {
+    let arch = arch_or_host(None)?;
+    Host::from_llvm_report(
+        arch,
+        &mvimg::codegen::llvm_host_cpu_name(),
+        &mvimg::codegen::llvm_host_features(),
+    )
+    .context("describing the build host for `native`")
+}
+
+fn names(set: &FeatureSet) -> Vec<&'static str> {
+    set.names()
+}
+
+fn joined(set: &FeatureSet) -> String {
+    if set.is_empty() {
+        "-".to_owned()
+    } else {
+        set.names().join(" ")
+    }
+}
+
+fn flags(target: &mvimg::cpu::ResolvedTarget) -> Vec<&'static str> {
+    let mut flags = Vec::new();
+    if target.clone_all {
+        flags.push(if target.clone_all_implied {
+            "clone_all (Xeon Phi rule; -clone_all turns it off)"
+        } else {
+            "clone_all"
+        });
+    }
+    if target.spec.clone_all == Some(false) {
+        flags.push("-clone_all");
+    }
+    if let Some(size) = target.size {
+        flags.push(size.as_str());
+    }
+    flags
+}
+
+fn print_targets(resolved: &ResolvedTargets, json_out: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        let targets: Vec<_> = resolved
+            .targets
+            .iter()
+            .map(|t| {
+                json!({
+                    "index": t.index,
+                    "spec": t.spec.to_string(),
+                    "name": t.name,
+                    "llvm_cpu": t.llvm_cpu,
+                    "llvm_features": t.llvm_features,
+                    "base": t.base,
+                    "clone_all": t.clone_all,
+                    "clone_all_implied": t.clone_all_implied,
+                    "size": t.size,
+                    "clone": t.clone,
+                    "added": names(&resolved.added(t)),
+                    "removed": names(&resolved.removed(t)),
+                    "features": names(&t.isa_features()),
+                })
+            })
+            .collect();
+        let doc = json!({
+            "arch": resolved.arch,
+            "list": resolved.to_string(),
+            "targets": targets,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(());
+    }
+    writeln!(out, "target list ({}): {}", resolved.arch, resolved)?;
+    for t in &resolved.targets {
+        let relative = match t.base {
+            Some(base) => format!("#{base}"),
+            None => "the generic baseline".to_owned(),
+        };
+        writeln!(out)?;
+        writeln!(out, "#{} {}", t.index, t.spec)?;
+        let note = match &t.spec.cpu {
+            mvimg::cpu::CpuName::Named(name) if *name != t.llvm_cpu => {
+                format!(" ({name} is an alias)")
+            }
+            mvimg::cpu::CpuName::Native => format!(" (the build host, {})", t.name),
+            _ => String::new(),
+        };
+        writeln!(out, "  llvm cpu       {}{note}", t.llvm_cpu)?;
+        writeln!(
+            out,
+            "  llvm features  {}",
+            if t.llvm_features.is_empty() {
+                "-"
+            } else {
+                &t.llvm_features
+            }
+        )?;
+        writeln!(
+            out,
+            "  base           {}",
+            t.base
+                .map_or("- (default target)".to_owned(), |b| b.to_string())
+        )?;
+        let flags = flags(t);
+        writeln!(
+            out,
+            "  flags          {}",
+            if flags.is_empty() {
+                "-".to_owned()
+            } else {
+                flags.join(", ")
+            }
+        )?;
+        let clone = if t.index == 0 {
+            "- (holds every function)".to_owned()
+        } else {
+            t.clone.to_string()
+        };
+        writeln!(out, "  clones         {clone}")?;
+        writeln!(out, "  added vs {relative}: {}", joined(&resolved.added(t)))?;
+        let removed = resolved.removed(t);
+        if !removed.is_empty() {
+            writeln!(out, "  removed vs {relative}: {}", joined(&removed))?;
+        }
+    }
+    Ok(())
+}
+
+fn targets(arch: Option<Arch>, os: Os, json_out: bool, list: Option<String>) -> Result<()> {
+    let arch = arch_or_host(arch)?;
+    let text = list
+        .or_else(|| std::env::var("MVIMG_CPU_TARGET").ok())
+        .unwrap_or_else(|| default_target_list(arch, os).to_owned());
+    let parsed: TargetList = text.parse().map_err(cpu_error)?;
+    let native = if parsed
+        .targets
+        .iter()
+        .any(|t| t.cpu == mvimg::cpu::CpuName::Native)
+    {
+        Some(llvm_native()?)
+    } else {
+        None
+    };
+    let resolved = parsed.resolve(arch, native.as_ref()).map_err(cpu_error)?;
+    print_targets(&resolved, json_out)
+}
+
+fn cpus(arch: Option<Arch>, json_out: bool) -> Result<()> {
+    let arch = arch_or_host(arch)?;
+    let db = arch.database();
+    let tuning = db.tuning();
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        let cpus: Vec<_> = db
+            .cpus()
+            .map(|cpu| {
+                let features = cpu.features().difference(&tuning);
+                json!({
+                    "name": cpu.name(),
+                    "aliases": cpu.aliases(),
+                    "feature_count": features.len(),
+                    "features": features.names(),
+                })
+            })
+            .collect();
+        let doc = json!({ "arch": arch, "llvm_version": db.llvm_version(), "cpus": cpus });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} CPUs known to LLVM {} ({} CPUs, {} aliases; `generic` is {}):",
+        arch,
+        db.llvm_version(),
+        db.cpus().len(),
+        db.aliases().len(),
+        arch.baseline_cpu()
+    )?;
+    for cpu in db.cpus() {
+        let count = cpu.features().difference(&tuning).len();
+        let aliases = cpu.aliases();
+        if aliases.is_empty() {
+            writeln!(out, "  {:<24} {count:>3} features", cpu.name())?;
+        } else {
+            writeln!(
+                out,
+                "  {:<24} {count:>3} features  (also: {})",
+                cpu.name(),
+                aliases.join(", ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A library error with, for target lists, the excerpt that shows where.
+fn cpu_error(e: mvimg::cpu::Error) -> anyhow::Error {
+    match e.as_target_list() {
+        Some(list) => anyhow::anyhow!("{e}\n{}", list.snippet()),
+        None => anyhow::Error::new(e),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Targets {
+            arch,
+            os,
+            json,
+            list,
+        } => targets(arch, os, json, list),
+        Command::Cpus { arch, json } => cpus(arch, json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`mvimg cpus | head`) is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

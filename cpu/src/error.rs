@@ -155,6 +155,9 @@ pub enum Problem {
     },
     /// `help` was given; mvimg lists CPUs with `mvimg cpus` instead.
     Help,
+    /// A list built from values has a name the text form cannot hold (empty, with
+    /// `,` or `;`, or with surrounding spaces), so it would not read back the same.
+    NotRepresentable,
     /// `native` was used but no description of the build host was given.
     NativeUnavailable,
     /// `native` was used for another architecture than the build host's.
@@ -256,6 +259,9 @@ impl fmt::Display for TargetListError {
             }
             Problem::Help => f.write_str(
                 "`help` is not a target; run `mvimg cpus` to list CPUs and their features",
+            ),
+            Problem::NotRepresentable => f.write_str(
+                "a CPU or feature name is empty or holds `,`, `;` or surrounding spaces, so the list has no text form",
             ),
             Problem::NativeUnavailable => f.write_str(
                 "`native` needs a description of the build host, and none was given",

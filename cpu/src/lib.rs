@@ -14,11 +14,18 @@ mod arch;
 pub mod db;
 mod error;
 pub mod feature;
+mod host;
 mod suggest;
+pub mod target;
 pub mod x86_64;
 
 pub use arch::{Arch, Os};
 pub use db::{Cpu, Database, Detection, FeatureClass};
 pub use error::{Error, Problem, TargetListError};
 pub use feature::{Feature, FeatureSet};
+pub use host::Host;
 pub use suggest::closest;
+pub use target::{
+    default_target_list, CloneCategories, CloneCategory, CpuName, FeatureOp, ResolvedTarget,
+    ResolvedTargets, SizeGoal, TargetList, TargetSpec,
+};

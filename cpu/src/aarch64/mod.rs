@@ -118,3 +118,40 @@ static DETECTION: &[(Feature, Detection)] = &[
 pub(crate) fn detection_table() -> &'static [(Feature, Detection)] {
     DETECTION
 }
+
+/// The default AArch64 target list for Linux and Windows (Julia's official
+/// release list). `rand` and `fpac` are disabled on `neoverse-512tvb` because
+/// Graviton 3 lacks them though LLVM's CPU has them.
+pub const DEFAULT_TARGETS: &str = "generic;cortex-a57;thunderx2t99;carmel,clone_all;apple-m1,base(3);neoverse-512tvb,-rand,-fpac,base(3)";
+
+/// The default AArch64 target list for macOS: every Apple silicon Mac is at least
+/// an M1.
+pub const DEFAULT_TARGETS_MACOS: &str = "generic;apple-m1,clone_all";
+
+/// Julia's AArch64 clone rules (reference §3.2): no math rule (NEON always has
+/// FMA); SIMD when SVE or other new vector instructions arrive, float16 and
+/// bfloat16 when they become native.
+pub(crate) static CLONE_RULES: crate::target::CloneRulesRef = crate::target::CloneRulesRef::new(
+    &[],
+    &[
+        SVE,
+        SVE2,
+        SVE2P1,
+        SVE_BITPERM,
+        SVE2_BITPERM,
+        SVE_AES,
+        SVE2_AES,
+        SVE_SHA3,
+        SVE2_SHA3,
+        SVE_SM4,
+        SVE2_SM4,
+        F32MM,
+        F64MM,
+        I8MM,
+        DOTPROD,
+        RDM,
+    ],
+    &[FULLFP16, FP16FML],
+    &[BF16],
+    &[],
+);

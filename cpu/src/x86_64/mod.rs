@@ -240,3 +240,52 @@ static DETECTION: &[(Feature, Detection)] = &[
 pub(crate) fn detection_table() -> &'static [(Feature, Detection)] {
     DETECTION
 }
+
+/// The default x86_64 target list (Julia's official release list): a generic
+/// baseline, a full AVX clone, and partial AVX2 and AVX-512 clones that fall back
+/// to the AVX one. `rdrnd` and `xsaveopt` are disabled because LLVM does not use
+/// them for code generation and some hosts (rr, some VMs) hide them.
+pub const DEFAULT_TARGETS: &str =
+    "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
+
+/// Julia's x86 clone rules (reference §3.2), extended with the vector features
+/// LLVM 22 has that Julia's table predates (AVX-VNNI-INT*, AVX-IFMA,
+/// AVX-NE-CONVERT, AVX10).
+pub(crate) static CLONE_RULES: crate::target::CloneRulesRef = crate::target::CloneRulesRef::new(
+    &[FMA, FMA4],
+    &[
+        SSE3,
+        SSSE3,
+        SSE4_1,
+        SSE4_2,
+        AVX,
+        AVX2,
+        VAES,
+        VPCLMULQDQ,
+        SSE4A,
+        AVX512F,
+        AVX512DQ,
+        AVX512IFMA,
+        AVX512CD,
+        AVX512BW,
+        AVX512VL,
+        AVX512VBMI,
+        AVX512VPOPCNTDQ,
+        AVXVNNI,
+        AVX512VBMI2,
+        AVX512VNNI,
+        AVX512BITALG,
+        AVX512BF16,
+        AVX512VP2INTERSECT,
+        AVX512FP16,
+        AVXIFMA,
+        AVXVNNIINT8,
+        AVXVNNIINT16,
+        AVXNECONVERT,
+        AVX10_1,
+        AVX10_2,
+    ],
+    &[AVX512FP16],
+    &[AVX512BF16],
+    &["knl", "knm"],
+);
