@@ -54,13 +54,7 @@ fn arch_or_host(arch: Option<Arch>) -> Result<Arch> {
 
 /// The build host as LLVM sees it: what `native` means.
 fn llvm_native() -> Result<Host> {
-    let arch = arch_or_host(None)?;
-    Host::from_llvm_report(
-        arch,
-        &mvimg::codegen::llvm_host_cpu_name(),
-        &mvimg::codegen::llvm_host_features(),
-    )
-    .context("describing the build host for `native`")
+    mvimg::codegen::llvm_host().context("describing the build host for `native`")
 }
 
 fn names(set: &FeatureSet) -> Vec<&'static str> {

@@ -3,7 +3,7 @@
 //! build time.
 
 use inkwell::targets::TargetMachine;
-use mvimg_cpu::{Arch, Error as CpuError, FeatureSet};
+use mvimg_cpu::{Arch, Error as CpuError, Host};
 
 use crate::error::Error;
 
@@ -17,9 +17,8 @@ pub fn llvm_host_features() -> String {
     TargetMachine::get_host_cpu_features().to_string()
 }
 
-/// The host CPU name and the set of features LLVM reports as present, as a
-/// feature set of the host architecture (closed under implication).
-pub fn llvm_host() -> Result<(String, FeatureSet), Error> {
+/// The build host as LLVM reports it.
+pub fn llvm_host() -> Result<Host, Error> {
     let arch = Arch::host().ok_or_else(|| {
         Error::Cpu(CpuError::Host {
             message: format!(
@@ -28,18 +27,9 @@ pub fn llvm_host() -> Result<(String, FeatureSet), Error> {
             ),
         })
     })?;
-    let db = arch.database();
-    let mut features = FeatureSet::empty(arch);
-    for item in llvm_host_features().split(',') {
-        let Some(name) = item.strip_prefix('+') else {
-            continue;
-        };
-        let feature = db.feature(name).ok_or_else(|| {
-            Error::CpuTables(format!(
-                "LLVM reports host feature {name:?}, which the {arch} database lacks: regenerate it"
-            ))
-        })?;
-        features.insert(feature);
-    }
-    Ok((llvm_host_cpu_name(), db.closure(&features)))
+    Ok(Host::from_llvm_report(
+        arch,
+        &llvm_host_cpu_name(),
+        &llvm_host_features(),
+    )?)
 }
