@@ -1,0 +1,117 @@
+//! The `mvimg` command line, run as a user runs it.
+
+use std::process::{Command, Output};
+
+fn mvimg(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mvimg"));
+    command.args(args).env_remove("MVIMG_CPU_TARGET");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("mvimg runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn targets_shows_the_default_list() {
+    let out = mvimg(&["targets", "--arch", "x86_64"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("target list (x86_64): generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)\n"),
+        "{text}"
+    );
+    assert!(text.contains("#2 haswell,-rdrnd,base(1)\n  llvm cpu       haswell\n  llvm features  -rdrnd\n  base           1\n"), "{text}");
+    assert!(text.contains("clones         loop,cpu,math,simd"), "{text}");
+}
+
+#[test]
+fn targets_json() {
+    let out = mvimg(&["targets", "--arch", "aarch64", "--json", "generic;apple-m1,clone_all;neoverse-v1,base(1)"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["arch"], "aarch64");
+    assert_eq!(doc["list"], "generic;apple-m1,clone_all;neoverse-v1,base(1)");
+    let targets = doc["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 3);
+    assert_eq!(targets[1]["name"], "apple-m1");
+    assert_eq!(targets[1]["llvm_cpu"], "apple-a14");
+    assert_eq!(targets[1]["clone"], serde_json::json!(["all"]));
+    assert_eq!(targets[2]["base"], 1);
+    let added: Vec<&str> = targets[2]["added"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(added.contains(&"sve") && added.contains(&"i8mm"), "{added:?}");
+    assert_eq!(targets[2]["clone"], serde_json::json!(["loop", "cpu", "simd", "bfloat16"]));
+}
+
+#[test]
+fn targets_reads_the_environment() {
+    let out = mvimg(&["targets", "--arch", "x86_64", "--json"], &[("MVIMG_CPU_TARGET", "generic;znver4,clone_all")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["list"], "generic;znver4,clone_all");
+    // An explicit list wins over the environment.
+    let out = mvimg(&["targets", "--arch", "x86_64", "--json", "skylake"], &[("MVIMG_CPU_TARGET", "znver4")]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["list"], "skylake");
+}
+
+#[test]
+fn targets_errors_go_to_stderr_with_a_caret() {
+    for (list, message) in [
+        ("", "the list is empty"),
+        ("haswel", "did you mean `haswell`"),
+        ("haswell,+avx9", "unknown x86_64 feature `avx9`"),
+        ("generic;;haswell", "empty target"),
+        ("generic;haswell,base(2)", "base(2) must name an earlier target"),
+        ("generic;haswell,base(x)", "`base(x)` is not a base option"),
+        ("generic;haswell,opt_size,min_size", "`min_size` conflicts with `opt_size`"),
+    ] {
+        let out = mvimg(&["targets", "--arch", "x86_64", list], &[]);
+        assert_eq!(out.status.code(), Some(1), "{list:?}");
+        assert!(out.stdout.is_empty(), "{list:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("error: invalid target list"), "{list:?}: {err}");
+        assert!(err.contains(message), "{list:?}: {err}");
+        assert!(err.contains('^'), "{list:?}: {err}");
+    }
+    let out = mvimg(&["targets", "--arch", "aarch64", "neoverse-n1,+avx2"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("it is an x86_64 feature"), "{}", stderr(&out));
+    let out = mvimg(&["targets", "--arch", "sparc", "generic"], &[]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("unknown architecture `sparc`"), "{}", stderr(&out));
+}
+
+#[test]
+fn targets_native_uses_the_build_host() {
+    let out = mvimg(&["targets", "--json", "native"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["targets"][0]["name"], mvimg::codegen::llvm_host_cpu_name());
+}
+
+#[test]
+fn cpus_lists_every_cpu() {
+    for arch in mvimg::cpu::Arch::ALL {
+        let out = mvimg(&["cpus", "--arch", arch.name(), "--json"], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let cpus = doc["cpus"].as_array().unwrap();
+        assert_eq!(cpus.len(), arch.database().cpus().len());
+        let names: Vec<&str> = cpus.iter().map(|c| c["name"].as_str().unwrap()).collect();
+        for name in arch.database().cpus().map(|c| c.name()) {
+            assert!(names.contains(&name), "{name}");
+        }
+    }
+    let out = mvimg(&["cpus", "--arch", "x86_64"], &[]);
+    let text = stdout(&out);
+    let haswell = text.lines().find(|l| l.trim_start().starts_with("haswell ")).expect("haswell line");
+    assert!(haswell.contains("features") && haswell.contains("core-avx2"), "{haswell}");
+}
