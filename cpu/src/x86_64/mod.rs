@@ -53,7 +53,7 @@ pub enum CpuidTest {
         /// The bit number.
         bit: u8,
     },
-    /// AVX10 at a version: CPUID.(7,1):EDX[19] and CPUID.(0x24,0):EBX[7:0] >= version.
+    /// AVX10 at a version: `CPUID.(7,1):EDX[19]` and `CPUID.(0x24,0):EBX[7:0]` >= version.
     Avx10 {
         /// The minimum AVX10 version.
         version: u8,
