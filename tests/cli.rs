@@ -34,30 +34,59 @@ fn targets_shows_the_default_list() {
 
 #[test]
 fn targets_json() {
-    let out = mvimg(&["targets", "--arch", "aarch64", "--json", "generic;apple-m1,clone_all;neoverse-v1,base(1)"], &[]);
+    let out = mvimg(
+        &[
+            "targets",
+            "--arch",
+            "aarch64",
+            "--json",
+            "generic;apple-m1,clone_all;neoverse-v1,base(1)",
+        ],
+        &[],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["arch"], "aarch64");
-    assert_eq!(doc["list"], "generic;apple-m1,clone_all;neoverse-v1,base(1)");
+    assert_eq!(
+        doc["list"],
+        "generic;apple-m1,clone_all;neoverse-v1,base(1)"
+    );
     let targets = doc["targets"].as_array().unwrap();
     assert_eq!(targets.len(), 3);
     assert_eq!(targets[1]["name"], "apple-m1");
     assert_eq!(targets[1]["llvm_cpu"], "apple-a14");
     assert_eq!(targets[1]["clone"], serde_json::json!(["all"]));
     assert_eq!(targets[2]["base"], 1);
-    let added: Vec<&str> = targets[2]["added"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert!(added.contains(&"sve") && added.contains(&"i8mm"), "{added:?}");
-    assert_eq!(targets[2]["clone"], serde_json::json!(["loop", "cpu", "simd", "bfloat16"]));
+    let added: Vec<&str> = targets[2]["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        added.contains(&"sve") && added.contains(&"i8mm"),
+        "{added:?}"
+    );
+    assert_eq!(
+        targets[2]["clone"],
+        serde_json::json!(["loop", "cpu", "simd", "bfloat16"])
+    );
 }
 
 #[test]
 fn targets_reads_the_environment() {
-    let out = mvimg(&["targets", "--arch", "x86_64", "--json"], &[("MVIMG_CPU_TARGET", "generic;znver4,clone_all")]);
+    let out = mvimg(
+        &["targets", "--arch", "x86_64", "--json"],
+        &[("MVIMG_CPU_TARGET", "generic;znver4,clone_all")],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["list"], "generic;znver4,clone_all");
     // An explicit list wins over the environment.
-    let out = mvimg(&["targets", "--arch", "x86_64", "--json", "skylake"], &[("MVIMG_CPU_TARGET", "znver4")]);
+    let out = mvimg(
+        &["targets", "--arch", "x86_64", "--json", "skylake"],
+        &[("MVIMG_CPU_TARGET", "znver4")],
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["list"], "skylake");
 }
@@ -69,24 +98,41 @@ fn targets_errors_go_to_stderr_with_a_caret() {
         ("haswel", "did you mean `haswell`"),
         ("haswell,+avx9", "unknown x86_64 feature `avx9`"),
         ("generic;;haswell", "empty target"),
-        ("generic;haswell,base(2)", "base(2) must name an earlier target"),
+        (
+            "generic;haswell,base(2)",
+            "base(2) must name an earlier target",
+        ),
         ("generic;haswell,base(x)", "`base(x)` is not a base option"),
-        ("generic;haswell,opt_size,min_size", "`min_size` conflicts with `opt_size`"),
+        (
+            "generic;haswell,opt_size,min_size",
+            "`min_size` conflicts with `opt_size`",
+        ),
     ] {
         let out = mvimg(&["targets", "--arch", "x86_64", list], &[]);
         assert_eq!(out.status.code(), Some(1), "{list:?}");
         assert!(out.stdout.is_empty(), "{list:?}");
         let err = stderr(&out);
-        assert!(err.starts_with("error: invalid target list"), "{list:?}: {err}");
+        assert!(
+            err.starts_with("error: invalid target list"),
+            "{list:?}: {err}"
+        );
         assert!(err.contains(message), "{list:?}: {err}");
         assert!(err.contains('^'), "{list:?}: {err}");
     }
     let out = mvimg(&["targets", "--arch", "aarch64", "neoverse-n1,+avx2"], &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("it is an x86_64 feature"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("it is an x86_64 feature"),
+        "{}",
+        stderr(&out)
+    );
     let out = mvimg(&["targets", "--arch", "sparc", "generic"], &[]);
     assert_ne!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("unknown architecture `sparc`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown architecture `sparc`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -94,7 +140,10 @@ fn targets_native_uses_the_build_host() {
     let out = mvimg(&["targets", "--json", "native"], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["targets"][0]["name"], mvimg::codegen::llvm_host_cpu_name());
+    assert_eq!(
+        doc["targets"][0]["name"],
+        mvimg::codegen::llvm_host_cpu_name()
+    );
 }
 
 #[test]
@@ -112,6 +161,12 @@ fn cpus_lists_every_cpu() {
     }
     let out = mvimg(&["cpus", "--arch", "x86_64"], &[]);
     let text = stdout(&out);
-    let haswell = text.lines().find(|l| l.trim_start().starts_with("haswell ")).expect("haswell line");
-    assert!(haswell.contains("features") && haswell.contains("core-avx2"), "{haswell}");
+    let haswell = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("haswell "))
+        .expect("haswell line");
+    assert!(
+        haswell.contains("features") && haswell.contains("core-avx2"),
+        "{haswell}"
+    );
 }
