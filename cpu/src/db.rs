@@ -6,11 +6,10 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::arch::Arch;
-use crate::feature::{Feature, FeatureSet};
+use crate::feature::{Feature, FeatureSet, NamedRepr};
 use crate::{aarch64, x86_64};
 
 /// One generated feature entry.
@@ -325,28 +324,14 @@ impl fmt::Debug for Cpu {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct CpuRepr {
-    arch: Arch,
-    name: String,
-}
-
 impl Serialize for Cpu {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        CpuRepr {
-            arch: self.arch,
-            name: self.name().to_owned(),
-        }
-        .serialize(serializer)
+        NamedRepr::write(self.arch, self.name(), serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Cpu {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let repr = CpuRepr::deserialize(deserializer)?;
-        repr.arch
-            .database()
-            .cpu(&repr.name)
-            .ok_or_else(|| D::Error::custom(format!("unknown {} CPU {:?}", repr.arch, repr.name)))
+        NamedRepr::read(deserializer, "CPU", |db, name| db.cpu(name))
     }
 }

@@ -74,28 +74,51 @@ impl fmt::Debug for Feature {
     }
 }
 
+/// How a named entry of a database (a feature, a CPU) is serialized: its
+/// architecture and its name, looked up again when read back.
 #[derive(Serialize, Deserialize)]
-struct FeatureRepr {
-    arch: Arch,
-    name: String,
+pub(crate) struct NamedRepr {
+    pub(crate) arch: Arch,
+    pub(crate) name: String,
+}
+
+impl NamedRepr {
+    pub(crate) fn write<S: Serializer>(
+        arch: Arch,
+        name: &str,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        NamedRepr {
+            arch,
+            name: name.to_owned(),
+        }
+        .serialize(serializer)
+    }
+
+    pub(crate) fn read<'de, D, T>(
+        deserializer: D,
+        what: &str,
+        lookup: impl FnOnce(&crate::Database, &str) -> Option<T>,
+    ) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        let repr = NamedRepr::deserialize(deserializer)?;
+        lookup(repr.arch.database(), &repr.name).ok_or_else(|| {
+            D::Error::custom(format!("unknown {} {what} {:?}", repr.arch, repr.name))
+        })
+    }
 }
 
 impl Serialize for Feature {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        FeatureRepr {
-            arch: self.arch,
-            name: self.name().to_owned(),
-        }
-        .serialize(serializer)
+        NamedRepr::write(self.arch, self.name(), serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Feature {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let repr = FeatureRepr::deserialize(deserializer)?;
-        repr.arch.database().feature(&repr.name).ok_or_else(|| {
-            D::Error::custom(format!("unknown {} feature {:?}", repr.arch, repr.name))
-        })
+        NamedRepr::read(deserializer, "feature", |db, name| db.feature(name))
     }
 }
 

@@ -83,6 +83,16 @@ impl Parser<'_> {
                     },
                 )
             };
+            // Options that only exist switched on.
+            let negated = || {
+                self.error(
+                    span.clone(),
+                    index,
+                    Problem::NegatedOption {
+                        option: word.to_owned(),
+                    },
+                )
+            };
             match word {
                 "help" => return Err(self.error(span, index, Problem::Help)),
                 "clone_all" => {
@@ -95,13 +105,7 @@ impl Parser<'_> {
                 }
                 "opt_size" | "min_size" => {
                     if sign == Some(false) {
-                        return Err(self.error(
-                            span,
-                            index,
-                            Problem::NegatedOption {
-                                option: word.to_owned(),
-                            },
-                        ));
+                        return Err(negated());
                     }
                     let goal = if word == "opt_size" {
                         SizeGoal::OptSize
@@ -116,13 +120,7 @@ impl Parser<'_> {
                 }
                 _ if word.starts_with("base") => {
                     if sign == Some(false) {
-                        return Err(self.error(
-                            span,
-                            index,
-                            Problem::NegatedOption {
-                                option: word.to_owned(),
-                            },
-                        ));
+                        return Err(negated());
                     }
                     let base = word
                         .strip_prefix("base(")
