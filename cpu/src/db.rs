@@ -76,12 +76,14 @@ pub struct Database {
     cpus: &'static [CpuRecord],
     aliases: &'static [AliasRecord],
     detection: fn() -> &'static [(Feature, Detection)],
+    privileged: &'static [Feature],
     masks: OnceLock<Masks>,
 }
 
 struct Masks {
     detectable: FeatureSet,
     tuning: FeatureSet,
+    matched: FeatureSet,
 }
 
 pub(crate) static X86_64: Database = Database {
@@ -91,6 +93,7 @@ pub(crate) static X86_64: Database = Database {
     cpus: x86_64::generated::CPUS,
     aliases: x86_64::generated::ALIASES,
     detection: x86_64::detection_table,
+    privileged: x86_64::PRIVILEGED,
     masks: OnceLock::new(),
 };
 
@@ -101,6 +104,7 @@ pub(crate) static AARCH64: Database = Database {
     cpus: aarch64::generated::CPUS,
     aliases: aarch64::generated::ALIASES,
     detection: aarch64::detection_table,
+    privileged: &[],
     masks: OnceLock::new(),
 };
 
@@ -224,13 +228,28 @@ impl Database {
             detectable.extend(self.detection_table().iter().map(|(f, _)| *f));
             let mut tuning = FeatureSet::empty(self.arch);
             tuning.extend(self.features().filter(|f| self.features[f.index()].tuning));
-            Masks { detectable, tuning }
+            let mut privileged = FeatureSet::empty(self.arch);
+            privileged.extend(self.privileged.iter().copied());
+            Masks {
+                detectable,
+                tuning,
+                matched: detectable.difference(&privileged),
+            }
         })
     }
 
     /// Every feature a host can report.
     pub fn detectable(&self) -> FeatureSet {
         self.masks().detectable
+    }
+
+    /// The features matching compares: detectable ones, less those whose
+    /// instructions only the kernel may execute (x86 `invpcid`, `pconfig`,
+    /// `wbnoinvd`). A compiler never emits those in user code, yet LLVM lists
+    /// `invpcid` for `haswell`, which Zen 1 and 2 lack: requiring it would keep
+    /// them off every Haswell clone.
+    pub fn matched(&self) -> FeatureSet {
+        self.masks().matched
     }
 
     /// Every tuning-only feature.

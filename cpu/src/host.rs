@@ -24,6 +24,22 @@ impl Host {
         self.features.arch()
     }
 
+    /// A host that is exactly the database CPU `cpu`: its ISA features, every
+    /// detectable feature checked. How a cluster node is described by name.
+    pub fn from_cpu(cpu: crate::Cpu) -> Host {
+        let db = cpu.arch().database();
+        Host {
+            name: cpu.name().to_owned(),
+            features: cpu.features().difference(&db.tuning()),
+            checked: db.detectable(),
+        }
+    }
+
+    /// The widest vector registers the host has.
+    pub fn vector_width(&self) -> crate::select::VectorWidth {
+        crate::select::VectorWidth::of(&self.features)
+    }
+
     /// A host from LLVM's own report: `sys::getHostCPUName` and the
     /// `+feat,-feat,...` string of `sys::getHostCPUFeatures`. Every feature named
     /// in the string counts as checked.

@@ -15,6 +15,7 @@ pub mod db;
 mod error;
 pub mod feature;
 mod host;
+pub mod select;
 mod suggest;
 pub mod target;
 pub mod x86_64;
@@ -24,6 +25,7 @@ pub use db::{Cpu, Database, Detection, FeatureClass};
 pub use error::{Error, Problem, TargetListError};
 pub use feature::{Feature, FeatureSet};
 pub use host::Host;
+pub use select::{select, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{
     default_target_list, CloneCategories, CloneCategory, CpuName, FeatureOp, ResolvedTarget,

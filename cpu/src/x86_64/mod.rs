@@ -241,6 +241,10 @@ pub(crate) fn detection_table() -> &'static [(Feature, Detection)] {
     DETECTION
 }
 
+/// Features of instructions only the kernel may execute (see
+/// [`crate::Database::matched`]).
+pub(crate) static PRIVILEGED: &[Feature] = &[INVPCID, PCONFIG, WBNOINVD];
+
 /// The default x86_64 target list (Julia's official release list): a generic
 /// baseline, a full AVX clone, and partial AVX2 and AVX-512 clones that fall back
 /// to the AVX one. `rdrnd` and `xsaveopt` are disabled because LLVM does not use

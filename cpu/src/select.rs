@@ -1,0 +1,408 @@
+//! Choosing a target for a host (reference §6.3, DESIGN "matching is by
+//! features"): a target is eligible when the host has every detectable feature it
+//! needs; among eligible targets an exact CPU-name match wins, then wider vector
+//! registers, then more features, then the later target. Every target not chosen
+//! carries the reason.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::arch::Arch;
+use crate::error::Error;
+use crate::feature::FeatureSet;
+use crate::host::Host;
+use crate::target::{CpuName, ResolvedTarget, ResolvedTargets};
+use crate::{aarch64, x86_64};
+
+/// The widest vector registers a feature set allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VectorWidth {
+    /// Fixed-width registers of this many bits (SSE 128, AVX 256, AVX-512 512,
+    /// NEON 128).
+    Fixed(u16),
+    /// Scalable vectors (SVE): at least 128 bits, ranked above any fixed width.
+    Scalable,
+}
+
+impl VectorWidth {
+    /// The vector width `features` allow.
+    pub fn of(features: &FeatureSet) -> VectorWidth {
+        match features.arch() {
+            Arch::X86_64 => {
+                if features.contains(x86_64::AVX512F) {
+                    VectorWidth::Fixed(512)
+                } else if features.contains(x86_64::AVX) {
+                    VectorWidth::Fixed(256)
+                } else {
+                    VectorWidth::Fixed(128)
+                }
+            }
+            Arch::Aarch64 => {
+                if features.contains(aarch64::SVE) {
+                    VectorWidth::Scalable
+                } else {
+                    VectorWidth::Fixed(128)
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for VectorWidth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VectorWidth::Fixed(bits) => write!(f, "{bits}-bit"),
+            VectorWidth::Scalable => f.write_str("scalable (SVE)"),
+        }
+    }
+}
+
+/// Why an eligible target lost to the chosen one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Preference {
+    /// The chosen target names the host's CPU; this one does not.
+    NameMatch,
+    /// The chosen target has wider vector registers.
+    VectorWidth {
+        /// This target's width.
+        this: VectorWidth,
+        /// The chosen target's width.
+        chosen: VectorWidth,
+    },
+    /// The chosen target has more (detectable) features.
+    MoreFeatures {
+        /// This target's count.
+        this: usize,
+        /// The chosen target's count.
+        chosen: usize,
+    },
+    /// Equal on every rule; the later target wins.
+    LaterTarget,
+    /// The target was forced (`MVIMG_FORCE_TARGET`).
+    Forced,
+}
+
+/// Why a target was not chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// The host lacks features the target needs.
+    Missing {
+        /// The features the host lacks.
+        features: FeatureSet,
+    },
+    /// The target was eligible but another one was preferred.
+    Outranked {
+        /// The rule that decided.
+        by: Preference,
+    },
+}
+
+/// A target not chosen, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The target's index.
+    pub index: usize,
+    /// The target's display name.
+    pub name: String,
+    /// Why.
+    pub reason: Reason,
+}
+
+/// The outcome of [`select`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    /// The chosen target's index.
+    pub index: usize,
+    /// The chosen target's display name.
+    pub name: String,
+    /// Whether it was forced with `MVIMG_FORCE_TARGET`.
+    pub forced: bool,
+    /// Every other target, in list order, with the reason it was not chosen.
+    pub rejected: Vec<Rejection>,
+}
+
+/// `MVIMG_FORCE_TARGET`: a target index or name, with `!` to force a target the
+/// host is not eligible for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForceTarget {
+    /// The index or name as given (without `!`).
+    pub target: String,
+    /// Whether eligibility is ignored.
+    pub unchecked: bool,
+}
+
+impl ForceTarget {
+    /// Parses the variable's value (`2`, `haswell`, `3!`).
+    pub fn parse(value: &str) -> ForceTarget {
+        let value = value.trim();
+        match value.strip_suffix('!') {
+            Some(target) => ForceTarget {
+                target: target.trim().to_owned(),
+                unchecked: true,
+            },
+            None => ForceTarget {
+                target: value.to_owned(),
+                unchecked: false,
+            },
+        }
+    }
+}
+
+/// Options for [`select`]; [`SelectOptions::from_env`] reads the testing overrides.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectOptions {
+    /// `MVIMG_FORCE_TARGET`.
+    pub force: Option<ForceTarget>,
+    /// `MVIMG_HOST_FEATURES`: `+feat`/`-feat` applied to the host first.
+    pub host_features: Option<String>,
+}
+
+impl SelectOptions {
+    /// Reads `MVIMG_FORCE_TARGET` and `MVIMG_HOST_FEATURES`.
+    pub fn from_env() -> SelectOptions {
+        SelectOptions {
+            force: std::env::var("MVIMG_FORCE_TARGET")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| ForceTarget::parse(&v)),
+            host_features: std::env::var("MVIMG_HOST_FEATURES")
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
+        }
+    }
+}
+
+/// `host` with a `MVIMG_HOST_FEATURES`-style change applied: `-feat` removes the
+/// feature and everything that implies it, `+feat` adds it and what it implies.
+pub fn mask_host(host: &Host, change: &str) -> Result<Host, Error> {
+    let arch = host.arch();
+    let db = arch.database();
+    let mut features = host.features;
+    let mut removed = Vec::new();
+    for item in change.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (enable, name) = match item.as_bytes()[0] {
+            b'+' => (true, &item[1..]),
+            b'-' => (false, &item[1..]),
+            _ => (true, item),
+        };
+        let feature = db.feature(name).ok_or_else(|| Error::Host {
+            message: format!(
+                "MVIMG_HOST_FEATURES: unknown {arch} feature `{name}`{}",
+                crate::suggest::closest(name, db.features().map(|f| f.name()))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default()
+            ),
+        })?;
+        if enable {
+            features.insert(feature);
+            features = features.union(&feature.implies());
+        } else {
+            removed.push(feature);
+        }
+    }
+    for feature in removed {
+        features = db.remove_with_dependents(&features, feature);
+    }
+    Ok(Host {
+        name: host.name.clone(),
+        features,
+        checked: host.checked.union(&db.detectable()),
+    })
+}
+
+/// The features `target` needs that `host` is known to lack: features matching
+/// compares ([`crate::Database::matched`]) that the host checked and lacks.
+pub fn missing_features(target: &ResolvedTarget, host: &Host) -> FeatureSet {
+    let db = host.arch().database();
+    target
+        .isa_features()
+        .intersection(&db.matched())
+        .intersection(&host.checked)
+        .difference(&host.features)
+}
+
+fn names_host_cpu(target: &ResolvedTarget, host: &Host) -> bool {
+    match &target.spec.cpu {
+        CpuName::Generic => false,
+        CpuName::Native => true,
+        CpuName::Named(_) => {
+            let db = host.arch().database();
+            db.cpu(&host.name) == Some(target.cpu)
+        }
+    }
+}
+
+fn feature_count(target: &ResolvedTarget) -> usize {
+    let db = target.features.arch().database();
+    target.isa_features().intersection(&db.matched()).len()
+}
+
+/// Compares two eligible targets: `Greater` when `a` is preferred, with the rule.
+fn rank(a: &ResolvedTarget, b: &ResolvedTarget, host: &Host) -> (Ordering, Preference) {
+    let (na, nb) = (names_host_cpu(a, host), names_host_cpu(b, host));
+    if na != nb {
+        return (na.cmp(&nb), Preference::NameMatch);
+    }
+    let (wa, wb) = (VectorWidth::of(&a.features), VectorWidth::of(&b.features));
+    if wa != wb {
+        return (
+            wa.cmp(&wb),
+            Preference::VectorWidth {
+                this: wb,
+                chosen: wa,
+            },
+        );
+    }
+    let (ca, cb) = (feature_count(a), feature_count(b));
+    if ca != cb {
+        return (
+            ca.cmp(&cb),
+            Preference::MoreFeatures {
+                this: cb,
+                chosen: ca,
+            },
+        );
+    }
+    (a.index.cmp(&b.index), Preference::LaterTarget)
+}
+
+/// Chooses the target of `targets` that `host` should run, with the reason for
+/// every other one. Errors when no target is eligible (listing each target's
+/// missing features), when the host is of another architecture, or when a forced
+/// target does not exist or is not eligible without `!`.
+pub fn select(
+    targets: &ResolvedTargets,
+    host: &Host,
+    options: &SelectOptions,
+) -> Result<Selection, Error> {
+    if host.arch() != targets.arch {
+        return Err(Error::Host {
+            message: format!(
+                "the host is {} but the targets are for {}",
+                host.arch(),
+                targets.arch
+            ),
+        });
+    }
+    let host = match &options.host_features {
+        Some(change) => mask_host(host, change)?,
+        None => host.clone(),
+    };
+    let missing: Vec<FeatureSet> = targets
+        .targets
+        .iter()
+        .map(|t| missing_features(t, &host))
+        .collect();
+    let eligible: Vec<&ResolvedTarget> = targets
+        .targets
+        .iter()
+        .filter(|t| missing[t.index].is_empty())
+        .collect();
+
+    let (chosen, forced) = match &options.force {
+        Some(force) => (forced_target(targets, force, &missing)?, true),
+        None => {
+            let best = eligible
+                .iter()
+                .copied()
+                .reduce(|best, t| {
+                    if rank(t, best, &host).0 == Ordering::Greater {
+                        t
+                    } else {
+                        best
+                    }
+                })
+                .ok_or_else(|| no_eligible_target(targets, &host, &missing))?;
+            (best, false)
+        }
+    };
+    let rejected = targets
+        .targets
+        .iter()
+        .filter(|t| t.index != chosen.index)
+        .map(|t| Rejection {
+            index: t.index,
+            name: t.name.clone(),
+            reason: if !missing[t.index].is_empty() {
+                Reason::Missing {
+                    features: missing[t.index],
+                }
+            } else if forced {
+                Reason::Outranked {
+                    by: Preference::Forced,
+                }
+            } else {
+                Reason::Outranked {
+                    by: rank(chosen, t, &host).1,
+                }
+            },
+        })
+        .collect();
+    Ok(Selection {
+        index: chosen.index,
+        name: chosen.name.clone(),
+        forced,
+        rejected,
+    })
+}
+
+fn forced_target<'a>(
+    targets: &'a ResolvedTargets,
+    force: &ForceTarget,
+    missing: &[FeatureSet],
+) -> Result<&'a ResolvedTarget, Error> {
+    let found = match force.target.parse::<usize>() {
+        Ok(index) => targets.targets.get(index),
+        Err(_) => targets
+            .targets
+            .iter()
+            .find(|t| t.name == force.target || t.spec.to_string() == force.target),
+    };
+    let target = found.ok_or_else(|| Error::Host {
+        message: format!(
+            "MVIMG_FORCE_TARGET={}: no such target; the targets are {}",
+            force.target,
+            targets
+                .targets
+                .iter()
+                .map(|t| format!("{} ({})", t.index, t.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })?;
+    if !force.unchecked && !missing[target.index].is_empty() {
+        return Err(Error::Host {
+            message: format!(
+                "MVIMG_FORCE_TARGET={}: this host lacks {} that target {} ({}) needs; \
+                 append `!` to force it anyway",
+                force.target, missing[target.index], target.index, target.name
+            ),
+        });
+    }
+    Ok(target)
+}
+
+fn no_eligible_target(targets: &ResolvedTargets, host: &Host, missing: &[FeatureSet]) -> Error {
+    let mut message = format!(
+        "no target of this image can run on this host ({}, {} vectors)",
+        host.name,
+        VectorWidth::of(&host.features)
+    );
+    for t in &targets.targets {
+        message.push_str(&format!(
+            "\n  target {} ({}) needs {}",
+            t.index, t.name, missing[t.index]
+        ));
+    }
+    message.push_str(&format!(
+        "\nthe host has: {}\nrebuild with a target the host can run, e.g. `generic` first in the list",
+        host.features
+            .intersection(&host.arch().database().matched())
+    ));
+    Error::Host { message }
+}

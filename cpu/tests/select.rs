@@ -1,0 +1,238 @@
+//! Target selection: eligibility by features, the preference order, the reasons
+//! given for every other target, and the testing overrides.
+
+use mvimg_cpu::select::{mask_host, ForceTarget, Preference, Reason};
+use mvimg_cpu::{
+    default_target_list, select, Arch, Host, Os, ResolvedTargets, SelectOptions, TargetList,
+};
+
+fn targets(list: &str, arch: Arch) -> ResolvedTargets {
+    list.parse::<TargetList>()
+        .unwrap()
+        .resolve(arch, None)
+        .unwrap()
+}
+
+fn host(arch: Arch, cpu: &str) -> Host {
+    Host::from_cpu(arch.database().cpu(cpu).unwrap())
+}
+
+fn chosen(list: &str, arch: Arch, cpu: &str) -> usize {
+    select(
+        &targets(list, arch),
+        &host(arch, cpu),
+        &SelectOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{cpu}: {e}"))
+    .index
+}
+
+#[test]
+fn default_x86_64_list_on_known_cpus() {
+    let list = default_target_list(Arch::X86_64, Os::Linux);
+    for (cpu, expected) in [
+        ("x86-64", 0),
+        ("nehalem", 0),
+        ("westmere", 0),
+        ("sandybridge", 1),
+        ("ivybridge", 1),
+        ("haswell", 2),
+        ("broadwell", 2),
+        ("skylake", 2),
+        // LLVM's haswell lists invpcid, which Zen 1 and 2 lack; it is privileged,
+        // so matching ignores it.
+        ("znver1", 2),
+        ("znver2", 2),
+        ("znver3", 2),
+        ("skylake-avx512", 3),
+        ("icelake-server", 3),
+        ("sapphirerapids", 3),
+        ("znver4", 3),
+        ("znver5", 3),
+        ("x86-64-v4", 3),
+        ("alderlake", 2),
+    ] {
+        assert_eq!(chosen(list, Arch::X86_64, cpu), expected, "{cpu}");
+    }
+}
+
+#[test]
+fn default_aarch64_list_on_known_cpus() {
+    let list = default_target_list(Arch::Aarch64, Os::Linux);
+    for (cpu, expected) in [
+        ("generic", 0),
+        ("cortex-a53", 1),
+        ("cortex-a72", 1),
+        ("thunderx2t99", 2),
+        ("apple-m1", 4),
+        ("neoverse-v1", 5),
+    ] {
+        assert_eq!(chosen(list, Arch::Aarch64, cpu), expected, "{cpu}");
+    }
+}
+
+#[test]
+fn every_rejection_is_explained() {
+    let list = default_target_list(Arch::X86_64, Os::Linux);
+    let selection = select(
+        &targets(list, Arch::X86_64),
+        &host(Arch::X86_64, "broadwell"),
+        &SelectOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(selection.index, 2);
+    assert_eq!(
+        selection
+            .rejected
+            .iter()
+            .map(|r| r.index)
+            .collect::<Vec<_>>(),
+        [0, 1, 3]
+    );
+    match &selection.rejected[2].reason {
+        Reason::Missing { features } => {
+            let names = features.names();
+            assert!(
+                names.contains(&"avx512f") && names.contains(&"avx512bw"),
+                "{names:?}"
+            );
+            assert!(!names.contains(&"avx2"), "broadwell has avx2: {names:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // On a haswell host, the haswell target also wins by name.
+    let on_haswell = select(
+        &targets(list, Arch::X86_64),
+        &host(Arch::X86_64, "haswell"),
+        &SelectOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        on_haswell.rejected[0].reason,
+        Reason::Outranked {
+            by: Preference::NameMatch
+        }
+    );
+    assert!(matches!(
+        selection.rejected[0].reason,
+        Reason::Outranked {
+            by: Preference::VectorWidth { .. }
+        }
+    ));
+    assert!(matches!(
+        selection.rejected[1].reason,
+        Reason::Outranked {
+            by: Preference::MoreFeatures { .. }
+        }
+    ));
+}
+
+#[test]
+fn name_match_wins_then_width_then_count_then_later() {
+    // An exact name match beats a target with more features.
+    assert_eq!(
+        chosen("generic;haswell;skylake", Arch::X86_64, "haswell"),
+        1
+    );
+    // Equal features: the later target wins.
+    let selection = select(
+        &targets("generic;core-avx2;haswell", Arch::X86_64),
+        &host(Arch::X86_64, "broadwell"),
+        &SelectOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(selection.index, 2);
+    assert_eq!(
+        selection.rejected[1].reason,
+        Reason::Outranked {
+            by: Preference::LaterTarget
+        }
+    );
+}
+
+#[test]
+fn no_eligible_target_lists_what_is_missing() {
+    let e = select(
+        &targets("haswell;skylake-avx512", Arch::X86_64),
+        &host(Arch::X86_64, "nehalem"),
+        &SelectOptions::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("no target of this image can run on this host (nehalem"),
+        "{e}"
+    );
+    assert!(
+        e.contains("target 0 (haswell) needs") && e.contains("avx2"),
+        "{e}"
+    );
+    assert!(
+        e.contains("target 1 (skylake-avx512) needs") && e.contains("avx512f"),
+        "{e}"
+    );
+    assert!(e.contains("the host has:") && e.contains("sse4.2"), "{e}");
+}
+
+#[test]
+fn host_features_mask() {
+    let list = default_target_list(Arch::X86_64, Os::Linux);
+    let t = targets(list, Arch::X86_64);
+    let zen4 = host(Arch::X86_64, "znver4");
+    let options = |mask: &str| SelectOptions {
+        force: None,
+        host_features: Some(mask.to_owned()),
+    };
+    assert_eq!(select(&t, &zen4, &options("-avx512f")).unwrap().index, 2);
+    // Removing avx also removes avx2 and everything AVX-512: only SSE targets remain.
+    assert_eq!(select(&t, &zen4, &options("-avx")).unwrap().index, 0);
+    let masked = mask_host(&zen4, "-avx2").unwrap();
+    assert!(
+        !masked.features.names().contains(&"avx512f"),
+        "avx512f implies avx2"
+    );
+    let e = mask_host(&zen4, "-avx512").unwrap_err().to_string();
+    assert!(e.contains("did you mean"), "{e}");
+}
+
+#[test]
+fn forced_target() {
+    let list = default_target_list(Arch::X86_64, Os::Linux);
+    let t = targets(list, Arch::X86_64);
+    let haswell = host(Arch::X86_64, "haswell");
+    let force = |value: &str| SelectOptions {
+        force: Some(ForceTarget::parse(value)),
+        host_features: None,
+    };
+    let s = select(&t, &haswell, &force("0")).unwrap();
+    assert!(s.forced && s.index == 0);
+    assert!(s.rejected.iter().any(|r| r.reason
+        == Reason::Outranked {
+            by: Preference::Forced
+        }));
+    assert_eq!(
+        select(&t, &haswell, &force("sandybridge")).unwrap().index,
+        1
+    );
+    let e = select(&t, &haswell, &force("3")).unwrap_err().to_string();
+    assert!(e.contains("append `!`") && e.contains("avx512f"), "{e}");
+    assert_eq!(select(&t, &haswell, &force("3!")).unwrap().index, 3);
+    let e = select(&t, &haswell, &force("7")).unwrap_err().to_string();
+    assert!(e.contains("no such target"), "{e}");
+}
+
+#[test]
+fn selection_serializes() {
+    let list = default_target_list(Arch::X86_64, Os::Linux);
+    let s = select(
+        &targets(list, Arch::X86_64),
+        &host(Arch::X86_64, "haswell"),
+        &SelectOptions::default(),
+    )
+    .unwrap();
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["index"], 2);
+    assert_eq!(json["name"], "haswell");
+    let back: mvimg_cpu::Selection = serde_json::from_value(json).unwrap();
+    assert_eq!(back, s);
+}
