@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
+use mvimg::cpu::select::{Preference, Reason};
+use mvimg::cpu::SelectOptions;
 use mvimg::cpu::{default_target_list, Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
 use serde_json::json;
 
@@ -30,6 +32,20 @@ enum Command {
         json: bool,
         /// The target list; default: $MVIMG_CPU_TARGET, else the default list for
         /// the architecture and OS.
+        list: Option<String>,
+    },
+    /// Choose the target a host runs, and say why every other target was not chosen.
+    Select {
+        /// Architecture the list is for (default: this machine's).
+        #[arg(long)]
+        arch: Option<Arch>,
+        /// Describe the host as this database CPU instead of this machine.
+        #[arg(long, value_name = "NAME")]
+        host_cpu: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The target list; default: $MVIMG_CPU_TARGET, else the default list.
         list: Option<String>,
     },
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
@@ -194,6 +210,98 @@ fn targets(arch: Option<Arch>, os: Os, json_out: bool, list: Option<String>) -> 
     print_targets(&resolved, json_out)
 }
 
+/// The list given, else `$MVIMG_CPU_TARGET`, else the default, resolved for `arch`.
+fn resolve_list(arch: Arch, os: Os, list: Option<String>) -> Result<ResolvedTargets> {
+    let text = list
+        .or_else(|| std::env::var("MVIMG_CPU_TARGET").ok())
+        .unwrap_or_else(|| default_target_list(arch, os).to_owned());
+    let parsed: TargetList = text.parse().map_err(cpu_error)?;
+    let native = if parsed
+        .targets
+        .iter()
+        .any(|t| t.cpu == mvimg::cpu::CpuName::Native)
+    {
+        Some(llvm_native()?)
+    } else {
+        None
+    };
+    parsed.resolve(arch, native.as_ref()).map_err(cpu_error)
+}
+
+fn select(
+    arch: Option<Arch>,
+    host_cpu: Option<String>,
+    json_out: bool,
+    list: Option<String>,
+) -> Result<()> {
+    let arch = arch_or_host(arch)?;
+    let host = match host_cpu {
+        Some(name) => {
+            let db = arch.database();
+            let cpu = db.cpu(&name).with_context(|| {
+                let suggestion = mvimg::cpu::closest(&name, db.cpu_names())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                format!("unknown {arch} CPU `{name}`{suggestion}")
+            })?;
+            Host::from_cpu(cpu)
+        }
+        None => llvm_native()?,
+    };
+    let resolved = resolve_list(arch, Os::Linux, list)?;
+    let options = SelectOptions::from_env();
+    let selection = mvimg::cpu::select(&resolved, &host, &options).map_err(cpu_error)?;
+    // Show the host as selection saw it, after MVIMG_HOST_FEATURES.
+    let host = match &options.host_features {
+        Some(change) => mvimg::cpu::select::mask_host(&host, change).map_err(cpu_error)?,
+        None => host,
+    };
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        let doc = json!({
+            "host": { "name": host.name, "vector_width": host.vector_width(), "features": names(&host.features) },
+            "list": resolved.to_string(),
+            "selected": { "index": selection.index, "name": selection.name, "forced": selection.forced },
+            "rejected": selection.rejected,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "host {} ({} vectors) selects target {}: {}{}",
+        host.name,
+        host.vector_width(),
+        selection.index,
+        resolved.targets[selection.index].spec,
+        if selection.forced {
+            " (forced by MVIMG_FORCE_TARGET)"
+        } else {
+            ""
+        }
+    )?;
+    for r in &selection.rejected {
+        let why = match &r.reason {
+            Reason::Missing { features } => format!("needs {features}, which the host lacks"),
+            Reason::Outranked { by } => match by {
+                Preference::NameMatch => format!("target {} names the host's CPU", selection.index),
+                Preference::VectorWidth { this, chosen } => {
+                    format!("{this} vectors; target {} has {chosen}", selection.index)
+                }
+                Preference::MoreFeatures { this, chosen } => {
+                    format!("{this} features; target {} has {chosen}", selection.index)
+                }
+                Preference::LaterTarget => {
+                    format!("ties with target {}, which comes later", selection.index)
+                }
+                Preference::Forced => "another target was forced".to_owned(),
+            },
+        };
+        writeln!(out, "  not {} {}: {why}", r.index, r.name)?;
+    }
+    Ok(())
+}
+
 fn cpus(arch: Option<Arch>, json_out: bool) -> Result<()> {
     let arch = arch_or_host(arch)?;
     let db = arch.database();
@@ -259,6 +367,12 @@ fn main() -> ExitCode {
             json,
             list,
         } => targets(arch, os, json, list),
+        Command::Select {
+            arch,
+            host_cpu,
+            json,
+            list,
+        } => select(arch, host_cpu, json, list),
         Command::Cpus { arch, json } => cpus(arch, json),
     };
     match result {

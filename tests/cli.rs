@@ -170,3 +170,106 @@ fn cpus_lists_every_cpu() {
         "{haswell}"
     );
 }
+
+#[test]
+fn select_explains_every_target() {
+    let out = mvimg(&["select", "--arch", "x86_64", "--host-cpu", "znver2"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "host znver2 (256-bit vectors) selects target 2: haswell,-rdrnd,base(1)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("not 0 generic: 128-bit vectors; target 2 has 256-bit"),
+        "{text}"
+    );
+    assert!(text.contains("not 3 x86-64-v4: needs avx512bw,avx512cd,avx512dq,avx512f,avx512vl, which the host lacks"), "{text}");
+
+    let out = mvimg(
+        &[
+            "select",
+            "--arch",
+            "x86_64",
+            "--host-cpu",
+            "skylake-avx512",
+            "--json",
+        ],
+        &[],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["selected"]["index"], 3);
+    assert_eq!(doc["selected"]["name"], "x86-64-v4");
+    assert_eq!(doc["rejected"].as_array().unwrap().len(), 3);
+
+    let out = mvimg(
+        &[
+            "select",
+            "--arch",
+            "x86_64",
+            "--host-cpu",
+            "skylake-avx512",
+            "--json",
+        ],
+        &[("MVIMG_HOST_FEATURES", "-avx512f")],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["selected"]["index"], 2);
+    let out = mvimg(
+        &[
+            "select",
+            "--arch",
+            "x86_64",
+            "--host-cpu",
+            "skylake-avx512",
+            "--json",
+        ],
+        &[("MVIMG_FORCE_TARGET", "0")],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            doc["selected"]["index"].clone(),
+            doc["selected"]["forced"].clone()
+        ),
+        (0.into(), true.into())
+    );
+
+    let out = mvimg(
+        &[
+            "select",
+            "--arch",
+            "x86_64",
+            "--host-cpu",
+            "nehalem",
+            "haswell;skylake",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no target of this image can run on this host (nehalem"),
+        "{err}"
+    );
+    assert!(err.contains("target 0 (haswell) needs"), "{err}");
+
+    let out = mvimg(&["select", "--arch", "x86_64", "--host-cpu", "haswel"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean `haswell`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn select_on_this_machine() {
+    let out = mvimg(&["select", "--json"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["host"]["name"], mvimg::codegen::llvm_host_cpu_name());
+    assert!(doc["selected"]["index"].as_u64().unwrap() < 4);
+}

@@ -208,10 +208,15 @@ pub fn mask_host(host: &Host, change: &str) -> Result<Host, Error> {
     for feature in removed {
         features = db.remove_with_dependents(&features, feature);
     }
+    // What the change added or removed is now known; everything else keeps the
+    // host's own knowledge.
+    let changed = features
+        .difference(&host.features)
+        .union(&host.features.difference(&features));
     Ok(Host {
         name: host.name.clone(),
         features,
-        checked: host.checked.union(&db.detectable()),
+        checked: host.checked.union(&changed),
     })
 }
 

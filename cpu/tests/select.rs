@@ -191,6 +191,26 @@ fn host_features_mask() {
         !masked.features.names().contains(&"avx512f"),
         "avx512f implies avx2"
     );
+    // A host that never reported x87 (LLVM's report does not) keeps it unknown,
+    // so the mask does not make every target ineligible.
+    let report =
+        Host::from_llvm_report(Arch::X86_64, "znver4", "+avx512f,+avx2,+avx,+sse4.2").unwrap();
+    assert!(!report.checked.names().contains(&"x87"));
+    // Features the report did not mention (bmi2, movbe, ...) are not held against
+    // the host, so haswell stays eligible.
+    assert_eq!(select(&t, &report, &options("-avx512f")).unwrap().index, 2);
+    let masked = mask_host(&report, "-avx512f").unwrap();
+    assert!(!masked.checked.names().contains(&"x87"));
+    // avx512bw implies avx512f, which the report did not name; removing avx2
+    // removes both, and both become known-absent.
+    let report = Host::from_llvm_report(Arch::X86_64, "znver4", "+avx512bw").unwrap();
+    assert!(!report.checked.names().contains(&"avx512f"));
+    let masked = mask_host(&report, "-avx2").unwrap();
+    assert!(
+        masked.checked.names().contains(&"avx512f"),
+        "removed dependents become known"
+    );
+    assert!(!masked.features.names().contains(&"avx512bw"));
     let e = mask_host(&zen4, "-avx512").unwrap_err().to_string();
     assert!(e.contains("did you mean"), "{e}");
 }
