@@ -192,21 +192,7 @@ fn print_targets(resolved: &ResolvedTargets, json_out: bool) -> Result<()> {
 }
 
 fn targets(arch: Option<Arch>, os: Os, json_out: bool, list: Option<String>) -> Result<()> {
-    let arch = arch_or_host(arch)?;
-    let text = list
-        .or_else(|| std::env::var("MVIMG_CPU_TARGET").ok())
-        .unwrap_or_else(|| default_target_list(arch, os).to_owned());
-    let parsed: TargetList = text.parse().map_err(cpu_error)?;
-    let native = if parsed
-        .targets
-        .iter()
-        .any(|t| t.cpu == mvimg::cpu::CpuName::Native)
-    {
-        Some(llvm_native()?)
-    } else {
-        None
-    };
-    let resolved = parsed.resolve(arch, native.as_ref()).map_err(cpu_error)?;
+    let resolved = resolve_list(arch_or_host(arch)?, os, list)?;
     print_targets(&resolved, json_out)
 }
 

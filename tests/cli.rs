@@ -204,38 +204,27 @@ fn select_explains_every_target() {
     assert_eq!(doc["selected"]["name"], "x86-64-v4");
     assert_eq!(doc["rejected"].as_array().unwrap().len(), 3);
 
-    let out = mvimg(
-        &[
-            "select",
-            "--arch",
-            "x86_64",
-            "--host-cpu",
-            "skylake-avx512",
-            "--json",
-        ],
-        &[("MVIMG_HOST_FEATURES", "-avx512f")],
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["selected"]["index"], 2);
-    let out = mvimg(
-        &[
-            "select",
-            "--arch",
-            "x86_64",
-            "--host-cpu",
-            "skylake-avx512",
-            "--json",
-        ],
-        &[("MVIMG_FORCE_TARGET", "0")],
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skylake_avx512 = |env: &[(&str, &str)]| -> serde_json::Value {
+        let out = mvimg(
+            &[
+                "select",
+                "--arch",
+                "x86_64",
+                "--host-cpu",
+                "skylake-avx512",
+                "--json",
+            ],
+            env,
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
     assert_eq!(
-        (
-            doc["selected"]["index"].clone(),
-            doc["selected"]["forced"].clone()
-        ),
-        (0.into(), true.into())
+        skylake_avx512(&[("MVIMG_HOST_FEATURES", "-avx512f")])["selected"]["index"],
+        2
     );
+    let forced = skylake_avx512(&[("MVIMG_FORCE_TARGET", "0")]);
+    assert_eq!(forced["selected"]["index"], 0);
+    assert_eq!(forced["selected"]["forced"], true);
 
     let out = mvimg(
         &[
