@@ -12,6 +12,7 @@
 pub mod aarch64;
 mod arch;
 pub mod db;
+pub mod detect;
 mod error;
 pub mod feature;
 mod host;

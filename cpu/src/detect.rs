@@ -1,0 +1,160 @@
+//! Host feature detection from CPU registers. The detection tables of
+//! `x86_64/mod.rs` say which bit means which feature; this module reads the bits,
+//! from the live CPU or from any other [`Cpuid`] source (a recorded dump).
+
+use crate::arch::Arch;
+use crate::db::Detection;
+use crate::feature::FeatureSet;
+use crate::x86_64::{CpuidTest, OsState, Reg};
+
+/// A source of x86 CPUID results and the XCR0 register.
+pub trait Cpuid {
+    /// The EAX, EBX, ECX, EDX results of CPUID with `leaf` and `subleaf`.
+    fn cpuid(&self, leaf: u32, subleaf: u32) -> [u32; 4];
+    /// XCR0, or `None` when it cannot be read (no OSXSAVE).
+    fn xcr0(&self) -> Option<u64>;
+}
+
+/// The CPU this process runs on.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LiveCpuid;
+
+#[cfg(target_arch = "x86_64")]
+impl Cpuid for LiveCpuid {
+    fn cpuid(&self, leaf: u32, subleaf: u32) -> [u32; 4] {
+        // CPUID exists on every x86_64 CPU and has no side effects (safe since
+        // Rust 1.87).
+        let r = std::arch::x86_64::__cpuid_count(leaf, subleaf);
+        [r.eax, r.ebx, r.ecx, r.edx]
+    }
+
+    fn xcr0(&self) -> Option<u64> {
+        // XGETBV faults unless the OS set CR4.OSXSAVE, which CPUID.1:ECX[27] reports.
+        if self.cpuid(1, 0)[2] >> 27 & 1 == 0 {
+            return None;
+        }
+        let (eax, edx): (u32, u32);
+        // SAFETY: OSXSAVE is set, so XGETBV with ECX = 0 is defined; it only
+        // reads XCR0 into EDX:EAX.
+        unsafe {
+            std::arch::asm!("xgetbv", in("ecx") 0u32, out("eax") eax, out("edx") edx, options(nomem, nostack, preserves_flags));
+        }
+        Some(u64::from(edx) << 32 | u64::from(eax))
+    }
+}
+
+/// Which leaves a CPU implements, so that reads past them count as zero
+/// (a CPU answers an unimplemented leaf with the highest basic leaf's data).
+struct Leaves<'a, C: Cpuid + ?Sized> {
+    cpu: &'a C,
+    max_basic: u32,
+    max_extended: u32,
+    max_leaf7_subleaf: u32,
+}
+
+impl<'a, C: Cpuid + ?Sized> Leaves<'a, C> {
+    fn new(cpu: &'a C) -> Self {
+        let max_basic = cpu.cpuid(0, 0)[0];
+        let max_extended = cpu.cpuid(0x8000_0000, 0)[0];
+        let max_leaf7_subleaf = if max_basic >= 7 {
+            cpu.cpuid(7, 0)[0]
+        } else {
+            0
+        };
+        Leaves {
+            cpu,
+            max_basic,
+            max_extended,
+            max_leaf7_subleaf,
+        }
+    }
+
+    fn read(&self, leaf: u32, subleaf: u32) -> [u32; 4] {
+        let present = if leaf >= 0x8000_0000 {
+            leaf <= self.max_extended
+        } else {
+            leaf <= self.max_basic && (leaf != 7 || subleaf <= self.max_leaf7_subleaf)
+        };
+        if present {
+            self.cpu.cpuid(leaf, subleaf)
+        } else {
+            [0; 4]
+        }
+    }
+
+    fn bit(&self, leaf: u32, subleaf: u32, reg: Reg, bit: u8) -> bool {
+        let regs = self.read(leaf, subleaf);
+        let value = match reg {
+            Reg::Eax => regs[0],
+            Reg::Ebx => regs[1],
+            Reg::Ecx => regs[2],
+            Reg::Edx => regs[3],
+        };
+        value >> bit & 1 == 1
+    }
+}
+
+/// The OS-enabled register state, from OSXSAVE and XCR0 (reference §2.3).
+struct OsSupport {
+    avx: bool,
+    avx512: bool,
+    amx: bool,
+}
+
+impl OsSupport {
+    fn new(xcr0: Option<u64>) -> OsSupport {
+        let Some(xcr0) = xcr0 else {
+            return OsSupport {
+                avx: false,
+                avx512: false,
+                amx: false,
+            };
+        };
+        let avx = xcr0 & 0x6 == 0x6;
+        // Darwin enables AVX-512 state lazily, on first use.
+        let avx512 = avx && (cfg!(target_os = "macos") || xcr0 & 0xe0 == 0xe0);
+        let amx = xcr0 & (0b11 << 17) == 0b11 << 17;
+        OsSupport { avx, avx512, amx }
+    }
+
+    fn allows(&self, state: OsState) -> bool {
+        match state {
+            OsState::None => true,
+            OsState::Avx => self.avx,
+            OsState::Avx512 => self.avx512,
+            OsState::Amx => self.amx,
+        }
+    }
+}
+
+/// The x86_64 features `cpu` reports and its OS enables: every entry of the
+/// detection table is evaluated, so every detectable feature is either in the
+/// result or known to be absent.
+pub fn x86_64_features(cpu: &(impl Cpuid + ?Sized)) -> FeatureSet {
+    let db = Arch::X86_64.database();
+    let leaves = Leaves::new(cpu);
+    let os = OsSupport::new(cpu.xcr0());
+    let mut features = FeatureSet::empty(Arch::X86_64);
+    for (feature, detection) in db.detection_table() {
+        let Detection::Cpuid(source) = detection else {
+            continue;
+        };
+        let present = match source.test {
+            CpuidTest::Bit {
+                leaf,
+                subleaf,
+                reg,
+                bit,
+            } => leaves.bit(leaf, subleaf, reg, bit),
+            CpuidTest::Avx10 { version } => {
+                leaves.bit(7, 1, Reg::Edx, 19)
+                    && (leaves.read(0x24, 0)[1] & 0xff) >= u32::from(version)
+            }
+        };
+        if present && os.allows(source.state) {
+            features.insert(*feature);
+        }
+    }
+    features
+}
