@@ -16,6 +16,7 @@ pub mod detect;
 mod error;
 pub mod feature;
 mod host;
+pub mod replay;
 pub mod select;
 mod suggest;
 pub mod target;
