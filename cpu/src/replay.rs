@@ -83,7 +83,7 @@ impl CpuidDump {
             .ok_or_else(|| parse_error(number, line, "`CPUID LEAF: EAX-EBX-ECX-EDX`"))?;
         let leaf = hex(&rest[..end], number, line)?;
         let values = rest[end..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
-        let mut words = values.trim_start().split_whitespace();
+        let mut words = values.split_whitespace();
         let registers = words.next().unwrap_or("");
         let regs: Vec<&str> = registers.split('-').collect();
         if regs.len() != 4 {
@@ -163,9 +163,9 @@ impl Cpuid for CpuidDump {
         self.leaves.get(&(leaf, subleaf)).copied().unwrap_or([0; 4])
     }
 
-    /// Dumps do not record XCR0. When the OS enabled XSAVE (CPUID.1:ECX[27]) the
+    /// Dumps do not record XCR0. When the OS enabled XSAVE (`CPUID.1:ECX[27]`) the
     /// replay assumes it enabled every state the CPU supports, as Linux does:
-    /// XCR0 = CPUID.(0xD,0):EDX:EAX.
+    /// XCR0 = `CPUID.(0xD,0):EDX:EAX`.
     fn xcr0(&self) -> Option<u64> {
         if self.cpuid(1, 0)[2] >> 27 & 1 == 0 {
             return None;
