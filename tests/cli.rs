@@ -11,6 +11,14 @@ fn mvimg(args: &[&str], env: &[(&str, &str)]) -> Output {
     command.output().expect("mvimg runs")
 }
 
+/// Runs mvimg, expects it to fail with exit code 1, and returns its stderr.
+fn fails(args: &[&str]) -> String {
+    let out = mvimg(args, &[]);
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    stderr(&out)
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -108,10 +116,7 @@ fn targets_errors_go_to_stderr_with_a_caret() {
             "`min_size` conflicts with `opt_size`",
         ),
     ] {
-        let out = mvimg(&["targets", "--arch", "x86_64", list], &[]);
-        assert_eq!(out.status.code(), Some(1), "{list:?}");
-        assert!(out.stdout.is_empty(), "{list:?}");
-        let err = stderr(&out);
+        let err = fails(&["targets", "--arch", "x86_64", list]);
         assert!(
             err.starts_with("error: invalid target list"),
             "{list:?}: {err}"
@@ -119,13 +124,8 @@ fn targets_errors_go_to_stderr_with_a_caret() {
         assert!(err.contains(message), "{list:?}: {err}");
         assert!(err.contains('^'), "{list:?}: {err}");
     }
-    let out = mvimg(&["targets", "--arch", "aarch64", "neoverse-n1,+avx2"], &[]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("it is an x86_64 feature"),
-        "{}",
-        stderr(&out)
-    );
+    let err = fails(&["targets", "--arch", "aarch64", "neoverse-n1,+avx2"]);
+    assert!(err.contains("it is an x86_64 feature"), "{err}");
     let out = mvimg(&["targets", "--arch", "sparc", "generic"], &[]);
     assert_ne!(out.status.code(), Some(0));
     assert!(
@@ -226,32 +226,22 @@ fn select_explains_every_target() {
     assert_eq!(forced["selected"]["index"], 0);
     assert_eq!(forced["selected"]["forced"], true);
 
-    let out = mvimg(
-        &[
-            "select",
-            "--arch",
-            "x86_64",
-            "--host-cpu",
-            "nehalem",
-            "haswell;skylake",
-        ],
-        &[],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = fails(&[
+        "select",
+        "--arch",
+        "x86_64",
+        "--host-cpu",
+        "nehalem",
+        "haswell;skylake",
+    ]);
     assert!(
         err.contains("no target of this image can run on this host (nehalem"),
         "{err}"
     );
     assert!(err.contains("target 0 (haswell) needs"), "{err}");
 
-    let out = mvimg(&["select", "--arch", "x86_64", "--host-cpu", "haswel"], &[]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("did you mean `haswell`"),
-        "{}",
-        stderr(&out)
-    );
+    let err = fails(&["select", "--arch", "x86_64", "--host-cpu", "haswel"]);
+    assert!(err.contains("did you mean `haswell`"), "{err}");
 }
 
 #[test]

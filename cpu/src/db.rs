@@ -217,6 +217,26 @@ impl Database {
         out
     }
 
+    /// `set` with `enable` added, each with what it implies, then `disable`
+    /// removed, each with every feature that implies it. All enables apply before
+    /// all disables, so a disable always wins (Julia's enable/disable closure).
+    pub fn apply(
+        &self,
+        set: &FeatureSet,
+        enable: impl IntoIterator<Item = Feature>,
+        disable: impl IntoIterator<Item = Feature>,
+    ) -> FeatureSet {
+        let mut out = *set;
+        for feature in enable {
+            out.insert(feature);
+            out = out.union(&feature.implies());
+        }
+        for feature in disable {
+            out = self.remove_with_dependents(&out, feature);
+        }
+        out
+    }
+
     /// The detection table: every detectable feature and where the host reports it.
     pub fn detection_table(&self) -> &'static [(Feature, Detection)] {
         (self.detection)()

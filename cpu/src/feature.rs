@@ -242,25 +242,6 @@ impl FeatureSet {
     }
 }
 
-impl FromIterator<Feature> for FeatureSet {
-    /// Collects features into a set.
-    ///
-    /// # Panics
-    /// If the iterator is empty (the architecture is unknown) or mixes architectures.
-    fn from_iter<I: IntoIterator<Item = Feature>>(iter: I) -> FeatureSet {
-        let mut iter = iter.into_iter().peekable();
-        let arch = iter
-            .peek()
-            .expect("an empty iterator has no architecture; use FeatureSet::empty")
-            .arch;
-        let mut set = FeatureSet::empty(arch);
-        for feature in iter {
-            set.insert(feature);
-        }
-        set
-    }
-}
-
 impl Extend<Feature> for FeatureSet {
     fn extend<I: IntoIterator<Item = Feature>>(&mut self, iter: I) {
         for feature in iter {

@@ -182,10 +182,9 @@ impl SelectOptions {
 pub fn mask_host(host: &Host, change: &str) -> Result<Host, Error> {
     let arch = host.arch();
     let db = arch.database();
-    let mut features = host.features;
-    let mut removed = Vec::new();
+    let (mut enable, mut disable) = (Vec::new(), Vec::new());
     for item in change.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let (enable, name) = match item.as_bytes()[0] {
+        let (enabled, name) = match item.as_bytes()[0] {
             b'+' => (true, &item[1..]),
             b'-' => (false, &item[1..]),
             _ => (true, item),
@@ -198,16 +197,13 @@ pub fn mask_host(host: &Host, change: &str) -> Result<Host, Error> {
                     .unwrap_or_default()
             ),
         })?;
-        if enable {
-            features.insert(feature);
-            features = features.union(&feature.implies());
+        if enabled {
+            enable.push(feature)
         } else {
-            removed.push(feature);
+            disable.push(feature)
         }
     }
-    for feature in removed {
-        features = db.remove_with_dependents(&features, feature);
-    }
+    let features = db.apply(&host.features, enable, disable);
     // What the change added or removed is now known; everything else keeps the
     // host's own knowledge.
     let changed = features

@@ -383,18 +383,19 @@ impl Resolver<'_> {
 
     fn target(&self, index: usize, spec: &TargetSpec) -> Result<ResolvedTarget, Error> {
         let (cpu, name, start) = self.start(index, spec)?;
-        // Every `+` applies before every `-`, so a disable always wins and takes
-        // the features that need it along (Julia's enable/disable closure).
-        let mut features = start;
-        for op in spec.features.iter().filter(|op| op.enable) {
-            let feature = self.feature(index, op, true)?;
-            features.insert(feature);
-            features = features.union(&feature.implies());
-        }
-        for op in spec.features.iter().filter(|op| !op.enable) {
-            let feature = self.feature(index, op, false)?;
-            features = self.db.remove_with_dependents(&features, feature);
-        }
+        let enable = spec
+            .features
+            .iter()
+            .filter(|op| op.enable)
+            .map(|op| self.feature(index, op, true))
+            .collect::<Result<Vec<_>, _>>()?;
+        let disable = spec
+            .features
+            .iter()
+            .filter(|op| !op.enable)
+            .map(|op| self.feature(index, op, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        let features = self.db.apply(&start, enable, disable);
         let base_cpu = cpu.llvm_features();
         let added = features.difference(&base_cpu);
         let dropped = base_cpu.difference(&features);
