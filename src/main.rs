@@ -40,13 +40,29 @@ enum Command {
         #[arg(long)]
         arch: Option<Arch>,
         /// Describe the host as this database CPU instead of this machine.
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", conflicts_with = "from")]
         host_cpu: Option<String>,
+        /// Describe the host by recorded data: a CPUID dump, a /proc/cpuinfo text
+        /// or macOS `sysctl hw` output.
+        #[arg(long, value_name = "FILE")]
+        from: Option<std::path::PathBuf>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
         /// The target list; default: $MVIMG_CPU_TARGET, else the default list.
         list: Option<String>,
+    },
+    /// Describe this machine's CPU (or a recorded one): name, features, vector
+    /// width and level.
+    Host {
+        /// Recorded data instead of this machine: a CPUID dump (AIDA64 or libcpuid
+        /// format), a /proc/cpuinfo text (optionally with AT_HWCAP lines) or macOS
+        /// `sysctl hw` output.
+        #[arg(long, value_name = "FILE")]
+        from: Option<std::path::PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
     Cpus {
@@ -214,13 +230,58 @@ fn resolve_list(arch: Arch, os: Os, list: Option<String>) -> Result<ResolvedTarg
     parsed.resolve(arch, native.as_ref()).map_err(cpu_error)
 }
 
+/// The host described by `file`, or this machine.
+fn detect_host(from: Option<&std::path::Path>) -> Result<Host> {
+    match from {
+        Some(path) => {
+            let text =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let text = String::from_utf8_lossy(&text);
+            Host::from_text(&text, &path.display().to_string()).map_err(cpu_error)
+        }
+        None => Host::detect().map_err(cpu_error),
+    }
+}
+
+fn host(from: Option<std::path::PathBuf>, json_out: bool) -> Result<()> {
+    let host = detect_host(from.as_deref())?;
+    let description = host.describe();
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&description)?)?;
+        return Ok(());
+    }
+    writeln!(out, "name          {}", description.name)?;
+    writeln!(out, "arch          {}", description.arch)?;
+    writeln!(out, "level         {}", description.level)?;
+    writeln!(out, "vector width  {}", description.vector_width)?;
+    if let Some(source) = &description.source {
+        writeln!(out, "detected by   {source}")?;
+    }
+    writeln!(
+        out,
+        "features ({}) {}",
+        description.features.len(),
+        description.features.join(" ")
+    )?;
+    Ok(())
+}
+
 fn select(
     arch: Option<Arch>,
     host_cpu: Option<String>,
+    from: Option<std::path::PathBuf>,
     json_out: bool,
     list: Option<String>,
 ) -> Result<()> {
-    let arch = arch_or_host(arch)?;
+    let recorded = match &from {
+        Some(path) => Some(detect_host(Some(path))?),
+        None => None,
+    };
+    let arch = match (&recorded, arch) {
+        (Some(host), None) => host.arch(),
+        (_, arch) => arch_or_host(arch)?,
+    };
     let host = match host_cpu {
         Some(name) => {
             let db = arch.database();
@@ -232,7 +293,10 @@ fn select(
             })?;
             Host::from_cpu(cpu)
         }
-        None => llvm_native()?,
+        None => match recorded {
+            Some(host) => host,
+            None => detect_host(None)?,
+        },
     };
     let resolved = resolve_list(arch, Os::Linux, list)?;
     let options = SelectOptions::from_env();
@@ -356,9 +420,11 @@ fn main() -> ExitCode {
         Command::Select {
             arch,
             host_cpu,
+            from,
             json,
             list,
-        } => select(arch, host_cpu, json, list),
+        } => select(arch, host_cpu, from, json, list),
+        Command::Host { from, json } => host(from, json),
         Command::Cpus { arch, json } => cpus(arch, json),
     };
     match result {

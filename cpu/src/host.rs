@@ -1,21 +1,78 @@
-//! A description of a CPU that code will run on: its name and its features.
+//! A description of a CPU that code will run on: its name and its features,
+//! detected live or replayed from recorded data.
 
 use serde::{Deserialize, Serialize};
 
+use crate::aarch64::macos::Sysctls;
 use crate::arch::Arch;
+use crate::cpuinfo::CpuInfo;
+use crate::detect::Cpuid;
 use crate::error::Error;
 use crate::feature::FeatureSet;
+use crate::replay::CpuidDump;
+use crate::select::VectorWidth;
+use crate::x86_64::naming::Signature;
+use crate::{aarch64, x86_64};
 
 /// A host CPU: what `native` resolves to, and what matching compares targets with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Host {
-    /// The CPU name (LLVM's, or `generic` when unrecognised).
+    /// The CPU name: a CPU of the database (LLVM's name by LLVM's rules, else the
+    /// best name the features allow).
     pub name: String,
     /// The features the host has, implications applied.
     pub features: FeatureSet,
     /// The features the detector looked at: those not in `features` are known to
     /// be absent; features outside `checked` are unknown.
     pub checked: FeatureSet,
+    /// Where the description came from and how the name was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A host as `mvimg host` reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostDescription {
+    /// The architecture.
+    pub arch: Arch,
+    /// The CPU name.
+    pub name: String,
+    /// The widest vector registers.
+    pub vector_width: VectorWidth,
+    /// x86: the highest x86-64 micro-architecture level (`x86-64-v3`); AArch64:
+    /// the highest Arm architecture version whose detectable features are all
+    /// present (`v8.2a`).
+    pub level: String,
+    /// The features present (ISA features, implications applied), sorted.
+    pub features: Vec<String>,
+    /// How the host was detected and named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+const X86_LEVELS: &[&str] = &["x86-64-v4", "x86-64-v3", "x86-64-v2"];
+
+const ARM_VERSIONS: &[&str] = &[
+    "v9.7a", "v9.6a", "v9.5a", "v9.4a", "v9.3a", "v9.2a", "v9.1a", "v9a", "v8.9a", "v8.8a",
+    "v8.7a", "v8.6a", "v8.5a", "v8.4a", "v8.3a", "v8.2a", "v8.1a",
+];
+
+/// The database CPU with the most host-comparable features, all of which the host
+/// has (`generic` when none fits). Ties go to the CPU listed first.
+pub(crate) fn best_by_features(features: &FeatureSet) -> &'static str {
+    let db = features.arch().database();
+    let matched = db.matched();
+    let mut best = ("generic", 0);
+    for cpu in db.cpus() {
+        let needs = cpu
+            .features()
+            .difference(&db.tuning())
+            .intersection(&matched);
+        if needs.is_subset(features) && needs.len() > best.1 {
+            best = (cpu.name(), needs.len());
+        }
+    }
+    best.0
 }
 
 impl Host {
@@ -32,12 +89,213 @@ impl Host {
             name: cpu.name().to_owned(),
             features: cpu.features().difference(&db.tuning()),
             checked: db.detectable(),
+            source: Some(format!("the features of LLVM's CPU {}", cpu.name())),
         }
     }
 
     /// The widest vector registers the host has.
-    pub fn vector_width(&self) -> crate::select::VectorWidth {
-        crate::select::VectorWidth::of(&self.features)
+    pub fn vector_width(&self) -> VectorWidth {
+        VectorWidth::of(&self.features)
+    }
+
+    /// The host's level: x86-64 micro-architecture level or Arm architecture version.
+    pub fn level(&self) -> String {
+        let db = self.arch().database();
+        let detectable = db.matched();
+        let fits = |name: &str| -> bool {
+            let needs = match self.arch() {
+                Arch::X86_64 => db.cpu(name).map(|c| c.features()),
+                Arch::Aarch64 => db
+                    .feature(name)
+                    .map(|f| db.closure(&f.implies().union(&single(f)))),
+            };
+            needs.is_some_and(|n| n.intersection(&detectable).is_subset(&self.features))
+        };
+        let (levels, floor) = match self.arch() {
+            Arch::X86_64 => (X86_LEVELS, "x86-64"),
+            Arch::Aarch64 => (ARM_VERSIONS, "v8a"),
+        };
+        levels
+            .iter()
+            .find(|l| fits(l))
+            .map_or(floor, |l| l)
+            .to_owned()
+    }
+
+    /// The description `mvimg host` prints.
+    pub fn describe(&self) -> HostDescription {
+        let db = self.arch().database();
+        let mut features: Vec<String> = self
+            .features
+            .difference(&db.tuning())
+            .names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        features.sort();
+        HostDescription {
+            arch: self.arch(),
+            name: self.name.clone(),
+            vector_width: self.vector_width(),
+            level: self.level(),
+            features,
+            source: self.source.clone(),
+        }
+    }
+
+    /// The CPU this process runs on: CPUID and XCR0 on x86_64; on AArch64 Linux the
+    /// capability words of the auxiliary vector and the MIDR of every core; on
+    /// macOS the `hw.optional` sysctls and `hw.cpufamily`.
+    pub fn detect() -> Result<Host, Error> {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let mut host = Host::from_cpuid(&crate::detect::LiveCpuid);
+            host.source = host.source.map(|s| format!("live {s}"));
+            Ok(host)
+        }
+        #[cfg(all(target_arch = "aarch64", target_os = "macos"))]
+        {
+            Ok(Host::from_sysctls(&Sysctls::live()))
+        }
+        #[cfg(all(target_arch = "aarch64", target_os = "linux"))]
+        {
+            Ok(live_aarch64_linux())
+        }
+        #[cfg(not(any(
+            target_arch = "x86_64",
+            all(target_arch = "aarch64", any(target_os = "linux", target_os = "macos"))
+        )))]
+        {
+            Err(Error::Host {
+                message: format!(
+                    "host detection is not implemented for {} on {}; describe the host with --from or --host-cpu",
+                    std::env::consts::ARCH,
+                    std::env::consts::OS
+                ),
+            })
+        }
+    }
+
+    /// A host from CPUID results (the live CPU or a recorded dump).
+    pub fn from_cpuid(cpu: &(impl Cpuid + ?Sized)) -> Host {
+        let db = Arch::X86_64.database();
+        let raw = crate::detect::x86_64_features(cpu);
+        let signature = Signature::read(cpu);
+        let (name, how) = x86_64::naming::host_cpu_name(signature.as_ref(), &raw);
+        let source = match &signature {
+            Some(s) => format!(
+                "CPUID: {} family {:#x} model {:#x}; name by {}",
+                match &s.vendor {
+                    x86_64::naming::Vendor::Intel => "GenuineIntel".to_owned(),
+                    x86_64::naming::Vendor::Amd => "AuthenticAMD".to_owned(),
+                    x86_64::naming::Vendor::Hygon => "HygonGenuine".to_owned(),
+                    x86_64::naming::Vendor::Other(v) => v.clone(),
+                },
+                s.family,
+                s.model,
+                how.describe()
+            ),
+            None => format!("CPUID without leaf 1; name by {}", how.describe()),
+        };
+        Host {
+            name: name.to_owned(),
+            features: db.closure(&raw),
+            checked: db.detectable(),
+            source: Some(source),
+        }
+    }
+
+    /// A host from a parsed cpuinfo text (x86 or AArch64).
+    pub fn from_cpuinfo(info: &CpuInfo) -> Host {
+        match info.arch() {
+            Arch::X86_64 => {
+                let db = Arch::X86_64.database();
+                let first = &info.processors[0];
+                let (raw, checked) = crate::cpuinfo::x86_64_features_from_flags(
+                    first.features.iter().map(String::as_str),
+                );
+                let vendor = first.vendor.as_deref().unwrap_or("");
+                let signature = Signature {
+                    vendor: match vendor {
+                        "GenuineIntel" => x86_64::naming::Vendor::Intel,
+                        "AuthenticAMD" => x86_64::naming::Vendor::Amd,
+                        "HygonGenuine" => x86_64::naming::Vendor::Hygon,
+                        other => x86_64::naming::Vendor::Other(other.to_owned()),
+                    },
+                    family: first.family.unwrap_or(0),
+                    model: first.model.unwrap_or(0),
+                    stepping: 0,
+                };
+                let (name, how) = x86_64::naming::host_cpu_name(Some(&signature), &raw);
+                Host {
+                    name: name.to_owned(),
+                    features: db.closure(&raw),
+                    checked,
+                    source: Some(format!(
+                        "cpuinfo: {vendor} family {:#x} model {:#x}; name by {}",
+                        signature.family,
+                        signature.model,
+                        how.describe()
+                    )),
+                }
+            }
+            Arch::Aarch64 => {
+                let (hwcaps, _unknown) = info.hwcaps();
+                let cores = info.core_summary();
+                aarch64_host(&hwcaps, cores.as_ref(), "cpuinfo")
+            }
+        }
+    }
+
+    /// A host from macOS sysctl values.
+    pub fn from_sysctls(sysctls: &Sysctls) -> Host {
+        let (features, checked) = sysctls.features();
+        let llvm = sysctls.llvm_name();
+        let (name, how) = aarch64::naming::host_cpu_name(llvm, &features);
+        Host {
+            name: name.to_owned(),
+            features,
+            checked,
+            source: Some(format!(
+                "sysctl: hw.cpufamily {}; name by {}",
+                sysctls
+                    .get("hw.cpufamily")
+                    .map_or("absent".to_owned(), |f| format!("{f:#x}")),
+                match how {
+                    aarch64::naming::NameSource::Midr => "LLVM's Apple CPU family rule",
+                    aarch64::naming::NameSource::Features => "features",
+                }
+            )),
+        }
+    }
+
+    /// A host from a recorded text: a CPUID dump (AIDA64 or libcpuid format), a
+    /// /proc/cpuinfo text (with optional `AT_HWCAP*` lines) or macOS `sysctl hw`
+    /// output. `what` names the input in errors.
+    pub fn from_text(text: &str, what: &str) -> Result<Host, Error> {
+        let with_input = |e: Error| Error::Host {
+            message: format!("{what}: {e}"),
+        };
+        let looks_like_dump = text.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("CPUID 0") || l.starts_with("basic_cpuid[")
+        });
+        if looks_like_dump {
+            let dump = CpuidDump::parse(text).map_err(with_input)?;
+            let mut host = Host::from_cpuid(&dump);
+            host.source = host.source.map(|s| format!("{what}: {s}"));
+            return Ok(host);
+        }
+        if text.lines().any(|l| l.trim_start().starts_with("hw.")) {
+            let sysctls = Sysctls::parse(text).map_err(with_input)?;
+            let mut host = Host::from_sysctls(&sysctls);
+            host.source = host.source.map(|s| format!("{what}: {s}"));
+            return Ok(host);
+        }
+        let info = CpuInfo::parse(text).map_err(with_input)?;
+        let mut host = Host::from_cpuinfo(&info);
+        host.source = host.source.map(|s| format!("{what}: {s}"));
+        Ok(host)
     }
 
     /// A host from LLVM's own report: `sys::getHostCPUName` and the
@@ -74,6 +332,88 @@ impl Host {
             name: name.to_owned(),
             features: db.closure(&present),
             checked,
+            source: Some("LLVM's getHostCPUName and getHostCPUFeatures".into()),
         })
+    }
+}
+
+fn single(feature: crate::Feature) -> FeatureSet {
+    let mut set = FeatureSet::empty(feature.arch());
+    set.insert(feature);
+    set
+}
+
+/// An AArch64 host from capability words and, when known, the cores' MIDRs.
+pub(crate) fn aarch64_host(
+    hwcaps: &crate::cpuinfo::Hwcaps,
+    cores: Option<&aarch64::naming::CoreSummary>,
+    what: &str,
+) -> Host {
+    let db = Arch::Aarch64.database();
+    let raw = crate::cpuinfo::aarch64_features(hwcaps);
+    let llvm = cores.map(aarch64::naming::llvm_name);
+    let (name, how) = aarch64::naming::host_cpu_name(llvm, &raw);
+    let cores_text = match cores {
+        Some(c) => format!(
+            "implementer {:#04x} part {:#05x} ({} distinct part{})",
+            c.implementer,
+            c.part,
+            c.parts.len(),
+            if c.parts.len() == 1 { "" } else { "s" }
+        ),
+        None => "no MIDR".to_owned(),
+    };
+    Host {
+        name: name.to_owned(),
+        features: db.closure(&raw),
+        checked: db.detectable(),
+        source: Some(format!(
+            "{what}: HWCAP, {cores_text}; name by {}",
+            match how {
+                aarch64::naming::NameSource::Midr => "LLVM's MIDR rules",
+                aarch64::naming::NameSource::Features => "features",
+            }
+        )),
+    }
+}
+
+/// The live AArch64 Linux host: auxiliary-vector capabilities; MIDRs from sysfs,
+/// else from /proc/cpuinfo.
+#[cfg(all(target_arch = "aarch64", target_os = "linux"))]
+fn live_aarch64_linux() -> Host {
+    use crate::aarch64::naming::{CoreSummary, Midr};
+    let hwcaps = crate::cpuinfo::Hwcaps::live();
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| CpuInfo::parse(&t).ok());
+    let hardware = cpuinfo
+        .as_ref()
+        .map_or(String::new(), |i| i.hardware.clone());
+    let mut midrs = Vec::new();
+    for cpu in 0.. {
+        let path = format!("/sys/devices/system/cpu/cpu{cpu}/regs/identification/midr_el1");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            break;
+        };
+        let text = text.trim();
+        if let Ok(v) = u64::from_str_radix(text.trim_start_matches("0x"), 16) {
+            midrs.push(Midr::from_raw(v));
+        }
+    }
+    let cores = if midrs.is_empty() {
+        cpuinfo.as_ref().and_then(CpuInfo::core_summary)
+    } else {
+        CoreSummary::from_midrs(&midrs, &hardware)
+    };
+    aarch64_host(&hwcaps, cores.as_ref(), "live")
+}
+
+impl x86_64::naming::NameSource {
+    fn describe(self) -> &'static str {
+        match self {
+            x86_64::naming::NameSource::FamilyModel => "LLVM's family/model rules",
+            x86_64::naming::NameSource::Hygon => "the Hygon Dhyana rule (znver1)",
+            x86_64::naming::NameSource::Features => "features",
+        }
     }
 }

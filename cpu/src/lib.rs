@@ -11,6 +11,7 @@
 
 pub mod aarch64;
 mod arch;
+pub mod cpuinfo;
 pub mod db;
 pub mod detect;
 mod error;
@@ -26,7 +27,7 @@ pub use arch::{Arch, Os};
 pub use db::{Cpu, Database, Detection, FeatureClass};
 pub use error::{Error, Problem, TargetListError};
 pub use feature::{Feature, FeatureSet};
-pub use host::Host;
+pub use host::{Host, HostDescription};
 pub use select::{select, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{

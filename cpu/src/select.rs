@@ -213,6 +213,10 @@ pub fn mask_host(host: &Host, change: &str) -> Result<Host, Error> {
         name: host.name.clone(),
         features,
         checked: host.checked.union(&changed),
+        source: host
+            .source
+            .as_ref()
+            .map(|s| format!("{s}; masked by {change:?}")),
     })
 }
 

@@ -1,4 +1,4 @@
-//! AArch64: where each feature is reported (Linux HWCAP bits), the clone rules and
+//! AArch64: where each feature is reported (Linux HWCAP bits), CPU naming, the clone rules and
 //! the default target lists. The CPU and feature tables are in `generated.rs`.
 
 use serde::Serialize;
@@ -10,6 +10,9 @@ use crate::feature::Feature;
 pub(crate) mod generated;
 pub use generated::*;
 
+pub mod macos;
+pub mod naming;
+
 /// One of the Linux auxiliary-vector capability words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -18,6 +21,8 @@ pub enum HwcapWord {
     Hwcap,
     /// `AT_HWCAP2`.
     Hwcap2,
+    /// `AT_HWCAP3` (Linux 6.16 and later).
+    Hwcap3,
 }
 
 /// Where the host reports an AArch64 feature: every listed bit must be set.
@@ -27,7 +32,7 @@ pub struct HwcapSource {
     pub bits: &'static [(HwcapWord, u8)],
 }
 
-use HwcapWord::{Hwcap as H1, Hwcap2 as H2};
+use HwcapWord::{Hwcap as H1, Hwcap2 as H2, Hwcap3 as H3};
 
 const fn hwcap(bits: &'static [(HwcapWord, u8)]) -> Detection {
     Detection::Hwcap(HwcapSource { bits })
@@ -112,6 +117,8 @@ static DETECTION: &[(Feature, Detection)] = &[
     (SSVE_FP8FMA, hwcap(&[(H2, 60)])),
     (SSVE_FP8DOT4, hwcap(&[(H2, 61)])),
     (SSVE_FP8DOT2, hwcap(&[(H2, 62)])),
+    (LSFE, hwcap(&[(H3, 2)])),
+    (LS64, hwcap(&[(H3, 3)])),
 ];
 
 /// The detection table (see [`crate::Database::detection_table`]).

@@ -10,6 +10,8 @@ use crate::feature::Feature;
 pub(crate) mod generated;
 pub use generated::*;
 
+pub mod naming;
+
 /// A CPUID output register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
