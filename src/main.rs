@@ -58,8 +58,12 @@ enum Command {
         /// Recorded data instead of this machine: a CPUID dump (AIDA64 or libcpuid
         /// format), a /proc/cpuinfo text (optionally with AT_HWCAP lines) or macOS
         /// `sysctl hw` output.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "llvm")]
         from: Option<std::path::PathBuf>,
+        /// Describe this machine as LLVM 22's own host detection sees it
+        /// (getHostCPUName, getHostCPUFeatures), for comparison.
+        #[arg(long)]
+        llvm: bool,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -243,8 +247,12 @@ fn detect_host(from: Option<&std::path::Path>) -> Result<Host> {
     }
 }
 
-fn host(from: Option<std::path::PathBuf>, json_out: bool) -> Result<()> {
-    let host = detect_host(from.as_deref())?;
+fn host(from: Option<std::path::PathBuf>, llvm: bool, json_out: bool) -> Result<()> {
+    let host = if llvm {
+        llvm_native()?
+    } else {
+        detect_host(from.as_deref())?
+    };
     let description = host.describe();
     let mut out = std::io::stdout().lock();
     if json_out {
@@ -424,7 +432,7 @@ fn main() -> ExitCode {
             json,
             list,
         } => select(arch, host_cpu, from, json, list),
-        Command::Host { from, json } => host(from, json),
+        Command::Host { from, llvm, json } => host(from, llvm, json),
         Command::Cpus { arch, json } => cpus(arch, json),
     };
     match result {

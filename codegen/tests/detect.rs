@@ -45,3 +45,32 @@ fn live_x86_features_agree_with_llvm() {
         );
     }
 }
+
+/// `mvimg host` on this machine: the same name as LLVM 22's getHostCPUName and,
+/// over the features LLVM's report names and mvimg detects, the same answers.
+#[test]
+fn live_host_matches_llvm_name_and_features() {
+    use mvimg_cpu::{Arch, Host};
+    let ours = Host::detect().expect("this machine is detectable");
+    let llvm = mvimg_codegen::llvm_host().unwrap();
+    assert_eq!(ours.name, llvm.name, "{:?}", ours.source);
+    let db = Arch::host().unwrap().database();
+    let compared = llvm.checked.intersection(&db.detectable());
+    let ours_in = ours.features.intersection(&compared);
+    let llvm_in = llvm.features.intersection(&compared);
+    println!(
+        "name {} ({}); {} features compared, {} present",
+        ours.name,
+        ours.source.as_deref().unwrap_or(""),
+        compared.len(),
+        llvm_in.len()
+    );
+    assert_eq!(
+        ours_in,
+        llvm_in,
+        "mvimg only: {}; LLVM only: {}",
+        ours_in.difference(&llvm_in),
+        llvm_in.difference(&ours_in)
+    );
+    assert!(compared.len() >= 100);
+}

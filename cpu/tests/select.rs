@@ -256,3 +256,102 @@ fn selection_serializes() {
     let back: mvimg_cpu::Selection = serde_json::from_value(json).unwrap();
     assert_eq!(back, s);
 }
+
+/// Every CPU of both databases against the default lists: the chosen target is
+/// eligible, every rejection is true (a `Missing` target lacks exactly the
+/// features it names; an `Outranked` target is eligible and loses by the rule it
+/// names), and no eligible target outranks the chosen one. The choices are
+/// compared with tests/data/select_defaults.txt (reviewed by hand; regenerate with
+/// MVIMG_BLESS=1). The choices follow LLVM 22's CPU definitions, quirks included:
+/// its amdfam10 lacks mmx (so not even `generic` fits), its apple-m4 lacks ssbs
+/// (so the apple-m1 target does not fit), its Armv9 Cortex and Neoverse N2/V2
+/// cores lack the optional crypto extensions (so cortex-a57 does not fit).
+#[test]
+fn default_lists_over_every_database_cpu() {
+    use mvimg_cpu::select::{missing_features, VectorWidth};
+    let mut table = String::new();
+    for (arch, os) in [
+        (Arch::X86_64, Os::Linux),
+        (Arch::Aarch64, Os::Linux),
+        (Arch::Aarch64, Os::Macos),
+    ] {
+        let list = default_target_list(arch, os);
+        let resolved = targets(list, arch);
+        let db = arch.database();
+        table.push_str(&format!("# {arch} {os}: {list}\n"));
+        for cpu in db.cpus() {
+            let host = Host::from_cpu(cpu);
+            let needs =
+                |t: &mvimg_cpu::ResolvedTarget| t.isa_features().intersection(&db.matched());
+            let eligible = |t: &mvimg_cpu::ResolvedTarget| needs(t).is_subset(&host.features);
+            let Ok(selection) = select(&resolved, &host, &SelectOptions::default()) else {
+                // Only CPUs below the baseline may have no target.
+                assert!(
+                    !eligible(&resolved.targets[0]),
+                    "{}: no target but generic fits",
+                    cpu.name()
+                );
+                table.push_str(&format!("{} -\n", cpu.name()));
+                continue;
+            };
+            let chosen = &resolved.targets[selection.index];
+            assert!(
+                eligible(chosen),
+                "{}: chose an ineligible target",
+                cpu.name()
+            );
+            let width = |t: &mvimg_cpu::ResolvedTarget| VectorWidth::of(&t.features);
+            for r in &selection.rejected {
+                let t = &resolved.targets[r.index];
+                match &r.reason {
+                    Reason::Missing { features } => {
+                        assert!(
+                            !eligible(t) && !features.is_empty(),
+                            "{}: #{}",
+                            cpu.name(),
+                            r.index
+                        );
+                        assert_eq!(
+                            *features,
+                            needs(t).difference(&host.features),
+                            "{}: #{}",
+                            cpu.name(),
+                            r.index
+                        );
+                        assert_eq!(*features, missing_features(t, &host));
+                    }
+                    Reason::Outranked { by } => {
+                        assert!(
+                            eligible(t),
+                            "{}: #{} outranked but ineligible",
+                            cpu.name(),
+                            r.index
+                        );
+                        match by {
+                            Preference::NameMatch => assert_eq!(chosen.llvm_cpu, cpu.name()),
+                            Preference::VectorWidth { .. } => assert!(width(chosen) > width(t)),
+                            Preference::MoreFeatures { .. } => {
+                                assert_eq!(width(chosen), width(t));
+                                assert!(needs(chosen).len() > needs(t).len());
+                            }
+                            Preference::LaterTarget => assert!(chosen.index > t.index),
+                            Preference::Forced => panic!("nothing was forced"),
+                        }
+                    }
+                }
+            }
+            table.push_str(&format!("{} {}\n", cpu.name(), selection.index));
+        }
+    }
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/select_defaults.txt");
+    if std::env::var_os("MVIMG_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &table).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).expect("tests/data/select_defaults.txt");
+    assert_eq!(
+        table, expected,
+        "choices changed; review and regenerate with MVIMG_BLESS=1"
+    );
+}

@@ -13,6 +13,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/AArch64TargetParser.h"
+#include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/TargetParser/X86TargetParser.h"
@@ -178,4 +179,12 @@ char *mvimg_shim_target_parser_cpus(int arch) {
   return copy_string(joined);
 }
 
+/// LLVM's Arm/AArch64 CPU name for a /proc/cpuinfo text of `len` bytes
+/// (sys::detail::getHostCPUNameForARM), as a heap copy.
+char *mvimg_shim_host_cpu_name_for_arm(const char *text, size_t len) {
+  return copy_string(
+      llvm::sys::detail::getHostCPUNameForARM(llvm::StringRef(text, len)).str());
+}
+
 } // extern "C"
+

@@ -51,6 +51,7 @@ mod ffi {
         pub fn mvimg_shim_x86_cpu_kind(name: *const c_char) -> c_int;
         pub fn mvimg_shim_aarch64_cpu_canonical(name: *const c_char) -> *mut c_char;
         pub fn mvimg_shim_target_parser_cpus(arch: c_int) -> *mut c_char;
+        pub fn mvimg_shim_host_cpu_name_for_arm(text: *const c_char, len: usize) -> *mut c_char;
     }
 }
 
@@ -374,5 +375,21 @@ pub fn target_parser_cpus(arch: ParserArch) -> Vec<String> {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect()
+    }
+}
+
+/// The name LLVM 22's `sys::detail::getHostCPUNameForARM` gives a /proc/cpuinfo
+/// text: what `getHostCPUName` returns on an Arm Linux machine with that text.
+pub fn host_cpu_name_for_arm(cpuinfo: &str) -> String {
+    // SAFETY: text points to len readable bytes for the call (no NUL needed); the
+    // result is a malloc'd NUL-terminated copy, freed here.
+    unsafe {
+        let name = ffi::mvimg_shim_host_cpu_name_for_arm(cpuinfo.as_ptr().cast(), cpuinfo.len());
+        if name.is_null() {
+            return String::new();
+        }
+        let text = CStr::from_ptr(name).to_string_lossy().into_owned();
+        ffi::mvimg_shim_free_string(name);
+        text
     }
 }

@@ -184,7 +184,7 @@ const VENDOR_PARTS: &[(u8, &[(u16, &str)])] = &[
         ],
     ),
     // Arm China.
-    (0x63, &[(0x132, "star-mc1")]),
+    (0x63, &[(0x132, "star-mc1"), (0xd25, "star-mc3")]),
     // Microsoft: Cobalt 100 is a Neoverse N2.
     (0x6d, &[(0xd49, "neoverse-n2")]),
     // Ampere.
