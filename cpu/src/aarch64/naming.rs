@@ -317,10 +317,14 @@ pub enum NameSource {
 
 /// The database CPU that names a host: LLVM's name when the AArch64 database has
 /// it, else the best CPU the features allow.
-pub fn host_cpu_name(llvm: Option<&str>, features: &FeatureSet) -> (&'static str, NameSource) {
+pub fn host_cpu_name(
+    llvm: Option<&'static str>,
+    features: &FeatureSet,
+) -> (&'static str, NameSource) {
     let db = Arch::Aarch64.database();
-    match llvm.filter(|n| *n != "generic").and_then(|n| db.cpu(n)) {
-        Some(cpu) => (cpu.name(), NameSource::Midr),
+    // LLVM's spelling is kept (`apple-m1`, an alias of `apple-a14`).
+    match llvm.filter(|n| *n != "generic" && db.cpu(n).is_some()) {
+        Some(name) => (name, NameSource::Midr),
         None => (
             crate::host::best_by_features(features),
             NameSource::Features,
