@@ -68,6 +68,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Link objects into a shared library for a target (.so, .dylib or .dll) with
+    /// LLD 22 running in this process.
+    Link {
+        /// Target triple: x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu,
+        /// x86_64-apple-darwin, aarch64-apple-darwin or x86_64-w64-windows-gnu.
+        #[arg(long)]
+        target: String,
+        /// A symbol to export (repeatable); none exports every global symbol.
+        #[arg(long = "export", value_name = "SYM")]
+        exports: Vec<String>,
+        /// Print the linker command line and LLD's trace.
+        #[arg(long)]
+        verbose: bool,
+        /// Run the ld.lld-22/ld64.lld-22 executable instead of LLD in process.
+        #[arg(long)]
+        subprocess: bool,
+        /// The library to write.
+        #[arg(short = 'o', value_name = "OUT")]
+        output: std::path::PathBuf,
+        /// Object files and archives.
+        #[arg(required = true)]
+        inputs: Vec<std::path::PathBuf>,
+    },
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
     Cpus {
         /// Architecture (default: this machine's).
@@ -360,6 +383,32 @@ fn select(
     Ok(())
 }
 
+fn link(
+    target: &str,
+    exports: Vec<String>,
+    verbose: bool,
+    subprocess: bool,
+    output: std::path::PathBuf,
+    inputs: Vec<std::path::PathBuf>,
+) -> Result<()> {
+    let target: mvimg::link::LinkTarget = target.parse()?;
+    let mut job = mvimg::link::LinkJob::new(target, inputs, output);
+    job.exports = exports;
+    job.options.verbose = verbose;
+    if subprocess {
+        job.options.mode = mvimg::link::LinkMode::Subprocess;
+    }
+    let out = job.link()?;
+    let mut stderr = std::io::stderr().lock();
+    if verbose {
+        writeln!(stderr, "{}", out.argv.join(" "))?;
+        write!(stderr, "{}", out.lld.stdout)?;
+    }
+    // Warnings LLD printed without failing the link.
+    write!(stderr, "{}", out.lld.stderr)?;
+    Ok(())
+}
+
 fn cpus(arch: Option<Arch>, json_out: bool) -> Result<()> {
     let arch = arch_or_host(arch)?;
     let db = arch.database();
@@ -434,6 +483,14 @@ fn main() -> ExitCode {
         } => select(arch, host_cpu, from, json, list),
         Command::Host { from, llvm, json } => host(from, llvm, json),
         Command::Cpus { arch, json } => cpus(arch, json),
+        Command::Link {
+            target,
+            exports,
+            verbose,
+            subprocess,
+            output,
+            inputs,
+        } => link(&target, exports, verbose, subprocess, output, inputs),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,64 @@
+//! A fatal LLD error (a corrupt object) in its own process: LLD reports that it
+//! cannot run again, the error comes back as a value, the destination is
+//! untouched, and later links of the process run the LLD executable.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use mvimg_link::{in_process_poisoned, LinkError, LinkJob, LinkTarget};
+
+#[test]
+fn corrupt_object_poisons_in_process_lld_and_links_go_on() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("poison");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("lib.c");
+    std::fs::write(&src, "int mvimg_add(int a, int b) { return a + b; }\n").unwrap();
+    let good = dir.join("lib.o");
+    assert!(Command::new("clang-22")
+        .args(["-c", "-fPIC", "--target=x86_64-unknown-linux-gnu", "-o"])
+        .arg(&good)
+        .arg(&src)
+        .status()
+        .unwrap()
+        .success());
+    let target: LinkTarget = "x86_64-unknown-linux-gnu".parse().unwrap();
+    // A corrupt object: a valid ELF header, truncated.
+    let good = good.clone();
+    let bytes = std::fs::read(&good).unwrap();
+    let corrupt = dir.join("corrupt.o");
+    std::fs::write(&corrupt, &bytes[..100]).unwrap();
+    let dest = dir.join("libcorrupt.so");
+    std::fs::write(&dest, b"previous content").unwrap();
+    let err = LinkJob::new(target.clone(), vec![corrupt], &dest)
+        .link()
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, LinkError::Lld { .. }), "{text}");
+    assert!(
+        text.contains("corrupt.o"),
+        "LLD's diagnostic names the file: {text}"
+    );
+    assert_eq!(
+        std::fs::read(&dest).unwrap(),
+        b"previous content",
+        "destination untouched"
+    );
+    println!("{text}");
+    let poisoned = matches!(
+        err,
+        LinkError::Lld {
+            can_run_again: false,
+            ..
+        }
+    );
+    assert_eq!(poisoned, in_process_poisoned());
+    let out = LinkJob::new(target, vec![good], dir.join("libafter.so"))
+        .link()
+        .unwrap();
+    assert!(out.output.exists());
+    assert_eq!(
+        out.lld.in_process, !poisoned,
+        "after a fatal error, links use the subprocess"
+    );
+}
