@@ -1,39 +1,20 @@
 //! Builds cpp/lld.cpp against LLVM 22 and links it with LLD 22's static drivers
-//! (liblld-22-dev), libLLVM, zlib and zstd.
+//! (liblld-22-dev), libLLVM, zlib and zstd. LLVM's location and C++ flags come
+//! from mvimg-llvm-shim's build script (`DEP_MVIMG_LLVM_SHIM_*`), so the two
+//! shims always see the same LLVM.
 
 use std::env;
 use std::path::PathBuf;
-use std::process::Command;
 
-fn llvm_config() -> PathBuf {
-    if let Some(prefix) = env::var_os("LLVM_SYS_221_PREFIX") {
-        return PathBuf::from(prefix).join("bin").join("llvm-config");
-    }
-    PathBuf::from("llvm-config-22")
-}
-
-fn query(config: &PathBuf, arg: &str) -> String {
-    let output = Command::new(config).arg(arg).output().unwrap_or_else(|e| {
-        panic!(
-            "cannot run `{} {arg}`: {e}; install llvm-22-dev and liblld-22-dev (ci/setup does) \
-             or set LLVM_SYS_221_PREFIX to an LLVM 22 installation",
-            config.display()
-        )
-    });
-    assert!(
-        output.status.success(),
-        "`{} {arg}` failed: {}",
-        config.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+fn dep(name: &str) -> String {
+    let key = format!("DEP_MVIMG_LLVM_SHIM_{name}");
+    env::var(&key)
+        .unwrap_or_else(|_| panic!("{key} is not set: mvimg-llvm-shim's build script provides it"))
 }
 
 fn main() {
-    println!("cargo:rerun-if-env-changed=LLVM_SYS_221_PREFIX");
     println!("cargo:rerun-if-changed=cpp/lld.cpp");
-    let config = llvm_config();
-    let libdir = query(&config, "--libdir");
+    let libdir = dep("LIBDIR");
     let lld_lib = PathBuf::from(&libdir).join("liblldELF.a");
     assert!(
         lld_lib.exists(),
@@ -42,7 +23,8 @@ fn main() {
     );
     let mut build = cc::Build::new();
     build.cpp(true).file("cpp/lld.cpp").warnings(true);
-    for flag in query(&config, "--cxxflags").split_whitespace() {
+    for flag in dep("CXXFLAGS").split_whitespace() {
+        // LLVM's headers are system headers: their warnings are not ours.
         match flag.strip_prefix("-I") {
             Some(dir) => build.flag("-isystem").flag(dir),
             None => build.flag(flag),

@@ -43,9 +43,10 @@ fn main() {
             config.display()
         );
     }
+    let cxxflags = query(&config, "--cxxflags");
     let mut build = cc::Build::new();
     build.cpp(true).file("cpp/shim.cpp").warnings(true);
-    for flag in query(&config, "--cxxflags").split_whitespace() {
+    for flag in cxxflags.split_whitespace() {
         // LLVM's headers are system headers: their warnings are not ours.
         match flag.strip_prefix("-I") {
             Some(dir) => build.flag("-isystem").flag(dir),
@@ -59,4 +60,7 @@ fn main() {
     println!("cargo:rustc-link-lib=dylib=LLVM-22");
     println!("cargo:libdir={libdir}");
     println!("cargo:include={}", query(&config, "--includedir"));
+    // For other crates' C++ against the same LLVM (mvimg-link's LLD shim):
+    // DEP_MVIMG_LLVM_SHIM_CXXFLAGS.
+    println!("cargo:cxxflags={cxxflags}");
 }

@@ -209,7 +209,7 @@ impl LinkJob {
         text
     }
 
-    /// The argument vector for LLD (argv[0] names the driver), with LLD writing
+    /// The argument vector for LLD (`argv[0]` names the driver), with LLD writing
     /// to `paths`.
     pub fn argv(&self, paths: &LinkPaths) -> Result<Vec<String>, LinkError> {
         let o = &self.options;
