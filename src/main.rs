@@ -401,7 +401,7 @@ fn link(
     let out = job.link()?;
     let mut stderr = std::io::stderr().lock();
     if verbose {
-        writeln!(stderr, "{}", out.argv.join(" "))?;
+        writeln!(stderr, "{}", out.command_line())?;
         write!(stderr, "{}", out.lld.stdout)?;
     }
     // Warnings LLD printed without failing the link.

@@ -197,8 +197,6 @@ pub struct Processor {
     pub index: Option<u32>,
     /// The `Features` (Arm) or `flags` (x86) words.
     pub features: Vec<String>,
-    /// Arm: the core's MIDR fields, when the block has `CPU implementer` and `CPU part`.
-    pub midr: Option<Midr>,
     /// x86: `vendor_id`.
     pub vendor: Option<String>,
     /// x86: `cpu family`.
@@ -258,7 +256,6 @@ impl CpuInfo {
     pub fn parse(text: &str) -> Result<CpuInfo, Error> {
         let mut info = CpuInfo::default();
         let mut current: Option<Processor> = None;
-        let mut implementer_of_block: Option<u8> = None;
         let mut auxv = Hwcaps::default();
         let mut auxv_seen = false;
         for (number_0, raw) in text.lines().enumerate() {
@@ -273,7 +270,6 @@ impl CpuInfo {
                     if let Some(done) = current.take() {
                         info.processors.push(done);
                     }
-                    implementer_of_block = None;
                     current = Some(Processor {
                         index: Some(
                             number(value, line, raw, "a processor number", u32::MAX.into())? as u32,
@@ -288,31 +284,20 @@ impl CpuInfo {
                 "CPU implementer" => {
                     let v = number(value, line, raw, "an implementer code", 0xff)? as u8;
                     info.implementer = Some(v);
-                    implementer_of_block = Some(v);
                 }
                 "CPU variant" => {
                     let v = number(value, line, raw, "a variant", 0xf)? as u8;
                     info.variant = Some(v);
-                    if let Some(midr) = &mut block(&mut current).midr {
-                        midr.variant = v;
-                    }
                 }
                 "CPU part" => {
                     let part = number(value, line, raw, "a part number", 0xfff)? as u16;
                     info.parts.push(part);
-                    let p = block(&mut current);
-                    p.midr = Some(Midr {
-                        implementer: implementer_of_block.unwrap_or(0),
-                        variant: info.variant.unwrap_or(0),
-                        part,
-                        revision: 0,
-                    });
+                    // A part line makes a processor block, even without a
+                    // `processor` line.
+                    block(&mut current);
                 }
                 "CPU revision" => {
-                    let v = number(value, line, raw, "a revision", 0xf)? as u8;
-                    if let Some(midr) = &mut block(&mut current).midr {
-                        midr.revision = v;
-                    }
+                    number(value, line, raw, "a revision", 0xf)?;
                 }
                 "Hardware" => info.hardware = value.to_owned(),
                 "vendor_id" => block(&mut current).vendor = Some(value.to_owned()),
@@ -354,30 +339,34 @@ impl CpuInfo {
 
     /// The architecture the text describes: x86 texts have `vendor_id` or `flags`.
     pub fn arch(&self) -> Arch {
-        let x86 = self
-            .processors
-            .iter()
-            .any(|p| p.vendor.is_some() || p.family.is_some());
-        if x86 {
-            Arch::X86_64
-        } else {
-            Arch::Aarch64
+        match self.x86_processor() {
+            Some(_) => Arch::X86_64,
+            None => Arch::Aarch64,
         }
+    }
+
+    /// The first x86 processor block (one with `vendor_id` or `cpu family`).
+    pub fn x86_processor(&self) -> Option<&Processor> {
+        self.processors
+            .iter()
+            .find(|p| p.vendor.is_some() || p.family.is_some())
     }
 
     /// What LLVM's Arm naming reads of this text (`None` without a `CPU part` line).
     pub fn core_summary(&self) -> Option<CoreSummary> {
-        let part = *self.parts.last()?;
-        let mut parts = self.parts.clone();
-        parts.sort_unstable();
-        parts.dedup();
-        Some(CoreSummary {
+        // The last implementer, variant and part lines describe the primary core.
+        let primary = Midr {
             implementer: self.implementer.unwrap_or(0),
-            part,
             variant: self.variant.unwrap_or(0),
-            hardware: self.hardware.clone(),
-            parts,
-        })
+            part: *self.parts.last()?,
+            revision: 0,
+        };
+        let midrs: Vec<Midr> = self
+            .parts
+            .iter()
+            .map(|&part| Midr { part, ..primary })
+            .collect();
+        CoreSummary::from_midrs(&midrs, &self.hardware)
     }
 
     /// The AArch64 capability words: the `AT_HWCAP*` lines when given, else the
@@ -409,7 +398,8 @@ impl CpuInfo {
 /// Linux's x86 `flags` names for the features mvimg detects, where the kernel
 /// reports them (arch/x86/include/asm/cpufeatures.h); the kernel clears AVX and
 /// AVX-512 flags when it does not enable their register state. Features outside
-/// this table are unknown in a cpuinfo text.
+/// this table are unknown in a cpuinfo text, except those LLVM derives from the
+/// same CPUID bit as a listed one (crc32 from SSE4.2's, evex512 from AVX512F's).
 const X86_FLAGS: &[(&str, &str)] = &[
     ("fpu", "x87"),
     ("cmov", "cmov"),
@@ -425,7 +415,6 @@ const X86_FLAGS: &[(&str, &str)] = &[
     ("cx16", "cx16"),
     ("sse4_1", "sse4.1"),
     ("sse4_2", "sse4.2"),
-    ("sse4_2", "crc32"),
     ("movbe", "movbe"),
     ("popcnt", "popcnt"),
     ("aes", "aes"),
@@ -450,7 +439,6 @@ const X86_FLAGS: &[(&str, &str)] = &[
     ("invpcid", "invpcid"),
     ("rtm", "rtm"),
     ("avx512f", "avx512f"),
-    ("avx512f", "evex512"),
     ("avx512dq", "avx512dq"),
     ("rdseed", "rdseed"),
     ("adx", "adx"),
@@ -511,6 +499,20 @@ pub fn x86_64_features_from_flags<'a>(
         checked.insert(feature);
         if flags.contains(flag) {
             present.insert(feature);
+        }
+    }
+    // A flag speaks for every feature the detection table reads from its bit.
+    let listed = checked;
+    let table = db.detection_table();
+    let source = |f| table.iter().find(|(g, _)| *g == f).map(|(_, d)| *d);
+    for (feature, detection) in table {
+        for mapped in listed.iter() {
+            if source(mapped) == Some(*detection) {
+                checked.insert(*feature);
+                if present.contains(mapped) {
+                    present.insert(*feature);
+                }
+            }
         }
     }
     (present, checked)

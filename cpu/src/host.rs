@@ -105,9 +105,11 @@ impl Host {
         let fits = |name: &str| -> bool {
             let needs = match self.arch() {
                 Arch::X86_64 => db.cpu(name).map(|c| c.features()),
-                Arch::Aarch64 => db
-                    .feature(name)
-                    .map(|f| db.closure(&f.implies().union(&single(f)))),
+                Arch::Aarch64 => db.feature(name).map(|f| {
+                    let mut version = FeatureSet::empty(Arch::Aarch64);
+                    version.insert(f);
+                    db.closure(&version)
+                }),
             };
             needs.is_some_and(|n| n.intersection(&detectable).is_subset(&self.features))
         };
@@ -185,12 +187,7 @@ impl Host {
         let source = match &signature {
             Some(s) => format!(
                 "CPUID: {} family {:#x} model {:#x}; name by {}",
-                match &s.vendor {
-                    x86_64::naming::Vendor::Intel => "GenuineIntel".to_owned(),
-                    x86_64::naming::Vendor::Amd => "AuthenticAMD".to_owned(),
-                    x86_64::naming::Vendor::Hygon => "HygonGenuine".to_owned(),
-                    x86_64::naming::Vendor::Other(v) => v.clone(),
-                },
+                s.vendor.name(),
                 s.family,
                 s.model,
                 how.describe()
@@ -207,21 +204,15 @@ impl Host {
 
     /// A host from a parsed cpuinfo text (x86 or AArch64).
     pub fn from_cpuinfo(info: &CpuInfo) -> Host {
-        match info.arch() {
-            Arch::X86_64 => {
+        match info.x86_processor() {
+            Some(first) => {
                 let db = Arch::X86_64.database();
-                let first = &info.processors[0];
                 let (raw, checked) = crate::cpuinfo::x86_64_features_from_flags(
                     first.features.iter().map(String::as_str),
                 );
                 let vendor = first.vendor.as_deref().unwrap_or("");
                 let signature = Signature {
-                    vendor: match vendor {
-                        "GenuineIntel" => x86_64::naming::Vendor::Intel,
-                        "AuthenticAMD" => x86_64::naming::Vendor::Amd,
-                        "HygonGenuine" => x86_64::naming::Vendor::Hygon,
-                        other => x86_64::naming::Vendor::Other(other.to_owned()),
-                    },
+                    vendor: x86_64::naming::Vendor::from_name(vendor),
                     family: first.family.unwrap_or(0),
                     model: first.model.unwrap_or(0),
                     stepping: 0,
@@ -239,7 +230,7 @@ impl Host {
                     )),
                 }
             }
-            Arch::Aarch64 => {
+            None => {
                 let (hwcaps, _unknown) = info.hwcaps();
                 let cores = info.core_summary();
                 aarch64_host(&hwcaps, cores.as_ref(), "cpuinfo")
@@ -280,20 +271,13 @@ impl Host {
             let l = l.trim_start();
             l.starts_with("CPUID 0") || l.starts_with("basic_cpuid[")
         });
-        if looks_like_dump {
-            let dump = CpuidDump::parse(text).map_err(with_input)?;
-            let mut host = Host::from_cpuid(&dump);
-            host.source = host.source.map(|s| format!("{what}: {s}"));
-            return Ok(host);
-        }
-        if text.lines().any(|l| l.trim_start().starts_with("hw.")) {
-            let sysctls = Sysctls::parse(text).map_err(with_input)?;
-            let mut host = Host::from_sysctls(&sysctls);
-            host.source = host.source.map(|s| format!("{what}: {s}"));
-            return Ok(host);
-        }
-        let info = CpuInfo::parse(text).map_err(with_input)?;
-        let mut host = Host::from_cpuinfo(&info);
+        let mut host = if looks_like_dump {
+            Host::from_cpuid(&CpuidDump::parse(text).map_err(with_input)?)
+        } else if text.lines().any(|l| l.trim_start().starts_with("hw.")) {
+            Host::from_sysctls(&Sysctls::parse(text).map_err(with_input)?)
+        } else {
+            Host::from_cpuinfo(&CpuInfo::parse(text).map_err(with_input)?)
+        };
         host.source = host.source.map(|s| format!("{what}: {s}"));
         Ok(host)
     }
@@ -335,12 +319,6 @@ impl Host {
             source: Some("LLVM's getHostCPUName and getHostCPUFeatures".into()),
         })
     }
-}
-
-fn single(feature: crate::Feature) -> FeatureSet {
-    let mut set = FeatureSet::empty(feature.arch());
-    set.insert(feature);
-    set
 }
 
 /// An AArch64 host from capability words and, when known, the cores' MIDRs.

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use crate::error::LinkError;
 use crate::lld::{self, LldRun};
@@ -350,7 +351,6 @@ impl LinkJob {
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
-        let io = |action: String| move |source| LinkError::Io { action, source };
         std::fs::create_dir_all(&dir).map_err(io(format!("creating {}", dir.display())))?;
         let result = self.link_in(&dir);
         let _ = std::fs::remove_dir_all(&dir);
@@ -358,14 +358,17 @@ impl LinkJob {
     }
 
     fn link_in(&self, dir: &Path) -> Result<LinkOutput, LinkError> {
-        let io = |action: String| move |source| LinkError::Io { action, source };
         let paths = self.paths_in(dir)?;
         if let Some(file) = &paths.exports {
             std::fs::write(file, self.export_file())
                 .map_err(io(format!("writing {}", file.display())))?;
         }
         if let Some(stub) = &paths.stub {
-            let bytes = dll_entry_stub()
+            // The stub never changes: built once per process.
+            static STUB: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
+            let bytes = STUB
+                .get_or_init(|| dll_entry_stub().map_err(|e| e.to_string()))
+                .as_ref()
                 .map_err(|e| LinkError::InvalidJob(format!("building the DLL entry stub: {e}")))?;
             std::fs::write(stub, bytes).map_err(io(format!("writing {}", stub.display())))?;
         }
@@ -397,9 +400,16 @@ impl LinkJob {
             lld: run,
         })
     }
+}
 
-    /// The argument vector as a shell line, for `--verbose` and error messages.
-    pub fn command_line(&self, paths: &LinkPaths) -> Result<String, LinkError> {
-        Ok(lld::shell_line(&self.argv(paths)?))
+impl LinkOutput {
+    /// The arguments LLD ran with, as a shell line.
+    pub fn command_line(&self) -> String {
+        lld::shell_line(&self.argv)
     }
+}
+
+/// An I/O error while doing `action`.
+fn io(action: String) -> impl FnOnce(std::io::Error) -> LinkError {
+    move |source| LinkError::Io { action, source }
 }

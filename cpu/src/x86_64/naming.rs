@@ -32,11 +32,26 @@ impl Vendor {
         for word in [regs[1], regs[3], regs[2]] {
             bytes.extend_from_slice(&word.to_le_bytes());
         }
-        match &bytes[..] {
-            b"GenuineIntel" => Vendor::Intel,
-            b"AuthenticAMD" => Vendor::Amd,
-            b"HygonGenuine" => Vendor::Hygon,
-            other => Vendor::Other(String::from_utf8_lossy(other).into_owned()),
+        Vendor::from_name(&String::from_utf8_lossy(&bytes))
+    }
+
+    /// The vendor a vendor string names (`vendor_id` in /proc/cpuinfo).
+    pub fn from_name(name: &str) -> Vendor {
+        match name {
+            "GenuineIntel" => Vendor::Intel,
+            "AuthenticAMD" => Vendor::Amd,
+            "HygonGenuine" => Vendor::Hygon,
+            other => Vendor::Other(other.to_owned()),
+        }
+    }
+
+    /// The vendor string.
+    pub fn name(&self) -> &str {
+        match self {
+            Vendor::Intel => "GenuineIntel",
+            Vendor::Amd => "AuthenticAMD",
+            Vendor::Hygon => "HygonGenuine",
+            Vendor::Other(name) => name,
         }
     }
 }
