@@ -240,3 +240,46 @@ fn select_on_this_machine() {
     assert_eq!(doc["host"]["name"], mvimg::codegen::llvm_host_cpu_name());
     assert!(doc["selected"]["index"].as_u64().unwrap() < 4);
 }
+
+/// `LINK`/`_LINK_` do not reach LLD; `LLD_REPRODUCE` does, in process and in
+/// the subprocess alike.
+#[test]
+fn link_environment_is_the_same_in_both_modes() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-link-env");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("lib.c"), "int twice(int a) { return 2 * a; }\n").unwrap();
+    let object = dir.join("lib.o");
+    let ok = Command::new("clang-22")
+        .args(["-c", "-O2", "--target=x86_64-w64-windows-gnu", "-o"])
+        .arg(&object)
+        .arg(dir.join("lib.c"))
+        .status()
+        .expect("clang-22 runs")
+        .success();
+    assert!(ok);
+    let object = object.to_str().unwrap();
+    for mode in [&[][..], &["--subprocess"][..]] {
+        let dll = dir.join("img.dll");
+        let tarball = dir.join("repro.tar");
+        let _ = std::fs::remove_file(&tarball);
+        let mut args = vec!["link", "--target", "x86_64-w64-windows-gnu", "-o"];
+        args.push(dll.to_str().unwrap());
+        args.extend_from_slice(mode);
+        args.push(object);
+        let out = mvimg(
+            &args,
+            &[
+                ("LINK", "/nonexistent-link-option"),
+                ("_LINK_", "/nonexistent-link-option"),
+                ("LLD_REPRODUCE", tarball.to_str().unwrap()),
+            ],
+        );
+        assert!(out.status.success(), "{mode:?}: {}", stderr(&out));
+        assert!(
+            std::fs::metadata(&tarball).unwrap().len() > 0,
+            "{mode:?}: LLD_REPRODUCE wrote {}",
+            tarball.display()
+        );
+    }
+}

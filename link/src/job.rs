@@ -303,6 +303,9 @@ impl LinkJob {
                     &s(&paths.output),
                 ]);
                 push(&[&threads, "--fatal-warnings", "--no-insert-timestamp"]);
+                // LLD's COFF linker otherwise adds the options in $LINK and
+                // $_LINK_ (link.exe's variables) to every link, in process too.
+                push(&["-Xlink=-lldignoreenv"]);
                 push(&["--disable-runtime-pseudo-reloc", "--disable-auto-import"]);
                 if let Some(lib) = &paths.import_library {
                     push(&["--out-implib", &s(lib)]);

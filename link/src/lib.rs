@@ -7,6 +7,14 @@
 //!
 //! The output is written beside the destination and renamed into place only when
 //! the link succeeds; LLD's diagnostics come back inside [`LinkError`].
+//!
+//! # Environment
+//!
+//! A link does not depend on the environment, in process or not, with one
+//! deliberate exception. `LINK` and `_LINK_`, which LLD's COFF linker would add
+//! to every MinGW link, are ignored (`-Xlink=-lldignoreenv`). `LLD_REPRODUCE`
+//! is honoured in both modes: LLD then also writes a reproducer tarball of the
+//! link to that path, which is what an LLD bug report needs.
 
 #![warn(missing_docs)]
 

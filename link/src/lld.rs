@@ -117,9 +117,6 @@ pub(crate) fn run_subprocess(args: &[String]) -> Result<LldRun, LinkError> {
     let program = format!("{}-22", args[0]);
     let output = Command::new(&program)
         .args(&args[1..])
-        .env_remove("LINK")
-        .env_remove("_LINK_")
-        .env_remove("LLD_REPRODUCE")
         .output()
         .map_err(|source| LinkError::Spawn {
             program: program.clone(),

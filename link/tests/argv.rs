@@ -78,7 +78,7 @@ fn mingw() {
     assert_eq!(
         argv(&j),
         "ld.lld -m i386pep --shared -o /tmp/w/img.dll --threads=1 --fatal-warnings --no-insert-timestamp \
-         --disable-runtime-pseudo-reloc --disable-auto-import --out-implib /tmp/w/libimg.dll.a \
+         -Xlink=-lldignoreenv --disable-runtime-pseudo-reloc --disable-auto-import --out-implib /tmp/w/libimg.dll.a \
          /tmp/w/dllentry.o /tmp/w/exports.def --whole-archive /in/a.o /in/b.a --no-whole-archive"
     );
     assert_eq!(j.export_file(), "EXPORTS\n    f\n    g\n");
@@ -87,7 +87,7 @@ fn mingw() {
     assert_eq!(
         argv(&j),
         "ld.lld -m i386pep --shared -o /tmp/w/img.dll --threads=1 --fatal-warnings --no-insert-timestamp \
-         --disable-runtime-pseudo-reloc --disable-auto-import --export-all-symbols \
+         -Xlink=-lldignoreenv --disable-runtime-pseudo-reloc --disable-auto-import --export-all-symbols \
          --exclude-symbols=DllMainCRTStartup /tmp/w/dllentry.o --whole-archive /in/a.o /in/b.a --no-whole-archive"
     );
 }
