@@ -1,0 +1,108 @@
+//! The x86_64 Windows DLL, linked in process, loaded with LoadLibrary and called
+//! by a driver built with x86_64-w64-mingw32-gcc and run under wine64.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mvimg_link::{LinkJob, LinkTarget};
+
+/// No CRT: the DLL's entry point is mvimg-link's stub.
+const LIBRARY: &str = r#"
+int mvimg_counter = 40;
+int mvimg_add(int a, int b) { return a + b; }
+int mvimg_twice(int a) { return mvimg_add(a, a); }
+int mvimg_bump(void) { return ++mvimg_counter; }
+int mvimg_hidden(int a) { return a - 1; }
+"#;
+
+const DRIVER: &str = r#"
+#include <windows.h>
+#include <stdio.h>
+int main(int argc, char **argv) {
+    HMODULE h = LoadLibraryA(argv[1]);
+    if (!h) { printf("LoadLibrary failed: %lu\n", GetLastError()); return 2; }
+    int (*twice)(int) = (int (*)(int))GetProcAddress(h, "mvimg_twice");
+    int (*bump)(void) = (int (*)(void))GetProcAddress(h, "mvimg_bump");
+    int *counter = (int *)GetProcAddress(h, "mvimg_counter");
+    if (!twice || !bump || !counter) { printf("missing export\n"); return 3; }
+    int b = bump();
+    printf("twice=%d bump=%d counter=%d hidden=%s\n", twice(21), b, *counter,
+           GetProcAddress(h, "mvimg_hidden") ? "exported" : "absent");
+    return FreeLibrary(h) ? 0 : 4;
+}
+"#;
+
+/// wine64 as Debian's wine64 package installs it (not on PATH), else from PATH.
+fn wine64() -> PathBuf {
+    let debian = Path::new("/usr/lib/wine/wine64");
+    if debian.exists() {
+        debian.to_path_buf()
+    } else {
+        PathBuf::from("wine64")
+    }
+}
+
+fn run(program: &str, args: &[&std::ffi::OsStr]) {
+    let ok = Command::new(program)
+        .args(args)
+        .status()
+        .unwrap_or_else(|e| panic!("{program} runs (ci/setup installs it): {e}"))
+        .success();
+    assert!(ok, "{program} {args:?}");
+}
+
+#[test]
+fn windows_dll_is_loaded_by_a_mingw_program_under_wine() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("run-windows");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("lib.c"), LIBRARY).unwrap();
+    std::fs::write(dir.join("driver.c"), DRIVER).unwrap();
+    let (lib_o, lib_c) = (dir.join("lib.o"), dir.join("lib.c"));
+    run(
+        "clang-22",
+        &[
+            "-c".as_ref(),
+            "-O2".as_ref(),
+            "--target=x86_64-w64-windows-gnu".as_ref(),
+            "-o".as_ref(),
+            lib_o.as_os_str(),
+            lib_c.as_os_str(),
+        ],
+    );
+    let (exe, driver_c) = (dir.join("driver.exe"), dir.join("driver.c"));
+    run(
+        "x86_64-w64-mingw32-gcc",
+        &[
+            "-O1".as_ref(),
+            "-o".as_ref(),
+            exe.as_os_str(),
+            driver_c.as_os_str(),
+        ],
+    );
+    let target: LinkTarget = "x86_64-w64-windows-gnu".parse().unwrap();
+    let mut job = LinkJob::new(target, vec![lib_o], dir.join("img.dll"));
+    job.exports = ["mvimg_twice", "mvimg_bump", "mvimg_counter"]
+        .map(String::from)
+        .to_vec();
+    let out = job.link().unwrap();
+    let run = Command::new(wine64())
+        .arg(&exe)
+        .arg(&out.output)
+        .env("WINEPREFIX", dir.join("wine-prefix"))
+        .env("WINEDEBUG", "-all")
+        .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+        .output()
+        .expect("wine64 runs (ci/setup installs it)");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "exit {:?}: {stdout}{}",
+        run.status.code(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        stdout.replace('\r', ""),
+        "twice=42 bump=41 counter=41 hidden=absent\n"
+    );
+}
