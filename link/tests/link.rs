@@ -2,9 +2,11 @@
 //! target, linked, then loaded (x86_64 ELF, natively) or read back with the
 //! `object` crate (every flavor).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{clang_triple, compile, exported, scratch};
 use mvimg_link::{LinkError, LinkJob, LinkMode, LinkTarget};
 use object::{Object, ObjectSymbol};
 
@@ -12,38 +14,9 @@ const SOURCE: &str = "int mvimg_add(int a, int b) { return a + b; }\n\
                       int mvimg_twice(int a) { return mvimg_add(a, a); }\n\
                       int mvimg_hidden(int a) { return a - 1; }\n";
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// Compiles SOURCE for `triple` with clang-22.
 fn object_for(triple: &str, dir: &Path) -> PathBuf {
-    let src = dir.join("lib.c");
-    std::fs::write(&src, SOURCE).unwrap();
-    let obj = dir.join(format!("lib-{triple}.o"));
-    // Versioned Darwin triples, so that objects carry their platform.
-    let clang_triple = match triple {
-        "x86_64-apple-darwin" => "x86_64-apple-macosx10.13.0",
-        "aarch64-apple-darwin" => "arm64-apple-macosx11.0.0",
-        other => other,
-    };
-    let status = Command::new("clang-22")
-        .args([
-            "-c",
-            "-O2",
-            "-fPIC",
-            &format!("--target={clang_triple}"),
-            "-o",
-        ])
-        .arg(&obj)
-        .arg(&src)
-        .status()
-        .expect("clang-22 runs (ci/setup installs it)");
-    assert!(status.success(), "clang-22 for {triple}");
-    obj
+    compile(SOURCE, clang_triple(triple), dir, &format!("lib-{triple}"))
 }
 
 fn job(triple: &str, dir: &Path, output: &str) -> LinkJob {
@@ -51,18 +24,6 @@ fn job(triple: &str, dir: &Path, output: &str) -> LinkJob {
     let mut job = LinkJob::new(target, vec![object_for(triple, dir)], dir.join(output));
     job.exports = vec!["mvimg_add".into(), "mvimg_twice".into()];
     job
-}
-
-fn exported(bytes: &[u8]) -> Vec<String> {
-    let file = object::File::parse(bytes).unwrap();
-    let mut names: Vec<String> = file
-        .exports()
-        .unwrap()
-        .iter()
-        .map(|e| String::from_utf8_lossy(e.name()).into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]

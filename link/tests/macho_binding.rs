@@ -3,10 +3,11 @@
 //! library ordinal and the binding dyld performs (bind opcodes, or chained-fixup
 //! imports when the deployment target asks for them).
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
+use std::collections::BTreeMap;
+
+use common::{compile, scratch};
 use mvimg_link::{LinkJob, LinkTarget};
 use object::macho;
 use object::read::macho::{MachOFile64, Nlist};
@@ -101,20 +102,10 @@ fn chained_imports(data: &[u8], out: &mut BTreeMap<String, i64>) {
 /// symbol, (library ordinal of the symbol table entry, ordinal dyld binds
 /// with), and whether chained fixups were used.
 fn bindings(triple: &str, clang_triple: &str, min: &str) -> (BTreeMap<String, (u8, i64)>, bool) {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bind-{clang_triple}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("lib.c"), SOURCE).unwrap();
-    let ok = Command::new("clang-22")
-        .args(["-c", "-O2", &format!("--target={clang_triple}"), "-o"])
-        .arg(dir.join("lib.o"))
-        .arg(dir.join("lib.c"))
-        .status()
-        .expect("clang-22 runs")
-        .success();
-    assert!(ok);
+    let dir = scratch(&format!("bind-{clang_triple}"));
+    let object = compile(SOURCE, clang_triple, &dir, "lib");
     let target: LinkTarget = triple.parse().unwrap();
-    let mut job = LinkJob::new(target, vec![dir.join("lib.o")], dir.join("libimg.dylib"));
+    let mut job = LinkJob::new(target, vec![object], dir.join("libimg.dylib"));
     job.exports = vec!["mvimg_call".into()];
     job.options.macos_min_version = Some(min.into());
     let out = job.link().unwrap_or_else(|e| panic!("{triple}: {e}"));

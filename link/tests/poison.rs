@@ -2,29 +2,22 @@
 //! cannot run again, the error comes back as a value, the destination is
 //! untouched, and later links of the process run the LLD executable.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
+use common::{compile, scratch};
 use mvimg_link::{in_process_poisoned, LinkError, LinkJob, LinkTarget};
 
 #[test]
 fn corrupt_object_poisons_in_process_lld_and_links_go_on() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("poison");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let src = dir.join("lib.c");
-    std::fs::write(&src, "int mvimg_add(int a, int b) { return a + b; }\n").unwrap();
-    let good = dir.join("lib.o");
-    assert!(Command::new("clang-22")
-        .args(["-c", "-fPIC", "--target=x86_64-unknown-linux-gnu", "-o"])
-        .arg(&good)
-        .arg(&src)
-        .status()
-        .unwrap()
-        .success());
+    let dir = scratch("poison");
+    let good = compile(
+        "int mvimg_add(int a, int b) { return a + b; }\n",
+        "x86_64-unknown-linux-gnu",
+        &dir,
+        "lib",
+    );
     let target: LinkTarget = "x86_64-unknown-linux-gnu".parse().unwrap();
     // A corrupt object: a valid ELF header, truncated.
-    let good = good.clone();
     let bytes = std::fs::read(&good).unwrap();
     let corrupt = dir.join("corrupt.o");
     std::fs::write(&corrupt, &bytes[..100]).unwrap();

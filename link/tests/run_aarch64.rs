@@ -1,9 +1,11 @@
 //! The aarch64 Linux library, linked in process, loaded and called by a C driver
 //! built with aarch64-linux-gnu-gcc and run under qemu-aarch64 on several CPU models.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
+use common::{compile, run, scratch};
 use mvimg_link::{LinkJob, LinkTarget};
 
 const LIBRARY: &str = "int mvimg_twice(int a) { return 2 * a; }\n";
@@ -23,42 +25,27 @@ int main(int argc, char **argv) {
 
 #[test]
 fn aarch64_library_runs_under_qemu() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("run-aarch64");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("lib.c"), LIBRARY).unwrap();
+    let dir = scratch("run-aarch64");
+    let object = compile(LIBRARY, "aarch64-unknown-linux-gnu", &dir, "lib");
     std::fs::write(dir.join("driver.c"), DRIVER).unwrap();
-    let ok = Command::new("clang-22")
-        .args([
-            "-c",
-            "-O2",
-            "-fPIC",
-            "--target=aarch64-unknown-linux-gnu",
+    let (driver, driver_c) = (dir.join("driver"), dir.join("driver.c"));
+    run(
+        "aarch64-linux-gnu-gcc",
+        &[
             "-o",
-        ])
-        .arg(dir.join("lib.o"))
-        .arg(dir.join("lib.c"))
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok);
-    let ok = Command::new("aarch64-linux-gnu-gcc")
-        .arg("-o")
-        .arg(dir.join("driver"))
-        .arg(dir.join("driver.c"))
-        .arg("-ldl")
-        .status()
-        .expect("aarch64-linux-gnu-gcc runs (ci/setup installs gcc-aarch64-linux-gnu)")
-        .success();
-    assert!(ok);
+            driver.to_str().unwrap(),
+            driver_c.to_str().unwrap(),
+            "-ldl",
+        ],
+    );
     let target: LinkTarget = "aarch64-unknown-linux-gnu".parse().unwrap();
-    let mut job = LinkJob::new(target, vec![dir.join("lib.o")], dir.join("libimg.so"));
+    let mut job = LinkJob::new(target, vec![object], dir.join("libimg.so"));
     job.exports = vec!["mvimg_twice".into()];
     let out = job.link().unwrap();
     for cpu in ["cortex-a53", "cortex-a72", "neoverse-n1", "a64fx", "max"] {
         let run = Command::new("qemu-aarch64")
             .args(["-L", "/usr/aarch64-linux-gnu", "-cpu", cpu])
-            .arg(dir.join("driver"))
+            .arg(&driver)
             .arg(&out.output)
             .output()
             .expect("qemu-aarch64 runs (ci/setup installs qemu-user)");

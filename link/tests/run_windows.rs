@@ -1,9 +1,12 @@
 //! The x86_64 Windows DLL, linked in process, loaded with LoadLibrary and called
 //! by a driver built with x86_64-w64-mingw32-gcc and run under wine64.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{compile, run, scratch};
 use mvimg_link::{LinkJob, LinkTarget};
 
 /// No CRT: the DLL's entry point is mvimg-link's stub.
@@ -42,42 +45,19 @@ fn wine64() -> PathBuf {
     }
 }
 
-fn run(program: &str, args: &[&std::ffi::OsStr]) {
-    let ok = Command::new(program)
-        .args(args)
-        .status()
-        .unwrap_or_else(|e| panic!("{program} runs (ci/setup installs it): {e}"))
-        .success();
-    assert!(ok, "{program} {args:?}");
-}
-
 #[test]
 fn windows_dll_is_loaded_by_a_mingw_program_under_wine() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("run-windows");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("lib.c"), LIBRARY).unwrap();
+    let dir = scratch("run-windows");
+    let lib_o = compile(LIBRARY, "x86_64-w64-windows-gnu", &dir, "lib");
     std::fs::write(dir.join("driver.c"), DRIVER).unwrap();
-    let (lib_o, lib_c) = (dir.join("lib.o"), dir.join("lib.c"));
-    run(
-        "clang-22",
-        &[
-            "-c".as_ref(),
-            "-O2".as_ref(),
-            "--target=x86_64-w64-windows-gnu".as_ref(),
-            "-o".as_ref(),
-            lib_o.as_os_str(),
-            lib_c.as_os_str(),
-        ],
-    );
     let (exe, driver_c) = (dir.join("driver.exe"), dir.join("driver.c"));
     run(
         "x86_64-w64-mingw32-gcc",
         &[
-            "-O1".as_ref(),
-            "-o".as_ref(),
-            exe.as_os_str(),
-            driver_c.as_os_str(),
+            "-O1",
+            "-o",
+            exe.to_str().unwrap(),
+            driver_c.to_str().unwrap(),
         ],
     );
     let target: LinkTarget = "x86_64-w64-windows-gnu".parse().unwrap();
