@@ -6,9 +6,11 @@
 
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod cpu_tables;
 mod error;
 mod host;
+pub mod plan;
 
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};

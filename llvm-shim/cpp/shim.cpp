@@ -9,6 +9,9 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Value.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/TargetSelect.h"
@@ -17,6 +20,8 @@
 #include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/TargetParser/X86TargetParser.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -184,6 +189,37 @@ char *mvimg_shim_target_parser_cpus(int arch) {
 char *mvimg_shim_host_cpu_name_for_arm(const char *text, size_t len) {
   return copy_string(
       llvm::sys::detail::getHostCPUNameForARM(llvm::StringRef(text, len)).str());
+}
+
+// Clones the body of `src` into `dst`, an empty function of the same type in the
+// same module. Uses of from[i] in the body become to[i] (callee remapping). The
+// subprogram is cloned too (LocalChangesOnly), so both functions keep valid
+// debug info. The source's attributes, calling convention and personality are
+// copied; the destination keeps its own name, linkage, visibility, DLL storage
+// class and (no) comdat.
+void mvimg_shim_clone_body(LLVMValueRef src, LLVMValueRef dst, const LLVMValueRef *from,
+                           const LLVMValueRef *to, size_t count) {
+  auto *source = llvm::unwrap<llvm::Function>(src);
+  auto *dest = llvm::unwrap<llvm::Function>(dst);
+  llvm::ValueToValueMapTy map;
+  auto dest_arg = dest->arg_begin();
+  for (llvm::Argument &arg : source->args()) {
+    dest_arg->setName(arg.getName());
+    map[&arg] = &*dest_arg++;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    map[llvm::unwrap(from[i])] = llvm::unwrap(to[i]);
+  }
+  auto linkage = dest->getLinkage();
+  auto visibility = dest->getVisibility();
+  auto storage = dest->getDLLStorageClass();
+  llvm::SmallVector<llvm::ReturnInst *, 8> returns;
+  llvm::CloneFunctionInto(dest, source, map, llvm::CloneFunctionChangeType::LocalChangesOnly,
+                          returns);
+  dest->setLinkage(linkage);
+  dest->setVisibility(visibility);
+  dest->setDLLStorageClass(storage);
+  dest->setComdat(nullptr);
 }
 
 } // extern "C"

@@ -7,12 +7,12 @@
 
 #![warn(missing_docs)]
 
-use std::ffi::{c_char, c_int, c_uint, CStr, CString};
+use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
 use std::fmt;
 use std::ptr::NonNull;
 
 mod ffi {
-    use std::ffi::{c_char, c_int, c_uint};
+    use std::ffi::{c_char, c_int, c_uint, c_void};
 
     #[repr(C)]
     pub struct MvimgSubtarget {
@@ -52,6 +52,13 @@ mod ffi {
         pub fn mvimg_shim_aarch64_cpu_canonical(name: *const c_char) -> *mut c_char;
         pub fn mvimg_shim_target_parser_cpus(arch: c_int) -> *mut c_char;
         pub fn mvimg_shim_host_cpu_name_for_arm(text: *const c_char, len: usize) -> *mut c_char;
+        pub fn mvimg_shim_clone_body(
+            src: *mut c_void,
+            dst: *mut c_void,
+            from: *const *mut c_void,
+            to: *const *mut c_void,
+            count: usize,
+        );
     }
 }
 
@@ -392,4 +399,30 @@ pub fn host_cpu_name_for_arm(cpuinfo: &str) -> String {
         ffi::mvimg_shim_free_string(name);
         text
     }
+}
+
+/// Clones the body of the function `source` into `dest` with LLVM's
+/// `CloneFunctionInto` (debug info included), replacing every use of `from[i]`
+/// in the body by `to[i]`. The source's attributes and calling convention are
+/// copied; `dest` keeps its name, linkage, visibility and DLL storage class.
+///
+/// # Safety
+///
+/// `source` and `dest` are `LLVMValueRef`s of functions in the same live module;
+/// `dest` has the same function type as `source` and no body; `from` and `to`
+/// have the same length and hold live values of that module's context, each
+/// `to[i]` of the type of `from[i]`. No other thread uses the context.
+pub unsafe fn clone_body(
+    source: *mut c_void,
+    dest: *mut c_void,
+    from: &[*mut c_void],
+    to: &[*mut c_void],
+) {
+    assert_eq!(
+        from.len(),
+        to.len(),
+        "clone_body: one replacement per value"
+    );
+    // SAFETY: guaranteed by the caller; the slices outlive the call.
+    unsafe { ffi::mvimg_shim_clone_body(source, dest, from.as_ptr(), to.as_ptr(), from.len()) }
 }

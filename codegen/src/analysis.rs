@@ -1,0 +1,347 @@
+//! What each defined function of a module contains, for the clone plan: Julia's
+//! categories (reference §4.3) and the direct call graph.
+
+use std::collections::HashMap;
+
+use inkwell::llvm_sys::core::{
+    LLVMAliasGetAliasee, LLVMCanValueUseFastMathFlags, LLVMGetFastMathFlags,
+    LLVMGetFirstGlobalAlias, LLVMGetNextGlobalAlias, LLVMGetNumOperands, LLVMGetNumSuccessors,
+    LLVMGetOperand, LLVMGetSuccessor, LLVMGetTypeKind, LLVMGetValueName2, LLVMIsAConstantArray,
+    LLVMIsAConstantStruct, LLVMIsAConstantVector, LLVMIsAFunction, LLVMTypeOf,
+};
+use inkwell::llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
+use inkwell::llvm_sys::target::{LLVMABISizeOfType, LLVMOffsetOfElement};
+use inkwell::llvm_sys::LLVMTypeKind;
+use inkwell::module::Module;
+use inkwell::targets::TargetData;
+use inkwell::types::{AnyTypeEnum, BasicTypeEnum};
+use inkwell::values::{
+    AnyValue, AsValueRef, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
+};
+use mvimg_cpu::{CloneCategories, CloneCategory};
+
+use crate::plan::{DataLocation, Uses};
+
+/// The prefix of mvimg's CPU feature queries: `mvimg.cpu.have.<feature>() -> i1`.
+pub const FEATURE_QUERY_PREFIX: &str = "mvimg.cpu.have.";
+
+/// What one defined function contains.
+#[derive(Clone, Debug)]
+pub struct FunctionInfo {
+    /// The function's name.
+    pub name: String,
+    /// Julia's categories found in its body.
+    pub categories: CloneCategories,
+    /// Defined functions it calls directly (indices into the analysis), sorted,
+    /// without repeats.
+    pub callees: Vec<usize>,
+    /// Defined functions its instructions use in any way (calls and
+    /// addresses), sorted, without repeats.
+    pub refs: Vec<usize>,
+    /// Whether it has vector arguments or a vector result (Julia's "veccall").
+    pub vector_signature: bool,
+}
+
+/// The analysis of every defined function of a module, in module order.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// One entry per defined function.
+    pub functions: Vec<FunctionInfo>,
+    /// Function name to index.
+    pub index: HashMap<String, usize>,
+}
+
+/// Whether `f` is one of the module's own functions: defined, and not an
+/// LLVM intrinsic.
+pub(crate) fn is_original(f: FunctionValue<'_>) -> bool {
+    f.count_basic_blocks() > 0 && !f.get_name().to_bytes().starts_with(b"llvm.")
+}
+
+/// The name of a function as a `String`.
+pub(crate) fn name_of(f: FunctionValue<'_>) -> String {
+    f.get_name().to_string_lossy().into_owned()
+}
+
+/// Analyzes every defined function of `module`.
+pub fn analyze(module: &Module<'_>) -> Analysis {
+    let mut analysis = Analysis::default();
+    for f in module.get_functions().filter(|f| is_original(*f)) {
+        analysis.index.insert(name_of(f), analysis.functions.len());
+        analysis.functions.push(FunctionInfo {
+            name: name_of(f),
+            categories: CloneCategories::NONE,
+            callees: Vec::new(),
+            refs: Vec::new(),
+            vector_signature: false,
+        });
+    }
+    for f in module.get_functions().filter(|f| is_original(*f)) {
+        let i = analysis.index[&name_of(f)];
+        let (categories, callees, refs, vector_signature) = scan(f, &analysis.index);
+        let info = &mut analysis.functions[i];
+        info.categories = categories;
+        info.callees = callees;
+        info.refs = refs;
+        info.vector_signature = vector_signature;
+    }
+    analysis
+}
+
+fn scan(
+    f: FunctionValue<'_>,
+    index: &HashMap<String, usize>,
+) -> (CloneCategories, Vec<usize>, Vec<usize>, bool) {
+    let mut categories = CloneCategories::NONE;
+    let ty = f.get_type();
+    let vector_signature = ty.get_return_type().is_some_and(|t| t.is_vector_type())
+        || ty.get_param_types().iter().any(|t| t.is_vector_type());
+    if vector_signature {
+        categories.insert(CloneCategory::Simd);
+    }
+    if has_cycle(f) {
+        categories.insert(CloneCategory::Loop);
+    }
+    let (mut callees, mut refs) = (Vec::new(), Vec::new());
+    for block in f.get_basic_block_iter() {
+        for inst in block.get_instructions() {
+            note_types(inst, &mut categories);
+            for operand in inst.get_operands().flatten() {
+                if let Some(value) = operand.value() {
+                    refs.extend(as_function(value.as_value_ref(), index));
+                }
+            }
+            if is_fast_math(inst) {
+                categories.insert(CloneCategory::Math);
+            }
+            if let Some(callee) = called_function(inst) {
+                let name = callee.get_name().to_bytes();
+                if name.starts_with(b"llvm.fmuladd.") || name.starts_with(b"llvm.fma.") {
+                    categories.insert(CloneCategory::Math);
+                }
+                if name.starts_with(FEATURE_QUERY_PREFIX.as_bytes()) {
+                    categories.insert(CloneCategory::Cpu);
+                }
+                if let Some(&i) = index.get(&*callee.get_name().to_string_lossy()) {
+                    callees.push(i);
+                }
+            }
+        }
+    }
+    callees.sort_unstable();
+    callees.dedup();
+    refs.sort_unstable();
+    refs.dedup();
+    (categories, callees, refs, vector_signature)
+}
+
+/// The function a call or invoke calls directly, if any.
+pub(crate) fn called_function<'ctx>(inst: InstructionValue<'ctx>) -> Option<FunctionValue<'ctx>> {
+    if !matches!(
+        inst.get_opcode(),
+        InstructionOpcode::Call | InstructionOpcode::Invoke | InstructionOpcode::CallBr
+    ) {
+        return None;
+    }
+    // The callee is the last operand.
+    let n = inst.get_num_operands();
+    let callee = inst.get_operand(n.checked_sub(1)?)?.value()?;
+    match callee {
+        BasicValueEnum::PointerValue(p) => {
+            // SAFETY: `p` is a live value; LLVMIsAFunction only inspects it.
+            let f = unsafe { LLVMIsAFunction(p.as_value_ref()) };
+            if f.is_null() {
+                None
+            } else {
+                // SAFETY: `f` is a function value of the same context.
+                Some(unsafe { FunctionValue::new(f) }?)
+            }
+        }
+        _ => None,
+    }
+}
+
+fn is_fast_math(inst: InstructionValue<'_>) -> bool {
+    let value = inst.as_value_ref();
+    // SAFETY: `value` is a live instruction; both calls only read it (the
+    // second only when the first says the instruction has fast-math flags).
+    unsafe { LLVMCanValueUseFastMathFlags(value) != 0 && LLVMGetFastMathFlags(value) != 0 }
+}
+
+/// Marks SIMD, Float16 and Bfloat16 from the instruction's type and its
+/// operands' types.
+fn note_types(inst: InstructionValue<'_>, categories: &mut CloneCategories) {
+    note_type(inst.get_type(), categories);
+    for operand in inst.get_operands().flatten() {
+        if let Some(value) = operand.value() {
+            note_type(value.as_any_value_enum().get_type(), categories);
+        }
+    }
+}
+
+fn note_type(ty: AnyTypeEnum<'_>, categories: &mut CloneCategories) {
+    let element = match ty {
+        AnyTypeEnum::VectorType(v) => {
+            categories.insert(CloneCategory::Simd);
+            v.get_element_type()
+        }
+        AnyTypeEnum::ScalableVectorType(v) => {
+            categories.insert(CloneCategory::Simd);
+            v.get_element_type()
+        }
+        AnyTypeEnum::FloatType(f) => BasicTypeEnum::FloatType(f),
+        _ => return,
+    };
+    if let BasicTypeEnum::FloatType(f) = element {
+        let text = f.print_to_string().to_string();
+        match text.as_str() {
+            "half" => categories.insert(CloneCategory::Float16),
+            "bfloat" => categories.insert(CloneCategory::Bfloat16),
+            _ => {}
+        }
+    }
+}
+
+/// Whether the control-flow graph has a cycle (a loop, natural or not),
+/// by an iterative depth-first search for a back edge.
+fn has_cycle(f: FunctionValue<'_>) -> bool {
+    let Some(entry) = f.get_first_basic_block() else {
+        return false;
+    };
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Open,
+        Done,
+    }
+    let mut state: HashMap<LLVMBasicBlockRef, State> = HashMap::new();
+    let mut stack: Vec<(LLVMBasicBlockRef, u32)> = vec![(entry.as_mut_ptr(), 0)];
+    state.insert(entry.as_mut_ptr(), State::Open);
+    while let Some(&mut (block, ref mut next)) = stack.last_mut() {
+        // SAFETY: `block` is a live basic block of `f`; a block without a
+        // terminator (not valid IR, but possible before verification) has none.
+        let terminator = unsafe { inkwell::llvm_sys::core::LLVMGetBasicBlockTerminator(block) };
+        // SAFETY: `terminator` is a live terminator instruction.
+        let count = if terminator.is_null() {
+            0
+        } else {
+            unsafe { LLVMGetNumSuccessors(terminator) }
+        };
+        if *next < count {
+            // SAFETY: the index is below the successor count.
+            let succ = unsafe { LLVMGetSuccessor(terminator, *next) };
+            *next += 1;
+            match state.get(&succ).copied().unwrap_or(State::New) {
+                State::Open => return true,
+                State::Done => {}
+                State::New => {
+                    state.insert(succ, State::Open);
+                    stack.push((succ, 0));
+                }
+            }
+        } else {
+            state.insert(block, State::Done);
+            stack.pop();
+        }
+    }
+    false
+}
+
+/// The functions among `index` whose address `value` is (looking through
+/// nothing: a plain function constant).
+fn as_function(value: LLVMValueRef, index: &HashMap<String, usize>) -> Option<usize> {
+    // SAFETY: `value` is a live value; LLVMIsAFunction only inspects it.
+    let f = unsafe { LLVMIsAFunction(value) };
+    if f.is_null() {
+        return None;
+    }
+    // SAFETY: `f` is a function value of the same context.
+    let f = unsafe { FunctionValue::new(f) }?;
+    index.get(&*f.get_name().to_string_lossy()).copied()
+}
+
+/// The aliasee of every global alias that is directly one of the analyzed
+/// functions, as (alias name, function index).
+pub(crate) fn function_aliases(
+    module: &Module<'_>,
+    index: &HashMap<String, usize>,
+) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    // SAFETY: walking the alias list of a live module, reading each alias.
+    unsafe {
+        let mut alias = LLVMGetFirstGlobalAlias(module.as_mut_ptr());
+        while !alias.is_null() {
+            if let Some(i) = as_function(LLVMAliasGetAliasee(alias), index) {
+                let mut len = 0;
+                let name = LLVMGetValueName2(alias, &mut len);
+                let name = std::slice::from_raw_parts(name.cast::<u8>(), len);
+                out.push((String::from_utf8_lossy(name).into_owned(), i));
+            }
+            alias = LLVMGetNextGlobalAlias(alias);
+        }
+    }
+    out
+}
+
+/// Finds, for every analyzed function, its instruction uses, the data
+/// locations holding its address (plain pointers in global initializers, at
+/// any depth of structs, arrays and vectors), and the aliases naming it.
+pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) -> Uses {
+    let n = analysis.functions.len();
+    let mut uses = Uses {
+        by_instructions: vec![false; n],
+        in_data: vec![Vec::new(); n],
+        aliases: vec![Vec::new(); n],
+    };
+    for info in &analysis.functions {
+        for &i in &info.refs {
+            uses.by_instructions[i] = true;
+        }
+    }
+    for global in module.get_globals() {
+        if let Some(init) = global.get_initializer() {
+            let name = global.get_name().to_string_lossy().into_owned();
+            walk_initializer(init.as_value_ref(), 0, &name, layout, analysis, &mut uses);
+        }
+    }
+    for (alias, i) in function_aliases(module, &analysis.index) {
+        uses.aliases[i].push(alias);
+    }
+    uses
+}
+
+fn walk_initializer(
+    value: LLVMValueRef,
+    offset: u64,
+    global: &str,
+    layout: &TargetData,
+    analysis: &Analysis,
+    uses: &mut Uses,
+) {
+    if let Some(i) = as_function(value, &analysis.index) {
+        uses.in_data[i].push(DataLocation {
+            global: global.to_owned(),
+            offset,
+        });
+        return;
+    }
+    // SAFETY: `value` is a live constant; these calls only read it and its type.
+    unsafe {
+        let aggregate = !LLVMIsAConstantStruct(value).is_null()
+            || !LLVMIsAConstantArray(value).is_null()
+            || !LLVMIsAConstantVector(value).is_null();
+        if !aggregate {
+            return;
+        }
+        let ty = LLVMTypeOf(value);
+        let is_struct = LLVMGetTypeKind(ty) == LLVMTypeKind::LLVMStructTypeKind;
+        for k in 0..LLVMGetNumOperands(value) {
+            let element = LLVMGetOperand(value, k as u32);
+            let at = if is_struct {
+                LLVMOffsetOfElement(layout.as_mut_ptr(), ty, k as u32)
+            } else {
+                LLVMABISizeOfType(layout.as_mut_ptr(), LLVMTypeOf(element)) * k as u64
+            };
+            walk_initializer(element, offset + at, global, layout, analysis, uses);
+        }
+    }
+}

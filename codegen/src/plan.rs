@@ -1,0 +1,276 @@
+//! The clone plan: which targets clone which functions and why, which functions
+//! get a load-time slot, and where function addresses sit in data (reference
+//! §4.4, with mvimg's own choices for entries). A plan is data: it is computed
+//! before the module is touched, and `mvimg build --plan` writes it as JSON.
+
+use serde::{Deserialize, Serialize};
+
+use mvimg_cpu::{CloneCategory, ResolvedTargets};
+
+use crate::analysis::Analysis;
+
+/// Why a target clones a function.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum CloneReason {
+    /// The target is `clone_all`.
+    CloneAll,
+    /// The function has categories the target clones.
+    Categories {
+        /// The categories both have.
+        categories: Vec<CloneCategory>,
+    },
+    /// The function calls a cloned function and is called by one, so it is
+    /// cloned too, so that the calls between them stay direct.
+    Between {
+        /// A cloned caller.
+        caller: String,
+        /// A cloned callee.
+        callee: String,
+    },
+}
+
+/// One clone of a function.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedClone {
+    /// The target index.
+    pub target: usize,
+    /// Why.
+    pub reason: CloneReason,
+}
+
+/// Why a function has a slot (a pointer cell holding the selected body).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotReason {
+    /// Bodies shared by several targets use it, and some of those targets have
+    /// their own clone of it.
+    SharedCaller,
+    /// It is an entry point with clones: its exported symbol becomes a
+    /// trampoline through the slot.
+    Entry,
+    /// An alias names it: the alias becomes a trampoline through the slot.
+    Alias,
+}
+
+/// A location in a global's initializer holding a function's address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataLocation {
+    /// The global variable.
+    pub global: String,
+    /// The byte offset of the pointer in its initializer.
+    pub offset: u64,
+}
+
+/// The plan for one function.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedFunction {
+    /// The function's name.
+    pub name: String,
+    /// Whether it is an entry point (exported; reaches the selected clone).
+    pub entry: bool,
+    /// The categories found in its body.
+    pub categories: Vec<CloneCategory>,
+    /// Its clones, by target index.
+    pub clones: Vec<PlannedClone>,
+    /// Why it has a slot; empty when it has none.
+    pub slot: Vec<SlotReason>,
+    /// Places in global data that hold its address and are patched at load.
+    pub relocations: Vec<DataLocation>,
+    /// Aliases that name it.
+    pub aliases: Vec<String>,
+}
+
+impl PlannedFunction {
+    /// Whether target `t` has its own clone.
+    pub fn cloned_by(&self, t: usize) -> bool {
+        self.clones.iter().any(|c| c.target == t)
+    }
+
+    /// Whether the function is in the dispatch tables: cloned somewhere, an
+    /// entry, or with a slot or relocations.
+    pub fn dispatched(&self) -> bool {
+        self.entry || !self.clones.is_empty() || !self.slot.is_empty()
+    }
+}
+
+/// A target as the plan records it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedTarget {
+    /// Index in the list.
+    pub index: usize,
+    /// The target as written, normalized.
+    pub spec: String,
+    /// LLVM `target-cpu`.
+    pub llvm_cpu: String,
+    /// LLVM `target-features` added on top of the CPU.
+    pub llvm_features: String,
+    /// The clone_all target (or 0) it falls back to.
+    pub base: Option<usize>,
+    /// Whether it clones everything.
+    pub clone_all: bool,
+    /// The categories it clones (when not clone_all).
+    pub clones: Vec<CloneCategory>,
+    /// How many functions it clones.
+    pub cloned: usize,
+}
+
+/// The whole plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClonePlan {
+    /// The target triple.
+    pub triple: String,
+    /// The targets.
+    pub targets: Vec<PlannedTarget>,
+    /// Every defined function, in module order.
+    pub functions: Vec<PlannedFunction>,
+}
+
+impl ClonePlan {
+    /// The plan as pretty JSON (what `--plan` writes), ending in a newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a plan serializes");
+        text.push('\n');
+        text
+    }
+
+    /// The group a target belongs to: itself if clone_all or 0, else its base.
+    pub fn group(&self, t: usize) -> usize {
+        if t == 0 || self.targets[t].clone_all {
+            t
+        } else {
+            self.targets[t].base.unwrap_or(0)
+        }
+    }
+}
+
+/// What the module says about uses, beyond the per-function analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Uses {
+    /// For each analyzed function: whether an instruction uses it (a call or
+    /// its address).
+    pub by_instructions: Vec<bool>,
+    /// For each analyzed function: the data locations holding its address.
+    pub in_data: Vec<Vec<DataLocation>>,
+    /// For each analyzed function: the aliases naming it.
+    pub aliases: Vec<Vec<String>>,
+}
+
+/// Computes the plan (reference §4.4): per target, seeds by category, grown
+/// over the call graph to the functions between cloned ones; clone_all targets
+/// take everything; slots, entries, aliases and data locations as documented on
+/// [`SlotReason`].
+pub fn plan(
+    triple: &str,
+    targets: &ResolvedTargets,
+    analysis: &Analysis,
+    uses: &Uses,
+    entries: &[bool],
+) -> ClonePlan {
+    let n = analysis.functions.len();
+    let mut clones: Vec<Vec<PlannedClone>> = vec![Vec::new(); n];
+    let mut planned_targets = Vec::new();
+    for target in &targets.targets {
+        let t = target.index;
+        let mut reasons: Vec<Option<CloneReason>> = vec![None; n];
+        if t > 0 && target.clone_all {
+            reasons
+                .iter_mut()
+                .for_each(|r| *r = Some(CloneReason::CloneAll));
+        } else if t > 0 {
+            for (i, info) in analysis.functions.iter().enumerate() {
+                let shared: Vec<CloneCategory> = info
+                    .categories
+                    .iter()
+                    .filter(|c| target.clone.contains(*c))
+                    .collect();
+                if !shared.is_empty() {
+                    reasons[i] = Some(CloneReason::Categories { categories: shared });
+                }
+            }
+            // Grow: a callee of a cloned function that itself calls a cloned
+            // function is cloned, to a fixed point.
+            let mut frontier: Vec<usize> = (0..n).filter(|&i| reasons[i].is_some()).collect();
+            while !frontier.is_empty() {
+                let mut next = Vec::new();
+                for &f in &frontier {
+                    for &c in &analysis.functions[f].callees {
+                        if reasons[c].is_some() {
+                            continue;
+                        }
+                        let cloned_callee = analysis.functions[c]
+                            .callees
+                            .iter()
+                            .find(|&&d| reasons[d].is_some());
+                        if let Some(&d) = cloned_callee {
+                            reasons[c] = Some(CloneReason::Between {
+                                caller: analysis.functions[f].name.clone(),
+                                callee: analysis.functions[d].name.clone(),
+                            });
+                            next.push(c);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+        }
+        let mut cloned = 0;
+        for (i, reason) in reasons.into_iter().enumerate() {
+            if let Some(reason) = reason {
+                clones[i].push(PlannedClone { target: t, reason });
+                cloned += 1;
+            }
+        }
+        planned_targets.push(PlannedTarget {
+            index: t,
+            spec: target.spec.to_string(),
+            llvm_cpu: target.llvm_cpu.clone(),
+            llvm_features: target.llvm_features.clone(),
+            base: target.base,
+            clone_all: target.clone_all,
+            clones: if t > 0 && !target.clone_all {
+                target.clone.iter().collect()
+            } else {
+                Vec::new()
+            },
+            cloned,
+        });
+    }
+    let partial = |t: usize| t > 0 && !targets.targets[t].clone_all;
+    let functions = analysis
+        .functions
+        .iter()
+        .enumerate()
+        .map(|(i, info)| {
+            let has_clones = !clones[i].is_empty();
+            let mut slot = Vec::new();
+            if uses.by_instructions[i] && clones[i].iter().any(|c| partial(c.target)) {
+                slot.push(SlotReason::SharedCaller);
+            }
+            if entries[i] && has_clones {
+                slot.push(SlotReason::Entry);
+            }
+            if !uses.aliases[i].is_empty() && has_clones {
+                slot.push(SlotReason::Alias);
+            }
+            PlannedFunction {
+                name: info.name.clone(),
+                entry: entries[i],
+                categories: info.categories.iter().collect(),
+                clones: std::mem::take(&mut clones[i]),
+                slot,
+                relocations: if has_clones {
+                    uses.in_data[i].clone()
+                } else {
+                    Vec::new()
+                },
+                aliases: uses.aliases[i].clone(),
+            }
+        })
+        .collect();
+    ClonePlan {
+        triple: triple.to_owned(),
+        targets: planned_targets,
+        functions,
+    }
+}
