@@ -91,6 +91,35 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<std::path::PathBuf>,
     },
+    /// Multiversion LLVM IR (.ll or .bc) for a target list and write an object
+    /// or a linked image (.so, .dylib, .dll).
+    Build {
+        /// The target list (default: $MVIMG_CPU_TARGET, else the default list
+        /// for the triple).
+        #[arg(short = 'C', long = "cpu-target", value_name = "LIST")]
+        list: Option<String>,
+        /// Target triple (default: the inputs').
+        #[arg(long)]
+        target: Option<String>,
+        /// What to write: `image` (linked with mvimg-link) or `obj`.
+        #[arg(long, value_enum, default_value = "image")]
+        emit: Emit,
+        /// Also write the clone plan as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        plan: Option<std::path::PathBuf>,
+        /// An entry point (repeatable); default: every exported function.
+        #[arg(long = "entry", value_name = "NAME")]
+        entries: Vec<String>,
+        /// LLVM optimization level, 0 to 3.
+        #[arg(short = 'O', default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+        opt_level: u8,
+        /// The file to write.
+        #[arg(short = 'o', value_name = "OUT")]
+        output: std::path::PathBuf,
+        /// LLVM IR files (.ll text or .bc bitcode), linked together.
+        #[arg(required = true)]
+        inputs: Vec<std::path::PathBuf>,
+    },
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
     Cpus {
         /// Architecture (default: this machine's).
@@ -409,6 +438,70 @@ fn link(
     Ok(())
 }
 
+/// What `mvimg build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Emit {
+    /// A linked shared library.
+    Image,
+    /// The object file.
+    Obj,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    list: Option<String>,
+    target: Option<String>,
+    emit: Emit,
+    plan: Option<std::path::PathBuf>,
+    entries: Vec<String>,
+    opt_level: u8,
+    output: std::path::PathBuf,
+    inputs: Vec<std::path::PathBuf>,
+) -> Result<()> {
+    use mvimg::codegen::{BuildOptions, Entries};
+    // The triple decides the architecture of the list: read it first.
+    let triple = mvimg::codegen::triple_of(&inputs, target.as_deref())?;
+    let link_target: Option<mvimg::link::LinkTarget> = triple.parse().ok();
+    let (arch, os) = match &link_target {
+        Some(t) => (
+            match t.arch {
+                mvimg::link::LinkArch::X86_64 => Arch::X86_64,
+                mvimg::link::LinkArch::Aarch64 => Arch::Aarch64,
+            },
+            match t.flavor {
+                mvimg::link::Flavor::Darwin => Os::Macos,
+                mvimg::link::Flavor::Mingw => Os::Windows,
+                mvimg::link::Flavor::Gnu => Os::Linux,
+            },
+        ),
+        None => anyhow::bail!(
+            "mvimg cannot build for {triple}; targets: x86_64/aarch64 Linux, x86_64 Windows (gnu), x86_64/arm64 macOS"
+        ),
+    };
+    let targets = resolve_list(arch, os, list)?;
+    let options = BuildOptions {
+        triple: Some(triple),
+        entries: if entries.is_empty() {
+            Entries::Exported
+        } else {
+            Entries::Named(entries)
+        },
+        opt_level,
+    };
+    let built = mvimg::codegen::build(&inputs, &targets, &options)?;
+    if let Some(path) = plan {
+        mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
+    }
+    match emit {
+        Emit::Obj => mvimg::codegen::write_atomically(&output, &built.object)?,
+        Emit::Image => {
+            let out = mvimg::codegen::link_image(&built, &output)?;
+            write!(std::io::stderr().lock(), "{}", out.lld.stderr)?;
+        }
+    }
+    Ok(())
+}
+
 fn cpus(arch: Option<Arch>, json_out: bool) -> Result<()> {
     let arch = arch_or_host(arch)?;
     let db = arch.database();
@@ -483,6 +576,16 @@ fn main() -> ExitCode {
         } => select(arch, host_cpu, from, json, list),
         Command::Host { from, llvm, json } => host(from, llvm, json),
         Command::Cpus { arch, json } => cpus(arch, json),
+        Command::Build {
+            list,
+            target,
+            emit,
+            plan,
+            entries,
+            opt_level,
+            output,
+            inputs,
+        } => build(list, target, emit, plan, entries, opt_level, output, inputs),
         Command::Link {
             target,
             exports,

@@ -259,12 +259,12 @@ fn as_function(value: LLVMValueRef, index: &HashMap<String, usize>) -> Option<us
     index.get(&*f.get_name().to_string_lossy()).copied()
 }
 
-/// The aliasee of every global alias that is directly one of the analyzed
-/// functions, as (alias name, function index).
+/// Every global alias whose aliasee is directly one of the analyzed
+/// functions, as (alias name, alias, function index).
 pub(crate) fn function_aliases(
     module: &Module<'_>,
     index: &HashMap<String, usize>,
-) -> Vec<(String, usize)> {
+) -> Vec<(String, LLVMValueRef, usize)> {
     let mut out = Vec::new();
     // SAFETY: walking the alias list of a live module, reading each alias.
     unsafe {
@@ -274,7 +274,7 @@ pub(crate) fn function_aliases(
                 let mut len = 0;
                 let name = LLVMGetValueName2(alias, &mut len);
                 let name = std::slice::from_raw_parts(name.cast::<u8>(), len);
-                out.push((String::from_utf8_lossy(name).into_owned(), i));
+                out.push((String::from_utf8_lossy(name).into_owned(), alias, i));
             }
             alias = LLVMGetNextGlobalAlias(alias);
         }
@@ -303,7 +303,7 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
             walk_initializer(init.as_value_ref(), 0, &name, layout, analysis, &mut uses);
         }
     }
-    for (alias, i) in function_aliases(module, &analysis.index) {
+    for (alias, _, i) in function_aliases(module, &analysis.index) {
         uses.aliases[i].push(alias);
     }
     uses

@@ -21,6 +21,55 @@ pub enum Error {
     },
     /// mvimg-cpu rejected something (a target list, a host description).
     Cpu(mvimg_cpu::Error),
+    /// An input file could not be read or is not valid LLVM IR.
+    Input {
+        /// The file.
+        path: std::path::PathBuf,
+        /// LLVM's message.
+        message: String,
+    },
+    /// An input's triple is for another target than the build's.
+    TripleMismatch {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The module's triple.
+        module: String,
+        /// The build's triple.
+        target: String,
+    },
+    /// An entry point named on the command line is not a defined function.
+    Entry {
+        /// The name.
+        name: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// A `mvimg.cpu.have.*` query is malformed or names an unknown feature.
+    FeatureQuery {
+        /// The query function.
+        query: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The plan could not be applied.
+    Plan {
+        /// What went wrong.
+        message: String,
+    },
+    /// The multiversioned module failed LLVM's verifier (a bug in mvimg).
+    Verify {
+        /// LLVM's message.
+        message: String,
+    },
+    /// Reading or writing a file.
+    Io {
+        /// What mvimg was doing.
+        action: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Linking the image.
+    Link(mvimg_link::LinkError),
 }
 
 impl fmt::Display for Error {
@@ -30,6 +79,28 @@ impl fmt::Display for Error {
             Error::CpuTables(message) => write!(f, "CPU database generation: {message}"),
             Error::Llvm { action, message } => write!(f, "LLVM failed while {action}: {message}"),
             Error::Cpu(e) => e.fmt(f),
+            Error::Input { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::TripleMismatch {
+                path,
+                module,
+                target,
+            } => write!(
+                f,
+                "{}: the module's triple is {module}, but the build is for {target}; \
+                 compile it for {target} or pass --target {module}",
+                path.display()
+            ),
+            Error::Entry { name, problem } => write!(f, "entry point `{name}` {problem}"),
+            Error::FeatureQuery { query, problem } => {
+                write!(f, "feature query `{query}`: {problem}")
+            }
+            Error::Plan { message } => write!(f, "multiversioning: {message}"),
+            Error::Verify { message } => write!(
+                f,
+                "the multiversioned module is not valid IR (a bug in mvimg): {message}"
+            ),
+            Error::Io { action, source } => write!(f, "{action}: {source}"),
+            Error::Link(e) => write!(f, "linking the image: {e}"),
         }
     }
 }
@@ -39,6 +110,7 @@ impl std::error::Error for Error {
         match self {
             Error::Shim(e) => Some(e),
             Error::Cpu(e) => Some(e),
+            Error::Io { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -1,16 +1,33 @@
 //! mvimg-codegen: the LLVM 22 half of mvimg (inkwell and the C++ shim).
 //!
-//! Today it generates mvimg-cpu's CPU database from LLVM ([`cpu_tables`]) and asks
-//! LLVM about the build host ([`llvm_host`]); clone analysis, cloning and object
-//! emission build on the same foundation.
+//! It multiversions LLVM IR: [`analysis`] finds what each function contains,
+//! [`plan`] decides which targets clone which functions and which get slots,
+//! and [`multiversion`] applies the plan (clones, slots, trampolines, feature
+//! queries, per-target attributes) and emits the [`dispatch`] data;
+//! [`emit_object`] optimizes and writes the object, [`link_image`] links it.
+//! [`build`] does all of it for files. It also generates mvimg-cpu's CPU
+//! database from LLVM ([`cpu_tables`]) and asks LLVM about the build host
+//! ([`llvm_host`]).
+//!
+//! Image builders ask about the CPU from their IR with feature queries:
+//! `declare i1 @"mvimg.cpu.have.<feature>"()` (an LLVM feature name, such as
+//! `avx2` or `sve`); each body gets the constant its target implies.
 
 #![warn(missing_docs)]
 
 pub mod analysis;
+mod clone;
 pub mod cpu_tables;
+pub mod dispatch;
 mod error;
 mod host;
+mod image;
 pub mod plan;
 
+pub use clone::{clone_name, slot_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};
+pub use image::{
+    build, emit_object, link_image, load, multiversion, target_machine, triple_of,
+    write_atomically, BuildOptions, Built, Entries,
+};

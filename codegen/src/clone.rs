@@ -1,0 +1,567 @@
+//! Applies a [`ClonePlan`] to a module (reference §4.5, with mvimg's entries):
+//! clone declarations and bodies, slots and the rewriting of shared bodies'
+//! uses, entry and alias trampolines, data locations, feature queries lowered
+//! per body, per-target attributes, and the dispatch data (docs/FORMAT.md).
+
+use std::collections::HashMap;
+
+use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::context::{AsContextRef, Context};
+use inkwell::llvm_sys::core::{
+    LLVMGetFirstUse, LLVMGetIncomingBlock, LLVMGetMDKindIDInContext, LLVMGetNextUse, LLVMGetUser,
+    LLVMInstructionEraseFromParent, LLVMMDNodeInContext2, LLVMMetadataAsValue,
+    LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith, LLVMSetLinkage, LLVMSetMetadata,
+    LLVMSetValueName2,
+};
+use inkwell::llvm_sys::prelude::LLVMValueRef;
+use inkwell::llvm_sys::LLVMTailCallKind;
+use inkwell::module::{Linkage, Module};
+use inkwell::types::BasicType;
+use inkwell::values::{
+    AsValueRef, BasicMetadataValueEnum, BasicValue, FunctionValue, GlobalValue, InstructionOpcode,
+    InstructionValue, ValueKind,
+};
+use inkwell::GlobalVisibility;
+use mvimg_cpu::{ResolvedTargets, SizeGoal};
+
+use crate::analysis::{called_function, name_of, Analysis, FEATURE_QUERY_PREFIX};
+use crate::dispatch::{DispatchFunction, DispatchTables};
+use crate::plan::{ClonePlan, SlotReason};
+use crate::Error;
+
+/// The name of target `t`'s clone of `name`.
+pub fn clone_name(name: &str, t: usize) -> String {
+    format!("{name}.mvimg.{t}")
+}
+
+/// The name of `name`'s slot.
+pub fn slot_name(name: &str) -> String {
+    format!("{name}.mvimg.slot")
+}
+
+/// The attribute index LLVM's C API uses for function attributes.
+const FUNCTION_INDEX: u32 = u32::MAX;
+
+/// Applies `plan` to `module` and returns what the dispatch data lists.
+pub(crate) fn apply<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    plan: &ClonePlan,
+    targets: &ResolvedTargets,
+    analysis: &Analysis,
+) -> Result<DispatchTables<'ctx>, Error> {
+    let n = plan.functions.len();
+    let nt = plan.targets.len();
+    let orig: Vec<FunctionValue<'ctx>> = plan
+        .functions
+        .iter()
+        .map(|f| {
+            module.get_function(&f.name).ok_or_else(|| Error::Plan {
+                message: format!("the plan names `{}`, which the module lacks", f.name),
+            })
+        })
+        .collect::<Result<_, _>>()?;
+
+    // Clone declarations.
+    let mut clones: Vec<Vec<Option<FunctionValue<'ctx>>>> = vec![vec![None; n]; nt];
+    for (i, f) in plan.functions.iter().enumerate() {
+        for c in &f.clones {
+            let decl = module.add_function(
+                &clone_name(&f.name, c.target),
+                orig[i].get_type(),
+                Some(Linkage::Internal),
+            );
+            clones[c.target][i] = Some(decl);
+        }
+    }
+    let group_base = |clones: &Vec<Vec<Option<FunctionValue<'ctx>>>>, g: usize, i: usize| {
+        if g == 0 {
+            orig[i]
+        } else {
+            clones[g][i].expect("a clone_all target clones every function")
+        }
+    };
+
+    // Bodies: clone_all targets from the originals, then partial targets from
+    // their group's base version. Uses of functions the target also clones go
+    // to those clones.
+    for t in (1..nt).filter(|&t| plan.targets[t].clone_all) {
+        for i in 0..n {
+            let body = clones[t][i].expect("clone_all clones every function");
+            let (from, to): (Vec<_>, Vec<_>) = analysis.functions[i]
+                .refs
+                .iter()
+                .map(|&j| (raw(orig[j]), raw(clones[t][j].expect("clone_all"))))
+                .unzip();
+            // SAFETY: both functions are in `module`, `body` is an empty
+            // function of the original's type, each map pair has one type.
+            unsafe { clone_body(orig[i], body, &from, &to) };
+        }
+    }
+    for t in (1..nt).filter(|&t| !plan.targets[t].clone_all) {
+        let g = plan.group(t);
+        for i in 0..n {
+            let Some(body) = clones[t][i] else { continue };
+            let (from, to): (Vec<_>, Vec<_>) = analysis.functions[i]
+                .refs
+                .iter()
+                .filter_map(|&j| Some((raw(group_base(&clones, g, j)), raw(clones[t][j]?))))
+                .unzip();
+            let source = group_base(&clones, g, i);
+            // SAFETY: as above.
+            unsafe { clone_body(source, body, &from, &to) };
+        }
+    }
+
+    // Slots, initialized to the target-0 body, so that an image nobody
+    // dispatched runs its baseline code.
+    let ptr = context.ptr_type(Default::default());
+    let mut slots: Vec<Option<GlobalValue<'ctx>>> = vec![None; n];
+    for (i, f) in plan.functions.iter().enumerate() {
+        if f.slot.is_empty() {
+            continue;
+        }
+        let slot = module.add_global(ptr, None, &slot_name(&f.name));
+        slot.set_linkage(Linkage::External);
+        slot.set_visibility(GlobalVisibility::Hidden);
+        slot.set_initializer(&orig[i].as_global_value().as_pointer_value());
+        slots[i] = Some(slot);
+    }
+
+    // Shared bodies use the slot of a function some target of their group
+    // clones on its own.
+    let invariant = invariant_load(context);
+    let builder = context.create_builder();
+    let groups: Vec<usize> = (0..nt).filter(|&t| plan.group(t) == t).collect();
+    for &g in &groups {
+        let mut rewrite: HashMap<LLVMValueRef, GlobalValue<'ctx>> = HashMap::new();
+        for (i, f) in plan.functions.iter().enumerate() {
+            let cloned_in_group = f
+                .clones
+                .iter()
+                .any(|c| c.target != g && plan.group(c.target) == g);
+            if f.slot.contains(&SlotReason::SharedCaller) && cloned_in_group {
+                rewrite.insert(raw(group_base(&clones, g, i)), slots[i].expect("slot"));
+            }
+        }
+        if rewrite.is_empty() {
+            continue;
+        }
+        for (i, info) in analysis.functions.iter().enumerate() {
+            let body = group_base(&clones, g, i);
+            if info
+                .refs
+                .iter()
+                .any(|&j| rewrite.contains_key(&raw(group_base(&clones, g, j))))
+            {
+                rewrite_uses(body, &rewrite, &builder, ptr, invariant)?;
+            }
+        }
+    }
+
+    // Entry points with clones: the exported name becomes a trampoline through
+    // the slot; the original body stays inside as the target-0 version.
+    for (i, f) in plan.functions.iter().enumerate() {
+        if !f.slot.contains(&SlotReason::Entry) {
+            continue;
+        }
+        let body = orig[i];
+        let global = body.as_global_value();
+        let (linkage, visibility, storage) = (
+            body.get_linkage(),
+            global.get_visibility(),
+            global.get_dll_storage_class(),
+        );
+        global.set_name(&clone_name(&f.name, 0));
+        body.set_linkage(Linkage::Internal);
+        global.set_visibility(GlobalVisibility::Default);
+        global.set_dll_storage_class(Default::default());
+        let t = trampoline(
+            context,
+            module,
+            &f.name,
+            body,
+            slots[i].expect("slot"),
+            invariant,
+        )?;
+        t.set_linkage(linkage);
+        t.as_global_value().set_visibility(visibility);
+        t.as_global_value().set_dll_storage_class(storage);
+        set_target_attributes(context, t, targets, 0);
+    }
+    // Aliases of cloned functions become trampolines too.
+    for (alias, value, i) in crate::analysis::function_aliases(module, &analysis.index) {
+        if !plan.functions[i].slot.contains(&SlotReason::Alias) {
+            continue;
+        }
+        // SAFETY: `value` is a live alias of `module`; an alias is a global
+        // value, so it has a linkage and a visibility.
+        let (linkage, visibility) = unsafe {
+            (
+                inkwell::llvm_sys::core::LLVMGetLinkage(value),
+                inkwell::llvm_sys::core::LLVMGetVisibility(value),
+            )
+        };
+        let renamed = format!("{alias}.mvimg.alias");
+        // SAFETY: renaming and internalizing a live alias.
+        unsafe {
+            LLVMSetValueName2(value, renamed.as_ptr().cast(), renamed.len());
+            LLVMSetLinkage(value, inkwell::llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
+        }
+        let t = trampoline(
+            context,
+            module,
+            &alias,
+            orig[i],
+            slots[i].expect("slot"),
+            invariant,
+        )?;
+        // SAFETY: setting the trampoline's linkage and visibility to the
+        // alias's; then every use of the alias (of pointer type) goes to it.
+        unsafe {
+            LLVMSetLinkage(raw(t), linkage);
+            inkwell::llvm_sys::core::LLVMSetVisibility(raw(t), visibility);
+            LLVMReplaceAllUsesWith(value, raw(t));
+        }
+        set_target_attributes(context, t, targets, 0);
+    }
+
+    // Globals holding addresses that are patched at load must be writable.
+    let mut relocations = Vec::new();
+    for (i, f) in plan.functions.iter().enumerate() {
+        for location in &f.relocations {
+            let global = module
+                .get_global(&location.global)
+                .expect("the global exists");
+            global.set_constant(false);
+            relocations.push((i, global, location.offset));
+        }
+    }
+
+    // Feature queries and attributes, per body.
+    let mut body_target: HashMap<LLVMValueRef, usize> = HashMap::new();
+    for i in 0..n {
+        body_target.insert(raw(orig[i]), 0);
+        for (t, per_target) in clones.iter().enumerate() {
+            if let Some(body) = per_target[i] {
+                body_target.insert(raw(body), t);
+            }
+        }
+    }
+    lower_feature_queries(context, module, targets, &body_target)?;
+    for i in 0..n {
+        set_target_attributes(context, orig[i], targets, 0);
+        for (t, per_target) in clones.iter().enumerate() {
+            if let Some(body) = per_target[i] {
+                set_target_attributes(context, body, targets, t);
+            }
+        }
+    }
+
+    let functions = plan
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.dispatched())
+        .map(|(i, f)| DispatchFunction {
+            name: f.name.clone(),
+            entry: f.entry,
+            bodies: (0..nt)
+                .map(|t| if t == 0 { Some(orig[i]) } else { clones[t][i] })
+                .collect(),
+            slot: slots[i],
+            relocations: relocations
+                .iter()
+                .filter(|r| r.0 == i)
+                .map(|r| (r.1, r.2))
+                .collect(),
+        })
+        .collect();
+    Ok(DispatchTables { functions })
+}
+
+fn raw(f: FunctionValue<'_>) -> LLVMValueRef {
+    f.as_value_ref()
+}
+
+/// [`mvimg_llvm_shim::clone_body`] on inkwell values.
+///
+/// # Safety
+///
+/// As for [`mvimg_llvm_shim::clone_body`].
+unsafe fn clone_body(
+    source: FunctionValue<'_>,
+    dest: FunctionValue<'_>,
+    from: &[LLVMValueRef],
+    to: &[LLVMValueRef],
+) {
+    let from: Vec<*mut std::ffi::c_void> = from.iter().map(|v| v.cast()).collect();
+    let to: Vec<*mut std::ffi::c_void> = to.iter().map(|v| v.cast()).collect();
+    // SAFETY: guaranteed by the caller.
+    unsafe { mvimg_llvm_shim::clone_body(raw(source).cast(), raw(dest).cast(), &from, &to) }
+}
+
+/// `!invariant.load !{}` as (kind, node).
+fn invariant_load(context: &Context) -> (u32, LLVMValueRef) {
+    let name = "invariant.load";
+    // SAFETY: the context is live; the name is valid for the given length;
+    // an empty MDNode of that context.
+    unsafe {
+        let kind = LLVMGetMDKindIDInContext(
+            context.as_ctx_ref(),
+            name.as_ptr().cast(),
+            name.len() as u32,
+        );
+        let node = LLVMMDNodeInContext2(context.as_ctx_ref(), std::ptr::null_mut(), 0);
+        (kind, LLVMMetadataAsValue(context.as_ctx_ref(), node))
+    }
+}
+
+/// Replaces, in `body`, every instruction operand found in `rewrite` by a
+/// load of its slot placed before the instruction (for a PHI, at the end of
+/// the incoming block).
+fn rewrite_uses<'ctx>(
+    body: FunctionValue<'ctx>,
+    rewrite: &HashMap<LLVMValueRef, GlobalValue<'ctx>>,
+    builder: &inkwell::builder::Builder<'ctx>,
+    ptr: inkwell::types::PointerType<'ctx>,
+    invariant: (u32, LLVMValueRef),
+) -> Result<(), Error> {
+    let mut sites: Vec<(InstructionValue<'ctx>, u32, GlobalValue<'ctx>)> = Vec::new();
+    for block in body.get_basic_block_iter() {
+        for inst in block.get_instructions() {
+            for k in 0..inst.get_num_operands() {
+                let Some(value) = inst.get_operand(k).and_then(|o| o.value()) else {
+                    continue;
+                };
+                if let Some(slot) = rewrite.get(&value.as_value_ref()) {
+                    sites.push((inst, k, *slot));
+                }
+            }
+        }
+    }
+    for (inst, k, slot) in sites {
+        if inst.get_opcode() == InstructionOpcode::Phi {
+            // SAFETY: `inst` is a PHI with an incoming block for operand `k`.
+            let incoming = unsafe { LLVMGetIncomingBlock(inst.as_value_ref(), k) };
+            // SAFETY: a live basic block of `body`.
+            let block = unsafe { inkwell::basic_block::BasicBlock::new(incoming) }
+                .expect("an incoming block");
+            builder.position_before(&block.get_terminator().expect("a terminator"));
+        } else {
+            builder.position_before(&inst);
+        }
+        let load = builder
+            .build_load(ptr, slot.as_pointer_value(), "slot")
+            .map_err(|e| Error::Plan {
+                message: format!("building a slot load: {e}"),
+            })?;
+        // SAFETY: `load` is a live load instruction; the node is of its context.
+        unsafe { LLVMSetMetadata(load.as_value_ref(), invariant.0, invariant.1) };
+        inst.set_operand(k, load);
+    }
+    Ok(())
+}
+
+/// A function named `name` with `like`'s type, attributes and calling
+/// convention that loads `slot` and tail-calls through it.
+fn trampoline<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    name: &str,
+    like: FunctionValue<'ctx>,
+    slot: GlobalValue<'ctx>,
+    invariant: (u32, LLVMValueRef),
+) -> Result<FunctionValue<'ctx>, Error> {
+    let ty = like.get_type();
+    let f = module.add_function(name, ty, None);
+    f.set_call_conventions(like.get_call_conventions());
+    let params = ty.count_param_types();
+    let mut locations = vec![AttributeLoc::Function, AttributeLoc::Return];
+    locations.extend((0..params).map(AttributeLoc::Param));
+    for &loc in &locations {
+        for attribute in like.attributes(loc) {
+            if is_target_attribute(&attribute) {
+                continue;
+            }
+            f.add_attribute(loc, attribute);
+        }
+    }
+    let builder = context.create_builder();
+    builder.position_at_end(context.append_basic_block(f, "entry"));
+    let failed = |e: inkwell::builder::BuilderError| Error::Plan {
+        message: format!("building the trampoline `{name}`: {e}"),
+    };
+    let ptr = context.ptr_type(Default::default());
+    let target = builder
+        .build_load(ptr, slot.as_pointer_value(), "target")
+        .map_err(failed)?;
+    // SAFETY: `target` is a live load; the node is of its context.
+    unsafe { LLVMSetMetadata(target.as_value_ref(), invariant.0, invariant.1) };
+    let args: Vec<BasicMetadataValueEnum> = f.get_param_iter().map(Into::into).collect();
+    let call = builder
+        .build_indirect_call(ty, target.into_pointer_value(), &args, "")
+        .map_err(failed)?;
+    call.set_call_convention(like.get_call_conventions());
+    call.set_tail_call_kind(LLVMTailCallKind::LLVMTailCallKindMustTail);
+    for &loc in &locations[1..] {
+        for attribute in like.attributes(loc) {
+            call.add_attribute(loc, attribute);
+        }
+    }
+    match call.try_as_basic_value() {
+        ValueKind::Basic(value) => builder.build_return(Some(&value as &dyn BasicValue)),
+        ValueKind::Instruction(_) => builder.build_return(None),
+    }
+    .map_err(failed)?;
+    Ok(f)
+}
+
+fn is_target_attribute(attribute: &Attribute) -> bool {
+    attribute.is_string()
+        && matches!(
+            attribute.get_string_kind_id().to_bytes(),
+            b"target-cpu" | b"target-features" | b"tune-cpu"
+        )
+}
+
+/// Gives `body` target `t`'s CPU and features (appended to what the input
+/// had), drops `tune-cpu` (the target's CPU tunes), and adds `optsize` or
+/// `minsize` for opt_size/min_size unless the body is `optnone`.
+fn set_target_attributes(
+    context: &Context,
+    body: FunctionValue<'_>,
+    targets: &ResolvedTargets,
+    t: usize,
+) {
+    let target = &targets.targets[t];
+    let loc = AttributeLoc::Function;
+    let existing = body
+        .get_string_attribute(loc, "target-features")
+        .map(|a| a.get_string_value().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let features = match (existing.is_empty(), target.llvm_features.is_empty()) {
+        (true, _) => target.llvm_features.clone(),
+        (false, true) => existing,
+        (false, false) => format!("{existing},{}", target.llvm_features),
+    };
+    body.add_attribute(
+        loc,
+        context.create_string_attribute("target-cpu", &target.llvm_cpu),
+    );
+    if features.is_empty() {
+        body.remove_string_attribute(loc, "target-features");
+    } else {
+        body.add_attribute(
+            loc,
+            context.create_string_attribute("target-features", &features),
+        );
+    }
+    let tune = "tune-cpu";
+    // SAFETY: removing a string attribute (present or not) of a live function.
+    unsafe {
+        LLVMRemoveStringAttributeAtIndex(
+            body.as_value_ref(),
+            FUNCTION_INDEX,
+            tune.as_ptr().cast(),
+            tune.len() as u32,
+        )
+    };
+    let optnone = Attribute::get_named_enum_kind_id("optnone");
+    if body.get_enum_attribute(loc, optnone).is_some() {
+        return;
+    }
+    let size = match target.size {
+        Some(SizeGoal::OptSize) => "optsize",
+        Some(SizeGoal::MinSize) => "minsize",
+        None => return,
+    };
+    let kind = Attribute::get_named_enum_kind_id(size);
+    body.add_attribute(loc, context.create_enum_attribute(kind, 0));
+}
+
+/// Replaces every call of `mvimg.cpu.have.<feature>()` by `true` or `false`
+/// according to the features of the target the calling body is compiled for.
+fn lower_feature_queries(
+    context: &Context,
+    module: &Module<'_>,
+    targets: &ResolvedTargets,
+    body_target: &HashMap<LLVMValueRef, usize>,
+) -> Result<(), Error> {
+    let db = targets.arch.database();
+    let queries: Vec<FunctionValue> = module
+        .get_functions()
+        .filter(|f| {
+            f.get_name()
+                .to_bytes()
+                .starts_with(FEATURE_QUERY_PREFIX.as_bytes())
+        })
+        .collect();
+    let bool_type = context.bool_type();
+    for query in queries {
+        let name = name_of(query);
+        let feature_name = &name[FEATURE_QUERY_PREFIX.len()..];
+        let ty = query.get_type();
+        if ty.count_param_types() != 0
+            || ty.get_return_type() != Some(bool_type.as_basic_type_enum())
+        {
+            return Err(Error::FeatureQuery {
+                query: name.clone(),
+                problem: "a feature query takes no arguments and returns i1".into(),
+            });
+        }
+        let Some(feature) = db.feature(feature_name) else {
+            let suggestion = mvimg_cpu::closest(feature_name, db.features().map(|f| f.name()))
+                .map(|s| format!("; did you mean `{FEATURE_QUERY_PREFIX}{s}`?"))
+                .unwrap_or_default();
+            return Err(Error::FeatureQuery {
+                query: name.clone(),
+                problem: format!(
+                    "`{feature_name}` is not a {} feature{suggestion}",
+                    targets.arch
+                ),
+            });
+        };
+        let mut calls = Vec::new();
+        // SAFETY: walking the use list of a live function, reading each user.
+        unsafe {
+            let mut u = LLVMGetFirstUse(raw(query));
+            while !u.is_null() {
+                calls.push(LLVMGetUser(u));
+                u = LLVMGetNextUse(u);
+            }
+        }
+        for user in calls {
+            // SAFETY: `user` is a live value; it is wrapped only when it is
+            // an instruction.
+            let inst = unsafe {
+                (!inkwell::llvm_sys::core::LLVMIsAInstruction(user).is_null())
+                    .then(|| InstructionValue::new(user))
+            };
+            let inst = inst
+                .filter(|i| called_function(*i) == Some(query))
+                .ok_or_else(|| Error::FeatureQuery {
+                    query: name.clone(),
+                    problem: "used other than by a call".into(),
+                })?;
+            let function = inst
+                .get_parent()
+                .and_then(|b| b.get_parent())
+                .expect("an instruction in a function");
+            let t = body_target.get(&raw(function)).copied().unwrap_or(0);
+            let value = bool_type.const_int(
+                u64::from(targets.targets[t].features.contains(feature)),
+                false,
+            );
+            // SAFETY: `inst` is a live call of type i1; the constant is of the
+            // same type; the call is then erased, having no uses left.
+            unsafe {
+                LLVMReplaceAllUsesWith(inst.as_value_ref(), value.as_value_ref());
+                LLVMInstructionEraseFromParent(inst.as_value_ref());
+            }
+        }
+        // SAFETY: no uses are left.
+        unsafe { query.delete() };
+    }
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! The dispatch data (docs/FORMAT.md): one constant `[N x i32]` array named
+//! [`DISPATCH_SYMBOL`], little-endian words, every address in it an `i32`
+//! offset from the array's own start, so the data is position-independent and
+//! needs no dynamic relocation.
+
+use inkwell::context::Context;
+use inkwell::llvm_sys::core::{
+    LLVMAddAlias2, LLVMConstInBoundsGEP2, LLVMGetOperand, LLVMGetTypeContext, LLVMGetValueName2,
+    LLVMGlobalGetValueType, LLVMInt8TypeInContext, LLVMIsAGlobalValue, LLVMSetLinkage, LLVMTypeOf,
+};
+use inkwell::llvm_sys::prelude::LLVMValueRef;
+use inkwell::llvm_sys::LLVMLinkage;
+use inkwell::module::{Linkage, Module};
+use inkwell::values::AsValueRef;
+use inkwell::values::{FunctionValue, GlobalValue, IntValue, PointerValue};
+use mvimg_cpu::{Arch, ResolvedTargets, SizeGoal};
+
+/// The exported symbol of the dispatch data.
+pub const DISPATCH_SYMBOL: &str = "mvimg_dispatch_data";
+
+/// The format's magic, the bytes `MVIMGDSP`.
+pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
+
+/// The format version this crate writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Words in the header.
+pub const HEADER_WORDS: u32 = 20;
+
+/// Words per target record.
+pub const TARGET_WORDS: u32 = 8;
+
+/// Words per function record.
+pub const FUNCTION_WORDS: u32 = 4;
+
+/// Words per entry, slot and relocation record.
+pub const PAIR_WORDS: u32 = 2;
+
+/// Target flag: clone_all.
+pub const TARGET_CLONE_ALL: u32 = 1;
+/// Target flag: opt_size.
+pub const TARGET_OPT_SIZE: u32 = 2;
+/// Target flag: min_size.
+pub const TARGET_MIN_SIZE: u32 = 4;
+/// Function flag: an entry point.
+pub const FUNCTION_ENTRY: u32 = 1;
+/// Function flag: has a slot.
+pub const FUNCTION_SLOT: u32 = 2;
+
+/// The architecture code of the header.
+pub fn arch_code(arch: Arch) -> u32 {
+    match arch {
+        Arch::X86_64 => 1,
+        Arch::Aarch64 => 2,
+    }
+}
+
+/// One function of the dispatch data.
+pub(crate) struct DispatchFunction<'ctx> {
+    pub name: String,
+    pub entry: bool,
+    /// The body per target: target 0's always, others' when they clone it.
+    pub bodies: Vec<Option<FunctionValue<'ctx>>>,
+    pub slot: Option<GlobalValue<'ctx>>,
+    /// (global, byte offset) of each data location holding its address.
+    pub relocations: Vec<(GlobalValue<'ctx>, u64)>,
+}
+
+/// Everything the dispatch data lists.
+pub(crate) struct DispatchTables<'ctx> {
+    pub functions: Vec<DispatchFunction<'ctx>>,
+}
+
+/// A word of the array: a number, or the offset of an address from the
+/// array's start.
+enum Word<'ctx> {
+    Value(u32),
+    Offset(PointerValue<'ctx>),
+}
+
+/// Emits the dispatch data into `module`.
+pub(crate) fn emit<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    targets: &ResolvedTargets,
+    tables: &DispatchTables<'ctx>,
+) -> GlobalValue<'ctx> {
+    let mut strings: Vec<u8> = Vec::new();
+    let mut string = |s: &str| -> (u32, u32) {
+        let at = strings.len() as u32;
+        strings.extend_from_slice(s.as_bytes());
+        (at, s.len() as u32)
+    };
+    let list = string(&targets.normalized().to_string());
+    let nt = targets.targets.len() as u32;
+    let nf = tables.functions.len() as u32;
+    let mut target_words = Vec::new();
+    let mut entry_words = Vec::new();
+    let mut entry_count = 0u32;
+    for target in &targets.targets {
+        let t = target.index;
+        let name = string(&target.spec.to_string());
+        let names = target.isa_features().names().join(",");
+        let features = string(&names);
+        let mut flags = 0;
+        if target.clone_all && t > 0 {
+            flags |= TARGET_CLONE_ALL;
+        }
+        flags |= match target.size {
+            Some(SizeGoal::OptSize) => TARGET_OPT_SIZE,
+            Some(SizeGoal::MinSize) => TARGET_MIN_SIZE,
+            None => 0,
+        };
+        let first = entry_count;
+        if t > 0 {
+            for (k, f) in tables.functions.iter().enumerate() {
+                if let Some(body) = f.bodies[t] {
+                    entry_words.push(Word::Value(k as u32));
+                    entry_words.push(Word::Offset(body.as_global_value().as_pointer_value()));
+                    entry_count += 1;
+                }
+            }
+        }
+        target_words.extend([
+            Word::Value(name.0),
+            Word::Value(name.1),
+            Word::Value(features.0),
+            Word::Value(features.1),
+            Word::Value(target.base.map_or(u32::MAX, |b| b as u32)),
+            Word::Value(flags),
+            Word::Value(first),
+            Word::Value(entry_count - first),
+        ]);
+    }
+    let mut function_words = Vec::new();
+    let mut slot_words = Vec::new();
+    let mut reloc_words = Vec::new();
+    for (k, f) in tables.functions.iter().enumerate() {
+        let name = string(&f.name);
+        let body = f.bodies[0].expect("target 0 has every body");
+        let mut flags = 0;
+        if f.entry {
+            flags |= FUNCTION_ENTRY;
+        }
+        if let Some(slot) = f.slot {
+            flags |= FUNCTION_SLOT;
+            slot_words.push(Word::Value(k as u32));
+            slot_words.push(Word::Offset(slot.as_pointer_value()));
+        }
+        function_words.extend([
+            Word::Value(name.0),
+            Word::Value(name.1),
+            Word::Offset(body.as_global_value().as_pointer_value()),
+            Word::Value(flags),
+        ]);
+        for &(global, offset) in &f.relocations {
+            let i8t = context.i8_type();
+            let at = context.i64_type().const_int(offset, false);
+            // SAFETY: an in-bounds byte offset into the global's initializer,
+            // found by walking it with the module's data layout.
+            let location = unsafe { global.as_pointer_value().const_in_bounds_gep(i8t, &[at]) };
+            reloc_words.push(Word::Value(k as u32));
+            reloc_words.push(Word::Offset(location));
+        }
+    }
+    while !strings.len().is_multiple_of(4) {
+        strings.push(0);
+    }
+    let targets_at = HEADER_WORDS * 4;
+    let functions_at = targets_at + target_words.len() as u32 * 4;
+    let entries_at = functions_at + function_words.len() as u32 * 4;
+    let slots_at = entries_at + entry_words.len() as u32 * 4;
+    let relocs_at = slots_at + slot_words.len() as u32 * 4;
+    let strings_at = relocs_at + reloc_words.len() as u32 * 4;
+    let total = strings_at + strings.len() as u32;
+    let magic = |k: usize| u32::from_le_bytes(MAGIC[k * 4..k * 4 + 4].try_into().unwrap());
+    let header = [
+        magic(0),
+        magic(1),
+        FORMAT_VERSION,
+        HEADER_WORDS,
+        arch_code(targets.arch),
+        nt,
+        nf,
+        entry_count,
+        (slot_words.len() / 2) as u32,
+        (reloc_words.len() / 2) as u32,
+        targets_at,
+        functions_at,
+        entries_at,
+        slots_at,
+        relocs_at,
+        strings_at,
+        strings.len() as u32,
+        total,
+        list.0,
+        list.1,
+    ];
+    let mut words: Vec<Word> = header.into_iter().map(Word::Value).collect();
+    words.extend(target_words);
+    words.extend(function_words);
+    words.extend(entry_words);
+    words.extend(slot_words);
+    words.extend(reloc_words);
+    words.extend(
+        strings
+            .chunks(4)
+            .map(|c| Word::Value(u32::from_le_bytes(c.try_into().unwrap()))),
+    );
+    debug_assert_eq!(words.len() as u32 * 4, total);
+
+    let i32t = context.i32_type();
+    let i64t = context.i64_type();
+    let mut locals = Locals::default();
+    let array_type = i32t.array_type(words.len() as u32);
+    let global = module.add_global(array_type, None, DISPATCH_SYMBOL);
+    global.set_linkage(Linkage::External);
+    global.set_constant(true);
+    global.set_alignment(4);
+    let start = global.as_pointer_value().const_to_int(i64t);
+    let values: Vec<IntValue> = words
+        .iter()
+        .map(|w| match w {
+            Word::Value(v) => i32t.const_int(u64::from(*v), false),
+            Word::Offset(p) => locals
+                .of(module, *p)
+                .const_to_int(i64t)
+                .const_sub(start)
+                .const_truncate(i32t),
+        })
+        .collect();
+    global.set_initializer(&i32t.const_array(&values));
+    global
+}
+
+/// Private aliases of the globals the data points at. A PC-relative word
+/// cannot refer to a symbol another module may preempt (an exported function
+/// or variable of an ELF shared library), so every word refers to a private
+/// alias, which the assembler resolves within the object.
+#[derive(Default)]
+struct Locals {
+    aliases: std::collections::HashMap<LLVMValueRef, LLVMValueRef>,
+}
+
+impl Locals {
+    /// `pointer` (a global, or a constant GEP into one) through the global's
+    /// private alias.
+    fn of<'ctx>(
+        &mut self,
+        module: &Module<'ctx>,
+        pointer: PointerValue<'ctx>,
+    ) -> PointerValue<'ctx> {
+        let value = pointer.as_value_ref();
+        // SAFETY: reading a live constant: a global value, or a GEP constant
+        // expression whose operand 0 is one.
+        let (global, gep) = unsafe {
+            if !LLVMIsAGlobalValue(value).is_null() {
+                (value, false)
+            } else {
+                (LLVMGetOperand(value, 0), true)
+            }
+        };
+        let alias = *self.aliases.entry(global).or_insert_with(|| {
+            // SAFETY: a private alias of a live global of `module`, of the
+            // global's own value type, in its address space 0.
+            unsafe {
+                let name = format!("{}.mvimg.local", global_name(global));
+                let ty = LLVMGlobalGetValueType(global);
+                let name = std::ffi::CString::new(name).expect("no NUL in LLVM names");
+                let alias = LLVMAddAlias2(module.as_mut_ptr(), ty, 0, global, name.as_ptr());
+                LLVMSetLinkage(alias, LLVMLinkage::LLVMPrivateLinkage);
+                alias
+            }
+        });
+        // SAFETY: the same GEP with the alias in place of the global.
+        unsafe {
+            if gep {
+                let offset = LLVMGetOperand(value, 1);
+                let i8t = LLVMInt8TypeInContext(LLVMGetTypeContext(LLVMTypeOf(value)));
+                let mut indices = [offset];
+                PointerValue::new(LLVMConstInBoundsGEP2(i8t, alias, indices.as_mut_ptr(), 1))
+            } else {
+                PointerValue::new(alias)
+            }
+        }
+    }
+}
+
+fn global_name(value: LLVMValueRef) -> String {
+    let mut len = 0;
+    // SAFETY: `value` is a live global; the name is valid for `len` bytes.
+    unsafe {
+        let name = LLVMGetValueName2(value, &mut len);
+        String::from_utf8_lossy(std::slice::from_raw_parts(name.cast::<u8>(), len)).into_owned()
+    }
+}

@@ -1,0 +1,336 @@
+//! Building: IR files in, a clone plan and an optimized object (or a linked
+//! image) out.
+
+use std::path::{Path, PathBuf};
+
+use inkwell::context::Context;
+use inkwell::memory_buffer::MemoryBuffer;
+use inkwell::module::Module;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{
+    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple,
+};
+use inkwell::OptimizationLevel;
+use mvimg_cpu::ResolvedTargets;
+use mvimg_link::{LinkArch, LinkJob, LinkTarget};
+
+use crate::analysis::{analyze, is_original, scan_uses};
+use crate::dispatch::DISPATCH_SYMBOL;
+use crate::plan::{plan, ClonePlan};
+use crate::Error;
+
+/// Which functions are entry points.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Entries {
+    /// Every defined function with external (or weak) linkage and default
+    /// visibility.
+    #[default]
+    Exported,
+    /// These functions, which must be defined.
+    Named(Vec<String>),
+}
+
+/// How to build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The target triple; `None` takes the inputs' (they must agree).
+    pub triple: Option<String>,
+    /// The entry points.
+    pub entries: Entries,
+    /// LLVM's optimization level, 0 to 3 (default 2).
+    pub opt_level: u8,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            triple: None,
+            entries: Entries::Exported,
+            opt_level: 2,
+        }
+    }
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct Built {
+    /// The target triple.
+    pub triple: String,
+    /// The clone plan.
+    pub plan: ClonePlan,
+    /// The object file's bytes.
+    pub object: Vec<u8>,
+    /// The symbols the image exports: the entry points and the dispatch data.
+    pub exports: Vec<String>,
+}
+
+/// Reads `.ll` or `.bc` files into one module of `context`, linked together.
+/// Each file's triple must match `triple` when one is given (same
+/// architecture and object format); the module gets `triple`.
+pub fn load<'ctx>(
+    context: &'ctx Context,
+    inputs: &[PathBuf],
+    triple: Option<&str>,
+) -> Result<(Module<'ctx>, String), Error> {
+    let Some((first, rest)) = inputs.split_first() else {
+        return Err(Error::Input {
+            path: PathBuf::new(),
+            message: "no input files; give one or more .ll or .bc files".into(),
+        });
+    };
+    let mut chosen = triple.map(str::to_owned);
+    let module = read(context, first, &mut chosen)?;
+    for path in rest {
+        let other = read(context, path, &mut chosen)?;
+        module.link_in_module(other).map_err(|e| Error::Input {
+            path: path.clone(),
+            message: format!("linking into {}: {}", first.display(), e.to_string_lossy()),
+        })?;
+    }
+    let triple = chosen.unwrap_or_else(|| {
+        TargetMachine::get_default_triple()
+            .as_str()
+            .to_string_lossy()
+            .into_owned()
+    });
+    module.set_triple(&TargetTriple::create(&triple));
+    Ok((module, triple))
+}
+
+/// The triple a build of `inputs` is for: `triple` if given (the inputs must
+/// agree with it), else the inputs' own.
+pub fn triple_of(inputs: &[PathBuf], triple: Option<&str>) -> Result<String, Error> {
+    let context = Context::create();
+    load(&context, inputs, triple).map(|(_, t)| t)
+}
+
+fn read<'ctx>(
+    context: &'ctx Context,
+    path: &Path,
+    triple: &mut Option<String>,
+) -> Result<Module<'ctx>, Error> {
+    let buffer = MemoryBuffer::create_from_file(path).map_err(|e| Error::Input {
+        path: path.to_owned(),
+        message: e.to_string_lossy().into_owned(),
+    })?;
+    let module = context
+        .create_module_from_ir(buffer)
+        .map_err(|e| Error::Input {
+            path: path.to_owned(),
+            message: e.to_string_lossy().into_owned(),
+        })?;
+    let own = module.get_triple().as_str().to_string_lossy().into_owned();
+    if !own.is_empty() {
+        match triple {
+            Some(expected) if !same_target(expected, &own) => {
+                return Err(Error::TripleMismatch {
+                    path: path.to_owned(),
+                    module: own,
+                    target: expected.clone(),
+                })
+            }
+            Some(_) => {}
+            None => *triple = Some(own),
+        }
+    }
+    Ok(module)
+}
+
+/// Whether two triples name the same architecture and object format.
+fn same_target(a: &str, b: &str) -> bool {
+    match (a.parse::<LinkTarget>(), b.parse::<LinkTarget>()) {
+        (Ok(a), Ok(b)) => a.arch == b.arch && a.flavor == b.flavor,
+        _ => a == b,
+    }
+}
+
+/// The target machine for `triple`, with target 0's CPU as the module default.
+pub fn target_machine(
+    triple: &str,
+    targets: &ResolvedTargets,
+    opt_level: u8,
+) -> Result<TargetMachine, Error> {
+    Target::initialize_x86(&InitializationConfig::default());
+    Target::initialize_aarch64(&InitializationConfig::default());
+    let llvm = |message: String| Error::Llvm {
+        action: format!("creating a target machine for {triple}"),
+        message,
+    };
+    let t = TargetTriple::create(triple);
+    let target = Target::from_triple(&t).map_err(|e| llvm(e.to_string_lossy().into_owned()))?;
+    let level = match opt_level {
+        0 => OptimizationLevel::None,
+        1 => OptimizationLevel::Less,
+        2 => OptimizationLevel::Default,
+        _ => OptimizationLevel::Aggressive,
+    };
+    let base = &targets.targets[0];
+    target
+        .create_target_machine(
+            &t,
+            &base.llvm_cpu,
+            &base.llvm_features,
+            level,
+            RelocMode::PIC,
+            CodeModel::Default,
+        )
+        .ok_or_else(|| llvm("LLVM refused the triple, CPU or features".into()))
+}
+
+/// Plans and applies multiversioning to `module` for `targets`, then verifies
+/// it. Returns the plan and the exported symbols.
+pub fn multiversion<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    triple: &str,
+    targets: &ResolvedTargets,
+    machine: &TargetMachine,
+    entries: &Entries,
+) -> Result<(ClonePlan, Vec<String>), Error> {
+    let arch = match triple.parse::<LinkTarget>() {
+        Ok(t) if t.arch == LinkArch::Aarch64 => mvimg_cpu::Arch::Aarch64,
+        Ok(_) => mvimg_cpu::Arch::X86_64,
+        Err(_) if triple.starts_with("aarch64") || triple.starts_with("arm64") => {
+            mvimg_cpu::Arch::Aarch64
+        }
+        Err(_) => mvimg_cpu::Arch::X86_64,
+    };
+    if arch != targets.arch {
+        return Err(Error::Plan {
+            message: format!(
+                "the target list is for {}, the triple {triple} is {arch}",
+                targets.arch
+            ),
+        });
+    }
+    let layout = machine.get_target_data();
+    module.set_data_layout(&layout.get_data_layout());
+    let analysis = analyze(module);
+    let is_entry: Vec<bool> = match entries {
+        Entries::Exported => module
+            .get_functions()
+            .filter(|f| is_original(*f))
+            .map(|f| {
+                use inkwell::module::Linkage::*;
+                matches!(f.get_linkage(), External | WeakAny | WeakODR)
+                    && f.as_global_value().get_visibility() == inkwell::GlobalVisibility::Default
+            })
+            .collect(),
+        Entries::Named(names) => {
+            let mut flags = vec![false; analysis.functions.len()];
+            for name in names {
+                let i = *analysis.index.get(name).ok_or_else(|| Error::Entry {
+                    name: name.clone(),
+                    problem: if module.get_function(name).is_some() {
+                        "is declared but not defined in the inputs".into()
+                    } else {
+                        "is not a function of the inputs".into()
+                    },
+                })?;
+                flags[i] = true;
+            }
+            flags
+        }
+    };
+    let uses = scan_uses(module, &analysis, &layout);
+    let plan = plan(triple, targets, &analysis, &uses, &is_entry);
+    let tables = crate::clone::apply(context, module, &plan, targets, &analysis)?;
+    crate::dispatch::emit(context, module, targets, &tables);
+    module.verify().map_err(|e| Error::Verify {
+        message: e.to_string_lossy().into_owned(),
+    })?;
+    let mut exports: Vec<String> = plan
+        .functions
+        .iter()
+        .filter(|f| f.entry)
+        .map(|f| f.name.clone())
+        .collect();
+    exports.push(DISPATCH_SYMBOL.to_owned());
+    Ok((plan, exports))
+}
+
+/// Optimizes `module` with LLVM's `default<On>` pipeline and emits an object.
+pub fn emit_object(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    opt_level: u8,
+) -> Result<Vec<u8>, Error> {
+    let passes = format!("default<O{}>", opt_level.min(3));
+    module
+        .run_passes(&passes, machine, PassBuilderOptions::create())
+        .map_err(|e| Error::Llvm {
+            action: format!("optimizing ({passes})"),
+            message: e.to_string_lossy().into_owned(),
+        })?;
+    let buffer = machine
+        .write_to_memory_buffer(module, FileType::Object)
+        .map_err(|e| Error::Llvm {
+            action: "emitting the object".into(),
+            message: e.to_string_lossy().into_owned(),
+        })?;
+    Ok(buffer.as_slice().to_vec())
+}
+
+/// Builds `inputs` for `targets`: load, multiversion, optimize, emit.
+pub fn build(
+    inputs: &[PathBuf],
+    targets: &ResolvedTargets,
+    options: &BuildOptions,
+) -> Result<Built, Error> {
+    let context = Context::create();
+    let (module, triple) = load(&context, inputs, options.triple.as_deref())?;
+    let machine = target_machine(&triple, targets, options.opt_level)?;
+    let (plan, exports) = multiversion(
+        &context,
+        &module,
+        &triple,
+        targets,
+        &machine,
+        &options.entries,
+    )?;
+    let object = emit_object(&module, &machine, options.opt_level)?;
+    Ok(Built {
+        triple,
+        plan,
+        object,
+        exports,
+    })
+}
+
+/// Writes `bytes` to `path` through a file beside it, renamed into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let scratch = path.with_file_name(format!(".{name}.mvimg-{}", std::process::id()));
+    let io = |action: String| move |source| Error::Io { action, source };
+    std::fs::write(&scratch, bytes).map_err(io(format!("writing {}", scratch.display())))?;
+    std::fs::rename(&scratch, path).map_err(|e| {
+        let _ = std::fs::remove_file(&scratch);
+        Error::Io {
+            action: format!("moving {} to {}", scratch.display(), path.display()),
+            source: e,
+        }
+    })
+}
+
+/// Links a built object into a shared library at `output` with mvimg-link.
+pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput, Error> {
+    let target: LinkTarget = built.triple.parse().map_err(Error::Link)?;
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let object = dir.join(format!(
+        ".{}.mvimg-obj-{}.o",
+        output.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    write_atomically(&object, &built.object)?;
+    let mut job = LinkJob::new(target.clone(), vec![object.clone()], output);
+    job.exports = built.exports.clone();
+    let result = job.link().map_err(Error::Link);
+    let _ = std::fs::remove_file(&object);
+    result
+}
