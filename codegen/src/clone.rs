@@ -159,6 +159,7 @@ pub(crate) fn apply<'ctx>(
         }
     }
 
+    let aliases = crate::analysis::function_aliases(module, &analysis.index);
     // Entry points with clones: the exported name becomes a trampoline through
     // the slot; the original body stays inside as the target-0 version.
     for (i, f) in plan.functions.iter().enumerate() {
@@ -189,8 +190,9 @@ pub(crate) fn apply<'ctx>(
         t.as_global_value().set_dll_storage_class(storage);
         set_target_attributes(context, t, targets, 0);
     }
-    // Aliases of cloned functions become trampolines too.
-    for (alias, value, i) in crate::analysis::function_aliases(module, &analysis.index) {
+    // Aliases of cloned functions become trampolines too (found before the
+    // entries' bodies are renamed).
+    for (alias, value, i) in aliases {
         if !plan.functions[i].slot.contains(&SlotReason::Alias) {
             continue;
         }

@@ -31,3 +31,4 @@ pub use image::{
     build, emit_object, link_image, load, multiversion, target_machine, triple_of,
     write_atomically, BuildOptions, Built, Entries,
 };
+pub use plan::ClonePlan;
