@@ -283,3 +283,62 @@ fn link_environment_is_the_same_in_both_modes() {
         );
     }
 }
+
+/// `mvimg build` writes the image and the plan; a bad list is an error.
+#[test]
+fn build_writes_an_image_and_its_plan() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-build");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (c, ll) = (dir.join("k.c"), dir.join("k.ll"));
+    std::fs::write(
+        &c,
+        "float dot(const float *x, const float *y, int n) {\n\
+         float s = 0; for (int i = 0; i < n; i++) s += x[i] * y[i]; return s; }\n",
+    )
+    .unwrap();
+    let ok = Command::new("clang-22")
+        .args([
+            "-O1",
+            "-emit-llvm",
+            "-S",
+            "--target=x86_64-unknown-linux-gnu",
+            "-o",
+        ])
+        .arg(&ll)
+        .arg(&c)
+        .status()
+        .expect("clang-22 runs")
+        .success();
+    assert!(ok);
+    let (image, plan) = (dir.join("libk.so"), dir.join("plan.json"));
+    let out = mvimg(
+        &[
+            "build",
+            "-C",
+            "generic;haswell",
+            "--plan",
+            plan.to_str().unwrap(),
+            "-o",
+            image.to_str().unwrap(),
+            ll.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert_eq!(plan["functions"][0]["name"], "dot");
+    assert_eq!(plan["functions"][0]["clones"][0]["target"], 1);
+    assert!(std::fs::metadata(&image).unwrap().len() > 0);
+    let err = fails(&[
+        "build",
+        "-C",
+        "generic;haswel",
+        "-o",
+        "x.so",
+        ll.to_str().unwrap(),
+    ]);
+    assert!(err.contains("haswell"), "{err}");
+    assert!(!std::path::Path::new("x.so").exists());
+}
