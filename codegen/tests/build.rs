@@ -198,7 +198,7 @@ fn bad_inputs_are_clear_errors() {
     let targets = targets.resolve(Arch::X86_64, None).unwrap();
     let bad = dir.join("bad.ll");
     std::fs::write(&bad, "define i32 @f( {\n").unwrap();
-    let e = build(&[bad.clone()], &targets, &BuildOptions::default()).unwrap_err();
+    let e = build(&[bad], &targets, &BuildOptions::default()).unwrap_err();
     assert!(matches!(e, Error::Input { .. }), "{e}");
     assert!(e.to_string().contains("bad.ll"), "{e}");
     let missing = dir.join("missing.bc");

@@ -32,7 +32,7 @@ fn run(name: &str, check: impl FnOnce(&inkwell::module::Module, &ClonePlan)) -> 
     let path = golden_dir().join(format!("{name}.ll"));
     let targets = targets_of(&path);
     let context = Context::create();
-    let (module, triple) = load(&context, &[path.clone()], Some(TRIPLE)).unwrap();
+    let (module, triple) = load(&context, std::slice::from_ref(&path), Some(TRIPLE)).unwrap();
     let machine = target_machine(&triple, &targets, 2).unwrap();
     let (plan, _) = multiversion(
         &context,
