@@ -459,28 +459,8 @@ fn build(
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
     use mvimg::codegen::{BuildOptions, Entries};
-    // The triple decides the architecture of the list: read it first.
-    let triple = mvimg::codegen::triple_of(&inputs, target.as_deref())?;
-    let link_target: Option<mvimg::link::LinkTarget> = triple.parse().ok();
-    let (arch, os) = match &link_target {
-        Some(t) => (
-            match t.arch {
-                mvimg::link::LinkArch::X86_64 => Arch::X86_64,
-                mvimg::link::LinkArch::Aarch64 => Arch::Aarch64,
-            },
-            match t.flavor {
-                mvimg::link::Flavor::Darwin => Os::Macos,
-                mvimg::link::Flavor::Mingw => Os::Windows,
-                mvimg::link::Flavor::Gnu => Os::Linux,
-            },
-        ),
-        None => anyhow::bail!(
-            "mvimg cannot build for {triple}; targets: x86_64/aarch64 Linux, x86_64 Windows (gnu), x86_64/arm64 macOS"
-        ),
-    };
-    let targets = resolve_list(arch, os, list)?;
     let options = BuildOptions {
-        triple: Some(triple),
+        triple: target,
         entries: if entries.is_empty() {
             Entries::Exported
         } else {
@@ -488,7 +468,11 @@ fn build(
         },
         opt_level,
     };
-    let built = mvimg::codegen::build(&inputs, &targets, &options)?;
+    // The triple (the inputs' unless --target) decides the list's architecture.
+    let built = mvimg::codegen::build_with(&inputs, &options, |triple| {
+        let (arch, os) = mvimg::codegen::arch_and_os(triple)?;
+        resolve_list(arch, os, list)
+    })?;
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }

@@ -38,8 +38,6 @@ pub struct FunctionInfo {
     /// Defined functions its instructions use in any way (calls and
     /// addresses), sorted, without repeats.
     pub refs: Vec<usize>,
-    /// Whether it has vector arguments or a vector result (Julia's "veccall").
-    pub vector_signature: bool,
 }
 
 /// The analysis of every defined function of a module, in module order.
@@ -72,17 +70,15 @@ pub fn analyze(module: &Module<'_>) -> Analysis {
             categories: CloneCategories::NONE,
             callees: Vec::new(),
             refs: Vec::new(),
-            vector_signature: false,
         });
     }
     for f in module.get_functions().filter(|f| is_original(*f)) {
         let i = analysis.index[&name_of(f)];
-        let (categories, callees, refs, vector_signature) = scan(f, &analysis.index);
+        let (categories, callees, refs) = scan(f, &analysis.index);
         let info = &mut analysis.functions[i];
         info.categories = categories;
         info.callees = callees;
         info.refs = refs;
-        info.vector_signature = vector_signature;
     }
     analysis
 }
@@ -90,12 +86,13 @@ pub fn analyze(module: &Module<'_>) -> Analysis {
 fn scan(
     f: FunctionValue<'_>,
     index: &HashMap<String, usize>,
-) -> (CloneCategories, Vec<usize>, Vec<usize>, bool) {
+) -> (CloneCategories, Vec<usize>, Vec<usize>) {
     let mut categories = CloneCategories::NONE;
     let ty = f.get_type();
-    let vector_signature = ty.get_return_type().is_some_and(|t| t.is_vector_type())
-        || ty.get_param_types().iter().any(|t| t.is_vector_type());
-    if vector_signature {
+    // Vector arguments or result (Julia's "veccall").
+    if ty.get_return_type().is_some_and(|t| t.is_vector_type())
+        || ty.get_param_types().iter().any(|t| t.is_vector_type())
+    {
         categories.insert(CloneCategory::Simd);
     }
     if has_cycle(f) {
@@ -131,7 +128,7 @@ fn scan(
     callees.dedup();
     refs.sort_unstable();
     refs.dedup();
-    (categories, callees, refs, vector_signature)
+    (categories, callees, refs)
 }
 
 /// The function a call or invoke calls directly, if any.

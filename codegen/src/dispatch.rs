@@ -5,8 +5,7 @@
 
 use inkwell::context::Context;
 use inkwell::llvm_sys::core::{
-    LLVMAddAlias2, LLVMConstInBoundsGEP2, LLVMGetOperand, LLVMGetTypeContext, LLVMGetValueName2,
-    LLVMGlobalGetValueType, LLVMInt8TypeInContext, LLVMIsAGlobalValue, LLVMSetLinkage, LLVMTypeOf,
+    LLVMAddAlias2, LLVMGetValueName2, LLVMGlobalGetValueType, LLVMSetLinkage,
 };
 use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::llvm_sys::LLVMLinkage;
@@ -26,15 +25,6 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Words in the header.
 pub const HEADER_WORDS: u32 = 20;
-
-/// Words per target record.
-pub const TARGET_WORDS: u32 = 8;
-
-/// Words per function record.
-pub const FUNCTION_WORDS: u32 = 4;
-
-/// Words per entry, slot and relocation record.
-pub const PAIR_WORDS: u32 = 2;
 
 /// Target flag: clone_all.
 pub const TARGET_CLONE_ALL: u32 = 1;
@@ -71,11 +61,11 @@ pub(crate) struct DispatchTables<'ctx> {
     pub functions: Vec<DispatchFunction<'ctx>>,
 }
 
-/// A word of the array: a number, or the offset of an address from the
-/// array's start.
+/// A word of the array: a number, or the offset from the array's start of
+/// the address `offset` bytes into a global.
 enum Word<'ctx> {
     Value(u32),
-    Offset(PointerValue<'ctx>),
+    Offset(GlobalValue<'ctx>, u64),
 }
 
 /// Emits the dispatch data into `module`.
@@ -116,7 +106,7 @@ pub(crate) fn emit<'ctx>(
             for (k, f) in tables.functions.iter().enumerate() {
                 if let Some(body) = f.bodies[t] {
                     entry_words.push(Word::Value(k as u32));
-                    entry_words.push(Word::Offset(body.as_global_value().as_pointer_value()));
+                    entry_words.push(Word::Offset(body.as_global_value(), 0));
                     entry_count += 1;
                 }
             }
@@ -145,22 +135,17 @@ pub(crate) fn emit<'ctx>(
         if let Some(slot) = f.slot {
             flags |= FUNCTION_SLOT;
             slot_words.push(Word::Value(k as u32));
-            slot_words.push(Word::Offset(slot.as_pointer_value()));
+            slot_words.push(Word::Offset(slot, 0));
         }
         function_words.extend([
             Word::Value(name.0),
             Word::Value(name.1),
-            Word::Offset(body.as_global_value().as_pointer_value()),
+            Word::Offset(body.as_global_value(), 0),
             Word::Value(flags),
         ]);
         for &(global, offset) in &f.relocations {
-            let i8t = context.i8_type();
-            let at = context.i64_type().const_int(offset, false);
-            // SAFETY: an in-bounds byte offset into the global's initializer,
-            // found by walking it with the module's data layout.
-            let location = unsafe { global.as_pointer_value().const_in_bounds_gep(i8t, &[at]) };
             reloc_words.push(Word::Value(k as u32));
-            reloc_words.push(Word::Offset(location));
+            reloc_words.push(Word::Offset(global, offset));
         }
     }
     while !strings.len().is_multiple_of(4) {
@@ -222,8 +207,8 @@ pub(crate) fn emit<'ctx>(
         .iter()
         .map(|w| match w {
             Word::Value(v) => i32t.const_int(u64::from(*v), false),
-            Word::Offset(p) => locals
-                .of(module, *p)
+            Word::Offset(g, offset) => locals
+                .of(context, module, *g, *offset)
                 .const_to_int(i64t)
                 .const_sub(start)
                 .const_truncate(i32t),
@@ -243,23 +228,16 @@ struct Locals {
 }
 
 impl Locals {
-    /// `pointer` (a global, or a constant GEP into one) through the global's
+    /// The address `offset` bytes into `global`, through the global's
     /// private alias.
     fn of<'ctx>(
         &mut self,
+        context: &'ctx Context,
         module: &Module<'ctx>,
-        pointer: PointerValue<'ctx>,
+        global: GlobalValue<'ctx>,
+        offset: u64,
     ) -> PointerValue<'ctx> {
-        let value = pointer.as_value_ref();
-        // SAFETY: reading a live constant: a global value, or a GEP constant
-        // expression whose operand 0 is one.
-        let (global, gep) = unsafe {
-            if !LLVMIsAGlobalValue(value).is_null() {
-                (value, false)
-            } else {
-                (LLVMGetOperand(value, 0), true)
-            }
-        };
+        let global = global.as_value_ref();
         let alias = *self.aliases.entry(global).or_insert_with(|| {
             // SAFETY: a private alias of a live global of `module`, of the
             // global's own value type, in its address space 0.
@@ -272,17 +250,15 @@ impl Locals {
                 alias
             }
         });
-        // SAFETY: the same GEP with the alias in place of the global.
-        unsafe {
-            if gep {
-                let offset = LLVMGetOperand(value, 1);
-                let i8t = LLVMInt8TypeInContext(LLVMGetTypeContext(LLVMTypeOf(value)));
-                let mut indices = [offset];
-                PointerValue::new(LLVMConstInBoundsGEP2(i8t, alias, indices.as_mut_ptr(), 1))
-            } else {
-                PointerValue::new(alias)
-            }
+        // SAFETY: `alias` is a live global value of pointer type.
+        let alias = unsafe { PointerValue::new(alias) };
+        if offset == 0 {
+            return alias;
         }
+        let at = context.i64_type().const_int(offset, false);
+        // SAFETY: an in-bounds byte offset into the global's initializer,
+        // found by walking it with the module's data layout.
+        unsafe { alias.const_in_bounds_gep(context.i8_type(), &[at]) }
     }
 }
 

@@ -12,7 +12,7 @@ use inkwell::targets::{
 };
 use inkwell::OptimizationLevel;
 use mvimg_cpu::ResolvedTargets;
-use mvimg_link::{LinkArch, LinkJob, LinkTarget};
+use mvimg_link::{Flavor, LinkArch, LinkJob, LinkTarget};
 
 use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
@@ -97,13 +97,6 @@ pub fn load<'ctx>(
     Ok((module, triple))
 }
 
-/// The triple a build of `inputs` is for: `triple` if given (the inputs must
-/// agree with it), else the inputs' own.
-pub fn triple_of(inputs: &[PathBuf], triple: Option<&str>) -> Result<String, Error> {
-    let context = Context::create();
-    load(&context, inputs, triple).map(|(_, t)| t)
-}
-
 fn read<'ctx>(
     context: &'ctx Context,
     path: &Path,
@@ -142,6 +135,23 @@ fn same_target(a: &str, b: &str) -> bool {
         (Ok(a), Ok(b)) => a.arch == b.arch && a.flavor == b.flavor,
         _ => a == b,
     }
+}
+
+/// The CPU architecture and OS of a triple mvimg builds for (the five triples
+/// mvimg-link links).
+pub fn arch_and_os(triple: &str) -> Result<(mvimg_cpu::Arch, mvimg_cpu::Os), Error> {
+    use mvimg_cpu::{Arch, Os};
+    let target: LinkTarget = triple.parse().map_err(Error::Link)?;
+    let arch = match target.arch {
+        LinkArch::X86_64 => Arch::X86_64,
+        LinkArch::Aarch64 => Arch::Aarch64,
+    };
+    let os = match target.flavor {
+        Flavor::Gnu => Os::Linux,
+        Flavor::Darwin => Os::Macos,
+        Flavor::Mingw => Os::Windows,
+    };
+    Ok((arch, os))
 }
 
 /// The target machine for `triple`, with target 0's CPU as the module default.
@@ -187,14 +197,7 @@ pub fn multiversion<'ctx>(
     machine: &TargetMachine,
     entries: &Entries,
 ) -> Result<(ClonePlan, Vec<String>), Error> {
-    let arch = match triple.parse::<LinkTarget>() {
-        Ok(t) if t.arch == LinkArch::Aarch64 => mvimg_cpu::Arch::Aarch64,
-        Ok(_) => mvimg_cpu::Arch::X86_64,
-        Err(_) if triple.starts_with("aarch64") || triple.starts_with("arm64") => {
-            mvimg_cpu::Arch::Aarch64
-        }
-        Err(_) => mvimg_cpu::Arch::X86_64,
-    };
+    let (arch, _) = arch_and_os(triple)?;
     if arch != targets.arch {
         return Err(Error::Plan {
             message: format!(
@@ -277,14 +280,29 @@ pub fn build(
     targets: &ResolvedTargets,
     options: &BuildOptions,
 ) -> Result<Built, Error> {
+    build_with(inputs, options, |_| Ok(targets.clone()))
+}
+
+/// Like [`build`], with the targets resolved once the inputs are read:
+/// `resolve` gets the build's triple (the inputs' own unless
+/// `options.triple` is set), which decides the list's architecture.
+pub fn build_with<E>(
+    inputs: &[PathBuf],
+    options: &BuildOptions,
+    resolve: impl FnOnce(&str) -> Result<ResolvedTargets, E>,
+) -> Result<Built, E>
+where
+    E: From<Error>,
+{
     let context = Context::create();
     let (module, triple) = load(&context, inputs, options.triple.as_deref())?;
-    let machine = target_machine(&triple, targets, options.opt_level)?;
+    let targets = resolve(&triple)?;
+    let machine = target_machine(&triple, &targets, options.opt_level)?;
     let (plan, exports) = multiversion(
         &context,
         &module,
         &triple,
-        targets,
+        &targets,
         &machine,
         &options.entries,
     )?;

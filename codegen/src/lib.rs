@@ -28,7 +28,7 @@ pub use clone::{clone_name, slot_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};
 pub use image::{
-    build, emit_object, link_image, load, multiversion, target_machine, triple_of,
+    arch_and_os, build, build_with, emit_object, link_image, load, multiversion, target_machine,
     write_atomically, BuildOptions, Built, Entries,
 };
 pub use plan::ClonePlan;

@@ -82,11 +82,6 @@ pub struct PlannedFunction {
 }
 
 impl PlannedFunction {
-    /// Whether target `t` has its own clone.
-    pub fn cloned_by(&self, t: usize) -> bool {
-        self.clones.iter().any(|c| c.target == t)
-    }
-
     /// Whether the function is in the dispatch tables: cloned somewhere, an
     /// entry, or with a slot or relocations.
     pub fn dispatched(&self) -> bool {
