@@ -101,9 +101,14 @@ enum Command {
         /// Target triple (default: the inputs').
         #[arg(long)]
         target: Option<String>,
-        /// What to write: `image` (linked with mvimg-link) or `obj`.
+        /// What to write: `image` (linked with mvimg-link) or `obj` (one
+        /// object: the module is compiled as one partition, on one thread).
         #[arg(long, value_enum, default_value = "image")]
         emit: Emit,
+        /// Code generation threads (default: every core). The output is the
+        /// same for any count.
+        #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
         /// Also write the clone plan as JSON to this file.
         #[arg(long, value_name = "FILE")]
         plan: Option<std::path::PathBuf>,
@@ -455,6 +460,7 @@ fn build(
     plan: Option<std::path::PathBuf>,
     entries: Vec<String>,
     opt_level: u8,
+    threads: Option<u16>,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
@@ -467,6 +473,8 @@ fn build(
             Entries::Named(entries)
         },
         opt_level,
+        threads: threads.map(usize::from),
+        partitions: (emit == Emit::Obj).then_some(1),
     };
     // The triple (the inputs' unless --target) decides the list's architecture.
     let built = mvimg::codegen::build_with(&inputs, &options, |triple| {
@@ -477,7 +485,7 @@ fn build(
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }
     match emit {
-        Emit::Obj => mvimg::codegen::write_atomically(&output, &built.object)?,
+        Emit::Obj => mvimg::codegen::write_atomically(&output, &built.objects[0])?,
         Emit::Image => {
             let out = mvimg::codegen::link_image(&built, &output)?;
             write!(std::io::stderr().lock(), "{}", out.lld.stderr)?;
@@ -567,9 +575,12 @@ fn main() -> ExitCode {
             plan,
             entries,
             opt_level,
+            threads,
             output,
             inputs,
-        } => build(list, target, emit, plan, entries, opt_level, output, inputs),
+        } => build(
+            list, target, emit, plan, entries, opt_level, threads, output, inputs,
+        ),
         Command::Link {
             target,
             exports,

@@ -16,6 +16,7 @@ use mvimg_link::{Flavor, LinkArch, LinkJob, LinkTarget};
 
 use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
+use crate::parallel::{automatic_partitions, Codegen};
 use crate::plan::{plan, ClonePlan};
 use crate::Error;
 
@@ -39,6 +40,14 @@ pub struct BuildOptions {
     pub entries: Entries,
     /// LLVM's optimization level, 0 to 3 (default 2).
     pub opt_level: u8,
+    /// Threads for code generation; `None` uses every available core. The
+    /// output does not depend on it.
+    pub threads: Option<usize>,
+    /// Partitions (objects) to split the module into; `None` chooses from the
+    /// module's size ([`automatic_partitions`]). The output depends on it.
+    /// Mach-O builds always use one: LLVM's Mach-O writers cannot encode the
+    /// dispatch data's offsets to symbols defined in another object.
+    pub partitions: Option<usize>,
 }
 
 impl Default for BuildOptions {
@@ -47,6 +56,8 @@ impl Default for BuildOptions {
             triple: None,
             entries: Entries::Exported,
             opt_level: 2,
+            threads: None,
+            partitions: None,
         }
     }
 }
@@ -58,8 +69,8 @@ pub struct Built {
     pub triple: String,
     /// The clone plan.
     pub plan: ClonePlan,
-    /// The object file's bytes.
-    pub object: Vec<u8>,
+    /// The object files' bytes, one per partition that defines something.
+    pub objects: Vec<Vec<u8>>,
     /// The symbols the image exports: the entry points and the dispatch data.
     pub exports: Vec<String>,
 }
@@ -252,19 +263,23 @@ pub fn multiversion<'ctx>(
     Ok((plan, exports))
 }
 
-/// Optimizes `module` with LLVM's `default<On>` pipeline and emits an object.
-pub fn emit_object(
-    module: &Module<'_>,
-    machine: &TargetMachine,
-    opt_level: u8,
-) -> Result<Vec<u8>, Error> {
-    let passes = format!("default<O{}>", opt_level.min(3));
+/// Runs the LLVM pass pipeline `passes` (new pass manager syntax) on `module`.
+pub fn run_passes(module: &Module<'_>, machine: &TargetMachine, passes: &str) -> Result<(), Error> {
     module
-        .run_passes(&passes, machine, PassBuilderOptions::create())
+        .run_passes(passes, machine, PassBuilderOptions::create())
         .map_err(|e| Error::Llvm {
-            action: format!("optimizing ({passes})"),
+            action: format!("running the passes {passes}"),
             message: e.to_string_lossy().into_owned(),
-        })?;
+        })
+}
+
+/// Optimizes `module` with LLVM's `default<On>` pipeline.
+pub fn optimize(module: &Module<'_>, machine: &TargetMachine, opt_level: u8) -> Result<(), Error> {
+    run_passes(module, machine, &format!("default<O{}>", opt_level.min(3)))
+}
+
+/// Emits `module` as an object file.
+pub fn write_object(module: &Module<'_>, machine: &TargetMachine) -> Result<Vec<u8>, Error> {
     let buffer = machine
         .write_to_memory_buffer(module, FileType::Object)
         .map_err(|e| Error::Llvm {
@@ -272,6 +287,16 @@ pub fn emit_object(
             message: e.to_string_lossy().into_owned(),
         })?;
     Ok(buffer.as_slice().to_vec())
+}
+
+/// Optimizes `module` with LLVM's `default<On>` pipeline and emits an object.
+pub fn emit_object(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    opt_level: u8,
+) -> Result<Vec<u8>, Error> {
+    optimize(module, machine, opt_level)?;
+    write_object(module, machine)
 }
 
 /// Builds `inputs` for `targets`: load, multiversion, optimize, emit.
@@ -306,11 +331,34 @@ where
         &machine,
         &options.entries,
     )?;
-    let object = emit_object(&module, &machine, options.opt_level)?;
+    // LLVM's Mach-O object writers reject a difference of two symbols when one
+    // is undefined in the object, and the dispatch data holds such
+    // differences: Mach-O images are compiled as one partition.
+    let parts = match arch_and_os(&triple)?.1 {
+        mvimg_cpu::Os::Macos => 1,
+        _ => options
+            .partitions
+            .unwrap_or_else(|| automatic_partitions(&module))
+            .max(1),
+    };
+    let objects = if parts == 1 {
+        vec![emit_object(&module, &machine, options.opt_level)?]
+    } else {
+        let threads = options.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        Codegen {
+            triple: &triple,
+            targets: &targets,
+            opt_level: options.opt_level,
+            threads,
+        }
+        .emit(&module, parts)?
+    };
     Ok(Built {
         triple,
         plan,
-        object,
+        objects,
         exports,
     })
 }
@@ -333,22 +381,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     })
 }
 
-/// Links a built object into a shared library at `output` with mvimg-link.
+/// Links the built objects into a shared library at `output` with
+/// mvimg-link. The objects are written to a scratch directory beside
+/// `output`, removed afterwards.
 pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput, Error> {
     let target: LinkTarget = built.triple.parse().map_err(Error::Link)?;
     let dir = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let object = dir.join(format!(
-        ".{}.mvimg-obj-{}.o",
+    let scratch = dir.join(format!(
+        ".{}.mvimg-objects-{}",
         output.file_name().unwrap_or_default().to_string_lossy(),
         std::process::id()
     ));
-    write_atomically(&object, &built.object)?;
-    let mut job = LinkJob::new(target.clone(), vec![object.clone()], output);
-    job.exports = built.exports.clone();
-    let result = job.link().map_err(Error::Link);
-    let _ = std::fs::remove_file(&object);
+    std::fs::create_dir_all(&scratch).map_err(|source| Error::Io {
+        action: format!("creating {}", scratch.display()),
+        source,
+    })?;
+    let result = (|| {
+        let mut objects = Vec::new();
+        for (i, bytes) in built.objects.iter().enumerate() {
+            let path = scratch.join(format!("part{i}.o"));
+            std::fs::write(&path, bytes).map_err(|source| Error::Io {
+                action: format!("writing {}", path.display()),
+                source,
+            })?;
+            objects.push(path);
+        }
+        let mut job = LinkJob::new(target.clone(), objects, output);
+        job.exports = built.exports.clone();
+        job.link().map_err(Error::Link)
+    })();
+    let _ = std::fs::remove_dir_all(&scratch);
     result
 }

@@ -22,7 +22,9 @@ pub mod dispatch;
 mod error;
 mod host;
 mod image;
+pub mod parallel;
 pub mod plan;
+pub mod synth;
 
 pub use clone::{clone_name, slot_name};
 pub use error::Error;

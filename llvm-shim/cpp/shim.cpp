@@ -7,10 +7,14 @@
 // Strings returned through `char **` are heap copies the caller frees with
 // mvimg_shim_free_string.
 
+#include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 #include "llvm/IR/Value.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -23,12 +27,14 @@
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -220,6 +226,122 @@ void mvimg_shim_clone_body(LLVMValueRef src, LLVMValueRef dst, const LLVMValueRe
   dest->setVisibility(visibility);
   dest->setDLLStorageClass(storage);
   dest->setComdat(nullptr);
+}
+
+// Splits `mod` into `parts` modules and hands each one to `sink` as bitcode, in
+// partition order. Every global the caller wants in a partition must already
+// have a name and external linkage (the caller externalizes locals and records
+// what to restore). Globals that must stay together go to one partition: an
+// alias with its aliasee, the members of a comdat. Clusters are weighed by
+// instruction count (plus one per global) and placed heaviest first, ties
+// broken by name, each into the lightest partition so far (lowest index on
+// ties): the result depends only on the module and `parts`.
+void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
+                             void (*sink)(void *cx, const char *data, size_t len), void *cx) {
+  llvm::Module &module = *llvm::unwrap(mod);
+  llvm::EquivalenceClasses<const llvm::GlobalValue *> clusters;
+  llvm::DenseMap<const llvm::Comdat *, const llvm::GlobalValue *> comdats;
+  auto record = [&](llvm::GlobalValue &value) {
+    if (value.isDeclaration()) {
+      return;
+    }
+    clusters.insert(&value);
+    if (const llvm::Comdat *comdat = value.getComdat()) {
+      auto &first = comdats[comdat];
+      if (first != nullptr) {
+        clusters.unionSets(first, &value);
+      } else {
+        first = &value;
+      }
+    }
+    if (const llvm::GlobalObject *root = value.getAliaseeObject()) {
+      if (root != &value) {
+        clusters.unionSets(&value, root);
+      }
+    }
+  };
+  for (llvm::Function &f : module.functions()) {
+    record(f);
+  }
+  for (llvm::GlobalVariable &v : module.globals()) {
+    record(v);
+  }
+  for (llvm::GlobalAlias &a : module.aliases()) {
+    record(a);
+  }
+
+  struct Cluster {
+    const llvm::GlobalValue *leader;
+    uint64_t weight;
+    std::string name;
+  };
+  std::vector<Cluster> order;
+  llvm::DenseMap<const llvm::GlobalValue *, size_t> cluster_of;
+  for (const auto &entry : clusters) {
+    if (!entry->isLeader()) {
+      continue;
+    }
+    Cluster cluster{entry->getData(), 0, std::string()};
+    for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
+         ++member) {
+      const llvm::GlobalValue *value = *member;
+      cluster.weight += 1;
+      if (const auto *f = llvm::dyn_cast<llvm::Function>(value)) {
+        cluster.weight += f->getInstructionCount();
+      }
+      std::string name = value->getName().str();
+      if (cluster.name.empty() || name < cluster.name) {
+        cluster.name = name;
+      }
+    }
+    order.push_back(std::move(cluster));
+  }
+  std::sort(order.begin(), order.end(), [](const Cluster &a, const Cluster &b) {
+    if (a.weight != b.weight) {
+      return a.weight > b.weight;
+    }
+    return a.name < b.name;
+  });
+  std::vector<uint64_t> load(parts, 0);
+  llvm::DenseMap<const llvm::GlobalValue *, unsigned> partition_of;
+  for (const Cluster &cluster : order) {
+    unsigned lightest = 0;
+    for (unsigned i = 1; i < parts; ++i) {
+      if (load[i] < load[lightest]) {
+        lightest = i;
+      }
+    }
+    load[lightest] += cluster.weight;
+    for (auto member = clusters.findLeader(cluster.leader); member != clusters.member_end();
+         ++member) {
+      partition_of[*member] = lightest;
+    }
+  }
+
+  for (unsigned i = 0; i < parts; ++i) {
+    llvm::ValueToValueMapTy map;
+    std::unique_ptr<llvm::Module> part =
+        llvm::CloneModule(module, map, [&](const llvm::GlobalValue *value) {
+          auto found = partition_of.find(value);
+          return found != partition_of.end() && found->second == i;
+        });
+    if (i != 0) {
+      part->setModuleInlineAsm("");
+    }
+    // The partition that does not define an appending global (llvm.used,
+    // llvm.global_ctors) must not declare it either.
+    for (auto it = part->global_begin(); it != part->global_end();) {
+      llvm::GlobalVariable &global = *it++;
+      if (global.isDeclaration() && global.getName().starts_with("llvm.") &&
+          global.use_empty()) {
+        global.eraseFromParent();
+      }
+    }
+    llvm::SmallVector<char, 0> bytes;
+    llvm::raw_svector_ostream out(bytes);
+    llvm::WriteBitcodeToFile(*part, out);
+    sink(cx, bytes.data(), bytes.size());
+  }
 }
 
 } // extern "C"

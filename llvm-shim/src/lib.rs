@@ -59,6 +59,12 @@ mod ffi {
             to: *const *mut c_void,
             count: usize,
         );
+        pub fn mvimg_shim_split_module(
+            module: *mut c_void,
+            parts: c_uint,
+            sink: extern "C" fn(cx: *mut c_void, data: *const c_char, len: usize),
+            cx: *mut c_void,
+        );
     }
 }
 
@@ -425,4 +431,41 @@ pub unsafe fn clone_body(
     );
     // SAFETY: guaranteed by the caller; the slices outlive the call.
     unsafe { ffi::mvimg_shim_clone_body(source, dest, from.as_ptr(), to.as_ptr(), from.len()) }
+}
+
+/// Splits a module into `parts` modules, returned as bitcode in partition
+/// order. Every defined global must have a name and non-local linkage (the
+/// caller externalizes locals first). An alias stays with its aliasee and a
+/// comdat's members stay together; clusters are placed heaviest first
+/// (instruction count) into the lightest partition, so the split depends only
+/// on the module and `parts`. Partitions may be empty of definitions.
+///
+/// # Safety
+///
+/// `module` must be a valid `LLVMModuleRef` not used by another thread during
+/// the call.
+pub unsafe fn split_module(module: *mut c_void, parts: u32) -> Vec<Vec<u8>> {
+    extern "C" fn sink(cx: *mut c_void, data: *const c_char, len: usize) {
+        // SAFETY: `cx` is the `Vec` passed below; `data` points at `len`
+        // bytes of bitcode that live for the duration of this call.
+        let (out, bytes) = unsafe {
+            (
+                &mut *(cx as *mut Vec<Vec<u8>>),
+                std::slice::from_raw_parts(data as *const u8, len),
+            )
+        };
+        out.push(bytes.to_vec());
+    }
+    let mut out: Vec<Vec<u8>> = Vec::with_capacity(parts as usize);
+    // SAFETY: guaranteed by the caller; `out` outlives the call and `sink`
+    // matches the callback type.
+    unsafe {
+        ffi::mvimg_shim_split_module(
+            module,
+            parts.max(1),
+            sink,
+            &mut out as *mut Vec<Vec<u8>> as *mut c_void,
+        )
+    };
+    out
 }

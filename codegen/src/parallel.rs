@@ -1,0 +1,212 @@
+//! Parallel code generation: the multiversioned module is split into
+//! partitions, and each partition is optimized and compiled in its own LLVM
+//! context on a pool of threads.
+//!
+//! The split depends only on the module and the partition count (never on the
+//! thread count), and every partition is compiled the same way whatever thread
+//! runs it, so the objects are the same bytes for any number of threads.
+//!
+//! Locals (internal and private globals) are made hidden external before the
+//! split so that partitions can reference each other's. After every partition
+//! is optimized, those that no other partition references get their own
+//! linkage back and unreferenced ones are deleted (`globaldce`), so a static
+//! helper inlined everywhere leaves no symbol behind. Locals that another
+//! partition does reference stay hidden: they are not exported from the image.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use inkwell::context::Context;
+use inkwell::memory_buffer::MemoryBuffer;
+use inkwell::module::{Linkage, Module};
+use inkwell::values::{BasicValue, GlobalValue};
+use inkwell::GlobalVisibility;
+use mvimg_cpu::ResolvedTargets;
+
+use crate::image::{optimize, run_passes, target_machine, write_object};
+use crate::Error;
+
+/// Instructions per partition when the count is chosen automatically.
+pub const INSTRUCTIONS_PER_PARTITION: u64 = 20_000;
+
+/// The most partitions chosen automatically.
+pub const MAX_PARTITIONS: usize = 32;
+
+/// The partition count for `module` when none is given: one per
+/// [`INSTRUCTIONS_PER_PARTITION`] instructions of defined functions, at least
+/// one and at most [`MAX_PARTITIONS`]. It depends on the module only.
+pub fn automatic_partitions(module: &Module<'_>) -> usize {
+    let instructions: u64 = module
+        .get_functions()
+        .map(|f| {
+            f.get_basic_blocks()
+                .iter()
+                .map(|b| b.get_instructions().count() as u64)
+                .sum::<u64>()
+        })
+        .sum();
+    (instructions.div_ceil(INSTRUCTIONS_PER_PARTITION) as usize).clamp(1, MAX_PARTITIONS)
+}
+
+/// Every defined global of `module`: functions, variables, aliases.
+fn definitions<'ctx>(module: &Module<'ctx>) -> Vec<GlobalValue<'ctx>> {
+    let mut out: Vec<GlobalValue<'ctx>> = module
+        .get_functions()
+        .filter(|f| f.count_basic_blocks() > 0)
+        .map(|f| f.as_global_value())
+        .collect();
+    out.extend(module.get_globals().filter(|g| !g.is_declaration()));
+    // SAFETY: walking the alias list of a live module; each value is an alias.
+    unsafe {
+        use inkwell::llvm_sys::core::{LLVMGetFirstGlobalAlias, LLVMGetNextGlobalAlias};
+        let mut alias = LLVMGetFirstGlobalAlias(module.as_mut_ptr());
+        while !alias.is_null() {
+            out.push(GlobalValue::new(alias));
+            alias = LLVMGetNextGlobalAlias(alias);
+        }
+    }
+    out
+}
+
+/// Makes every local definition hidden external, naming unnamed ones, and
+/// returns each one's original linkage by name.
+fn externalize(module: &Module<'_>) -> HashMap<String, Linkage> {
+    let mut restore = HashMap::new();
+    for (unnamed, global) in definitions(module).into_iter().enumerate() {
+        let linkage = global.get_linkage();
+        if !matches!(linkage, Linkage::Internal | Linkage::Private) {
+            continue;
+        }
+        if global.get_name().to_bytes().is_empty() {
+            global.set_name(&format!(".mvimg.unnamed.{unnamed}"));
+        }
+        restore.insert(global.get_name().to_string_lossy().into_owned(), linkage);
+        global.set_linkage(Linkage::External);
+        global.set_visibility(GlobalVisibility::Hidden);
+    }
+    restore
+}
+
+/// Runs `work` over `items` on `threads` threads, taking items in order from a
+/// shared counter. Results come back in item order; the error returned is the
+/// one of the lowest-numbered failing item.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> Result<R, Error> + Sync,
+) -> Result<Vec<R>, Error> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<R, Error>>>> =
+        Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, items.len().max(1)) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let result = work(item);
+                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every item was processed"))
+        .collect()
+}
+
+fn parse<'ctx>(context: &'ctx Context, bitcode: &[u8], part: usize) -> Result<Module<'ctx>, Error> {
+    let buffer = MemoryBuffer::create_from_memory_range_copy(bitcode, &format!("partition{part}"));
+    Module::parse_bitcode_from_buffer(&buffer, context).map_err(|e| Error::Llvm {
+        action: format!("reading back partition {part}"),
+        message: e.to_string_lossy().into_owned(),
+    })
+}
+
+/// What the build needs to compile a partition.
+pub(crate) struct Codegen<'a> {
+    /// The target triple.
+    pub triple: &'a str,
+    /// The resolved targets (target 0 gives the machine's defaults).
+    pub targets: &'a ResolvedTargets,
+    /// 0 to 3.
+    pub opt_level: u8,
+    /// Threads to use.
+    pub threads: usize,
+}
+
+impl Codegen<'_> {
+    /// Splits `module` into `parts` partitions and compiles them in parallel;
+    /// returns one object per partition that defines something, in partition
+    /// order. `module` is left externalized (it is not used afterwards).
+    pub(crate) fn emit(&self, module: &Module<'_>, parts: usize) -> Result<Vec<Vec<u8>>, Error> {
+        let restore = externalize(module);
+        // SAFETY: the module is live and only this thread uses its context.
+        let pieces =
+            unsafe { mvimg_llvm_shim::split_module(module.as_mut_ptr().cast(), parts as u32) };
+        let numbered: Vec<(usize, Vec<u8>)> = pieces.into_iter().enumerate().collect();
+
+        // Phase 1: optimize each partition; note which locals it references
+        // but does not define.
+        let optimized = parallel_map(&numbered, self.threads, |(part, bitcode)| {
+            let context = Context::create();
+            let module = parse(&context, bitcode, *part)?;
+            if definitions(&module).is_empty() {
+                return Ok(None);
+            }
+            let machine = target_machine(self.triple, self.targets, self.opt_level)?;
+            optimize(&module, &machine, self.opt_level)?;
+            let mut referenced = Vec::new();
+            let declarations = module
+                .get_functions()
+                .filter(|f| f.count_basic_blocks() == 0)
+                .map(|f| f.as_global_value())
+                .chain(module.get_globals().filter(|g| g.is_declaration()));
+            for global in declarations {
+                let name = global.get_name().to_string_lossy();
+                if restore.contains_key(name.as_ref())
+                    && global.as_pointer_value().get_first_use().is_some()
+                {
+                    referenced.push(name.into_owned());
+                }
+            }
+            let bytes = module.write_bitcode_to_memory().as_slice().to_vec();
+            Ok(Some((*part, bytes, referenced)))
+        })?;
+        let mut shared = BTreeSet::new();
+        let mut parts_left = Vec::new();
+        for (part, bytes, referenced) in optimized.into_iter().flatten() {
+            shared.extend(referenced);
+            parts_left.push((part, bytes));
+        }
+        self.finish(parts_left, &restore, &shared)
+    }
+
+    /// Phase 2: gives locals no other partition references their linkage
+    /// back, deletes the unreferenced ones and emits each object.
+    fn finish(
+        &self,
+        optimized: Vec<(usize, Vec<u8>)>,
+        restore: &HashMap<String, Linkage>,
+        shared: &BTreeSet<String>,
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        parallel_map(&optimized, self.threads, |(part, bitcode)| {
+            let context = Context::create();
+            let module = parse(&context, bitcode, *part)?;
+            for global in definitions(&module) {
+                let name = global.get_name().to_string_lossy();
+                if let Some(linkage) = restore.get(name.as_ref()) {
+                    if !shared.contains(name.as_ref()) {
+                        global.set_visibility(GlobalVisibility::Default);
+                        global.set_linkage(*linkage);
+                    }
+                }
+            }
+            let machine = target_machine(self.triple, self.targets, self.opt_level)?;
+            run_passes(&module, &machine, "globaldce")?;
+            write_object(&module, &machine)
+        })
+    }
+}
