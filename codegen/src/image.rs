@@ -73,6 +73,9 @@ pub struct Built {
     pub objects: Vec<Vec<u8>>,
     /// The symbols the image exports: the entry points and the dispatch data.
     pub exports: Vec<String>,
+    /// Wall time of each phase, in order: `load`, `multiversion`, then
+    /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Reads `.ll` or `.bc` files into one module of `context`, linked together.
@@ -319,8 +322,10 @@ pub fn build_with<E>(
 where
     E: From<Error>,
 {
+    let mut clock = Clock::start();
     let context = Context::create();
     let (module, triple) = load(&context, inputs, options.triple.as_deref())?;
+    clock.lap("load");
     let targets = resolve(&triple)?;
     let machine = target_machine(&triple, &targets, options.opt_level)?;
     let (plan, exports) = multiversion(
@@ -331,6 +336,7 @@ where
         &machine,
         &options.entries,
     )?;
+    clock.lap("multiversion");
     // LLVM's Mach-O object writers reject a difference of two symbols when one
     // is undefined in the object, and the dispatch data holds such
     // differences: Mach-O images are compiled as one partition.
@@ -342,7 +348,9 @@ where
             .max(1),
     };
     let objects = if parts == 1 {
-        vec![emit_object(&module, &machine, options.opt_level)?]
+        let object = emit_object(&module, &machine, options.opt_level)?;
+        clock.lap("optimize+emit");
+        vec![object]
     } else {
         let threads = options.threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
@@ -353,14 +361,39 @@ where
             opt_level: options.opt_level,
             threads,
         }
-        .emit(&module, parts)?
+        .emit(&module, parts, &mut clock)?
     };
     Ok(Built {
         triple,
         plan,
         objects,
         exports,
+        phases: clock.phases,
     })
+}
+
+/// Wall time per phase of a build.
+pub(crate) struct Clock {
+    last: std::time::Instant,
+    pub(crate) phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Clock {
+    /// A clock started now.
+    pub(crate) fn start() -> Clock {
+        Clock {
+            last: std::time::Instant::now(),
+            phases: Vec::new(),
+        }
+    }
+
+    /// Records the time since the previous lap (or since the start) as
+    /// `phase`.
+    pub(crate) fn lap(&mut self, phase: &'static str) {
+        let now = std::time::Instant::now();
+        self.phases.push((phase, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Writes `bytes` to `path` through a file beside it, renamed into place.

@@ -24,14 +24,14 @@ use inkwell::values::{BasicValue, GlobalValue};
 use inkwell::GlobalVisibility;
 use mvimg_cpu::ResolvedTargets;
 
-use crate::image::{optimize, run_passes, target_machine, write_object};
+use crate::image::{optimize, run_passes, target_machine, write_object, Clock};
 use crate::Error;
 
 /// Instructions per partition when the count is chosen automatically.
-pub const INSTRUCTIONS_PER_PARTITION: u64 = 20_000;
+pub const INSTRUCTIONS_PER_PARTITION: u64 = 5_000;
 
 /// The most partitions chosen automatically.
-pub const MAX_PARTITIONS: usize = 32;
+pub const MAX_PARTITIONS: usize = 64;
 
 /// The partition count for `module` when none is given: one per
 /// [`INSTRUCTIONS_PER_PARTITION`] instructions of defined functions, at least
@@ -141,18 +141,40 @@ impl Codegen<'_> {
     /// Splits `module` into `parts` partitions and compiles them in parallel;
     /// returns one object per partition that defines something, in partition
     /// order. `module` is left externalized (it is not used afterwards).
-    pub(crate) fn emit(&self, module: &Module<'_>, parts: usize) -> Result<Vec<Vec<u8>>, Error> {
+    pub(crate) fn emit(
+        &self,
+        module: &Module<'_>,
+        parts: usize,
+        clock: &mut Clock,
+    ) -> Result<Vec<Vec<u8>>, Error> {
         let restore = externalize(module);
         // SAFETY: the module is live and only this thread uses its context.
-        let pieces =
-            unsafe { mvimg_llvm_shim::split_module(module.as_mut_ptr().cast(), parts as u32) };
-        let numbered: Vec<(usize, Vec<u8>)> = pieces.into_iter().enumerate().collect();
+        let assignment: HashMap<Vec<u8>, u32> =
+            unsafe { mvimg_llvm_shim::assign_partitions(module.as_mut_ptr().cast(), parts as u32) }
+                .into_iter()
+                .collect();
+        let whole = module.write_bitcode_to_memory();
+        let whole = whole.as_slice();
+        let numbered: Vec<usize> = (0..parts).collect();
+        clock.lap("split");
 
-        // Phase 1: optimize each partition; note which locals it references
-        // but does not define.
-        let optimized = parallel_map(&numbered, self.threads, |(part, bitcode)| {
+        // Phase 1: read each partition's definitions (lazily, from the whole
+        // module's bitcode) and optimize them; note which locals the
+        // partition references but does not define.
+        let optimized = parallel_map(&numbered, self.threads, |&part| {
             let context = Context::create();
-            let module = parse(&context, bitcode, *part)?;
+            let keep = |name: &[u8]| assignment.get(name) == Some(&(part as u32));
+            // SAFETY: the context is this thread's own.
+            let raw = unsafe {
+                mvimg_llvm_shim::load_partition(context.raw().cast(), whole, &keep, part == 0)
+            }
+            .map_err(|message| Error::Llvm {
+                action: format!("reading partition {part}"),
+                message,
+            })?;
+            // SAFETY: `raw` is a module of `context`, owned from here on; it
+            // is dropped before `context` (declared after it).
+            let module = unsafe { Module::new(raw.cast()) };
             if definitions(&module).is_empty() {
                 return Ok(None);
             }
@@ -173,15 +195,18 @@ impl Codegen<'_> {
                 }
             }
             let bytes = module.write_bitcode_to_memory().as_slice().to_vec();
-            Ok(Some((*part, bytes, referenced)))
+            Ok(Some((part, bytes, referenced)))
         })?;
+        clock.lap("optimize");
         let mut shared = BTreeSet::new();
         let mut parts_left = Vec::new();
         for (part, bytes, referenced) in optimized.into_iter().flatten() {
             shared.extend(referenced);
             parts_left.push((part, bytes));
         }
-        self.finish(parts_left, &restore, &shared)
+        let objects = self.finish(parts_left, &restore, &shared)?;
+        clock.lap("emit");
+        Ok(objects)
     }
 
     /// Phase 2: gives locals no other partition references their linkage

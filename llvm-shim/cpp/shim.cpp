@@ -9,7 +9,7 @@
 
 #include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
@@ -228,16 +228,17 @@ void mvimg_shim_clone_body(LLVMValueRef src, LLVMValueRef dst, const LLVMValueRe
   dest->setComdat(nullptr);
 }
 
-// Splits `mod` into `parts` modules and hands each one to `sink` as bitcode, in
-// partition order. Every global the caller wants in a partition must already
-// have a name and external linkage (the caller externalizes locals and records
-// what to restore). Globals that must stay together go to one partition: an
+// Assigns every defined global of `mod` to one of `parts` partitions and
+// reports each as sink(cx, name, name_len, partition). Every defined global
+// must have a name. Globals that must stay together share a partition: an
 // alias with its aliasee, the members of a comdat. Clusters are weighed by
 // instruction count (plus one per global) and placed heaviest first, ties
 // broken by name, each into the lightest partition so far (lowest index on
 // ties): the result depends only on the module and `parts`.
-void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
-                             void (*sink)(void *cx, const char *data, size_t len), void *cx) {
+void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
+                                  void (*sink)(void *cx, const char *name, size_t len,
+                                               unsigned part),
+                                  void *cx) {
   llvm::Module &module = *llvm::unwrap(mod);
   llvm::EquivalenceClasses<const llvm::GlobalValue *> clusters;
   llvm::DenseMap<const llvm::Comdat *, const llvm::GlobalValue *> comdats;
@@ -276,7 +277,6 @@ void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
     std::string name;
   };
   std::vector<Cluster> order;
-  llvm::DenseMap<const llvm::GlobalValue *, size_t> cluster_of;
   for (const auto &entry : clusters) {
     if (!entry->isLeader()) {
       continue;
@@ -303,7 +303,6 @@ void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
     return a.name < b.name;
   });
   std::vector<uint64_t> load(parts, 0);
-  llvm::DenseMap<const llvm::GlobalValue *, unsigned> partition_of;
   for (const Cluster &cluster : order) {
     unsigned lightest = 0;
     for (unsigned i = 1; i < parts; ++i) {
@@ -314,34 +313,87 @@ void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
     load[lightest] += cluster.weight;
     for (auto member = clusters.findLeader(cluster.leader); member != clusters.member_end();
          ++member) {
-      partition_of[*member] = lightest;
+      llvm::StringRef name = (*member)->getName();
+      sink(cx, name.data(), name.size(), lightest);
     }
   }
+}
 
-  for (unsigned i = 0; i < parts; ++i) {
-    llvm::ValueToValueMapTy map;
-    std::unique_ptr<llvm::Module> part =
-        llvm::CloneModule(module, map, [&](const llvm::GlobalValue *value) {
-          auto found = partition_of.find(value);
-          return found != partition_of.end() && found->second == i;
-        });
-    if (i != 0) {
-      part->setModuleInlineAsm("");
-    }
-    // The partition that does not define an appending global (llvm.used,
-    // llvm.global_ctors) must not declare it either.
-    for (auto it = part->global_begin(); it != part->global_end();) {
-      llvm::GlobalVariable &global = *it++;
-      if (global.isDeclaration() && global.getName().starts_with("llvm.") &&
-          global.use_empty()) {
-        global.eraseFromParent();
-      }
-    }
-    llvm::SmallVector<char, 0> bytes;
-    llvm::raw_svector_ostream out(bytes);
-    llvm::WriteBitcodeToFile(*part, out);
-    sink(cx, bytes.data(), bytes.size());
+// Reads `len` bytes of bitcode into a new module of `ctx`, lazily, keeping the
+// definitions for which keep(cx, name, len) is true: every other function,
+// variable and alias becomes a declaration before its body is read, so only
+// the kept bodies are materialized. Declarations nothing uses are removed, and
+// so is the module's inline asm unless `keep_asm`. Returns the module, or null
+// with *error set to a heap string (free with mvimg_shim_free_string).
+LLVMModuleRef mvimg_shim_load_partition(LLVMContextRef ctx, const char *data, size_t len,
+                                        bool (*keep)(void *cx, const char *name, size_t len),
+                                        void *cx, bool keep_asm, char **error) {
+  *error = nullptr;
+  llvm::MemoryBufferRef buffer(llvm::StringRef(data, len), "partition");
+  auto lazy = llvm::getLazyBitcodeModule(buffer, *llvm::unwrap(ctx));
+  if (!lazy) {
+    *error = copy_string(llvm::toString(lazy.takeError()));
+    return nullptr;
   }
+  std::unique_ptr<llvm::Module> module = std::move(*lazy);
+  auto kept = [&](const llvm::GlobalValue &value) {
+    llvm::StringRef name = value.getName();
+    return keep(cx, name.data(), name.size());
+  };
+  for (llvm::Function &f : module->functions()) {
+    if (!f.isDeclaration() && !kept(f)) {
+      f.deleteBody();
+      f.setComdat(nullptr);
+    }
+  }
+  for (llvm::GlobalVariable &v : module->globals()) {
+    if (!v.isDeclaration() && !kept(v)) {
+      v.setInitializer(nullptr);
+      v.setLinkage(llvm::GlobalValue::ExternalLinkage);
+      v.setComdat(nullptr);
+    }
+  }
+  for (auto it = module->alias_begin(); it != module->alias_end();) {
+    llvm::GlobalAlias &alias = *it++;
+    if (kept(alias)) {
+      continue;
+    }
+    llvm::GlobalValue *declaration;
+    if (llvm::isa<llvm::Function>(alias.getAliaseeObject())) {
+      declaration = llvm::Function::Create(
+          llvm::cast<llvm::FunctionType>(alias.getValueType()),
+          llvm::GlobalValue::ExternalLinkage, alias.getAddressSpace(), "", module.get());
+    } else {
+      declaration = new llvm::GlobalVariable(
+          *module, alias.getValueType(), false, llvm::GlobalValue::ExternalLinkage, nullptr,
+          "", nullptr, llvm::GlobalValue::NotThreadLocal, alias.getAddressSpace());
+    }
+    declaration->takeName(&alias);
+    declaration->setVisibility(alias.getVisibility());
+    declaration->setDLLStorageClass(alias.getDLLStorageClass());
+    alias.replaceAllUsesWith(declaration);
+    alias.eraseFromParent();
+  }
+  if (llvm::Error failed = module->materializeAll()) {
+    *error = copy_string(llvm::toString(std::move(failed)));
+    return nullptr;
+  }
+  if (!keep_asm) {
+    module->setModuleInlineAsm("");
+  }
+  for (auto it = module->begin(); it != module->end();) {
+    llvm::Function &f = *it++;
+    if (f.isDeclaration() && f.use_empty()) {
+      f.eraseFromParent();
+    }
+  }
+  for (auto it = module->global_begin(); it != module->global_end();) {
+    llvm::GlobalVariable &v = *it++;
+    if (v.isDeclaration() && v.use_empty()) {
+      v.eraseFromParent();
+    }
+  }
+  return llvm::wrap(module.release());
 }
 
 } // extern "C"

@@ -59,12 +59,21 @@ mod ffi {
             to: *const *mut c_void,
             count: usize,
         );
-        pub fn mvimg_shim_split_module(
+        pub fn mvimg_shim_assign_partitions(
             module: *mut c_void,
             parts: c_uint,
-            sink: extern "C" fn(cx: *mut c_void, data: *const c_char, len: usize),
+            sink: extern "C" fn(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint),
             cx: *mut c_void,
         );
+        pub fn mvimg_shim_load_partition(
+            context: *mut c_void,
+            data: *const c_char,
+            len: usize,
+            keep: extern "C" fn(cx: *mut c_void, name: *const c_char, len: usize) -> bool,
+            cx: *mut c_void,
+            keep_asm: bool,
+            error: *mut *mut c_char,
+        ) -> *mut c_void;
     }
 }
 
@@ -433,39 +442,95 @@ pub unsafe fn clone_body(
     unsafe { ffi::mvimg_shim_clone_body(source, dest, from.as_ptr(), to.as_ptr(), from.len()) }
 }
 
-/// Splits a module into `parts` modules, returned as bitcode in partition
-/// order. Every defined global must have a name and non-local linkage (the
-/// caller externalizes locals first). An alias stays with its aliasee and a
-/// comdat's members stay together; clusters are placed heaviest first
-/// (instruction count) into the lightest partition, so the split depends only
-/// on the module and `parts`. Partitions may be empty of definitions.
+/// Assigns every defined global of a module to one of `parts` partitions:
+/// returns (name, partition) pairs. Every defined global must have a name.
+/// An alias stays with its aliasee and a comdat's members stay together;
+/// clusters are placed heaviest first (instruction count) into the lightest
+/// partition, so the assignment depends only on the module and `parts`.
 ///
 /// # Safety
 ///
 /// `module` must be a valid `LLVMModuleRef` not used by another thread during
 /// the call.
-pub unsafe fn split_module(module: *mut c_void, parts: u32) -> Vec<Vec<u8>> {
-    extern "C" fn sink(cx: *mut c_void, data: *const c_char, len: usize) {
-        // SAFETY: `cx` is the `Vec` passed below; `data` points at `len`
-        // bytes of bitcode that live for the duration of this call.
-        let (out, bytes) = unsafe {
+pub unsafe fn assign_partitions(module: *mut c_void, parts: u32) -> Vec<(Vec<u8>, u32)> {
+    extern "C" fn sink(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint) {
+        // SAFETY: `cx` is the `Vec` passed below; `name` points at `len`
+        // bytes that live for the duration of this call.
+        let (out, name) = unsafe {
             (
-                &mut *(cx as *mut Vec<Vec<u8>>),
-                std::slice::from_raw_parts(data as *const u8, len),
+                &mut *(cx as *mut Vec<(Vec<u8>, u32)>),
+                std::slice::from_raw_parts(name as *const u8, len),
             )
         };
-        out.push(bytes.to_vec());
+        out.push((name.to_vec(), part));
     }
-    let mut out: Vec<Vec<u8>> = Vec::with_capacity(parts as usize);
+    let mut out: Vec<(Vec<u8>, u32)> = Vec::new();
     // SAFETY: guaranteed by the caller; `out` outlives the call and `sink`
     // matches the callback type.
     unsafe {
-        ffi::mvimg_shim_split_module(
+        ffi::mvimg_shim_assign_partitions(
             module,
             parts.max(1),
             sink,
-            &mut out as *mut Vec<Vec<u8>> as *mut c_void,
+            &mut out as *mut Vec<(Vec<u8>, u32)> as *mut c_void,
         )
     };
     out
+}
+
+/// Reads `bitcode` into a new module of `context`, lazily, keeping only the
+/// definitions `keep` accepts (by name); every other definition becomes a
+/// declaration without its body being read. Unused declarations are removed,
+/// and module inline asm unless `keep_asm`. Returns the `LLVMModuleRef`, owned
+/// by the caller, or LLVM's error message.
+///
+/// # Safety
+///
+/// `context` must be a valid `LLVMContextRef` not used by another thread
+/// during the call.
+pub unsafe fn load_partition(
+    context: *mut c_void,
+    bitcode: &[u8],
+    keep: &dyn Fn(&[u8]) -> bool,
+    keep_asm: bool,
+) -> Result<*mut c_void, String> {
+    extern "C" fn call(cx: *mut c_void, name: *const c_char, len: usize) -> bool {
+        // SAFETY: `cx` is the `&dyn Fn` passed below; `name` points at `len`
+        // bytes that live for the duration of this call.
+        let (keep, name) = unsafe {
+            (
+                &*(cx as *const &dyn Fn(&[u8]) -> bool),
+                std::slice::from_raw_parts(name as *const u8, len),
+            )
+        };
+        keep(name)
+    }
+    let mut error: *mut c_char = std::ptr::null_mut();
+    // SAFETY: guaranteed by the caller; `bitcode` and `keep` outlive the call
+    // (the module is fully materialized before it returns).
+    let module = unsafe {
+        ffi::mvimg_shim_load_partition(
+            context,
+            bitcode.as_ptr() as *const c_char,
+            bitcode.len(),
+            call,
+            &keep as *const &dyn Fn(&[u8]) -> bool as *mut c_void,
+            keep_asm,
+            &mut error,
+        )
+    };
+    if module.is_null() {
+        // SAFETY: on failure `error` is null or a heap string from the shim.
+        let message = unsafe {
+            if error.is_null() {
+                "unknown error".to_owned()
+            } else {
+                let text = CStr::from_ptr(error).to_string_lossy().into_owned();
+                ffi::mvimg_shim_free_string(error);
+                text
+            }
+        };
+        return Err(message);
+    }
+    Ok(module)
 }
