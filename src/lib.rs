@@ -9,6 +9,8 @@
 
 #![warn(missing_docs)]
 
+pub mod inspect;
+
 pub use mvimg_codegen as codegen;
 pub use mvimg_cpu as cpu;
 pub use mvimg_link as link;

@@ -125,6 +125,31 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<std::path::PathBuf>,
     },
+    /// Show what an image holds: its targets, how many functions each
+    /// clones and their code bytes, slots, relocations, format version.
+    Inspect {
+        /// The image (.so, .dylib or .dll, any architecture).
+        image: std::path::PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say which of an image's targets this host (or a described one) would
+    /// select, and why each other target was not chosen.
+    Explain {
+        /// The image.
+        image: std::path::PathBuf,
+        /// Describe the host as this database CPU instead of this machine.
+        #[arg(long, value_name = "NAME", conflicts_with = "from")]
+        host_cpu: Option<String>,
+        /// Describe the host by recorded data (CPUID dump, /proc/cpuinfo,
+        /// `sysctl hw` output).
+        #[arg(long, value_name = "FILE")]
+        from: Option<std::path::PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
     Cpus {
         /// Architecture (default: this machine's).
@@ -339,6 +364,18 @@ fn select(
     json_out: bool,
     list: Option<String>,
 ) -> Result<()> {
+    let host = described_host(arch, host_cpu, from)?;
+    let resolved = resolve_list(host.arch(), Os::Linux, list)?;
+    report_selection(&resolved, host, json_out)
+}
+
+/// The host `--host-cpu` or `--from` describes (or this machine), for `arch`
+/// when given.
+fn described_host(
+    arch: Option<Arch>,
+    host_cpu: Option<String>,
+    from: Option<std::path::PathBuf>,
+) -> Result<Host> {
     let recorded = match &from {
         Some(path) => Some(detect_host(Some(path))?),
         None => None,
@@ -363,9 +400,14 @@ fn select(
             None => detect_host(None)?,
         },
     };
-    let resolved = resolve_list(arch, Os::Linux, list)?;
+    Ok(host)
+}
+
+/// Selects from `resolved` for `host` (with the environment's overrides) and
+/// prints what was chosen and why every other target was not.
+fn report_selection(resolved: &ResolvedTargets, host: Host, json_out: bool) -> Result<()> {
     let options = SelectOptions::from_env();
-    let selection = mvimg::cpu::select(&resolved, &host, &options).map_err(cpu_error)?;
+    let selection = mvimg::cpu::select(resolved, &host, &options).map_err(cpu_error)?;
     // Show the host as selection saw it, after MVIMG_HOST_FEATURES.
     let host = match &options.host_features {
         Some(change) => mvimg::cpu::select::mask_host(&host, change).map_err(cpu_error)?,
@@ -415,6 +457,109 @@ fn select(
         writeln!(out, "  not {} {}: {why}", r.index, r.name)?;
     }
     Ok(())
+}
+
+fn inspect(path: &std::path::Path, json_out: bool) -> Result<()> {
+    use mvimg::cpu::image::format::{TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE};
+    let image = mvimg::inspect::ImageFile::read(path)?;
+    let data = &image.data;
+    let cloned = |t: usize| -> Vec<&str> {
+        data.entries[data.targets[t].entries.clone()]
+            .iter()
+            .map(|e| data.functions[e.function].name.as_str())
+            .collect()
+    };
+    let flags = |f: u32| -> Vec<&str> {
+        [
+            (TARGET_CLONE_ALL, "clone_all"),
+            (TARGET_OPT_SIZE, "opt_size"),
+            (TARGET_MIN_SIZE, "min_size"),
+        ]
+        .into_iter()
+        .filter(|(bit, _)| f & bit != 0)
+        .map(|(_, name)| name)
+        .collect()
+    };
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        let targets: Vec<_> = data
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(t, r)| {
+                json!({
+                    "index": t,
+                    "name": r.name,
+                    "features": r.features,
+                    "base": r.base,
+                    "flags": flags(r.flags),
+                    "cloned": cloned(t),
+                    "code_bytes": image.code_bytes(t),
+                })
+            })
+            .collect();
+        let doc = json!({
+            "format_version": mvimg::cpu::image::format::FORMAT_VERSION,
+            "object_format": image.format,
+            "arch": data.arch.to_string(),
+            "list": data.list,
+            "targets": targets,
+            "functions": data.functions.len(),
+            "entry_points": data.functions.iter().filter(|f| f.flags & 1 != 0).count(),
+            "slots": data.slots.len(),
+            "relocations": data.relocs.len(),
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}: {} {} image, dispatch data version {}",
+        path.display(),
+        data.arch,
+        image.format,
+        mvimg::cpu::image::format::FORMAT_VERSION
+    )?;
+    writeln!(out, "target list: {}", data.list)?;
+    writeln!(
+        out,
+        "{} functions in the table ({} entry points), {} slots, {} relocations",
+        data.functions.len(),
+        data.functions.iter().filter(|f| f.flags & 1 != 0).count(),
+        data.slots.len(),
+        data.relocs.len()
+    )?;
+    writeln!(out, "target  cloned  code bytes  base  flags      name")?;
+    for (t, r) in data.targets.iter().enumerate() {
+        writeln!(
+            out,
+            "{t:>6}  {:>6}  {:>10}  {:>4}  {:<9}  {}",
+            if t == 0 {
+                data.functions.len()
+            } else {
+                r.entries.len()
+            },
+            image.code_bytes(t),
+            r.base.map_or("-".to_owned(), |b| b.to_string()),
+            flags(r.flags).join(","),
+            r.name
+        )?;
+    }
+    Ok(())
+}
+
+fn explain(
+    path: &std::path::Path,
+    host_cpu: Option<String>,
+    from: Option<std::path::PathBuf>,
+    json_out: bool,
+) -> Result<()> {
+    let image = mvimg::inspect::ImageFile::read(path)?;
+    let data = &image.data;
+    let host = described_host(Some(data.arch), host_cpu, from)?;
+    let list: mvimg::cpu::TargetList = data.list.parse().map_err(cpu_error)?;
+    let resolved = list.resolve(data.arch, Some(&host)).map_err(cpu_error)?;
+    report_selection(&resolved, host, json_out)
 }
 
 fn link(
@@ -568,6 +713,13 @@ fn main() -> ExitCode {
         } => select(arch, host_cpu, from, json, list),
         Command::Host { from, llvm, json } => host(from, llvm, json),
         Command::Cpus { arch, json } => cpus(arch, json),
+        Command::Inspect { image, json } => inspect(&image, json),
+        Command::Explain {
+            image,
+            host_cpu,
+            from,
+            json,
+        } => explain(&image, host_cpu, from, json),
         Command::Build {
             list,
             target,

@@ -12,38 +12,12 @@ use inkwell::llvm_sys::LLVMLinkage;
 use inkwell::module::{Linkage, Module};
 use inkwell::values::AsValueRef;
 use inkwell::values::{FunctionValue, GlobalValue, IntValue, PointerValue};
-use mvimg_cpu::{Arch, ResolvedTargets, SizeGoal};
+use mvimg_cpu::{ResolvedTargets, SizeGoal};
 
-/// The exported symbol of the dispatch data.
-pub const DISPATCH_SYMBOL: &str = "mvimg_dispatch_data";
-
-/// The format's magic, the bytes `MVIMGDSP`.
-pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
-
-/// The format version this crate writes.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// Words in the header.
-pub const HEADER_WORDS: u32 = 20;
-
-/// Target flag: clone_all.
-pub const TARGET_CLONE_ALL: u32 = 1;
-/// Target flag: opt_size.
-pub const TARGET_OPT_SIZE: u32 = 2;
-/// Target flag: min_size.
-pub const TARGET_MIN_SIZE: u32 = 4;
-/// Function flag: an entry point.
-pub const FUNCTION_ENTRY: u32 = 1;
-/// Function flag: has a slot.
-pub const FUNCTION_SLOT: u32 = 2;
-
-/// The architecture code of the header.
-pub fn arch_code(arch: Arch) -> u32 {
-    match arch {
-        Arch::X86_64 => 1,
-        Arch::Aarch64 => 2,
-    }
-}
+pub use mvimg_cpu::image::format::{
+    arch_code, DISPATCH_SYMBOL, FORMAT_VERSION, FUNCTION_ENTRY, FUNCTION_SLOT, HEADER_WORDS, MAGIC,
+    NO_BASE, TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE,
+};
 
 /// One function of the dispatch data.
 pub(crate) struct DispatchFunction<'ctx> {
@@ -116,7 +90,7 @@ pub(crate) fn emit<'ctx>(
             Word::Value(name.1),
             Word::Value(features.0),
             Word::Value(features.1),
-            Word::Value(target.base.map_or(u32::MAX, |b| b as u32)),
+            Word::Value(target.base.map_or(NO_BASE, |b| b as u32)),
             Word::Value(flags),
             Word::Value(first),
             Word::Value(entry_count - first),

@@ -17,6 +17,7 @@ pub mod detect;
 mod error;
 pub mod feature;
 mod host;
+pub mod image;
 pub mod replay;
 pub mod select;
 mod suggest;
@@ -28,6 +29,7 @@ pub use db::{Cpu, Database, Detection, FeatureClass};
 pub use error::{Error, Problem, TargetListError};
 pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
+pub use image::{DispatchData, FormatError, Image, LoadError, OpenOptions};
 pub use select::{select, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{

@@ -1,0 +1,510 @@
+//! Reading the dispatch data (docs/FORMAT.md, version 1) from untrusted bytes.
+//!
+//! [`DispatchData::parse`] checks everything that can be checked without
+//! knowing where the image is mapped: magic, version, header size, counts,
+//! that the parts follow each other in the documented order and lie inside
+//! the data and inside the bytes given, every string, every index, every base,
+//! the entry ranges and their order. Addresses (the *rel* words) are checked by the caller against
+//! the image's segments ([`DispatchData::check_addresses`]).
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::Arch;
+
+/// The exported symbol of the dispatch data.
+pub const DISPATCH_SYMBOL: &str = "mvimg_dispatch_data";
+/// The format's magic, the bytes `MVIMGDSP`.
+pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
+/// The format version this crate reads and mvimg-codegen writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// Words in the header.
+pub const HEADER_WORDS: u32 = 20;
+/// Words in a target record.
+pub const TARGET_WORDS: u32 = 8;
+/// Words in a function record.
+pub const FUNCTION_WORDS: u32 = 4;
+/// Words in an entry, slot or relocation record.
+pub const PAIR_WORDS: u32 = 2;
+/// Target flag: clone_all.
+pub const TARGET_CLONE_ALL: u32 = 1;
+/// Target flag: opt_size.
+pub const TARGET_OPT_SIZE: u32 = 2;
+/// Target flag: min_size.
+pub const TARGET_MIN_SIZE: u32 = 4;
+/// Function flag: an entry point.
+pub const FUNCTION_ENTRY: u32 = 1;
+/// Function flag: has a slot.
+pub const FUNCTION_SLOT: u32 = 2;
+/// `base` of target 0.
+pub const NO_BASE: u32 = u32::MAX;
+
+/// The header's architecture code.
+pub fn arch_code(arch: Arch) -> u32 {
+    match arch {
+        Arch::X86_64 => 1,
+        Arch::Aarch64 => 2,
+    }
+}
+
+/// Why dispatch data was rejected: what was wrong and where (byte offset from
+/// the start of the data).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    /// Byte offset of the offending word or part.
+    pub offset: u64,
+    /// What is wrong, and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "dispatch data, byte {}: {}", self.offset, self.message)
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// One target record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetRecord {
+    /// The target as written, normalized.
+    pub name: String,
+    /// Its ISA features (LLVM names, comma-separated).
+    pub features: String,
+    /// The target it falls back to (`None` for target 0).
+    pub base: Option<usize>,
+    /// Flags ([`TARGET_CLONE_ALL`], ...).
+    pub flags: u32,
+    /// Its entry records.
+    pub entries: Range<usize>,
+}
+
+/// One function record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FunctionRecord {
+    /// The function's name in the input IR.
+    pub name: String,
+    /// Offset of the target-0 body from the data.
+    pub body: i32,
+    /// Flags ([`FUNCTION_ENTRY`], [`FUNCTION_SLOT`]).
+    pub flags: u32,
+}
+
+/// An entry, slot or relocation record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// A function index.
+    pub function: usize,
+    /// Offset of a body (entries) or a cell (slots, relocations) from the data.
+    pub rel: i32,
+}
+
+/// Parsed and checked dispatch data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DispatchData {
+    /// The architecture.
+    pub arch: Arch,
+    /// The normalized target list the image was built for.
+    pub list: String,
+    /// Targets, in list order.
+    pub targets: Vec<TargetRecord>,
+    /// Functions.
+    pub functions: Vec<FunctionRecord>,
+    /// Entry records of all targets.
+    pub entries: Vec<Pair>,
+    /// Slot records.
+    pub slots: Vec<Pair>,
+    /// Relocation records.
+    pub relocs: Vec<Pair>,
+    /// Size of the data in bytes.
+    pub total_size: u32,
+}
+
+/// An address range of the mapped (or linked) image, relative to the start of
+/// the dispatch data, with what it allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Offsets from the dispatch data: may be negative.
+    pub range: Range<i64>,
+    /// Holds code.
+    pub executable: bool,
+    /// Is writable.
+    pub writable: bool,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl Reader<'_> {
+    fn word(&self, offset: u64) -> Result<u32, FormatError> {
+        let at = usize::try_from(offset).ok();
+        at.and_then(|at| self.bytes.get(at..at.checked_add(4)?))
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .ok_or_else(|| FormatError {
+                offset,
+                message: format!(
+                    "the data ends at byte {}: the image is truncated",
+                    self.bytes.len()
+                ),
+            })
+    }
+}
+
+fn fail<T>(offset: u64, message: impl Into<String>) -> Result<T, FormatError> {
+    Err(FormatError {
+        offset,
+        message: message.into(),
+    })
+}
+
+impl DispatchData {
+    /// Parses and checks the dispatch data at the start of `bytes` (which may
+    /// extend past it, e.g. to the end of the section or segment).
+    pub fn parse(bytes: &[u8]) -> Result<DispatchData, FormatError> {
+        let r = Reader { bytes };
+        if bytes.len() < 8 || bytes[..8] != MAGIC {
+            return fail(
+                0,
+                "the magic is not `MVIMGDSP`: this is not mvimg dispatch data",
+            );
+        }
+        let header = |k: u32| r.word(u64::from(k) * 4);
+        let version = header(2)?;
+        if version != FORMAT_VERSION {
+            return fail(
+                8,
+                format!(
+                    "format version {version}; this reader knows version {FORMAT_VERSION}: \
+                     rebuild the image with this mvimg or read it with the mvimg that built it"
+                ),
+            );
+        }
+        let header_words = header(3)?;
+        if header_words != HEADER_WORDS {
+            return fail(
+                12,
+                format!("the header has {header_words} words; version 1 has {HEADER_WORDS}"),
+            );
+        }
+        let arch = match header(4)? {
+            1 => Arch::X86_64,
+            2 => Arch::Aarch64,
+            other => {
+                return fail(
+                    16,
+                    format!("unknown architecture code {other} (1 = x86_64, 2 = aarch64)"),
+                )
+            }
+        };
+        let total_size = header(17)?;
+        if (total_size as usize) > bytes.len() {
+            return fail(
+                68,
+                format!(
+                    "total_size is {total_size} bytes but only {} are there: the image is truncated",
+                    bytes.len()
+                ),
+            );
+        }
+        if total_size % 4 != 0 || total_size < HEADER_WORDS * 4 {
+            return fail(
+                68,
+                format!("total_size {total_size} is not a whole header and words"),
+            );
+        }
+        let counts = [header(5)?, header(6)?, header(7)?, header(8)?, header(9)?];
+        let [target_count, function_count, entry_count, slot_count, reloc_count] = counts;
+        if target_count == 0 {
+            return fail(20, "no targets; an image has at least target 0");
+        }
+        // Every part: (name, header word of its offset, size in bytes).
+        let sizes = [
+            (
+                "targets",
+                10,
+                u64::from(target_count) * u64::from(TARGET_WORDS) * 4,
+            ),
+            (
+                "functions",
+                11,
+                u64::from(function_count) * u64::from(FUNCTION_WORDS) * 4,
+            ),
+            (
+                "entries",
+                12,
+                u64::from(entry_count) * u64::from(PAIR_WORDS) * 4,
+            ),
+            (
+                "slots",
+                13,
+                u64::from(slot_count) * u64::from(PAIR_WORDS) * 4,
+            ),
+            (
+                "relocations",
+                14,
+                u64::from(reloc_count) * u64::from(PAIR_WORDS) * 4,
+            ),
+            ("strings", 15, u64::from(header(16)?)),
+        ];
+        // Version 1 lays the parts out in this order, each right after the
+        // previous one, the strings last: anything else (a swapped or moved
+        // offset) is corruption.
+        let mut parts: Vec<(&str, Range<u64>)> = vec![("header", 0..u64::from(HEADER_WORDS) * 4)];
+        for (name, word, size) in sizes {
+            let start = u64::from(header(word)?);
+            let (previous, expected) = parts
+                .last()
+                .map(|(n, r)| (*n, r.end))
+                .expect("the header is there");
+            if start != expected {
+                return fail(
+                    u64::from(word) * 4,
+                    format!(
+                        "the {name} start at byte {start}; version 1 puts them right after \
+                         the {previous}, at byte {expected}"
+                    ),
+                );
+            }
+            let end = start + size;
+            if end > u64::from(total_size) {
+                return fail(
+                    u64::from(word) * 4,
+                    format!(
+                        "the {name} (bytes {start}..{end}) run past the end of the data \
+                         ({total_size} bytes)"
+                    ),
+                );
+            }
+            parts.push((name, start..end));
+        }
+        if parts[6].1.end != u64::from(total_size) {
+            return fail(
+                68,
+                format!(
+                    "total_size is {total_size} but the strings end at byte {}",
+                    parts[6].1.end
+                ),
+            );
+        }
+        let offset_of = |k: usize| parts[k].1.start;
+        let strings = parts[6].1.clone();
+        let string = |at: u64| -> Result<String, FormatError> {
+            let (offset, len) = (u64::from(r.word(at)?), u64::from(r.word(at + 4)?));
+            let (start, end) = (strings.start + offset, strings.start + offset + len);
+            if end > strings.end {
+                return fail(
+                    at,
+                    format!(
+                        "a string at {offset}+{len} runs past the string area ({} bytes)",
+                        strings.end - strings.start
+                    ),
+                );
+            }
+            match String::from_utf8(bytes[start as usize..end as usize].to_vec()) {
+                Ok(text) if !text.is_empty() && !text.contains('\0') => Ok(text),
+                Ok(text) if text.is_empty() => fail(at, "an empty name"),
+                _ => fail(at, "a string is not UTF-8 text without NUL bytes"),
+            }
+        };
+        let list = string(18 * 4)?;
+
+        let mut functions = Vec::with_capacity(function_count as usize);
+        for i in 0..u64::from(function_count) {
+            let at = offset_of(2) + i * u64::from(FUNCTION_WORDS) * 4;
+            let flags = r.word(at + 12)?;
+            if flags & !(FUNCTION_ENTRY | FUNCTION_SLOT) != 0 {
+                return fail(at + 12, format!("function {i}: unknown flags {flags:#x}"));
+            }
+            functions.push(FunctionRecord {
+                name: string(at)?,
+                body: r.word(at + 8)? as i32,
+                flags,
+            });
+        }
+        let pairs = |part: usize, count: u32, what: &str| -> Result<Vec<Pair>, FormatError> {
+            (0..u64::from(count))
+                .map(|i| {
+                    let at = offset_of(part) + i * u64::from(PAIR_WORDS) * 4;
+                    let function = r.word(at)?;
+                    if function >= function_count {
+                        return fail(
+                            at,
+                            format!(
+                                "{what} {i} names function {function}; there are {function_count}"
+                            ),
+                        );
+                    }
+                    Ok(Pair {
+                        function: function as usize,
+                        rel: r.word(at + 4)? as i32,
+                    })
+                })
+                .collect()
+        };
+        let entries = pairs(3, entry_count, "entry")?;
+        let slots = pairs(4, slot_count, "slot")?;
+        let relocs = pairs(5, reloc_count, "relocation")?;
+
+        let mut targets: Vec<TargetRecord> = Vec::with_capacity(target_count as usize);
+        for t in 0..target_count as usize {
+            let at = offset_of(1) + t as u64 * u64::from(TARGET_WORDS) * 4;
+            let base = r.word(at + 16)?;
+            let flags = r.word(at + 20)?;
+            let (first, count) = (r.word(at + 24)? as u64, r.word(at + 28)? as u64);
+            let base = match (t, base) {
+                (0, NO_BASE) => None,
+                (0, _) => return fail(at + 16, "target 0 has a base; it must be 0xFFFFFFFF"),
+                (_, b)
+                    if (b as usize) < t
+                        && (b == 0 || targets[b as usize].flags & TARGET_CLONE_ALL != 0) =>
+                {
+                    Some(b as usize)
+                }
+                (_, b) => {
+                    return fail(
+                        at + 16,
+                        format!(
+                            "target {t} falls back to target {b}: a base must be target 0 or \
+                             an earlier clone_all target"
+                        ),
+                    )
+                }
+            };
+            if flags & !(TARGET_CLONE_ALL | TARGET_OPT_SIZE | TARGET_MIN_SIZE) != 0 {
+                return fail(at + 20, format!("target {t}: unknown flags {flags:#x}"));
+            }
+            if first + count > u64::from(entry_count) || (t == 0 && count != 0) {
+                return fail(
+                    at + 24,
+                    format!(
+                        "target {t}: entries {first}..{} out of the {entry_count} entry records",
+                        first + count
+                    ),
+                );
+            }
+            let range = first as usize..(first + count) as usize;
+            if entries[range.clone()]
+                .windows(2)
+                .any(|w| w[0].function >= w[1].function)
+            {
+                return fail(
+                    at + 24,
+                    format!("target {t}: entries not sorted by function, or one listed twice"),
+                );
+            }
+            if flags & TARGET_CLONE_ALL != 0 && count != u64::from(function_count) {
+                return fail(
+                    at + 28,
+                    format!(
+                        "target {t} is clone_all but has {count} entries for {function_count} \
+                         functions"
+                    ),
+                );
+            }
+            targets.push(TargetRecord {
+                name: string(at)?,
+                features: string(at + 8)?,
+                base,
+                flags,
+                entries: range,
+            });
+        }
+        let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
+        if list.split(';').ne(names.iter().copied()) {
+            return fail(
+                72,
+                format!(
+                    "the target list `{list}` does not name the targets `{}`",
+                    names.join(";")
+                ),
+            );
+        }
+        Ok(DispatchData {
+            arch,
+            list,
+            targets,
+            functions,
+            entries,
+            slots,
+            relocs,
+            total_size,
+        })
+    }
+
+    /// The offset (from the data) of the body target `t` uses for function
+    /// `f`: its own entry, else its base's, else the target-0 body. `None`
+    /// when `t` or `f` is out of range.
+    pub fn body(&self, t: usize, f: usize) -> Option<i32> {
+        let target = self.targets.get(t)?;
+        let own = &self.entries[target.entries.clone()];
+        if let Ok(k) = own.binary_search_by_key(&f, |p| p.function) {
+            return Some(own[k].rel);
+        }
+        match target.base {
+            Some(base) => self.body(base, f),
+            None => self.functions.get(f).map(|r| r.body),
+        }
+    }
+
+    /// The index of the function named `name`.
+    pub fn function_index(&self, name: &str) -> Option<usize> {
+        self.functions.iter().position(|f| f.name == name)
+    }
+
+    /// Checks every address against the image's segments (offsets relative to
+    /// the data): bodies must be in an executable segment, slot and
+    /// relocation cells in a writable one, whole, and at addresses that are
+    /// multiples of `pointer_size` (`data_address` is the data's own
+    /// address, in memory or in the linked file).
+    pub fn check_addresses(
+        &self,
+        segments: &[Segment],
+        pointer_size: u64,
+        data_address: u64,
+    ) -> Result<(), FormatError> {
+        let inside = |start: i64, len: i64, want: fn(&Segment) -> bool| {
+            segments
+                .iter()
+                .any(|s| want(s) && s.range.start <= start && start + len <= s.range.end)
+        };
+        let code = |rel: i32, what: String| {
+            if inside(i64::from(rel), 1, |s| s.executable) {
+                Ok(())
+            } else {
+                fail(
+                    0,
+                    format!("{what} is at offset {rel}, outside the image's code"),
+                )
+            }
+        };
+        for (i, f) in self.functions.iter().enumerate() {
+            code(
+                f.body,
+                format!("the target-0 body of function {i} ({})", f.name),
+            )?;
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            code(e.rel, format!("the body of entry {i}"))?;
+        }
+        for (what, cells) in [("slot", &self.slots), ("relocation", &self.relocs)] {
+            for (i, c) in cells.iter().enumerate() {
+                let address = data_address.wrapping_add(c.rel as i64 as u64);
+                if !inside(i64::from(c.rel), pointer_size as i64, |s| s.writable)
+                    || !address.is_multiple_of(pointer_size)
+                {
+                    return fail(
+                        0,
+                        format!(
+                            "the cell of {what} {i} is at offset {}, not an aligned pointer \
+                             in the image's writable data",
+                            c.rel
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+}

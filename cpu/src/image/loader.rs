@@ -1,0 +1,440 @@
+//! Loading an image in this process: dlopen, read and check its dispatch data
+//! in memory, select a target for the host, fill the slots and relocation
+//! cells.
+
+use std::ffi::{c_void, CStr, CString};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::format::{DispatchData, FormatError, Segment, DISPATCH_SYMBOL};
+use crate::select::{select, SelectOptions, Selection};
+use crate::{Host, TargetList};
+
+/// How to open an image.
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions {
+    /// Overrides (`MVIMG_FORCE_TARGET`, `MVIMG_HOST_FEATURES`); see
+    /// [`OpenOptions::from_env`].
+    pub select: SelectOptions,
+    /// The host to select for; `None` detects this machine.
+    pub host: Option<Host>,
+}
+
+impl OpenOptions {
+    /// Options from the environment: `MVIMG_FORCE_TARGET` and
+    /// `MVIMG_HOST_FEATURES`, this machine's CPU.
+    pub fn from_env() -> OpenOptions {
+        OpenOptions {
+            select: SelectOptions::from_env(),
+            host: None,
+        }
+    }
+}
+
+/// Why an image could not be opened.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The dynamic loader refused the file.
+    Dlopen {
+        /// The image.
+        path: PathBuf,
+        /// dlerror()'s message.
+        message: String,
+    },
+    /// The image has no dispatch data: it was not built by mvimg.
+    NoDispatchData {
+        /// The image.
+        path: PathBuf,
+    },
+    /// The dispatch data is malformed.
+    Format {
+        /// The image.
+        path: PathBuf,
+        /// What is wrong.
+        error: FormatError,
+    },
+    /// No target can be selected (none eligible, a bad override, a target
+    /// list this mvimg cannot read).
+    Select {
+        /// The image.
+        path: PathBuf,
+        /// What is wrong.
+        error: crate::Error,
+    },
+    /// Loading images is not implemented for this operating system.
+    Unsupported,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Dlopen { path, message } => {
+                write!(f, "cannot load {}: {message}", path.display())
+            }
+            LoadError::NoDispatchData { path } => write!(
+                f,
+                "{} has no `{DISPATCH_SYMBOL}`: it is not an image built by mvimg",
+                path.display()
+            ),
+            LoadError::Format { path, error } => write!(f, "{}: {error}", path.display()),
+            LoadError::Select { path, error } => write!(f, "{}: {error}", path.display()),
+            LoadError::Unsupported => f.write_str("loading images is implemented on Linux only"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// An image loaded in this process, dispatched for the host.
+#[derive(Debug)]
+pub struct Image {
+    handle: *mut c_void,
+    path: PathBuf,
+    base: usize,
+    data: DispatchData,
+    selection: Selection,
+}
+
+// SAFETY: the handle is only passed to dlsym/dlclose, which are thread-safe;
+// everything else is plain data.
+unsafe impl Send for Image {}
+// SAFETY: as above; no method mutates through `&self`.
+unsafe impl Sync for Image {}
+
+impl Image {
+    /// Loads the image at `path` (dlopen, `RTLD_NOW | RTLD_LOCAL`), checks all
+    /// of its dispatch data, selects a target for the host and points every
+    /// slot and relocation cell at that target's bodies.
+    pub fn open(path: impl AsRef<Path>, options: &OpenOptions) -> Result<Image, LoadError> {
+        // A bare file name is a file in the current directory, not a library
+        // for dlopen to search for.
+        let path = match path.as_ref() {
+            p if p.components().count() == 1 && p.is_relative() => Path::new(".").join(p),
+            p => p.to_path_buf(),
+        };
+        sys::open(path, options)
+    }
+
+    /// Which target was selected, and why each other one was not.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The image's dispatch data.
+    pub fn data(&self) -> &DispatchData {
+        &self.data
+    }
+
+    /// The image's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The address of the body the selected target uses for function
+    /// `index` (an index into [`DispatchData::functions`]).
+    pub fn address_by_index(&self, index: usize) -> Option<*const c_void> {
+        let rel = self.data.body(self.selection.index, index)?;
+        Some(self.base.wrapping_add(rel as isize as usize) as *const c_void)
+    }
+
+    /// The address of the selected body of the function named `name`.
+    pub fn address(&self, name: &str) -> Option<*const c_void> {
+        self.address_by_index(self.data.function_index(name)?)
+    }
+
+    /// The selected body of `name` as a function pointer of type `F`.
+    ///
+    /// # Safety
+    ///
+    /// `F` must be a function pointer type (`extern "C" fn(...) -> ...`)
+    /// matching the function's real signature, and the result must not be
+    /// called after the image is dropped.
+    pub unsafe fn function<F: Copy>(&self, name: &str) -> Option<F> {
+        // SAFETY: forwarded to the caller.
+        self.address(name).map(|p| unsafe { cast::<F>(p) })
+    }
+
+    /// The selected body of function `index` as a function pointer of type
+    /// `F`.
+    ///
+    /// # Safety
+    ///
+    /// As for [`Image::function`].
+    pub unsafe fn function_by_index<F: Copy>(&self, index: usize) -> Option<F> {
+        // SAFETY: forwarded to the caller.
+        self.address_by_index(index)
+            .map(|p| unsafe { cast::<F>(p) })
+    }
+
+    /// The address of the exported symbol `name` (dlsym): for an entry
+    /// point, its dispatching trampoline.
+    pub fn symbol(&self, name: &str) -> Option<*const c_void> {
+        let name = CString::new(name).ok()?;
+        // SAFETY: live handle, C string.
+        let p = unsafe { libc::dlsym(self.handle, name.as_ptr()) };
+        (!p.is_null()).then_some(p as *const c_void)
+    }
+
+    /// What the image's own initializer selected (its exported
+    /// `mvimg_selected_target`), when it has one.
+    pub fn own_selection(&self) -> Option<usize> {
+        let f = self.symbol("mvimg_selected_target")?;
+        // SAFETY: the symbol is a C function `int (void)` (docs/FORMAT.md).
+        let f: extern "C" fn() -> i32 = unsafe { std::mem::transmute(f) };
+        usize::try_from(f()).ok()
+    }
+}
+
+/// # Safety
+///
+/// `F` is a pointer-sized function pointer type.
+unsafe fn cast<F: Copy>(p: *const c_void) -> F {
+    assert_eq!(
+        std::mem::size_of::<F>(),
+        std::mem::size_of::<*const c_void>(),
+        "Image::function needs a function pointer type"
+    );
+    // SAFETY: same size, guaranteed a function pointer by the caller.
+    unsafe { std::mem::transmute_copy(&p) }
+}
+
+impl Drop for Image {
+    fn drop(&mut self) {
+        // SAFETY: the handle came from dlopen and is closed once.
+        unsafe {
+            libc::dlclose(self.handle);
+        }
+    }
+}
+
+/// Selects for the image's own target list.
+fn choose(path: &Path, data: &DispatchData, options: &OpenOptions) -> Result<Selection, LoadError> {
+    let fail = |error: crate::Error| LoadError::Select {
+        path: path.to_path_buf(),
+        error,
+    };
+    let host = match &options.host {
+        Some(host) => host.clone(),
+        None => Host::detect().map_err(fail)?,
+    };
+    let list: TargetList = data.list.parse().map_err(fail)?;
+    let targets = list.resolve(data.arch, Some(&host)).map_err(fail)?;
+    if targets.targets.len() != data.targets.len() {
+        return Err(LoadError::Format {
+            path: path.to_path_buf(),
+            error: FormatError {
+                offset: 72,
+                message: format!(
+                    "the target list `{}` has {} targets, the data {}",
+                    data.list,
+                    targets.targets.len(),
+                    data.targets.len()
+                ),
+            },
+        });
+    }
+    select(&targets, &host, &options.select).map_err(fail)
+}
+
+#[cfg(target_os = "linux")]
+mod sys {
+    use super::*;
+
+    fn dlerror() -> String {
+        // SAFETY: dlerror returns null or a NUL-terminated string.
+        unsafe {
+            let e = libc::dlerror();
+            if e.is_null() {
+                "unknown error".into()
+            } else {
+                CStr::from_ptr(e).to_string_lossy().into_owned()
+            }
+        }
+    }
+
+    /// The loaded segments of the object containing `address`: (start, end,
+    /// p_flags), absolute.
+    fn segments_of(address: usize) -> Vec<(usize, usize, u32)> {
+        struct Search {
+            address: usize,
+            found: Vec<(usize, usize, u32)>,
+        }
+        unsafe extern "C" fn visit(
+            info: *mut libc::dl_phdr_info,
+            _size: libc::size_t,
+            cx: *mut c_void,
+        ) -> libc::c_int {
+            // SAFETY: the loader passes a valid info; cx is our Search.
+            let (info, search) = unsafe { (&*info, &mut *(cx as *mut Search)) };
+            let mut segments = Vec::new();
+            for k in 0..usize::from(info.dlpi_phnum) {
+                // SAFETY: dlpi_phdr has dlpi_phnum headers.
+                let ph = unsafe { &*info.dlpi_phdr.add(k) };
+                if ph.p_type == libc::PT_LOAD {
+                    let start = (info.dlpi_addr as usize).wrapping_add(ph.p_vaddr as usize);
+                    segments.push((start, start + ph.p_memsz as usize, ph.p_flags));
+                }
+            }
+            if segments
+                .iter()
+                .any(|&(s, e, _)| s <= search.address && search.address < e)
+            {
+                search.found = segments;
+                return 1;
+            }
+            0
+        }
+        let mut search = Search {
+            address,
+            found: Vec::new(),
+        };
+        // SAFETY: `visit` matches the callback type and only reads.
+        unsafe {
+            libc::dl_iterate_phdr(Some(visit), &mut search as *mut Search as *mut c_void);
+        }
+        search.found
+    }
+
+    /// Checks that the file is a 64-bit little-endian ELF shared object whose
+    /// program headers and loadable segments lie inside the file: glibc's
+    /// dlopen maps what the headers say and faults on a truncated file.
+    fn check_elf(path: &Path) -> Result<(), String> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        let len = file.metadata().map_err(|e| e.to_string())?.len();
+        let mut header = [0u8; 64];
+        file.read_exact(&mut header)
+            .map_err(|_| format!("the file is {len} bytes, shorter than an ELF header"))?;
+        if header[..4] != *b"\x7fELF" || header[4] != 2 || header[5] != 1 {
+            return Err("not a 64-bit little-endian ELF file".into());
+        }
+        if u16::from_le_bytes([header[16], header[17]]) != 3 {
+            return Err("not an ELF shared object (e_type is not ET_DYN)".into());
+        }
+        let u64_at = |b: &[u8], k: usize| u64::from_le_bytes(b[k..k + 8].try_into().unwrap());
+        let u16_at = |b: &[u8], k: usize| u16::from_le_bytes([b[k], b[k + 1]]);
+        let (phoff, phentsize, phnum) = (
+            u64_at(&header, 32),
+            u16_at(&header, 54),
+            u16_at(&header, 56),
+        );
+        if phentsize != 56 {
+            return Err(format!(
+                "program headers of {phentsize} bytes; ELF64 has 56"
+            ));
+        }
+        let table = u64::from(phnum) * 56;
+        if phoff.checked_add(table).is_none_or(|end| end > len) {
+            return Err(format!(
+                "the program headers (bytes {phoff}+{table}) run past the end of the file \
+                 ({len} bytes): the file is truncated"
+            ));
+        }
+        let mut headers = vec![0u8; table as usize];
+        file.seek(SeekFrom::Start(phoff))
+            .map_err(|e| e.to_string())?;
+        file.read_exact(&mut headers).map_err(|e| e.to_string())?;
+        for ph in headers.chunks_exact(56) {
+            let kind = u32::from_le_bytes(ph[0..4].try_into().unwrap());
+            let (offset, filesz) = (u64_at(ph, 8), u64_at(ph, 32));
+            if matches!(kind, 1 | 2) && offset.checked_add(filesz).is_none_or(|end| end > len) {
+                return Err(format!(
+                    "a segment (bytes {offset}+{filesz}) runs past the end of the file \
+                     ({len} bytes): the file is truncated"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn open(path: PathBuf, options: &OpenOptions) -> Result<Image, LoadError> {
+        if let Err(message) = check_elf(&path) {
+            return Err(LoadError::Dlopen { path, message });
+        }
+        let c_path =
+            CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| LoadError::Dlopen {
+                path: path.clone(),
+                message: "the path contains a NUL byte".into(),
+            })?;
+        // SAFETY: a valid C string; dlopen runs the image's initializers.
+        let handle = unsafe { libc::dlopen(c_path.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+        if handle.is_null() {
+            return Err(LoadError::Dlopen {
+                path,
+                message: dlerror(),
+            });
+        }
+        let close = |error: LoadError| {
+            // SAFETY: the handle came from dlopen above.
+            unsafe { libc::dlclose(handle) };
+            Err(error)
+        };
+        let symbol = CString::new(DISPATCH_SYMBOL).expect("no NUL");
+        // SAFETY: live handle, C string.
+        let data_ptr = unsafe { libc::dlsym(handle, symbol.as_ptr()) } as usize;
+        if data_ptr == 0 {
+            return close(LoadError::NoDispatchData { path });
+        }
+        let segments = segments_of(data_ptr);
+        let Some(&(_, data_end, _)) = segments
+            .iter()
+            .find(|&&(s, e, _)| s <= data_ptr && data_ptr < e)
+        else {
+            return close(LoadError::NoDispatchData { path });
+        };
+        // The data is read only up to the end of the segment holding it.
+        // SAFETY: [data_ptr, data_end) is mapped: it is part of a PT_LOAD
+        // segment of the loaded image.
+        let bytes =
+            unsafe { std::slice::from_raw_parts(data_ptr as *const u8, data_end - data_ptr) };
+        let data = match DispatchData::parse(bytes) {
+            Ok(data) => data,
+            Err(error) => return close(LoadError::Format { path, error }),
+        };
+        let relative: Vec<Segment> = segments
+            .iter()
+            .map(|&(s, e, flags)| Segment {
+                range: (s as i64 - data_ptr as i64)..(e as i64 - data_ptr as i64),
+                executable: flags & libc::PF_X != 0,
+                writable: flags & libc::PF_W != 0,
+            })
+            .collect();
+        if let Err(error) = data.check_addresses(
+            &relative,
+            std::mem::size_of::<usize>() as u64,
+            data_ptr as u64,
+        ) {
+            return close(LoadError::Format { path, error });
+        }
+        let selection = match choose(&path, &data, options) {
+            Ok(s) => s,
+            Err(e) => return close(e),
+        };
+        let image = Image {
+            handle,
+            path,
+            base: data_ptr,
+            data,
+            selection,
+        };
+        for cell in image.data.slots.iter().chain(&image.data.relocs) {
+            let body = image
+                .address_by_index(cell.function)
+                .expect("indices were checked");
+            let at = data_ptr.wrapping_add(cell.rel as isize as usize) as *mut *const c_void;
+            // SAFETY: check_addresses proved the cell an aligned pointer in a
+            // writable segment of this image.
+            unsafe { at.write_volatile(body) };
+        }
+        Ok(image)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod sys {
+    use super::*;
+
+    pub(super) fn open(_path: PathBuf, _options: &OpenOptions) -> Result<Image, LoadError> {
+        Err(LoadError::Unsupported)
+    }
+}

@@ -1,0 +1,14 @@
+//! Images built by mvimg: their dispatch data (docs/FORMAT.md) and loading
+//! them in this process.
+//!
+//! [`format`] reads and checks the dispatch data from untrusted bytes (a file
+//! or a mapped image); [`Image::open`] loads an image on Linux, checks its
+//! data against its mapped segments, selects a target for the host (with the
+//! `MVIMG_FORCE_TARGET` / `MVIMG_HOST_FEATURES` overrides) and fills its slots
+//! and relocation cells.
+
+pub mod format;
+mod loader;
+
+pub use format::{DispatchData, FormatError};
+pub use loader::{Image, LoadError, OpenOptions};

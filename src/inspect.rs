@@ -1,0 +1,203 @@
+//! Reading an image file without loading it: its dispatch data, checked like
+//! the loader checks it, with the code size of every body taken from the
+//! symbol table. Works for ELF, Mach-O and PE images of any architecture on
+//! any host.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use mvimg_cpu::image::format::{Segment, DISPATCH_SYMBOL};
+use mvimg_cpu::{DispatchData, FormatError};
+use object::{Object, ObjectSection, ObjectSymbol, SectionKind};
+
+/// Why an image file could not be read.
+#[derive(Debug)]
+pub enum InspectError {
+    /// The file could not be read.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Not an object file `object` can parse.
+    NotAnImage {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message.
+        message: String,
+    },
+    /// No `mvimg_dispatch_data` symbol.
+    NoDispatchData {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The dispatch data is malformed.
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        error: FormatError,
+    },
+}
+
+impl std::fmt::Display for InspectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InspectError::Io { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+            InspectError::NotAnImage { path, message } => write!(
+                f,
+                "{} is not an ELF, Mach-O or PE image: {message}",
+                path.display()
+            ),
+            InspectError::NoDispatchData { path } => write!(
+                f,
+                "{} has no `{DISPATCH_SYMBOL}` in a section with contents: it is not an image \
+                 built by mvimg",
+                path.display()
+            ),
+            InspectError::Format { path, error } => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for InspectError {}
+
+/// An image file's dispatch data and what the file says about its bodies.
+#[derive(Debug)]
+pub struct ImageFile {
+    /// The object format (`elf`, `macho`, `pe`).
+    pub format: &'static str,
+    /// The dispatch data.
+    pub data: DispatchData,
+    /// Code bytes of the body at each offset from the data, from the symbol
+    /// table (ELF sizes; Mach-O and PE: the distance to the next symbol of
+    /// the section).
+    pub body_sizes: BTreeMap<i64, u64>,
+}
+
+impl ImageFile {
+    /// Reads and checks the image at `path`.
+    pub fn read(path: &Path) -> Result<ImageFile, InspectError> {
+        let bytes = std::fs::read(path).map_err(|source| InspectError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(path, &bytes)
+    }
+
+    /// Checks the image `bytes` (`path` names it in errors).
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<ImageFile, InspectError> {
+        let file = object::File::parse(bytes).map_err(|e| InspectError::NotAnImage {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let format = match file.format() {
+            object::BinaryFormat::Elf => "elf",
+            object::BinaryFormat::MachO => "macho",
+            object::BinaryFormat::Pe => "pe",
+            _ => "other",
+        };
+        let no_data = || InspectError::NoDispatchData {
+            path: path.to_path_buf(),
+        };
+        let wanted =
+            |name: &[u8]| name.strip_prefix(b"_").unwrap_or(name) == DISPATCH_SYMBOL.as_bytes();
+        let address = file
+            .symbols()
+            .chain(file.dynamic_symbols())
+            .find(|s| s.is_definition() && s.name_bytes().is_ok_and(wanted))
+            .map(|s| s.address())
+            .or_else(|| {
+                file.exports()
+                    .ok()?
+                    .iter()
+                    .find(|e| wanted(e.name()))
+                    .map(|e| e.address())
+            })
+            .ok_or_else(no_data)?;
+        let section = file
+            .sections()
+            .find(|s| s.address() <= address && address < s.address().saturating_add(s.size()))
+            .ok_or_else(no_data)?;
+        let content = section.data().map_err(|_| no_data())?;
+        let start = usize::try_from(address - section.address()).map_err(|_| no_data())?;
+        let tail = content.get(start..).ok_or_else(no_data)?;
+        let format_error = |error| InspectError::Format {
+            path: path.to_path_buf(),
+            error,
+        };
+        let data = DispatchData::parse(tail).map_err(format_error)?;
+
+        let relative = |a: u64| a as i64 - address as i64;
+        let segments: Vec<Segment> = file
+            .sections()
+            .filter(|s| s.size() > 0)
+            .map(|s| Segment {
+                range: relative(s.address())..relative(s.address().saturating_add(s.size())),
+                executable: s.kind() == SectionKind::Text,
+                writable: matches!(s.kind(), SectionKind::Data | SectionKind::UninitializedData),
+            })
+            .collect();
+        let pointer = if file.is_64() { 8 } else { 4 };
+        data.check_addresses(&segments, pointer, address)
+            .map_err(format_error)?;
+
+        // Symbol starts per section; a body's size is its ELF size, else the
+        // distance to the next symbol (or the section end).
+        let mut starts: BTreeMap<u64, u64> = BTreeMap::new();
+        for symbol in file.symbols() {
+            if symbol.is_definition() && symbol.kind() == object::SymbolKind::Text {
+                let size = starts.entry(symbol.address()).or_insert(0);
+                *size = (*size).max(symbol.size());
+            }
+        }
+        let text_end = |a: u64| {
+            file.sections()
+                .find(|s| s.address() <= a && a < s.address() + s.size())
+                .map_or(a, |s| s.address() + s.size())
+        };
+        let mut body_sizes = BTreeMap::new();
+        let bodies = data
+            .functions
+            .iter()
+            .map(|f| f.body)
+            .chain(data.entries.iter().map(|e| e.rel));
+        for rel in bodies {
+            let at = (address as i64 + i64::from(rel)) as u64;
+            let size = match starts.get(&at) {
+                Some(&size) if size > 0 => size,
+                _ => {
+                    let next = starts
+                        .range(at + 1..)
+                        .next()
+                        .map_or(u64::MAX, |(a, _)| *a)
+                        .min(text_end(at));
+                    next.saturating_sub(at)
+                }
+            };
+            body_sizes.insert(i64::from(rel), size);
+        }
+        Ok(ImageFile {
+            format,
+            data,
+            body_sizes,
+        })
+    }
+
+    /// Code bytes of target `t`'s own bodies (its entries; for target 0 the
+    /// function records' bodies).
+    pub fn code_bytes(&self, t: usize) -> u64 {
+        let size = |rel: i32| self.body_sizes.get(&i64::from(rel)).copied().unwrap_or(0);
+        match self.data.targets.get(t) {
+            Some(target) if t > 0 => self.data.entries[target.entries.clone()]
+                .iter()
+                .map(|e| size(e.rel))
+                .sum(),
+            Some(_) => self.data.functions.iter().map(|f| size(f.body)).sum(),
+            None => 0,
+        }
+    }
+}

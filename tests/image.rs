@@ -1,0 +1,427 @@
+//! Images read back: the Rust loader selects a target for a host, fills the
+//! slots and hands out the selected bodies; `inspect`'s reader and the loader
+//! reject every corruption of the dispatch data generated from a real image.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mvimg::codegen::{build, link_image, BuildOptions};
+use mvimg::cpu::image::format::{FUNCTION_WORDS, PAIR_WORDS, TARGET_WORDS};
+use mvimg::cpu::{Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
+use mvimg::inspect::ImageFile;
+
+const LIST: &str = "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1)";
+
+/// `probe` returns 2 * avx2 + avx as each body sees them; `twice` is plain.
+const SOURCE: &str = r#"
+extern _Bool have_avx(void) __asm__("mvimg.cpu.have.avx");
+extern _Bool have_avx2(void) __asm__("mvimg.cpu.have.avx2");
+int probe(void) { return 2 * have_avx2() + have_avx(); }
+int twice(int x) { return 2 * x; }
+static int (*table[2])(int) = { twice, twice };
+int call_table(int i, int x) { return table[i & 1](x) + probe(); }
+"#;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// An x86_64 Linux image of SOURCE for LIST, at `dir/libprobe.so`.
+fn image(dir: &Path) -> PathBuf {
+    let c = dir.join("probe.c");
+    let ll = dir.join("probe.ll");
+    std::fs::write(&c, SOURCE).unwrap();
+    let ok = Command::new("clang-22")
+        .args([
+            "-O1",
+            "-S",
+            "-emit-llvm",
+            "-fPIC",
+            "--target=x86_64-unknown-linux-gnu",
+            "-o",
+        ])
+        .arg(&ll)
+        .arg(&c)
+        .status()
+        .expect("clang-22 runs")
+        .success();
+    assert!(ok);
+    let list: TargetList = LIST.parse().unwrap();
+    let targets = list.resolve(Arch::X86_64, None).unwrap();
+    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    let so = dir.join("libprobe.so");
+    link_image(&built, &so).unwrap();
+    so
+}
+
+fn host(cpu: &str) -> Host {
+    Host::from_cpu(Arch::X86_64.database().cpu(cpu).unwrap())
+}
+
+/// A copy of `image` under a new name: dlopen keeps one instance per file.
+fn copy(image: &Path, name: &str) -> PathBuf {
+    let to = image.with_file_name(format!("lib{name}.so"));
+    std::fs::copy(image, &to).unwrap();
+    to
+}
+
+#[test]
+fn loader_selects_for_the_host_and_fills_the_slots() {
+    let dir = scratch("image-loader");
+    let so = image(&dir);
+    // This machine must run every body: the test host is AVX-512 capable.
+    for (cpu, expected, probe) in [("nehalem", 0, 0), ("sandybridge", 1, 1), ("haswell", 2, 3)] {
+        let options = OpenOptions {
+            host: Some(host(cpu)),
+            select: SelectOptions::default(),
+        };
+        let image = Image::open(copy(&so, cpu), &options).unwrap();
+        assert_eq!(image.selection().index, expected, "{cpu}");
+        // SAFETY: `probe` is `int (void)`, `twice` `int (int)`.
+        let (selected, twice) = unsafe {
+            (
+                image.function::<extern "C" fn() -> i32>("probe").unwrap(),
+                image
+                    .function::<extern "C" fn(i32) -> i32>("twice")
+                    .unwrap(),
+            )
+        };
+        assert_eq!(selected(), probe, "{cpu}: the selected body");
+        assert_eq!(twice(21), 42);
+        // The exported entry jumps through its slot, now the selected body;
+        // the function pointers in `table` were relocated too.
+        // SAFETY: as above; `call_table` is `int (int, int)`.
+        let (exported, call_table) = unsafe {
+            (
+                std::mem::transmute::<*const std::ffi::c_void, extern "C" fn() -> i32>(
+                    image.symbol("probe").unwrap(),
+                ),
+                std::mem::transmute::<*const std::ffi::c_void, extern "C" fn(i32, i32) -> i32>(
+                    image.symbol("call_table").unwrap(),
+                ),
+            )
+        };
+        assert_eq!(exported(), probe, "{cpu}: the exported entry");
+        assert_eq!(call_table(1, 5), 10 + probe, "{cpu}: through the table");
+    }
+    // Forcing target 0 on a Haswell host.
+    let options = OpenOptions {
+        host: Some(host("haswell")),
+        select: SelectOptions {
+            force: Some(mvimg::cpu::select::ForceTarget::parse("0")),
+            host_features: None,
+        },
+    };
+    let image = Image::open(copy(&so, "forced"), &options).unwrap();
+    assert_eq!(image.selection().index, 0);
+    assert!(image.selection().forced);
+    // SAFETY: `probe` is `int (void)`.
+    let probe = unsafe { image.function::<extern "C" fn() -> i32>("probe").unwrap() };
+    assert_eq!(probe(), 0);
+    // Masking AVX2 away from a Haswell host falls back to Sandy Bridge.
+    let options = OpenOptions {
+        host: Some(host("haswell")),
+        select: SelectOptions {
+            force: None,
+            host_features: Some("-avx2".into()),
+        },
+    };
+    let image = Image::open(copy(&so, "masked"), &options).unwrap();
+    assert_eq!(image.selection().index, 1);
+}
+
+#[test]
+fn no_eligible_target_names_what_is_missing() {
+    let dir = scratch("image-ineligible");
+    let c = dir.join("k.c");
+    let ll = dir.join("k.ll");
+    std::fs::write(&c, "int f(int x) { return x + 1; }").unwrap();
+    assert!(Command::new("clang-22")
+        .args([
+            "-O1",
+            "-S",
+            "-emit-llvm",
+            "-fPIC",
+            "--target=x86_64-unknown-linux-gnu",
+            "-o"
+        ])
+        .arg(&ll)
+        .arg(&c)
+        .status()
+        .unwrap()
+        .success());
+    let list: TargetList = "haswell;skylake-avx512".parse().unwrap();
+    let targets = list.resolve(Arch::X86_64, None).unwrap();
+    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    let so = dir.join("libk.so");
+    link_image(&built, &so).unwrap();
+    let options = OpenOptions {
+        host: Some(host("nehalem")),
+        select: SelectOptions::default(),
+    };
+    let error = Image::open(&so, &options).unwrap_err().to_string();
+    assert!(
+        error.contains("avx2") && error.contains("avx512f"),
+        "{error}"
+    );
+}
+
+/// Where the dispatch data starts in the file, and its word count.
+fn data_in_file(bytes: &[u8]) -> (usize, usize) {
+    use object::{Object, ObjectSection, ObjectSymbol};
+    let file = object::File::parse(bytes).unwrap();
+    let symbol = file
+        .dynamic_symbols()
+        .find(|s| s.name() == Ok("mvimg_dispatch_data"))
+        .unwrap();
+    let section = file
+        .section_by_index(symbol.section_index().unwrap())
+        .unwrap();
+    let (offset, _) = section.file_range().unwrap();
+    let at = (offset + symbol.address() - section.address()) as usize;
+    let words = u32::from_le_bytes(bytes[at + 68..at + 72].try_into().unwrap()) as usize / 4;
+    (at, words)
+}
+
+/// Corruptions of the dispatch data at `at`: (what, the changed file).
+fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
+    let word = |k: usize| u32::from_le_bytes(bytes[at + 4 * k..at + 4 * k + 4].try_into().unwrap());
+    let with = |changes: &[(usize, u32)]| {
+        let mut out = bytes.to_vec();
+        for &(k, value) in changes {
+            out[at + 4 * k..at + 4 * k + 4].copy_from_slice(&value.to_le_bytes());
+        }
+        out
+    };
+    let mut cases = Vec::new();
+    let mut magic = bytes.to_vec();
+    magic[at] ^= 0x20;
+    cases.push(("bad magic".to_owned(), magic));
+    cases.push(("version 2".into(), with(&[(2, 2)])));
+    cases.push(("header of 19 words".into(), with(&[(3, 19)])));
+    cases.push(("architecture 7".into(), with(&[(4, 7)])));
+    cases.push(("no targets".into(), with(&[(5, 0)])));
+    for (k, name) in [
+        (5, "targets"),
+        (6, "functions"),
+        (7, "entries"),
+        (8, "slots"),
+        (9, "relocs"),
+    ] {
+        cases.push((format!("{name} count + 1"), with(&[(k, word(k) + 1)])));
+        cases.push((format!("{name} count huge"), with(&[(k, u32::MAX)])));
+    }
+    for a in 10..=15 {
+        for b in a + 1..=15 {
+            if word(a) != word(b) {
+                cases.push((
+                    format!("offsets {a} and {b} swapped"),
+                    with(&[(a, word(b)), (b, word(a))]),
+                ));
+            }
+        }
+        cases.push((format!("offset {a} past the end"), with(&[(a, 1 << 30)])));
+    }
+    cases.push(("total size too big".into(), with(&[(17, word(17) + 4)])));
+    cases.push(("total size huge".into(), with(&[(17, u32::MAX - 3)])));
+    cases.push(("strings size + 4".into(), with(&[(16, word(16) + 4)])));
+    cases.push(("list string out of range".into(), with(&[(18, word(16))])));
+    let (targets, functions, entries, slots) = (
+        word(10) as usize / 4,
+        word(11) as usize / 4,
+        word(12) as usize / 4,
+        word(13) as usize / 4,
+    );
+    let t = TARGET_WORDS as usize;
+    let f = FUNCTION_WORDS as usize;
+    let p = PAIR_WORDS as usize;
+    cases.push((
+        "target 1 name past the strings".into(),
+        with(&[(targets + t + 1, word(16) + 1)]),
+    ));
+    cases.push(("target 0 with a base".into(), with(&[(targets + 4, 0)])));
+    cases.push((
+        "target 2 based on itself".into(),
+        with(&[(targets + 2 * t + 4, 2)]),
+    ));
+    cases.push((
+        "target 2 based on a later target".into(),
+        with(&[(targets + 2 * t + 4, 5)]),
+    ));
+    cases.push((
+        "target 2 entries past the end".into(),
+        with(&[(targets + 2 * t + 6, word(7))]),
+    ));
+    cases.push((
+        "target 2 entry count huge".into(),
+        with(&[(targets + 2 * t + 7, u32::MAX)]),
+    ));
+    cases.push((
+        "unknown target flags".into(),
+        with(&[(targets + 2 * t + 5, 0x80)]),
+    ));
+    cases.push((
+        "function name out of range".into(),
+        with(&[(functions, u32::MAX)]),
+    ));
+    cases.push((
+        "function body outside the code".into(),
+        with(&[(functions + 2, 1 << 30)]),
+    ));
+    cases.push((
+        "function body in the data".into(),
+        with(&[(functions + 2, 0)]),
+    ));
+    cases.push((
+        "unknown function flags".into(),
+        with(&[(functions + 3, 0x10)]),
+    ));
+    cases.push(("entry names function F".into(), with(&[(entries, word(6))])));
+    cases.push((
+        "entry body outside the code".into(),
+        with(&[(entries + 1, (-(1i32 << 30)) as u32)]),
+    ));
+    cases.push((
+        "entries out of order".into(),
+        with(&[(entries, word(entries + p)), (entries + p, word(entries))]),
+    ));
+    if word(8) > 0 {
+        cases.push(("slot names function F".into(), with(&[(slots, word(6))])));
+        cases.push((
+            "slot cell in the code".into(),
+            with(&[(slots + 1, word(functions + 2))]),
+        ));
+        cases.push((
+            "slot cell misaligned".into(),
+            with(&[(slots + 1, word(slots + 1) + 2)]),
+        ));
+    }
+    let _ = f;
+    let total = word(17) as usize;
+    for cut in [
+        4,
+        40,
+        80,
+        84,
+        word(11) as usize,
+        word(15) as usize,
+        total - 4,
+    ] {
+        // The data zeroed from `cut` on: what a reader finds when the data
+        // was cut short (the rest of the file stays intact for dlopen).
+        let mut truncated = bytes.to_vec();
+        truncated[at + cut..at + total].fill(0);
+        cases.push((format!("data zeroed from byte {cut}"), truncated));
+    }
+    cases
+}
+
+#[test]
+fn corrupted_dispatch_data_is_rejected_by_inspect_and_the_loader() {
+    let dir = scratch("image-corrupt");
+    let so = image(&dir);
+    let bytes = std::fs::read(&so).unwrap();
+    let (at, _) = data_in_file(&bytes);
+    // The intact image reads and loads.
+    ImageFile::parse(&so, &bytes).unwrap();
+    let cases = corruptions(&bytes, at);
+    assert!(cases.len() > 50, "{} cases", cases.len());
+    for (i, (what, changed)) in cases.iter().enumerate() {
+        let inspect = ImageFile::parse(Path::new("corrupt.so"), changed);
+        assert!(inspect.is_err(), "inspect accepted: {what}");
+        let path = dir.join(format!("libcorrupt{i}.so"));
+        std::fs::write(&path, changed).unwrap();
+        let options = OpenOptions {
+            host: Some(host("haswell")),
+            select: SelectOptions::default(),
+        };
+        match Image::open(&path, &options) {
+            Ok(_) => panic!("the loader accepted: {what}"),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
+    // The file truncated: a clear error from both.
+    for cut in [0, 16, bytes.len() / 2, at + 8] {
+        let path = dir.join(format!("libtruncated{cut}.so"));
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        assert!(
+            ImageFile::read(&path).is_err(),
+            "inspect accepted a file cut at {cut}"
+        );
+        assert!(
+            Image::open(&path, &OpenOptions::default()).is_err(),
+            "the loader accepted a file cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn inspect_and_explain_on_the_command_line() {
+    let dir = scratch("image-cli");
+    let so = image(&dir);
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_mvimg"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let path = so.to_str().unwrap();
+    let (ok, json, err) = run(&["inspect", path, "--json"]);
+    assert!(ok, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["format_version"], 1);
+    assert_eq!(doc["list"], LIST);
+    let names: Vec<&str> = doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "generic",
+            "sandybridge,-xsaveopt,clone_all",
+            "haswell,-rdrnd,base(1)"
+        ]
+    );
+    let cloned = |t: usize| -> Vec<String> {
+        let mut v: Vec<String> = doc["targets"][t]["cloned"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(cloned(1), ["call_table", "probe", "twice"]);
+    // haswell clones the feature query and what calls it.
+    assert_eq!(cloned(2), ["call_table", "probe"]);
+    assert!(doc["targets"][2]["code_bytes"].as_u64().unwrap() > 0);
+
+    let (ok, text, err) = run(&["explain", path, "--host-cpu", "sandybridge"]);
+    assert!(ok, "{err}");
+    assert!(text.contains("selects target 1"), "{text}");
+    assert!(
+        text.contains("not 2 haswell") && text.contains("avx2"),
+        "{text}"
+    );
+
+    let corrupt = dir.join("libbad.so");
+    let mut bytes = std::fs::read(&so).unwrap();
+    let (at, _) = data_in_file(&bytes);
+    bytes[at + 8] = 9;
+    std::fs::write(&corrupt, &bytes).unwrap();
+    let (ok, _, err) = run(&["inspect", corrupt.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("format version 9"), "{err}");
+}
