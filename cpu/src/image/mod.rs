@@ -1,7 +1,7 @@
 //! Images built by mvimg: their dispatch data (docs/FORMAT.md) and loading
 //! them in this process.
 //!
-//! [`format`] reads and checks the dispatch data from untrusted bytes (a file
+//! [`mod@format`] reads and checks the dispatch data from untrusted bytes (a file
 //! or a mapped image); [`Image::open`] loads an image on Linux, checks its
 //! data against its mapped segments, selects a target for the host (with the
 //! `MVIMG_FORCE_TARGET` / `MVIMG_HOST_FEATURES` overrides) and fills its slots
