@@ -425,3 +425,95 @@ fn inspect_and_explain_on_the_command_line() {
     assert!(!ok);
     assert!(err.contains("format version 9"), "{err}");
 }
+
+/// A Rust kernel, compiled by rustc (LLVM 22) to IR.
+const RUST_SOURCE: &str = r#"
+#[no_mangle]
+pub unsafe extern "C" fn saxpy(y: *mut f32, x: *const f32, a: f32, n: usize) {
+    let (y, x) = unsafe { (core::slice::from_raw_parts_mut(y, n), core::slice::from_raw_parts(x, n)) };
+    for (y, x) in y.iter_mut().zip(x) {
+        *y = a.mul_add(*x, *y);
+    }
+}
+#[no_mangle]
+pub extern "C" fn plain(v: i32) -> i32 {
+    v.wrapping_mul(3)
+}
+"#;
+
+#[test]
+fn rustc_input_builds_loads_and_runs_each_target() {
+    let dir = scratch("image-rustc");
+    let rs = dir.join("kernels.rs");
+    let ll = dir.join("kernels.ll");
+    std::fs::write(&rs, RUST_SOURCE).unwrap();
+    let out = Command::new("rustc")
+        .args([
+            "--crate-type=lib",
+            "--emit=llvm-ir",
+            "-C",
+            "opt-level=1",
+            "-C",
+            "panic=abort",
+            "--target=x86_64-unknown-linux-gnu",
+            "-o",
+        ])
+        .arg(&ll)
+        .arg(&rs)
+        .output()
+        .expect("rustc runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: TargetList = "generic;haswell".parse().unwrap();
+    let targets = list.resolve(Arch::X86_64, None).unwrap();
+    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    // The loop (mul_add is llvm.fma) is cloned for haswell; plain is not.
+    let saxpy = built
+        .plan
+        .functions
+        .iter()
+        .find(|f| f.name == "saxpy")
+        .unwrap();
+    assert_eq!(saxpy.clones.len(), 1, "{:?}", saxpy.clones);
+    let plain = built
+        .plan
+        .functions
+        .iter()
+        .find(|f| f.name == "plain")
+        .unwrap();
+    assert!(plain.clones.is_empty());
+    let so = dir.join("libkernels.so");
+    link_image(&built, &so).unwrap();
+    for (cpu, index) in [("nehalem", 0), ("haswell", 1)] {
+        let options = OpenOptions {
+            host: Some(host(cpu)),
+            select: SelectOptions::default(),
+        };
+        let image = Image::open(copy(&so, &format!("kernels-{cpu}")), &options).unwrap();
+        assert_eq!(image.selection().index, index);
+        type Saxpy = extern "C" fn(*mut f32, *const f32, f32, usize);
+        // SAFETY: the signatures of RUST_SOURCE.
+        let (saxpy, plain) = unsafe {
+            (
+                image.function::<Saxpy>("saxpy").unwrap(),
+                image
+                    .function::<extern "C" fn(i32) -> i32>("plain")
+                    .unwrap(),
+            )
+        };
+        let x: Vec<f32> = (0..1000).map(|i| i as f32 * 0.5).collect();
+        let mut y: Vec<f32> = (0..1000).map(|i| 1000.0 - i as f32).collect();
+        saxpy(y.as_mut_ptr(), x.as_ptr(), 2.0, y.len());
+        for (i, v) in y.iter().enumerate() {
+            assert_eq!(
+                *v,
+                2.0f32.mul_add(i as f32 * 0.5, 1000.0 - i as f32),
+                "{cpu} [{i}]"
+            );
+        }
+        assert_eq!(plain(14), 42);
+    }
+}
