@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use mvimg::codegen::{build, link_image, BuildOptions};
-use mvimg::cpu::image::format::{FUNCTION_WORDS, PAIR_WORDS, TARGET_WORDS};
+use mvimg::cpu::image::format::{PAIR_WORDS, TARGET_WORDS};
 use mvimg::cpu::{Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 use mvimg::inspect::ImageFile;
 
@@ -236,7 +236,6 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
         word(13) as usize / 4,
     );
     let t = TARGET_WORDS as usize;
-    let f = FUNCTION_WORDS as usize;
     let p = PAIR_WORDS as usize;
     cases.push((
         "target 1 name past the strings".into(),
@@ -299,7 +298,6 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
             with(&[(slots + 1, word(slots + 1) + 2)]),
         ));
     }
-    let _ = f;
     let total = word(17) as usize;
     for cut in [
         4,
