@@ -29,11 +29,11 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// An x86_64 Linux image of SOURCE for LIST, at `dir/libprobe.so`.
-fn image(dir: &Path) -> PathBuf {
-    let c = dir.join("probe.c");
-    let ll = dir.join("probe.ll");
-    std::fs::write(&c, SOURCE).unwrap();
+/// `clang-22 -O1` of C `source` to x86_64 Linux IR at `dir/name.ll`.
+fn c_ir(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let c = dir.join(format!("{name}.c"));
+    let ll = dir.join(format!("{name}.ll"));
+    std::fs::write(&c, source).unwrap();
     let ok = Command::new("clang-22")
         .args([
             "-O1",
@@ -49,6 +49,12 @@ fn image(dir: &Path) -> PathBuf {
         .expect("clang-22 runs")
         .success();
     assert!(ok);
+    ll
+}
+
+/// An x86_64 Linux image of SOURCE for LIST, at `dir/libprobe.so`.
+fn image(dir: &Path) -> PathBuf {
+    let ll = c_ir(dir, "probe", SOURCE);
     let list: TargetList = LIST.parse().unwrap();
     let targets = list.resolve(Arch::X86_64, None).unwrap();
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
@@ -136,23 +142,7 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
 #[test]
 fn no_eligible_target_names_what_is_missing() {
     let dir = scratch("image-ineligible");
-    let c = dir.join("k.c");
-    let ll = dir.join("k.ll");
-    std::fs::write(&c, "int f(int x) { return x + 1; }").unwrap();
-    assert!(Command::new("clang-22")
-        .args([
-            "-O1",
-            "-S",
-            "-emit-llvm",
-            "-fPIC",
-            "--target=x86_64-unknown-linux-gnu",
-            "-o"
-        ])
-        .arg(&ll)
-        .arg(&c)
-        .status()
-        .unwrap()
-        .success());
+    let ll = c_ir(&dir, "k", "int f(int x) { return x + 1; }");
     let list: TargetList = "haswell;skylake-avx512".parse().unwrap();
     let targets = list.resolve(Arch::X86_64, None).unwrap();
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();

@@ -1,12 +1,15 @@
 //! Whole builds: C compiled by clang-22 to LLVM IR, multiversioned, optimized,
 //! emitted and linked by mvimg-link; then the code is read back.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use mvimg_codegen::{build, link_image, BuildOptions, Error};
 use mvimg_cpu::{Arch, TargetList};
 use object::{Object, ObjectSection, ObjectSymbol};
+
+mod common;
+use common::{exports, ir, scratch};
 
 const KERNELS: &str = r#"
 #include <stddef.h>
@@ -15,36 +18,6 @@ void saxpy(float *restrict y, const float *restrict x, float a, size_t n) {
 }
 int plain(int a) { return a + 1; }
 "#;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// `clang-22 -O1 -emit-llvm` of `source` for `triple`.
-fn ir(dir: &Path, source: &str, triple: &str) -> PathBuf {
-    let c = dir.join("k.c");
-    let ll = dir.join("k.ll");
-    std::fs::write(&c, source).unwrap();
-    let ok = Command::new("clang-22")
-        .args([
-            "-O1",
-            "-emit-llvm",
-            "-S",
-            "-fPIC",
-            &format!("--target={triple}"),
-            "-o",
-        ])
-        .arg(&ll)
-        .arg(&c)
-        .status()
-        .expect("clang-22 runs")
-        .success();
-    assert!(ok);
-    ll
-}
 
 /// The instructions of `symbol` in a linked x86_64 ELF image, disassembled by
 /// llvm-objdump-22.
@@ -147,17 +120,7 @@ fn objects_for_every_triple_are_built_and_linked() {
         link_image(&built, &image).unwrap_or_else(|e| panic!("{triple}: {e}"));
         let bytes = std::fs::read(&image).unwrap();
         let file = object::File::parse(&*bytes).unwrap();
-        let mut exports: Vec<String> = file
-            .exports()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                String::from_utf8_lossy(e.name())
-                    .trim_start_matches('_')
-                    .to_owned()
-            })
-            .collect();
-        exports.sort();
+        let exports = exports(&image);
         assert_eq!(
             exports,
             ["mvimg_dispatch_data", "plain", "saxpy"],

@@ -9,15 +9,11 @@ use mvimg_codegen::{build, link_image, synth, BuildOptions, Built};
 use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
 use object::{Object, ObjectSymbol};
 
+mod common;
+use common::{exports, scratch};
+
 const LIST: &str = "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1)";
 const FUNCTIONS: usize = 600;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn targets() -> ResolvedTargets {
     let list: TargetList = LIST.parse().unwrap();
@@ -144,20 +140,11 @@ fn partitions_compute_what_one_module_does_and_export_only_entries() {
         }
     }
 
-    let mut exports = Vec::new();
+    let mut images = Vec::new();
     for (name, built) in [("whole.so", &whole), ("split.so", &split)] {
         let image = dir.join(name);
         link_image(built, &image).unwrap();
-        let bytes = std::fs::read(&image).unwrap();
-        let file = object::File::parse(&*bytes).unwrap();
-        let mut names: Vec<String> = file
-            .exports()
-            .unwrap()
-            .iter()
-            .map(|e| String::from_utf8_lossy(e.name()).into_owned())
-            .collect();
-        names.sort();
-        exports.push(names);
+        images.push(exports(&image));
     }
     let mut expected: Vec<String> = (0..FUNCTIONS)
         .filter(|i| i % 12 < 6 && i % 6 != 5)
@@ -165,8 +152,8 @@ fn partitions_compute_what_one_module_does_and_export_only_entries() {
         .chain(["mvimg_dispatch_data".to_owned()])
         .collect();
     expected.sort();
-    assert_eq!(exports[0], expected);
-    assert_eq!(exports[1], expected);
+    assert_eq!(images[0], expected);
+    assert_eq!(images[1], expected);
 
     let driver_c = dir.join("driver.c");
     std::fs::write(&driver_c, DRIVER).unwrap();
@@ -258,19 +245,7 @@ fn partitioned_builds_link_for_every_object_format() {
         assert_eq!(built.objects.len(), parts, "{triple}");
         let image = dir.join(name);
         link_image(&built, &image).unwrap_or_else(|e| panic!("{triple}: {e}"));
-        let bytes = std::fs::read(&image).unwrap();
-        let file = object::File::parse(&*bytes).unwrap();
-        let mut exports: Vec<String> = file
-            .exports()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                String::from_utf8_lossy(e.name())
-                    .trim_start_matches('_')
-                    .to_owned()
-            })
-            .collect();
-        exports.sort();
+        let exports = exports(&image);
         let mut expected: Vec<String> = (0..60)
             .filter(|i| i % 12 < 6 && i % 6 != 5)
             .map(|i| format!("f{i}"))
