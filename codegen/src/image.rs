@@ -253,6 +253,7 @@ pub fn multiversion<'ctx>(
     let plan = plan(triple, targets, &analysis, &uses, &is_entry);
     let tables = crate::clone::apply(context, module, &plan, targets, &analysis)?;
     crate::dispatch::emit(context, module, targets, &tables);
+    crate::init::attach(context, module, triple, targets)?;
     module.verify().map_err(|e| Error::Verify {
         message: e.to_string_lossy().into_owned(),
     })?;
@@ -263,6 +264,7 @@ pub fn multiversion<'ctx>(
         .map(|f| f.name.clone())
         .collect();
     exports.push(DISPATCH_SYMBOL.to_owned());
+    exports.extend(crate::init::INIT_EXPORTS.iter().map(|s| (*s).to_owned()));
     Ok((plan, exports))
 }
 
@@ -444,6 +446,8 @@ pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput
         }
         let mut job = LinkJob::new(target.clone(), objects, output);
         job.exports = built.exports.clone();
+        // The image's init defines its own DLL entry point.
+        job.options.dll_entry_stub = false;
         job.link().map_err(Error::Link)
     })();
     let _ = std::fs::remove_dir_all(&scratch);

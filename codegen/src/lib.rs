@@ -22,6 +22,7 @@ pub mod dispatch;
 mod error;
 mod host;
 mod image;
+pub mod init;
 pub mod parallel;
 pub mod plan;
 pub mod synth;

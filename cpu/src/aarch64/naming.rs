@@ -199,6 +199,21 @@ const VENDOR_PARTS: &[(u8, &[(u16, &str)])] = &[
     ),
 ];
 
+/// Every (implementer, part) LLVM 22 names by table lookup, with its name (for
+/// tables that repeat these rules elsewhere, such as an image's own init). The
+/// rules [`llvm_name`] applies before the lookup (the MSM8994/8996 SoCs, the
+/// X925 + A725 pairing, Samsung's variant scheme) are not part of it.
+pub fn part_names() -> impl Iterator<Item = (u8, u16, &'static str)> {
+    ARM_PARTS
+        .iter()
+        .map(|(part, name)| (0x41, *part, *name))
+        .chain(VENDOR_PARTS.iter().flat_map(|(implementer, parts)| {
+            parts
+                .iter()
+                .map(move |(part, name)| (*implementer, *part, *name))
+        }))
+}
+
 /// What LLVM's naming reads of a machine: the implementer of the primary core,
 /// the SoC (`Hardware` line of /proc/cpuinfo, empty when absent), the primary
 /// core's part and variant, and the distinct parts of all cores.

@@ -145,6 +145,14 @@ const INTEL_FAMILY6: &[(&[u32], &str)] = &[
     (&[0x85], "knm"),
 ];
 
+/// Every Intel family-6 model LLVM 22 names by number alone, with its name (for
+/// tables that repeat these rules elsewhere, such as an image's own init).
+pub fn intel_family6_models() -> impl Iterator<Item = (u32, &'static str)> {
+    INTEL_FAMILY6
+        .iter()
+        .flat_map(|(models, name)| models.iter().map(move |m| (*m, *name)))
+}
+
 /// The name LLVM 22's `sys::getHostCPUName` gives a CPU with this signature and
 /// these features (as detected: CPUID bits gated by OS state). `None` where LLVM
 /// says `generic`: an unknown vendor (Hygon, VIA, Zhaoxin included) or an

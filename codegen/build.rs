@@ -1,0 +1,74 @@
+//! Compiles the image init (runtime/init.c) to LLVM IR for every platform an
+//! image can be built for, with the LLVM 22 clang (`clang` in the bin
+//! directory of `LLVM_SYS_221_PREFIX`, else `clang-22` on PATH). Module flags
+//! and the compiler ident are dropped so the IR links into any module.
+
+use std::env;
+use std::path::PathBuf;
+use std::process::Command;
+
+const PLATFORMS: [(&str, &str); 5] = [
+    ("x86_64-linux", "x86_64-unknown-linux-gnu"),
+    ("aarch64-linux", "aarch64-unknown-linux-gnu"),
+    ("x86_64-windows", "x86_64-w64-windows-gnu"),
+    ("x86_64-macos", "x86_64-apple-macosx10.13.0"),
+    ("aarch64-macos", "arm64-apple-macosx11.0.0"),
+];
+
+fn clang() -> PathBuf {
+    if let Some(prefix) = env::var_os("LLVM_SYS_221_PREFIX") {
+        let path = PathBuf::from(prefix).join("bin").join("clang");
+        if path.exists() {
+            return path;
+        }
+    }
+    PathBuf::from("clang-22")
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=runtime/init.c");
+    println!("cargo:rerun-if-env-changed=LLVM_SYS_221_PREFIX");
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let clang = clang();
+    for (name, triple) in PLATFORMS {
+        let ll = out.join(format!("init-{name}.ll"));
+        let status = Command::new(&clang)
+            .args(["-target", triple, "-Os", "-S", "-emit-llvm"])
+            .args(["-ffreestanding", "-fno-builtin", "-fno-stack-protector"])
+            .args(["-fvisibility=hidden", "-fno-exceptions", "-fPIC"])
+            .args([
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-Wno-unused-function",
+                "-std=c11",
+            ])
+            .arg("runtime/init.c")
+            .arg("-o")
+            .arg(&ll)
+            .status()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot run {}: {e}; install clang-22 (ci/setup does)",
+                    clang.display()
+                )
+            });
+        if !status.success() {
+            panic!(
+                "{} failed to compile runtime/init.c for {triple}",
+                clang.display()
+            );
+        }
+        let text = std::fs::read_to_string(&ll).expect("reading the init IR");
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                !l.starts_with("!llvm.module.flags")
+                    && !l.starts_with("!llvm.ident")
+                    && !l.starts_with("target triple")
+                    && !l.starts_with("target datalayout")
+            })
+            .collect();
+        std::fs::write(&ll, kept.join("\n") + "\n").expect("writing the init IR");
+    }
+}
