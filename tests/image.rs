@@ -119,6 +119,7 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
         select: SelectOptions {
             force: Some(mvimg::cpu::select::ForceTarget::parse("0")),
             host_features: None,
+            ..SelectOptions::default()
         },
     };
     let image = Image::open(copy(&so, "forced"), &options).unwrap();
@@ -133,6 +134,7 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
         select: SelectOptions {
             force: None,
             host_features: Some("-avx2".into()),
+            ..SelectOptions::default()
         },
     };
     let image = Image::open(copy(&so, "masked"), &options).unwrap();

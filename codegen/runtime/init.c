@@ -22,7 +22,7 @@
 
 typedef unsigned int u32;
 typedef unsigned long long u64;
-typedef unsigned long uptr;
+typedef __UINTPTR_TYPE__ uptr;
 
 #define VIS __attribute__((visibility("default")))
 #define HIDDEN __attribute__((visibility("hidden")))
@@ -781,12 +781,46 @@ static void fill(u32 t) {
     }
 }
 
+/* The dispatch data is the image's own, yet a file corrupted after the
+ * build must not make the init write out of bounds: every count, offset and
+ * index the fill uses is checked first. */
+static int data_ok(void) {
+    const u32 *d = mvimg_dispatch_data;
+    if (d[0] != 0x4d49564d || d[1] != 0x50534447 || d[2] != 1 || d[3] != 20) return 0;
+    u32 total = d[17], nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
+    if (nt != tab()[H_TARGETS] || total % 4) return 0;
+    u32 parts[5][2] = {{D_TARGETS_AT, 8 * nt}, {D_FUNCTIONS_AT, 4 * nf}, {D_ENTRIES_AT, 2 * ne},
+                       {D_SLOTS_AT, 2 * d[D_SLOTS]}, {D_RELOCS_AT, 2 * d[D_RELOCS]}};
+    for (u32 p = 0; p < 5; p++) {
+        u32 at = d[parts[p][0]], words = parts[p][1];
+        if (at % 4 || at > total || words > (total - at) / 4) return 0;
+    }
+    for (u32 t = 0; t < nt; t++) {
+        const u32 *tr = d + d[D_TARGETS_AT] / 4 + 8 * t;
+        if (t == 0 ? tr[4] != NONE : tr[4] >= t) return 0;
+        if (tr[6] > ne || tr[7] > ne - tr[6]) return 0;
+        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[6];
+        for (u32 k = 0; k < tr[7]; k++)
+            if (e[2 * k] >= nf || (k && e[2 * k] <= e[2 * k - 2])) return 0;
+    }
+    for (u32 p = 0; p < 2; p++) {
+        const u32 *r = d + d[p ? D_RELOCS_AT : D_SLOTS_AT] / 4;
+        for (u32 i = 0; i < d[p ? D_RELOCS : D_SLOTS]; i++)
+            if (r[2 * i] >= nf || ((uptr)at((int)r[2 * i + 1]) & (sizeof(void *) - 1))) return 0;
+    }
+    return 1;
+}
+
 static int done;
 
 static void mvimg_init(void) {
     if (done) return;
     done = 1;
     selected = choose();
+    if (selected > 0 && !data_ok()) {
+        selected = -1;
+        say("the image's dispatch data is corrupt; running the baseline code");
+    }
     if (selected < 0) print_error();
     else if (selected > 0) fill((u32)selected);
 }

@@ -123,7 +123,14 @@ fn objects_for_every_triple_are_built_and_linked() {
         let exports = exports(&image);
         assert_eq!(
             exports,
-            ["mvimg_dispatch_data", "plain", "saxpy"],
+            [
+                "mvimg_dispatch_data",
+                "mvimg_selected_target",
+                "mvimg_selection_error",
+                "mvimg_target_name",
+                "plain",
+                "saxpy"
+            ],
             "{triple}"
         );
         // The dispatch data starts with its magic and has the list's targets.

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use mvimg_codegen::init::INIT_EXPORTS;
 use mvimg_codegen::{build, link_image, synth, BuildOptions, Built};
 use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
 use object::{Object, ObjectSymbol};
@@ -150,6 +151,7 @@ fn partitions_compute_what_one_module_does_and_export_only_entries() {
         .filter(|i| i % 12 < 6 && i % 6 != 5)
         .map(|i| format!("f{i}"))
         .chain(["mvimg_dispatch_data".to_owned()])
+        .chain(INIT_EXPORTS.iter().map(|s| (*s).to_owned()))
         .collect();
     expected.sort();
     assert_eq!(images[0], expected);
@@ -250,6 +252,7 @@ fn partitioned_builds_link_for_every_object_format() {
             .filter(|i| i % 12 < 6 && i % 6 != 5)
             .map(|i| format!("f{i}"))
             .chain(["mvimg_dispatch_data".to_owned()])
+            .chain(INIT_EXPORTS.iter().map(|s| (*s).to_owned()))
             .collect();
         expected.sort();
         assert_eq!(exports, expected, "{triple}");

@@ -160,10 +160,15 @@ pub struct SelectOptions {
     pub force: Option<ForceTarget>,
     /// `MVIMG_HOST_FEATURES`: `+feat`/`-feat` applied to the host first.
     pub host_features: Option<String>,
+    /// `MVIMG_HOST_CPU`: select for this database CPU (its features, every
+    /// detectable feature checked) instead of the given host; how a test or a
+    /// cluster operator asks what a node of that CPU would run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_cpu: Option<String>,
 }
 
 impl SelectOptions {
-    /// Reads `MVIMG_FORCE_TARGET` and `MVIMG_HOST_FEATURES`.
+    /// Reads `MVIMG_FORCE_TARGET`, `MVIMG_HOST_FEATURES` and `MVIMG_HOST_CPU`.
     pub fn from_env() -> SelectOptions {
         SelectOptions {
             force: std::env::var("MVIMG_FORCE_TARGET")
@@ -173,6 +178,10 @@ impl SelectOptions {
             host_features: std::env::var("MVIMG_HOST_FEATURES")
                 .ok()
                 .filter(|v| !v.trim().is_empty()),
+            host_cpu: std::env::var("MVIMG_HOST_CPU")
+                .ok()
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
         }
     }
 }
@@ -294,6 +303,24 @@ pub fn select(
             ),
         });
     }
+    let described;
+    let host = match &options.host_cpu {
+        Some(name) => {
+            let db = targets.arch.database();
+            let cpu = db.cpu(name).ok_or_else(|| Error::Host {
+                message: format!(
+                    "MVIMG_HOST_CPU: unknown {} CPU `{name}`{}",
+                    targets.arch,
+                    crate::suggest::closest(name, db.cpu_names())
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default()
+                ),
+            })?;
+            described = Host::from_cpu(cpu);
+            &described
+        }
+        None => host,
+    };
     let host = match &options.host_features {
         Some(change) => mask_host(host, change)?,
         None => host.clone(),

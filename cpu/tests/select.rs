@@ -182,6 +182,7 @@ fn host_features_mask() {
     let options = |mask: &str| SelectOptions {
         force: None,
         host_features: Some(mask.to_owned()),
+        ..SelectOptions::default()
     };
     assert_eq!(select(&t, &zen4, &options("-avx512f")).unwrap().index, 2);
     // Removing avx also removes avx2 and everything AVX-512: only SSE targets remain.
@@ -223,6 +224,7 @@ fn forced_target() {
     let force = |value: &str| SelectOptions {
         force: Some(ForceTarget::parse(value)),
         host_features: None,
+        ..SelectOptions::default()
     };
     let s = select(&t, &haswell, &force("0")).unwrap();
     assert!(s.forced && s.index == 0);

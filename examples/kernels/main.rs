@@ -205,6 +205,7 @@ fn main() -> Result<()> {
         select: SelectOptions {
             force: Some(ForceTarget::parse("0")),
             host_features: None,
+            ..SelectOptions::default()
         },
         host: None,
     };
