@@ -1,7 +1,8 @@
 //! Compiles the image init (runtime/init.c) to LLVM IR for every platform an
 //! image can be built for, with the LLVM 22 clang (`clang` in the bin
 //! directory of `LLVM_SYS_221_PREFIX`, else `clang-22` on PATH). Module flags
-//! and the compiler ident are dropped so the IR links into any module.
+//! (but the debug-info version), the compiler ident, the triple and the data
+//! layout are dropped so the IR links into any module of its platform.
 
 use std::env;
 use std::path::PathBuf;
@@ -69,6 +70,10 @@ fn main() {
                     && !l.starts_with("target datalayout")
             })
             .collect();
-        std::fs::write(&ll, kept.join("\n") + "\n").expect("writing the init IR");
+        // Without a debug-info version LLVM's IR reader warns and strips
+        // loop metadata; this flag is what clang writes under -g.
+        let flags = "!llvm.module.flags = !{!9000}\n\
+                     !9000 = !{i32 2, !\"Debug Info Version\", i32 3}\n";
+        std::fs::write(&ll, kept.join("\n") + "\n" + flags).expect("writing the init IR");
     }
 }

@@ -104,7 +104,7 @@ pub(crate) static AARCH64: Database = Database {
     cpus: aarch64::generated::CPUS,
     aliases: aarch64::generated::ALIASES,
     detection: aarch64::detection_table,
-    privileged: &[],
+    privileged: aarch64::NOT_EMITTED,
     masks: OnceLock::new(),
 };
 
@@ -264,10 +264,12 @@ impl Database {
     }
 
     /// The features matching compares: detectable ones, less those whose
-    /// instructions only the kernel may execute (x86 `invpcid`, `pconfig`,
-    /// `wbnoinvd`). A compiler never emits those in user code, yet LLVM lists
-    /// `invpcid` for `haswell`, which Zen 1 and 2 lack: requiring it would keep
-    /// them off every Haswell clone.
+    /// instructions a compiler never emits in user code: x86 `invpcid`,
+    /// `pconfig`, `wbnoinvd` (only the kernel may execute them) and AArch64
+    /// `ssbs` (speculation control). LLVM lists `invpcid` for `haswell`, which
+    /// Zen 1 and 2 lack, and `ssbs` for `neoverse-n1`, which Linux hides when
+    /// the cores disagree or a mitigation is forced (and qemu 7.2's models do
+    /// not report): requiring them would keep such hosts off those clones.
     pub fn matched(&self) -> FeatureSet {
         self.masks().matched
     }

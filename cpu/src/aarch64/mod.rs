@@ -126,6 +126,10 @@ pub(crate) fn detection_table() -> &'static [(Feature, Detection)] {
     DETECTION
 }
 
+/// Features whose instructions a compiler never emits in user code (see
+/// [`crate::Database::matched`]): `ssbs` sets speculation control state.
+pub(crate) static NOT_EMITTED: &[Feature] = &[SSBS];
+
 /// The default AArch64 target list for Linux and Windows (Julia's official
 /// release list). `rand` and `fpac` are disabled on `neoverse-512tvb` because
 /// Graviton 3 lacks them though LLVM's CPU has them.
