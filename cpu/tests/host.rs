@@ -249,3 +249,44 @@ fn live_cpuinfo_agrees_with_live_cpuid() {
         b.difference(&a)
     );
 }
+
+/// The naming tables handed to an image's own init give what the naming
+/// functions give (the init repeats only the rules around the lookups).
+#[test]
+fn naming_tables_for_the_image_init_agree_with_the_naming_rules() {
+    use mvimg_cpu::aarch64::naming::{llvm_name, part_names, CoreSummary};
+    use mvimg_cpu::x86_64::naming::{intel_family6_models, Signature, Vendor};
+    let mut seen = std::collections::BTreeSet::new();
+    for (implementer, part, name) in part_names() {
+        // The first entry of an (implementer, part) pair is the one that counts.
+        if implementer == 0x53 || !seen.insert((implementer, part)) {
+            continue;
+        }
+        let cores = CoreSummary {
+            implementer,
+            part,
+            variant: 0,
+            hardware: String::new(),
+            parts: vec![part],
+        };
+        assert_eq!(llvm_name(&cores), name, "{implementer:#x} {part:#x}");
+    }
+    assert!(seen.len() > 50);
+    let features = mvimg_cpu::FeatureSet::empty(Arch::X86_64);
+    let mut models = 0;
+    for (model, name) in intel_family6_models() {
+        let signature = Signature {
+            vendor: Vendor::Intel,
+            family: 6,
+            model,
+            stepping: 0,
+        };
+        assert_eq!(
+            mvimg_cpu::x86_64::naming::llvm_name(&signature, &features),
+            Some(name),
+            "{model:#x}"
+        );
+        models += 1;
+    }
+    assert!(models > 70, "{models} models");
+}
