@@ -10,14 +10,16 @@
  * of mvimg-cpu's matcher (eligibility, CPU name, vector width, feature count,
  * later index), honours MVIMG_FORCE_TARGET, MVIMG_HOST_CPU and
  * MVIMG_HOST_FEATURES, and writes the selected bodies into every slot and
- * relocation cell of the dispatch data. On any error (no eligible target, a
+ * relocation cell of the dispatch data. Hosts: CPUID and XCR0 on x86_64;
+ * getauxval and MIDRs (sysfs, /proc/cpuinfo) on AArch64 Linux; the
+ * hw.optional and hw.cpufamily sysctls on macOS arm64. On any error (no eligible target, a
  * bad override) it leaves the cells at target 0, reports -1 from
  * mvimg_selected_target and the reason from mvimg_selection_error, and, where
  * it can (Linux, macOS), prints the reason on stderr.
  *
  * The code is freestanding: no CRT, no libc on Windows (the environment is
  * read from the PEB), and on Linux/macOS only weak references to getenv,
- * getauxval, open, read, close and write, all resolved at load.
+ * getauxval, open, read, close, write and sysctlbyname, resolved at load.
  */
 
 typedef unsigned int u32;
@@ -36,7 +38,7 @@ extern const u32 mvimg_dispatch_data[];
 enum {
     H_VERSION, H_ARCH, H_MASK_WORDS, H_FEATURES, H_FEATURES_AT, H_CPUS, H_CPUS_AT,
     H_ALIASES, H_ALIASES_AT, H_TARGETS, H_TARGETS_AT, H_NAMES, H_NAMES_AT,
-    H_STRINGS_AT, H_WORDS
+    H_STRINGS_AT, H_SYSCTLS, H_SYSCTLS_AT, H_FAMILIES, H_FAMILIES_AT, H_WORDS
 };
 /* A feature record: name (string offset), bit in the host mask (or NONE),
  * detection kind and four detection words, then the enable and disable masks. */
@@ -182,6 +184,7 @@ static u32 best_by_features(const u32 *raw) {
 /* The host: detected features (raw, before implications) and its CPU. */
 struct host {
     u32 raw[MAX_MASK];
+    u32 unchecked[MAX_MASK]; /* features the host could not report: assumed present */
     u32 cpu; /* index, or NONE */
     int detected;
 };
@@ -524,10 +527,63 @@ static void detect(struct host *h) {
     h->detected = 1;
 }
 
+#elif defined(__aarch64__) && defined(__APPLE__)
+
+extern int sysctlbyname(const char *, void *, unsigned long *, void *, unsigned long) __attribute__((weak));
+
+/* A 4- or 8-byte integer sysctl. */
+static int sysctl_u64(const char *name, u64 *value) {
+    u64 buf = 0;
+    unsigned long len = sizeof buf;
+    if (!sysctlbyname || sysctlbyname(name, &buf, &len, 0, 0) != 0) return 0;
+    if (len == 4) *value = (u32)buf;
+    else if (len == 8) *value = buf;
+    else return 0;
+    return 1;
+}
+
+/* hw.optional.* for the features, hw.cpufamily for the name. A feature
+ * whose sysctls do not exist on this macOS is unknown, not absent. */
+static void detect(struct host *h) {
+    const u32 *s = tab() + tab()[H_SYSCTLS_AT];
+    u32 checked[MAX_MASK], closure[MAX_MASK];
+    zero_mask(checked);
+    zero_mask(closure);
+    for (u32 i = 0; i < tab()[H_SYSCTLS]; i++, s += 3) {
+        int exists = 1, present = 1;
+        for (u32 k = 1; k < 3; k++) {
+            u64 v;
+            if (s[k] == NONE) continue;
+            if (!sysctl_u64(str(s[k]), &v)) exists = 0;
+            else if (v != 1) present = 0;
+        }
+        if (!exists) continue;
+        set_bit(checked, s[0]);
+        if (present) set_bit(h->raw, s[0]);
+    }
+    for (u32 i = 0; i < tab()[H_FEATURES]; i++) {
+        u32 bit = feature(i)[F_BIT];
+        if (bit == NONE) continue;
+        if (has_bit(h->raw, bit)) or_mask(closure, feature(i) + F_MASKS);
+        if (!has_bit(checked, bit)) set_bit(h->unchecked, bit);
+    }
+    h->cpu = NONE;
+    u64 family;
+    if (sysctl_u64("hw.cpufamily", &family) && family && family <= 0xffffffffu) {
+        const char *name = "apple-m4"; /* LLVM takes an unlisted family for the newest */
+        const u32 *f = tab() + tab()[H_FAMILIES_AT];
+        for (u32 i = 0; i < tab()[H_FAMILIES]; i++)
+            if (f[2 * i] == family) name = str(f[2 * i + 1]);
+        h->cpu = cpu_named(name);
+    }
+    if (h->cpu == NONE) h->cpu = best_by_features(closure);
+    h->detected = 1;
+}
+
 #else
 
-/* No detector for this platform yet (macOS arm64: sysctl): the image keeps
- * target 0 unless MVIMG_HOST_CPU describes the host. */
+/* No detector for this platform: the image keeps target 0 unless
+ * MVIMG_HOST_CPU describes the host. */
 static void detect(struct host *h) { h->detected = 0; h->cpu = NONE; }
 
 #endif
@@ -668,6 +724,7 @@ static int choose(void) {
     static struct host h;
     u32 features[MAX_MASK], len;
     zero_mask(h.raw);
+    zero_mask(h.unchecked);
     zero_mask(features);
     const char *cpu_name = trimmed(env("MVIMG_HOST_CPU", 0), &len);
     if (cpu_name) {
@@ -687,6 +744,7 @@ static int choose(void) {
         }
         for (u32 i = 0; i < tab()[H_FEATURES]; i++)
             if (has_bit(h.raw, feature(i)[F_BIT])) or_mask(features, feature(i) + F_MASKS);
+        or_mask(features, h.unchecked);
     }
     const char *change = trimmed(env("MVIMG_HOST_FEATURES", 1), &len);
     if (change && !mask_host(features, change, len)) return -1;

@@ -55,7 +55,8 @@ fn init_ir(arch: Arch, os: Os) -> Option<&'static str> {
 }
 
 /// The tables' words (little-endian when stored): header, features, CPUs,
-/// aliases, targets, the naming table, then NUL-terminated strings.
+/// aliases, targets, the naming table, the macOS sysctl and CPU family
+/// tables, then NUL-terminated strings.
 pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     let arch = targets.arch;
     let db = arch.database();
@@ -184,7 +185,27 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
         }
     };
 
-    const HEADER: usize = 14;
+    // macOS on Apple silicon: the sysctls of each feature, the CPU families.
+    let mut sysctl_words = Vec::new();
+    let mut family_words = Vec::new();
+    if arch == Arch::Aarch64 {
+        for (f, names) in mvimg_cpu::aarch64::macos::sysctl_features() {
+            sysctl_words.push(if bits[f.index()] == usize::MAX {
+                NONE
+            } else {
+                bits[f.index()] as u32
+            });
+            for k in 0..2 {
+                sysctl_words.push(names.get(k).map_or(NONE, |n| string(n)));
+            }
+        }
+        for (family, name) in mvimg_cpu::aarch64::naming::apple_families() {
+            family_words.push(family);
+            family_words.push(string(name));
+        }
+    }
+
+    const HEADER: usize = 18;
     let mut words = vec![0u32; HEADER];
     fn part(words: &mut Vec<u32>, index: usize, count: usize, body: &[u32]) {
         words[index] = count as u32;
@@ -196,6 +217,8 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     part(&mut words, 7, alias_words.len() / 2, &alias_words);
     part(&mut words, 9, targets.targets.len(), &target_words);
     part(&mut words, 11, name_count, &name_words);
+    part(&mut words, 14, sysctl_words.len() / 3, &sysctl_words);
+    part(&mut words, 16, family_words.len() / 2, &family_words);
     words[0] = TABLES_VERSION;
     words[1] = mvimg_cpu::image::format::arch_code(arch);
     words[2] = mask_words as u32;

@@ -61,6 +61,13 @@ const SYSCTL_FEATURES: &[(Feature, &[&str])] = &[
     (SME_I16I64, &["hw.optional.arm.FEAT_SME_I16I64"]),
 ];
 
+/// Every feature macOS reports through `hw.optional` sysctls, with the sysctl
+/// names that must all be 1 (for tables that repeat this detection
+/// elsewhere, such as an image's own init).
+pub fn sysctl_features() -> impl Iterator<Item = (Feature, &'static [&'static str])> {
+    SYSCTL_FEATURES.iter().map(|(f, names)| (*f, *names))
+}
+
 /// sysctl values of a Mac: name to integer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sysctls {

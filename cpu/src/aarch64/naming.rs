@@ -308,6 +308,12 @@ const APPLE_FAMILIES: &[(u32, &str)] = &[
     (0x2045_26d0, "apple-m4"),  // Tupai (A18)
 ];
 
+/// Every Apple CPU family LLVM 22 lists, with its name (an unlisted family is
+/// `apple-m4`, 0 is `generic`; see [`apple_family_name`]).
+pub fn apple_families() -> impl Iterator<Item = (u32, &'static str)> {
+    APPLE_FAMILIES.iter().copied()
+}
+
 /// The name LLVM 22 gives an Apple CPU family; 0 (unknown) is `generic`.
 pub fn apple_family_name(family: u32) -> &'static str {
     if family == 0 {
