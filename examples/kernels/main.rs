@@ -212,6 +212,14 @@ fn main() -> Result<()> {
     let generic = Image::open(copy(&image, "libkernels-generic.so")?, &generic_options)?;
     let s = selected.selection();
     println!("\nthis machine selects target {}: {}", s.index, s.name);
+    // The image selected on its own when it was loaded; the loader agrees.
+    match selected.own_selection() {
+        Some(own) if own == s.index => println!("  (the image's own init selected {own} too)"),
+        own => bail!(
+            "the image's own init selected {own:?}, the loader {}",
+            s.index
+        ),
+    }
     for r in &s.rejected {
         let why = match &r.reason {
             Reason::Missing { features } => format!("lacks {features}"),
