@@ -51,6 +51,17 @@ static void *load(const char *path, int kernels) {
     const char *(*name)(int) = (const char *(*)(int))dlsym(h, "mvimg_target_name");
     const char *error = ((str_fn)dlsym(h, "mvimg_selection_error"))();
     printf("selected %d %s\n", s, s >= 0 ? name(s) : error);
+    /* The protection of the page of the first slot (docs/FORMAT.md). */
+    const unsigned *d = (const unsigned *)dlsym(h, "mvimg_dispatch_data");
+    if (kernels && d[8] > 0) {
+        unsigned long cell = (unsigned long)((const char *)d + (int)d[d[13] / 4 + 1]), lo, hi;
+        char perms[8] = "?", line[512];
+        FILE *maps = fopen("/proc/self/maps", "r");
+        while (maps && fgets(line, sizeof line, maps))
+            if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) == 3 && lo <= cell && cell < hi) break;
+        if (maps) fclose(maps);
+        printf("slots %s\n", perms);
+    }
     if (kernels) {
         static float x[1003], y[1003];
         static unsigned v[1003];
@@ -241,6 +252,10 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
             .expect("qemu-x86_64 runs (ci/setup installs qemu-user)");
         let text = stdout(&out, model);
         assert_eq!(selections(&text), [expected], "{model}: {text}");
+        assert!(
+            text.contains("slots r--p"),
+            "{model}: slots writable: {text}"
+        );
         // mvimg's matcher, detecting the same emulated CPU.
         let explain = Command::new("qemu-x86_64")
             .args(["-cpu", model, env!("CARGO_BIN_EXE_mvimg"), "explain"])
@@ -274,10 +289,20 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
     let predicted = matcher(X86_LIST, Arch::X86_64, &host, &SelectOptions::default());
     let text = stdout(&Command::new(&driver).arg(&so).output().unwrap(), "native");
     assert_eq!(selections(&text), [predicted], "native: {text}");
+    // The init wrote the slots and made them read-only again.
+    assert!(
+        text.contains("slots r--p"),
+        "native: slots writable: {text}"
+    );
     assert_close(reference.as_ref().unwrap(), &results(&text), "native");
     let image = Image::open(&so, &OpenOptions::default()).unwrap();
     assert_eq!(image.selection().index as i64, predicted);
     assert_eq!(image.own_selection(), Some(image.selection().index));
+    assert_eq!(
+        slot_protection(&image),
+        "r--p",
+        "after the Rust loader's fill"
+    );
     if predicted == 3 {
         eprintln!("native: AVX-512 host, target 3 selected");
     } else {
@@ -286,6 +311,31 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
             host.name
         );
     }
+}
+
+/// The protection (as /proc/self/maps spells it) of the page holding the
+/// image's first slot.
+fn slot_protection(image: &Image) -> String {
+    let data = image.symbol("mvimg_dispatch_data").unwrap() as *const u32;
+    // SAFETY: the loader checked the data: the header and the slot records
+    // are inside it, the slot count is at least 1 for this image.
+    let cell = unsafe {
+        assert!(*data.add(8) > 0);
+        let slots = *data.add(13) as usize / 4;
+        (data as usize).wrapping_add(*data.add(slots + 1) as i32 as isize as usize)
+    };
+    let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+    maps.lines()
+        .find_map(|line| {
+            let (range, rest) = line.split_once(' ')?;
+            let (lo, hi) = range.split_once('-')?;
+            let (lo, hi) = (
+                usize::from_str_radix(lo, 16).ok()?,
+                usize::from_str_radix(hi, 16).ok()?,
+            );
+            (lo <= cell && cell < hi).then(|| rest[..4].to_owned())
+        })
+        .unwrap()
 }
 
 #[test]
@@ -354,6 +404,10 @@ fn aarch64_image_selects_on_its_own_under_every_qemu_model() {
     for (model, expect) in expected {
         let text = qemu_aarch64(model, &driver, &[&so], &[]);
         let got = selections(&text);
+        assert!(
+            text.contains("slots r--p"),
+            "{model}: slots writable: {text}"
+        );
         // The matcher on the same capability words (qemu-user shows no
         // MIDR: neither sysfs nor an Arm /proc/cpuinfo exists, so both
         // name the host by its features).

@@ -827,7 +827,64 @@ static const char *body(u32 t, u32 f) {
     return at((int)d[d[D_FUNCTIONS_AT] / 4 + 4 * f + 2]);
 }
 
-static void fill(u32 t) {
+#if defined(__linux__)
+
+/* The slots live in the RELRO segment (codegen's SLOT_SECTION), read-only
+ * once the dynamic loader has relocated the image: the fill makes the pages
+ * glibc protected writable and protects them again. */
+struct elf_phdr { u32 type, flags; u64 offset, vaddr, paddr, filesz, memsz, align; };
+struct dl_info { uptr addr; const char *name; const struct elf_phdr *phdr; unsigned short phnum; };
+extern int dl_iterate_phdr(int (*)(struct dl_info *, unsigned long, void *), void *) __attribute__((weak));
+extern int mprotect(void *, unsigned long, int) __attribute__((weak));
+#if !defined(__aarch64__)
+extern unsigned long getauxval(unsigned long) __attribute__((weak));
+#endif
+
+struct relro { uptr lo, hi; };
+
+static int find_relro(struct dl_info *info, unsigned long size, void *cx) {
+    (void)size;
+    struct relro *r = cx;
+    uptr me = (uptr)mvimg_dispatch_data, page = getauxval ? getauxval(6) : 0; /* AT_PAGESZ */
+    int mine = 0;
+    if (!page) page = 4096;
+    for (u32 k = 0; k < info->phnum; k++) {
+        const struct elf_phdr *ph = &info->phdr[k];
+        if (ph->type == 1 && me >= info->addr + ph->vaddr && me < info->addr + ph->vaddr + ph->memsz) mine = 1;
+    }
+    if (!mine) return 0;
+    for (u32 k = 0; k < info->phnum; k++) {
+        const struct elf_phdr *ph = &info->phdr[k];
+        if (ph->type == 0x6474e552) { /* PT_GNU_RELRO, rounded as glibc protects it */
+            r->lo = (info->addr + ph->vaddr) & ~(page - 1);
+            r->hi = (info->addr + ph->vaddr + ph->memsz) & ~(page - 1);
+        }
+    }
+    return 1;
+}
+
+static struct relro relro_pages(void) {
+    struct relro r = {0, 0};
+    if (dl_iterate_phdr) dl_iterate_phdr(find_relro, &r);
+    return r;
+}
+
+static int protect(struct relro r, int writable) {
+    if (r.lo >= r.hi) return 1;
+    return mprotect && mprotect((void *)r.lo, r.hi - r.lo, writable ? 3 : 1) == 0;
+}
+
+#else
+
+struct relro { uptr lo, hi; };
+static struct relro relro_pages(void) { struct relro r = {0, 0}; return r; }
+static int protect(struct relro r, int writable) { (void)r; (void)writable; return 1; }
+
+#endif
+
+static int fill(u32 t) {
+    struct relro pages = relro_pages();
+    if (!protect(pages, 1)) return 0;
     const u32 *d = mvimg_dispatch_data;
     u32 parts[2][2] = {{d[D_SLOTS], d[D_SLOTS_AT]}, {d[D_RELOCS], d[D_RELOCS_AT]}};
     for (u32 p = 0; p < 2; p++) {
@@ -837,6 +894,8 @@ static void fill(u32 t) {
             *cell = body(t, r[2 * i]);
         }
     }
+    protect(pages, 0);
+    return 1;
 }
 
 /* The dispatch data is the image's own, yet a file corrupted after the
@@ -879,8 +938,11 @@ static void mvimg_init(void) {
         selected = -1;
         say("the image's dispatch data is corrupt; running the baseline code");
     }
+    if (selected > 0 && !fill((u32)selected)) {
+        selected = -1;
+        say("cannot make the slots writable (mprotect failed); running the baseline code");
+    }
     if (selected < 0) print_error();
-    else if (selected > 0) fill((u32)selected);
 }
 
 /* ---- what the image exports ---- */

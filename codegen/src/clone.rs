@@ -22,7 +22,7 @@ use inkwell::values::{
     InstructionValue, ValueKind,
 };
 use inkwell::GlobalVisibility;
-use mvimg_cpu::{ResolvedTargets, SizeGoal};
+use mvimg_cpu::{Os, ResolvedTargets, SizeGoal};
 
 use crate::analysis::{called_function, name_of, Analysis, FEATURE_QUERY_PREFIX};
 use crate::dispatch::{DispatchFunction, DispatchTables};
@@ -33,6 +33,11 @@ use crate::Error;
 pub fn clone_name(name: &str, t: usize) -> String {
     format!("{name}.mvimg.{t}")
 }
+
+/// The ELF section of the slots: part of the RELRO segment, which the dynamic
+/// loader makes read-only after relocation; the image's init and mvimg-cpu's
+/// loader make it writable for the fill and read-only again.
+pub const SLOT_SECTION: &str = ".data.rel.ro.mvimg.slots";
 
 /// The name of `name`'s slot.
 pub fn slot_name(name: &str) -> String {
@@ -117,6 +122,7 @@ pub(crate) fn apply<'ctx>(
     // dispatched runs its baseline code.
     let ptr = context.ptr_type(Default::default());
     let mut slots: Vec<Option<GlobalValue<'ctx>>> = vec![None; n];
+    let elf = matches!(crate::image::arch_and_os(&plan.triple), Ok((_, Os::Linux)));
     for (i, f) in plan.functions.iter().enumerate() {
         if f.slot.is_empty() {
             continue;
@@ -125,6 +131,9 @@ pub(crate) fn apply<'ctx>(
         slot.set_linkage(Linkage::External);
         slot.set_visibility(GlobalVisibility::Hidden);
         slot.set_initializer(&orig[i].as_global_value().as_pointer_value());
+        if elf {
+            slot.set_section(Some(SLOT_SECTION));
+        }
         slots[i] = Some(slot);
     }
 

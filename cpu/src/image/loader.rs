@@ -252,12 +252,16 @@ mod sys {
         }
     }
 
-    /// The loaded segments of the object containing `address`: (start, end,
-    /// p_flags), absolute.
-    fn segments_of(address: usize) -> Vec<(usize, usize, u32)> {
+    /// (start, end, p_flags) of a loaded segment, absolute.
+    type LoadedSegment = (usize, usize, u32);
+
+    /// The loaded segments of the object containing `address`; and the pages of its PT_GNU_RELRO segment that the
+    /// dynamic loader made read-only (rounded as glibc rounds them).
+    fn segments_of(address: usize) -> (Vec<LoadedSegment>, (usize, usize)) {
         struct Search {
             address: usize,
-            found: Vec<(usize, usize, u32)>,
+            found: Vec<LoadedSegment>,
+            relro: (usize, usize),
         }
         unsafe extern "C" fn visit(
             info: *mut libc::dl_phdr_info,
@@ -267,12 +271,18 @@ mod sys {
             // SAFETY: the loader passes a valid info; cx is our Search.
             let (info, search) = unsafe { (&*info, &mut *(cx as *mut Search)) };
             let mut segments = Vec::new();
+            let mut relro = (0, 0);
+            // SAFETY: sysconf has no preconditions.
+            let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as usize;
             for k in 0..usize::from(info.dlpi_phnum) {
                 // SAFETY: dlpi_phdr has dlpi_phnum headers.
                 let ph = unsafe { &*info.dlpi_phdr.add(k) };
+                let start = (info.dlpi_addr as usize).wrapping_add(ph.p_vaddr as usize);
                 if ph.p_type == libc::PT_LOAD {
-                    let start = (info.dlpi_addr as usize).wrapping_add(ph.p_vaddr as usize);
                     segments.push((start, start + ph.p_memsz as usize, ph.p_flags));
+                } else if ph.p_type == libc::PT_GNU_RELRO {
+                    let end = start + ph.p_memsz as usize;
+                    relro = (start & !(page - 1), end & !(page - 1));
                 }
             }
             if segments
@@ -280,6 +290,7 @@ mod sys {
                 .any(|&(s, e, _)| s <= search.address && search.address < e)
             {
                 search.found = segments;
+                search.relro = relro;
                 return 1;
             }
             0
@@ -287,12 +298,24 @@ mod sys {
         let mut search = Search {
             address,
             found: Vec::new(),
+            relro: (0, 0),
         };
         // SAFETY: `visit` matches the callback type and only reads.
         unsafe {
             libc::dl_iterate_phdr(Some(visit), &mut search as *mut Search as *mut c_void);
         }
-        search.found
+        (search.found, search.relro)
+    }
+
+    /// Makes the pages `[lo, hi)` writable or read-only again.
+    fn protect((lo, hi): (usize, usize), writable: bool) -> bool {
+        if lo >= hi {
+            return true;
+        }
+        let prot = libc::PROT_READ | if writable { libc::PROT_WRITE } else { 0 };
+        // SAFETY: the range is page-aligned and part of this image's RELRO
+        // segment, which holds data only (no code is made non-executable).
+        unsafe { libc::mprotect(lo as *mut c_void, hi - lo, prot) == 0 }
     }
 
     /// Checks that the file is a 64-bit little-endian ELF shared object whose
@@ -375,7 +398,7 @@ mod sys {
         if data_ptr == 0 {
             return close(LoadError::NoDispatchData { path });
         }
-        let segments = segments_of(data_ptr);
+        let (segments, relro) = segments_of(data_ptr);
         let Some(&(_, data_end, _)) = segments
             .iter()
             .find(|&&(s, e, _)| s <= data_ptr && data_ptr < e)
@@ -417,6 +440,16 @@ mod sys {
             data,
             selection,
         };
+        // The slots are in the RELRO segment, read-only since relocation.
+        if !protect(relro, true) {
+            return Err(LoadError::Dlopen {
+                path: image.path.clone(),
+                message: format!(
+                    "cannot make the slots writable: {}",
+                    std::io::Error::last_os_error()
+                ),
+            });
+        }
         for cell in image.data.slots.iter().chain(&image.data.relocs) {
             let body = image
                 .address_by_index(cell.function)
@@ -426,6 +459,7 @@ mod sys {
             // writable segment of this image.
             unsafe { at.write_volatile(body) };
         }
+        protect(relro, false);
         Ok(image)
     }
 }
