@@ -2,6 +2,9 @@
 
 use std::process::{Command, Output};
 
+mod common;
+use common::{c_ir, scratch};
+
 fn mvimg(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mvimg"));
     command.args(args).env_remove("MVIMG_CPU_TARGET");
@@ -245,9 +248,7 @@ fn select_on_this_machine() {
 /// the subprocess alike.
 #[test]
 fn link_environment_is_the_same_in_both_modes() {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-link-env");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-link-env");
     std::fs::write(dir.join("lib.c"), "int twice(int a) { return 2 * a; }\n").unwrap();
     let object = dir.join("lib.o");
     let ok = Command::new("clang-22")
@@ -287,30 +288,14 @@ fn link_environment_is_the_same_in_both_modes() {
 /// `mvimg build` writes the image and the plan; a bad list is an error.
 #[test]
 fn build_writes_an_image_and_its_plan() {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-build");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let (c, ll) = (dir.join("k.c"), dir.join("k.ll"));
-    std::fs::write(
-        &c,
+    let dir = scratch("cli-build");
+    let ll = c_ir(
+        &dir,
+        "k",
         "float dot(const float *x, const float *y, int n) {\n\
          float s = 0; for (int i = 0; i < n; i++) s += x[i] * y[i]; return s; }\n",
-    )
-    .unwrap();
-    let ok = Command::new("clang-22")
-        .args([
-            "-O1",
-            "-emit-llvm",
-            "-S",
-            "--target=x86_64-unknown-linux-gnu",
-            "-o",
-        ])
-        .arg(&ll)
-        .arg(&c)
-        .status()
-        .expect("clang-22 runs")
-        .success();
-    assert!(ok);
+        "x86_64-unknown-linux-gnu",
+    );
     let (image, plan) = (dir.join("libk.so"), dir.join("plan.json"));
     let out = mvimg(
         &[

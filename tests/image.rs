@@ -10,6 +10,9 @@ use mvimg::cpu::image::format::{PAIR_WORDS, TARGET_WORDS};
 use mvimg::cpu::{Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 use mvimg::inspect::ImageFile;
 
+mod common;
+use common::{c_ir, scratch};
+
 const LIST: &str = "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1)";
 
 /// `probe` returns 2 * avx2 + avx as each body sees them; `twice` is plain.
@@ -22,39 +25,9 @@ static int (*table[2])(int) = { twice, twice };
 int call_table(int i, int x) { return table[i & 1](x) + probe(); }
 "#;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// `clang-22 -O1` of C `source` to x86_64 Linux IR at `dir/name.ll`.
-fn c_ir(dir: &Path, name: &str, source: &str) -> PathBuf {
-    let c = dir.join(format!("{name}.c"));
-    let ll = dir.join(format!("{name}.ll"));
-    std::fs::write(&c, source).unwrap();
-    let ok = Command::new("clang-22")
-        .args([
-            "-O1",
-            "-S",
-            "-emit-llvm",
-            "-fPIC",
-            "--target=x86_64-unknown-linux-gnu",
-            "-o",
-        ])
-        .arg(&ll)
-        .arg(&c)
-        .status()
-        .expect("clang-22 runs")
-        .success();
-    assert!(ok);
-    ll
-}
-
 /// An x86_64 Linux image of SOURCE for LIST, at `dir/libprobe.so`.
 fn image(dir: &Path) -> PathBuf {
-    let ll = c_ir(dir, "probe", SOURCE);
+    let ll = c_ir(dir, "probe", SOURCE, "x86_64-unknown-linux-gnu");
     let list: TargetList = LIST.parse().unwrap();
     let targets = list.resolve(Arch::X86_64, None).unwrap();
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
@@ -144,7 +117,12 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
 #[test]
 fn no_eligible_target_names_what_is_missing() {
     let dir = scratch("image-ineligible");
-    let ll = c_ir(&dir, "k", "int f(int x) { return x + 1; }");
+    let ll = c_ir(
+        &dir,
+        "k",
+        "int f(int x) { return x + 1; }",
+        "x86_64-unknown-linux-gnu",
+    );
     let list: TargetList = "haswell;skylake-avx512".parse().unwrap();
     let targets = list.resolve(Arch::X86_64, None).unwrap();
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();

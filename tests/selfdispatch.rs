@@ -10,6 +10,9 @@ use std::process::{Command, Output};
 use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::{select, Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 
+mod common;
+use common::{c_ir, run_ok, scratch};
+
 const X86_LIST: &str =
     "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
 const ARM_LIST: &str = "generic;cortex-a57;neoverse-n1;a64fx";
@@ -112,42 +115,9 @@ int main(int argc, char **argv) {
 }
 "#;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run_ok(program: &str, args: &[&str]) {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (ci/setup installs it): {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// KERNELS built into an image for `triple` and `list` at `dir/name`.
 fn image(dir: &Path, triple: &str, list: &str, name: &str) -> PathBuf {
-    let (c, ll) = (dir.join("kernels.c"), dir.join(format!("{name}.ll")));
-    std::fs::write(&c, KERNELS).unwrap();
-    run_ok(
-        "clang-22",
-        &[
-            "-O1",
-            "-S",
-            "-emit-llvm",
-            "-fPIC",
-            &format!("--target={triple}"),
-            "-o",
-            ll.to_str().unwrap(),
-            c.to_str().unwrap(),
-        ],
-    );
+    let ll = c_ir(dir, name, KERNELS, triple);
     let arch = mvimg::codegen::arch_and_os(triple).unwrap().0;
     let targets = list
         .parse::<TargetList>()

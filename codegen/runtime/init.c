@@ -125,7 +125,7 @@ static void say_number(u32 v) {
 static u32 features_by_name(const char *name, u32 len) {
     u32 n = tab()[H_FEATURES];
     for (u32 i = 0; i < n; i++)
-        if (span_eq(name, len, str(feature(i)[F_NAME])) ) return i;
+        if (span_eq(name, len, str(feature(i)[F_NAME]))) return i;
     return NONE;
 }
 static int has_bit(const u32 *mask, u32 bit) { return bit != NONE && (mask[bit / 32] >> (bit % 32)) & 1; }
@@ -147,10 +147,10 @@ static int subset(const u32 *a, const u32 *b) {
 /* Whether the raw host mask has the feature LLVM calls `name`. */
 static const u32 *naming_raw;
 static int has(const char *name) {
-    u32 n = tab()[H_FEATURES];
-    for (u32 i = 0; i < n; i++)
-        if (str_eq(str(feature(i)[F_NAME]), name)) return has_bit(naming_raw, feature(i)[F_BIT]);
-    return 0;
+    u32 n = 0;
+    while (name[n]) n++;
+    u32 f = features_by_name(name, n);
+    return f != NONE && has_bit(naming_raw, feature(f)[F_BIT]);
 }
 
 /* The CPU (index) LLVM's `name` denotes: a canonical name or an alias. */

@@ -60,18 +60,13 @@ fn init_ir(arch: Arch, os: Os) -> Option<&'static str> {
 pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     let arch = targets.arch;
     let db = arch.database();
-    // The host mask's bits: every detectable feature, in database order.
+    // The host mask's bits: every detectable feature, in database order
+    // (NONE for the others).
     let detectable = db.detectable();
-    let bits: Vec<usize> = db
-        .features()
-        .map(|f| {
-            if detectable.contains(f) {
-                detectable_rank(&detectable, f)
-            } else {
-                usize::MAX
-            }
-        })
-        .collect();
+    let mut bits = vec![NONE; db.features().len()];
+    for (k, f) in detectable.iter().enumerate() {
+        bits[f.index()] = k as u32;
+    }
     let bit_count = detectable.len();
     let mask_words = bit_count.div_ceil(32).max(1);
     if mask_words > MAX_MASK_WORDS {
@@ -86,8 +81,8 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
         let mut words = vec![0u32; mask_words];
         for f in set.iter() {
             let bit = bits[f.index()];
-            if bit != usize::MAX {
-                words[bit / 32] |= 1 << (bit % 32);
+            if bit != NONE {
+                words[bit as usize / 32] |= 1 << (bit % 32);
             }
         }
         words
@@ -110,11 +105,7 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     };
     for f in db.features() {
         features.push(string(f.name()));
-        features.push(if bits[f.index()] == usize::MAX {
-            NONE
-        } else {
-            bits[f.index()] as u32
-        });
+        features.push(bits[f.index()]);
         features.extend(detection_words(detection[f.index()]));
         let mut enable = f.implies();
         enable.insert(f);
@@ -190,11 +181,7 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     let mut family_words = Vec::new();
     if arch == Arch::Aarch64 {
         for (f, names) in mvimg_cpu::aarch64::macos::sysctl_features() {
-            sysctl_words.push(if bits[f.index()] == usize::MAX {
-                NONE
-            } else {
-                bits[f.index()] as u32
-            });
+            sysctl_words.push(bits[f.index()]);
             for k in 0..2 {
                 sysctl_words.push(names.get(k).map_or(NONE, |n| string(n)));
             }
@@ -232,10 +219,6 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
     );
     Ok(words)
-}
-
-fn detectable_rank(detectable: &FeatureSet, feature: mvimg_cpu::Feature) -> usize {
-    detectable.iter().take_while(|f| *f != feature).count()
 }
 
 /// The kind and four words of a feature's detection: CPUID (leaf, subleaf,

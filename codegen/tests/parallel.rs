@@ -147,13 +147,7 @@ fn partitions_compute_what_one_module_does_and_export_only_entries() {
         link_image(built, &image).unwrap();
         images.push(exports(&image));
     }
-    let mut expected: Vec<String> = (0..FUNCTIONS)
-        .filter(|i| i % 12 < 6 && i % 6 != 5)
-        .map(|i| format!("f{i}"))
-        .chain(["mvimg_dispatch_data".to_owned()])
-        .chain(INIT_EXPORTS.iter().map(|s| (*s).to_owned()))
-        .collect();
-    expected.sort();
+    let expected = expected_exports(FUNCTIONS);
     assert_eq!(images[0], expected);
     assert_eq!(images[1], expected);
 
@@ -248,13 +242,19 @@ fn partitioned_builds_link_for_every_object_format() {
         let image = dir.join(name);
         link_image(&built, &image).unwrap_or_else(|e| panic!("{triple}: {e}"));
         let exports = exports(&image);
-        let mut expected: Vec<String> = (0..60)
-            .filter(|i| i % 12 < 6 && i % 6 != 5)
-            .map(|i| format!("f{i}"))
-            .chain(["mvimg_dispatch_data".to_owned()])
-            .chain(INIT_EXPORTS.iter().map(|s| (*s).to_owned()))
-            .collect();
-        expected.sort();
-        assert_eq!(exports, expected, "{triple}");
+        assert_eq!(exports, expected_exports(60), "{triple}");
     }
+}
+
+/// What an image of `synth::module(n)` exports, sorted: its entry points
+/// (synth's exported kinds), the dispatch data and the init's functions.
+fn expected_exports(n: usize) -> Vec<String> {
+    let mut expected: Vec<String> = (0..n)
+        .filter(|i| i % 12 < 6 && i % 6 != 5)
+        .map(|i| format!("f{i}"))
+        .chain(["mvimg_dispatch_data".to_owned()])
+        .chain(INIT_EXPORTS.iter().map(|s| (*s).to_owned()))
+        .collect();
+    expected.sort();
+    expected
 }

@@ -1,0 +1,51 @@
+//! Helpers the facade's integration tests share.
+
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fresh, empty scratch directory for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `program` with `args`; panics with its stderr unless it succeeds.
+pub fn run_ok(program: &str, args: &[&str]) {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (ci/setup installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `clang-22 -O1 -fPIC` of C `source` to LLVM IR for `triple` at
+/// `dir/name.ll` (the C is written to `dir/name.c`).
+pub fn c_ir(dir: &Path, name: &str, source: &str, triple: &str) -> PathBuf {
+    let (c, ll) = (
+        dir.join(format!("{name}.c")),
+        dir.join(format!("{name}.ll")),
+    );
+    std::fs::write(&c, source).unwrap();
+    run_ok(
+        "clang-22",
+        &[
+            "-O1",
+            "-S",
+            "-emit-llvm",
+            "-fPIC",
+            &format!("--target={triple}"),
+            "-o",
+            ll.to_str().unwrap(),
+            c.to_str().unwrap(),
+        ],
+    );
+    ll
+}
