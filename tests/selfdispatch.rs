@@ -17,8 +17,19 @@ const X86_LIST: &str =
     "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
 const ARM_LIST: &str = "generic;cortex-a57;neoverse-n1;a64fx";
 
-/// Kernels whose clones differ per target (vectorized, FMA-contracted).
+/// Kernels whose clones differ per target (vectorized, FMA-contracted), and
+/// `probe`, whose every body returns its own target's features (`probe_bits`).
 const KERNELS: &str = r#"
+#if defined(__x86_64__)
+extern _Bool have_a(void) __asm__("mvimg.cpu.have.avx");
+extern _Bool have_b(void) __asm__("mvimg.cpu.have.avx2");
+extern _Bool have_c(void) __asm__("mvimg.cpu.have.avx512f");
+#else
+extern _Bool have_a(void) __asm__("mvimg.cpu.have.crc");
+extern _Bool have_b(void) __asm__("mvimg.cpu.have.dotprod");
+extern _Bool have_c(void) __asm__("mvimg.cpu.have.sve");
+#endif
+int probe(void) { return have_a() + 2 * have_b() + 4 * have_c(); }
 void saxpy(int n, float a, const float *x, float *y) {
     for (int i = 0; i < n; i++) y[i] = a * x[i] + y[i];
 }
@@ -33,6 +44,40 @@ unsigned checksum(int n, const unsigned *v) {
     return h;
 }
 "#;
+
+/// The features `probe` reports, by bit, per architecture.
+fn probe_bits(arch: Arch) -> [&'static str; 3] {
+    match arch {
+        Arch::X86_64 => ["avx", "avx2", "avx512f"],
+        Arch::Aarch64 => ["crc", "dotprod", "sve"],
+    }
+}
+
+/// What `probe` returns when target `index` of `list` runs.
+fn probe_of(list: &str, arch: Arch, index: i64) -> i64 {
+    let targets = list
+        .parse::<TargetList>()
+        .unwrap()
+        .resolve(arch, None)
+        .unwrap();
+    let features = &targets.targets[index as usize].features;
+    let db = arch.database();
+    probe_bits(arch)
+        .iter()
+        .enumerate()
+        .map(|(bit, name)| i64::from(features.contains(db.feature(name).unwrap())) << bit)
+        .sum()
+}
+
+/// The number after `probe ` (the exported entry's answer).
+fn probe(text: &str) -> i64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix("probe "))
+        .unwrap_or_else(|| panic!("no probe in {text}"))
+        .trim()
+        .parse()
+        .unwrap()
+}
 
 /// Loads the image (argv[1]) once per remaining argument, which names a
 /// database CPU for MVIMG_HOST_CPU ("-" for none), and prints the selection;
@@ -66,6 +111,7 @@ static void *load(const char *path, int kernels) {
         printf("slots %s\n", perms);
     }
     if (kernels) {
+        printf("probe %d\n", ((int (*)(void))dlsym(h, "probe"))());
         static float x[1003], y[1003];
         static unsigned v[1003];
         for (int i = 0; i < 1003; i++) { x[i] = (float)(i % 17) * 0.25f; y[i] = (float)(i % 5); v[i] = (unsigned)i * 2654435761u; }
@@ -111,6 +157,7 @@ int main(int argc, char **argv) {
     int s = sel();
     printf("selected %d %s\n", s, s >= 0 ? name(s) : error());
     printf("results %u\n", checksum(1003, v));
+    printf("probe %d\n", ((int (*)(void))GetProcAddress(h, "probe"))());
     return 0;
 }
 "#;
@@ -226,6 +273,12 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
             text.contains("slots r--p"),
             "{model}: slots writable: {text}"
         );
+        // The exported entry runs the selected target's body.
+        assert_eq!(
+            probe(&text),
+            probe_of(X86_LIST, Arch::X86_64, expected),
+            "{model}"
+        );
         // mvimg's matcher, detecting the same emulated CPU.
         let explain = Command::new("qemu-x86_64")
             .args(["-cpu", model, env!("CARGO_BIN_EXE_mvimg"), "explain"])
@@ -264,6 +317,7 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
         text.contains("slots r--p"),
         "native: slots writable: {text}"
     );
+    assert_eq!(probe(&text), probe_of(X86_LIST, Arch::X86_64, predicted));
     assert_close(reference.as_ref().unwrap(), &results(&text), "native");
     let image = Image::open(&so, &OpenOptions::default()).unwrap();
     assert_eq!(image.selection().index as i64, predicted);
@@ -384,6 +438,11 @@ fn aarch64_image_selects_on_its_own_under_every_qemu_model() {
         let host = Host::from_text(&text, model).unwrap();
         let predicted = matcher(ARM_LIST, Arch::Aarch64, &host, &SelectOptions::default());
         assert_eq!(got, [predicted], "{model}: {text}");
+        assert_eq!(
+            probe(&text),
+            probe_of(ARM_LIST, Arch::Aarch64, predicted),
+            "{model}"
+        );
         if let Some(e) = expect {
             assert_eq!(predicted, e, "{model}");
         }
@@ -396,6 +455,7 @@ fn aarch64_image_selects_on_its_own_under_every_qemu_model() {
     }
     let text = qemu_aarch64("a64fx", &driver, &[&so], &[("MVIMG_FORCE_TARGET", "0")]);
     assert_eq!(selections(&text), [0]);
+    assert_eq!(probe(&text), probe_of(ARM_LIST, Arch::Aarch64, 0));
 }
 
 #[test]
@@ -472,6 +532,7 @@ fn windows_image_selects_on_its_own_under_wine() {
     let predicted = matcher(X86_LIST, Arch::X86_64, &host, &SelectOptions::default());
     let text = wine(&[]);
     assert_eq!(selections(&text), [predicted], "{text}");
+    assert_eq!(probe(&text), probe_of(X86_LIST, Arch::X86_64, predicted));
     let checksum = results(&text);
     // The environment reaches the init through the PEB.
     for (env, expected) in [
@@ -482,5 +543,10 @@ fn windows_image_selects_on_its_own_under_wine() {
         let text = wine(&[env]);
         assert_eq!(selections(&text), [expected], "{env:?}: {text}");
         assert_eq!(results(&text), checksum, "{env:?}");
+        assert_eq!(
+            probe(&text),
+            probe_of(X86_LIST, Arch::X86_64, expected),
+            "{env:?}"
+        );
     }
 }

@@ -807,11 +807,21 @@ static int choose(void) {
 
 /* ---- filling the cells ---- */
 
-static const char *at(int rel) { return (const char *)mvimg_dispatch_data + rel; }
+/* The dispatch data, read and written through as plain memory. The data is a
+ * constant of this very module: seen through its symbol, the optimizer folds
+ * every read to the build's values and deletes the stores to the cells (a
+ * store through a pointer derived from a constant is undefined). Passing the
+ * address through an empty asm hides where it came from. */
+static const u32 *data(void) {
+    const u32 *d = mvimg_dispatch_data;
+    __asm__("" : "+r"(d));
+    return d;
+}
+static uptr at(int rel) { return (uptr)data() + (uptr)(long long)rel; }
 
 /* The body target t uses for function f (docs/FORMAT.md). */
-static const char *body(u32 t, u32 f) {
-    const u32 *d = mvimg_dispatch_data;
+static uptr body(u32 t, u32 f) {
+    const u32 *d = data();
     while (t) {
         const u32 *tr = d + d[D_TARGETS_AT] / 4 + 8 * t;
         const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[6];
@@ -827,6 +837,27 @@ static const char *body(u32 t, u32 f) {
     return at((int)d[d[D_FUNCTIONS_AT] / 4 + 4 * f + 2]);
 }
 
+/* The image's loaded segments (where the platform tells them) and the pages
+ * of its RELRO segment. */
+#define MAX_SEGMENTS 16
+enum { SEG_X = 1, SEG_W = 2 };
+struct segments {
+    int known;
+    u32 n;
+    uptr lo[MAX_SEGMENTS], hi[MAX_SEGMENTS];
+    u32 flags[MAX_SEGMENTS];
+    uptr relro_lo, relro_hi;
+};
+
+/* Whether [a, a + len) lies inside one segment with every flag in `flags`
+ * (always true where the segments are not known). */
+static int inside(const struct segments *s, uptr a, uptr len, u32 flags) {
+    if (!s->known) return 1;
+    for (u32 k = 0; k < s->n; k++)
+        if ((s->flags[k] & flags) == flags && a >= s->lo[k] && a <= s->hi[k] && len <= s->hi[k] - a) return 1;
+    return 0;
+}
+
 #if defined(__linux__)
 
 /* The slots live in the RELRO segment (codegen's SLOT_SECTION), read-only
@@ -840,90 +871,95 @@ extern int mprotect(void *, unsigned long, int) __attribute__((weak));
 extern unsigned long getauxval(unsigned long) __attribute__((weak));
 #endif
 
-struct relro { uptr lo, hi; };
-
-static int find_relro(struct dl_info *info, unsigned long size, void *cx) {
+static int find_image(struct dl_info *info, unsigned long size, void *cx) {
     (void)size;
-    struct relro *r = cx;
-    uptr me = (uptr)mvimg_dispatch_data, page = getauxval ? getauxval(6) : 0; /* AT_PAGESZ */
-    int mine = 0;
+    struct segments *s = cx;
+    uptr me = (uptr)data(), page = getauxval ? getauxval(6) : 0; /* AT_PAGESZ */
     if (!page) page = 4096;
+    s->n = 0;
+    int mine = 0;
     for (u32 k = 0; k < info->phnum; k++) {
         const struct elf_phdr *ph = &info->phdr[k];
-        if (ph->type == 1 && me >= info->addr + ph->vaddr && me < info->addr + ph->vaddr + ph->memsz) mine = 1;
-    }
-    if (!mine) return 0;
-    for (u32 k = 0; k < info->phnum; k++) {
-        const struct elf_phdr *ph = &info->phdr[k];
-        if (ph->type == 0x6474e552) { /* PT_GNU_RELRO, rounded as glibc protects it */
-            r->lo = (info->addr + ph->vaddr) & ~(page - 1);
-            r->hi = (info->addr + ph->vaddr + ph->memsz) & ~(page - 1);
+        uptr lo = info->addr + ph->vaddr, hi = lo + ph->memsz;
+        if (ph->type == 1 && s->n < MAX_SEGMENTS) { /* PT_LOAD; p_flags: X 1, W 2 */
+            s->lo[s->n] = lo;
+            s->hi[s->n] = hi;
+            s->flags[s->n++] = ph->flags & 3;
+            if (me >= lo && me < hi) mine = 1;
+        } else if (ph->type == 0x6474e552) { /* PT_GNU_RELRO, rounded as glibc protects it */
+            s->relro_lo = lo & ~(page - 1);
+            s->relro_hi = hi & ~(page - 1);
         }
     }
-    return 1;
+    if (!mine) s->relro_lo = s->relro_hi = 0;
+    s->known = mine;
+    return mine;
 }
 
-static struct relro relro_pages(void) {
-    struct relro r = {0, 0};
-    if (dl_iterate_phdr) dl_iterate_phdr(find_relro, &r);
-    return r;
+static void image_segments(struct segments *s) {
+    if (dl_iterate_phdr) dl_iterate_phdr(find_image, s);
 }
 
-static int protect(struct relro r, int writable) {
-    if (r.lo >= r.hi) return 1;
-    return mprotect && mprotect((void *)r.lo, r.hi - r.lo, writable ? 3 : 1) == 0;
+static int protect(const struct segments *s, int writable) {
+    if (s->relro_lo >= s->relro_hi) return 1;
+    return mprotect && mprotect((void *)s->relro_lo, s->relro_hi - s->relro_lo, writable ? 3 : 1) == 0;
 }
 
 #else
 
-struct relro { uptr lo, hi; };
-static struct relro relro_pages(void) { struct relro r = {0, 0}; return r; }
-static int protect(struct relro r, int writable) { (void)r; (void)writable; return 1; }
+static void image_segments(struct segments *s) { (void)s; }
+static int protect(const struct segments *s, int writable) { (void)s; (void)writable; return 1; }
 
 #endif
 
-static int fill(u32 t) {
-    struct relro pages = relro_pages();
-    if (!protect(pages, 1)) return 0;
-    const u32 *d = mvimg_dispatch_data;
+static int fill(u32 t, const struct segments *s) {
+    if (!protect(s, 1)) return 0;
+    const u32 *d = data();
     u32 parts[2][2] = {{d[D_SLOTS], d[D_SLOTS_AT]}, {d[D_RELOCS], d[D_RELOCS_AT]}};
     for (u32 p = 0; p < 2; p++) {
         const u32 *r = d + parts[p][1] / 4;
-        for (u32 i = 0; i < parts[p][0]; i++) {
-            const char **cell = (const char **)at((int)r[2 * i + 1]);
-            *cell = body(t, r[2 * i]);
-        }
+        for (u32 i = 0; i < parts[p][0]; i++) *(uptr *)at((int)r[2 * i + 1]) = body(t, r[2 * i]);
     }
-    protect(pages, 0);
+    protect(s, 0);
     return 1;
 }
 
-/* The dispatch data is the image's own, yet a file corrupted after the
- * build must not make the init write out of bounds: every count, offset and
- * index the fill uses is checked first. */
-static int data_ok(void) {
-    const u32 *d = mvimg_dispatch_data;
+/* The dispatch data is the image's own, yet a file corrupted after the build
+ * must not make the init read or write out of bounds: every count, offset and
+ * index the fill uses is checked first and, where the segments are known
+ * (Linux), the data lies in the image, every body in its code and every cell
+ * in its writable data. */
+static int data_ok(const struct segments *s) {
+    const u32 *d = data();
+    if (!inside(s, (uptr)d, 4 * 20, 0)) return 0;
     if (d[0] != 0x4d49564d || d[1] != 0x50534447 || d[2] != 1 || d[3] != 20) return 0;
     u32 total = d[17], nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
-    if (nt != tab()[H_TARGETS] || total % 4) return 0;
+    if (nt != tab()[H_TARGETS] || total % 4 || !inside(s, (uptr)d, total, 0)) return 0;
     u32 parts[5][2] = {{D_TARGETS_AT, 8 * nt}, {D_FUNCTIONS_AT, 4 * nf}, {D_ENTRIES_AT, 2 * ne},
                        {D_SLOTS_AT, 2 * d[D_SLOTS]}, {D_RELOCS_AT, 2 * d[D_RELOCS]}};
     for (u32 p = 0; p < 5; p++) {
-        u32 at = d[parts[p][0]], words = parts[p][1];
-        if (at % 4 || at > total || words > (total - at) / 4) return 0;
+        u32 offset = d[parts[p][0]], words = parts[p][1];
+        if (offset % 4 || offset > total || words > (total - offset) / 4) return 0;
     }
+    const u32 *fr = d + d[D_FUNCTIONS_AT] / 4;
+    for (u32 f = 0; f < nf; f++)
+        if (!inside(s, at((int)fr[4 * f + 2]), 1, SEG_X)) return 0;
     for (u32 t = 0; t < nt; t++) {
         const u32 *tr = d + d[D_TARGETS_AT] / 4 + 8 * t;
         if (t == 0 ? tr[4] != NONE : tr[4] >= t) return 0;
         if (tr[6] > ne || tr[7] > ne - tr[6]) return 0;
         const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[6];
         for (u32 k = 0; k < tr[7]; k++)
-            if (e[2 * k] >= nf || (k && e[2 * k] <= e[2 * k - 2])) return 0;
+            if (e[2 * k] >= nf || (k && e[2 * k] <= e[2 * k - 2]) || !inside(s, at((int)e[2 * k + 1]), 1, SEG_X))
+                return 0;
     }
     for (u32 p = 0; p < 2; p++) {
         const u32 *r = d + d[p ? D_RELOCS_AT : D_SLOTS_AT] / 4;
-        for (u32 i = 0; i < d[p ? D_RELOCS : D_SLOTS]; i++)
-            if (r[2 * i] >= nf || ((uptr)at((int)r[2 * i + 1]) & (sizeof(void *) - 1))) return 0;
+        for (u32 i = 0; i < d[p ? D_RELOCS : D_SLOTS]; i++) {
+            uptr cell = at((int)r[2 * i + 1]);
+            if (r[2 * i] >= nf || cell & (sizeof(void *) - 1) || !inside(s, cell, sizeof(void *), SEG_W))
+                return 0;
+        }
     }
     return 1;
 }
@@ -934,11 +970,13 @@ static void mvimg_init(void) {
     if (done) return;
     done = 1;
     selected = choose();
-    if (selected > 0 && !data_ok()) {
+    static struct segments segments;
+    if (selected > 0) image_segments(&segments);
+    if (selected > 0 && !data_ok(&segments)) {
         selected = -1;
         say("the image's dispatch data is corrupt; running the baseline code");
     }
-    if (selected > 0 && !fill((u32)selected)) {
+    if (selected > 0 && !fill((u32)selected, &segments)) {
         selected = -1;
         say("cannot make the slots writable (mprotect failed); running the baseline code");
     }
