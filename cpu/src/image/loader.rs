@@ -440,6 +440,11 @@ mod sys {
             data,
             selection,
         };
+        // The image's own init has filled the cells already when it chose
+        // the same target.
+        if image.own_selection() == Some(image.selection.index) {
+            return Ok(image);
+        }
         // The slots are in the RELRO segment, read-only since relocation.
         if !protect(relro, true) {
             return Err(LoadError::Dlopen {
