@@ -4,19 +4,18 @@
 use std::collections::HashMap;
 
 use inkwell::llvm_sys::core::{
-    LLVMAliasGetAliasee, LLVMCanValueUseFastMathFlags, LLVMGetFastMathFlags,
+    LLVMAliasGetAliasee, LLVMCanValueUseFastMathFlags, LLVMGetElementType, LLVMGetFastMathFlags,
     LLVMGetFirstGlobalAlias, LLVMGetNextGlobalAlias, LLVMGetNumOperands, LLVMGetNumSuccessors,
     LLVMGetOperand, LLVMGetSuccessor, LLVMGetTypeKind, LLVMGetValueName2, LLVMIsAConstantArray,
     LLVMIsAConstantStruct, LLVMIsAConstantVector, LLVMIsAFunction, LLVMTypeOf,
 };
-use inkwell::llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
+use inkwell::llvm_sys::prelude::{LLVMBasicBlockRef, LLVMTypeRef, LLVMValueRef};
 use inkwell::llvm_sys::target::{LLVMABISizeOfType, LLVMOffsetOfElement};
 use inkwell::llvm_sys::LLVMTypeKind;
 use inkwell::module::Module;
 use inkwell::targets::TargetData;
-use inkwell::types::{AnyTypeEnum, BasicTypeEnum};
 use inkwell::values::{
-    AnyValue, AsValueRef, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
+    AsValueRef, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
 };
 use mvimg_cpu::{CloneCategories, CloneCategory};
 
@@ -102,10 +101,8 @@ fn scan(
     for block in f.get_basic_block_iter() {
         for inst in block.get_instructions() {
             note_types(inst, &mut categories);
-            for operand in inst.get_operands().flatten() {
-                if let Some(value) = operand.value() {
-                    refs.extend(as_function(value.as_value_ref(), index));
-                }
+            for operand in operands(inst) {
+                refs.extend(as_function(operand, index));
             }
             if is_fast_math(inst) {
                 categories.insert(CloneCategory::Math);
@@ -164,37 +161,51 @@ fn is_fast_math(inst: InstructionValue<'_>) -> bool {
     unsafe { LLVMCanValueUseFastMathFlags(value) != 0 && LLVMGetFastMathFlags(value) != 0 }
 }
 
+/// The operands of `inst` as raw values. inkwell's operand iterator cannot
+/// represent every operand (it panics on metadata operands, such as those of
+/// `llvm.experimental.noalias.scope.decl`, which real C code has).
+pub(crate) fn operands(inst: InstructionValue<'_>) -> impl Iterator<Item = LLVMValueRef> {
+    let value = inst.as_value_ref();
+    // SAFETY: `value` is a live instruction; only its operand count is read.
+    let n = unsafe { LLVMGetNumOperands(value) };
+    // SAFETY: every index is below the operand count.
+    (0..n.max(0) as u32).map(move |k| unsafe { LLVMGetOperand(value, k) })
+}
+
 /// Marks SIMD, Float16 and Bfloat16 from the instruction's type and its
 /// operands' types.
 fn note_types(inst: InstructionValue<'_>, categories: &mut CloneCategories) {
-    note_type(inst.get_type(), categories);
-    for operand in inst.get_operands().flatten() {
-        if let Some(value) = operand.value() {
-            note_type(value.as_any_value_enum().get_type(), categories);
+    let value = inst.as_value_ref();
+    // SAFETY: live values; their types are only inspected.
+    unsafe {
+        note_type(LLVMTypeOf(value), categories);
+        for operand in operands(inst).filter(|o| !o.is_null()) {
+            note_type(LLVMTypeOf(operand), categories);
         }
     }
 }
 
-fn note_type(ty: AnyTypeEnum<'_>, categories: &mut CloneCategories) {
-    let element = match ty {
-        AnyTypeEnum::VectorType(v) => {
-            categories.insert(CloneCategory::Simd);
-            v.get_element_type()
+/// Marks SIMD for a vector type, Float16 and Bfloat16 for half and bfloat
+/// scalars or elements.
+///
+/// # Safety
+/// `ty` is a live type.
+unsafe fn note_type(ty: LLVMTypeRef, categories: &mut CloneCategories) {
+    use LLVMTypeKind::*;
+    // SAFETY: per the contract; a vector type has an element type.
+    let element = unsafe {
+        match LLVMGetTypeKind(ty) {
+            LLVMVectorTypeKind | LLVMScalableVectorTypeKind => {
+                categories.insert(CloneCategory::Simd);
+                LLVMGetTypeKind(LLVMGetElementType(ty))
+            }
+            kind => kind,
         }
-        AnyTypeEnum::ScalableVectorType(v) => {
-            categories.insert(CloneCategory::Simd);
-            v.get_element_type()
-        }
-        AnyTypeEnum::FloatType(f) => BasicTypeEnum::FloatType(f),
-        _ => return,
     };
-    if let BasicTypeEnum::FloatType(f) = element {
-        let text = f.print_to_string().to_string();
-        match text.as_str() {
-            "half" => categories.insert(CloneCategory::Float16),
-            "bfloat" => categories.insert(CloneCategory::Bfloat16),
-            _ => {}
-        }
+    match element {
+        LLVMHalfTypeKind => categories.insert(CloneCategory::Float16),
+        LLVMBFloatTypeKind => categories.insert(CloneCategory::Bfloat16),
+        _ => {}
     }
 }
 

@@ -341,12 +341,9 @@ fn rewrite_uses<'ctx>(
     let mut sites: Vec<(InstructionValue<'ctx>, u32, GlobalValue<'ctx>)> = Vec::new();
     for block in body.get_basic_block_iter() {
         for inst in block.get_instructions() {
-            for k in 0..inst.get_num_operands() {
-                let Some(value) = inst.get_operand(k).and_then(|o| o.value()) else {
-                    continue;
-                };
-                if let Some(slot) = rewrite.get(&value.as_value_ref()) {
-                    sites.push((inst, k, *slot));
+            for (k, value) in crate::analysis::operands(inst).enumerate() {
+                if let Some(slot) = rewrite.get(&value) {
+                    sites.push((inst, k as u32, *slot));
                 }
             }
         }

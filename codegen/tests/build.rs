@@ -201,3 +201,53 @@ fn bad_inputs_are_clear_errors() {
     let e = build(&[ll], &targets, &options).unwrap_err();
     assert!(e.to_string().contains("`nothere` is not a function"), "{e}");
 }
+
+/// Real C code has instructions with metadata operands (zstd at -O1 calls
+/// `llvm.experimental.noalias.scope.decl`), which the analysis and the slot
+/// rewrite must step over; vector and half types are still seen.
+#[test]
+fn metadata_operands_and_half_vectors_are_analyzed() {
+    let dir = scratch("build-metadata");
+    let ll = dir.join("m.ll");
+    std::fs::write(
+        &ll,
+        r#"target triple = "x86_64-unknown-linux-gnu"
+declare void @llvm.experimental.noalias.scope.decl(metadata)
+define void @scoped(ptr %p) {
+  call void @llvm.experimental.noalias.scope.decl(metadata !0)
+  store i32 1, ptr %p, !alias.scope !0
+  call void @halves(ptr %p)
+  ret void
+}
+define void @halves(ptr %p) {
+  %a = load <4 x half>, ptr %p
+  %r = fadd <4 x half> %a, %a
+  store <4 x half> %r, ptr %p
+  ret void
+}
+!0 = !{!1}
+!1 = distinct !{!1, !2}
+!2 = distinct !{!2}
+"#,
+    )
+    .unwrap();
+    let targets: TargetList = "generic;sapphirerapids".parse().unwrap();
+    let targets = targets.resolve(Arch::X86_64, None).unwrap();
+    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    let function = |name: &str| {
+        built
+            .plan
+            .functions
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap()
+    };
+    use mvimg_cpu::CloneCategory::{Float16, Simd};
+    assert!(function("scoped").categories.is_empty());
+    assert!(function("scoped").clones.is_empty());
+    assert_eq!(function("halves").categories, vec![Simd, Float16]);
+    assert_eq!(function("halves").clones.len(), 1);
+    // The shared `scoped` calls the cloned `halves` through its slot.
+    assert!(!function("halves").slot.is_empty());
+    link_image(&built, &dir.join("libm.so")).unwrap();
+}
