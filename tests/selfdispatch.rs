@@ -95,6 +95,8 @@ typedef const char *(*str_fn)(void);
 static void *load(const char *path, int kernels) {
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) { printf("dlopen %s\n", dlerror()); exit(2); }
+    /* Before anything else of the image runs: the init ran at load. */
+    int early = kernels ? ((int (*)(void))dlsym(h, "probe"))() : 0;
     int s = ((sel_fn)dlsym(h, "mvimg_selected_target"))();
     const char *(*name)(int) = (const char *(*)(int))dlsym(h, "mvimg_target_name");
     const char *error = ((str_fn)dlsym(h, "mvimg_selection_error"))();
@@ -111,7 +113,7 @@ static void *load(const char *path, int kernels) {
         printf("slots %s\n", perms);
     }
     if (kernels) {
-        printf("probe %d\n", ((int (*)(void))dlsym(h, "probe"))());
+        printf("probe %d\n", early);
         static float x[1003], y[1003];
         static unsigned v[1003];
         for (int i = 0; i < 1003; i++) { x[i] = (float)(i % 17) * 0.25f; y[i] = (float)(i % 5); v[i] = (unsigned)i * 2654435761u; }
