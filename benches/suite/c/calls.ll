@@ -1,0 +1,50 @@
+; Call overhead, the mvimg side (hand-written so that what is cloned is exact).
+;
+; @mv_inc asks for a CPU feature, so every target clones it, yet returns x + 1
+; in every clone. @run_slot has no loop (it recurses; LLVM turns the tail call
+; into a loop only after cloning), so no target clones it: its calls to
+; @mv_inc are the shared code's calls through a slot. @run_direct has the same
+; shape around @inc_plain, which nothing clones: a direct call. @mv_inc is
+; exported: outside callers reach it through its entry trampoline.
+
+target triple = "x86_64-unknown-linux-gnu"
+
+declare i1 @mvimg.cpu.have.avx2()
+
+define i32 @mv_inc(i32 %x) noinline {
+  %h = call i1 @mvimg.cpu.have.avx2()
+  %one = select i1 %h, i32 1, i32 1
+  %r = add i32 %x, %one
+  ret i32 %r
+}
+
+define internal i32 @inc_plain(i32 %x) noinline {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+
+define i32 @run_slot(i64 %n, i32 %acc) {
+entry:
+  %done = icmp eq i64 %n, 0
+  br i1 %done, label %out, label %more
+more:
+  %a = call i32 @mv_inc(i32 %acc)
+  %m = sub i64 %n, 1
+  %r = tail call i32 @run_slot(i64 %m, i32 %a)
+  ret i32 %r
+out:
+  ret i32 %acc
+}
+
+define i32 @run_direct(i64 %n, i32 %acc) {
+entry:
+  %done = icmp eq i64 %n, 0
+  br i1 %done, label %out, label %more
+more:
+  %a = call i32 @inc_plain(i32 %acc)
+  %m = sub i64 %n, 1
+  %r = tail call i32 @run_direct(i64 %m, i32 %a)
+  ret i32 %r
+out:
+  ret i32 %acc
+}
