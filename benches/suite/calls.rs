@@ -70,15 +70,15 @@ pub fn run(ctx: &Ctx) -> Result<String> {
             .arg(ctx.c_source("calls_ifunc.c")),
     )?;
     let driver = dir.join("calls");
-    output(
-        Command::new("clang-22")
-            .args(["-O2", "-o"])
-            .arg(&driver)
-            .arg(ctx.c_source("calls.c"))
-            .arg(ctx.c_source("calls_local.c"))
-            .arg(format!("-L{}", dir.display()))
-            .args(["-lmvcalls", "-lifunccalls"])
-            .arg(format!("-Wl,-rpath,{}", dir.display())),
+    ctx.driver(
+        &driver,
+        &["calls.c", "calls_local.c"],
+        &[
+            format!("-L{}", dir.display()),
+            "-lmvcalls".into(),
+            "-lifunccalls".into(),
+            format!("-Wl,-rpath,{}", dir.display()),
+        ],
     )?;
     let rounds = ctx.rounds(15);
     let calls = 50_000_000u64;

@@ -59,6 +59,18 @@ impl Ctx {
         self.root.join("benches").join("suite").join("c").join(name)
     }
 
+    /// Compiles the suite's C driver `sources` (files of benches/suite/c)
+    /// with `clang-22 -O2` into `out`, with the further arguments `extra`.
+    pub fn driver(&self, out: &Path, sources: &[&str], extra: &[String]) -> Result<()> {
+        let mut command = Command::new("clang-22");
+        command.args(["-O2", "-o"]).arg(out);
+        for source in sources {
+            command.arg(self.c_source(source));
+        }
+        output(command.args(extra))?;
+        Ok(())
+    }
+
     /// The unpacked source directory of the fetched crate `name`.
     pub fn crate_source(&self, name: &str) -> Result<PathBuf> {
         let Some(vendor) = std::env::var_os("MVIMG_BENCH_SOURCES") else {

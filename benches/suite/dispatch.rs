@@ -164,13 +164,7 @@ pub fn run(ctx: &Ctx) -> Result<String> {
     };
     let dir = ctx.subdir("dispatch")?;
     let driver = dir.join("load");
-    output(
-        Command::new("clang-22")
-            .args(["-O2", "-o"])
-            .arg(&driver)
-            .arg(ctx.c_source("load.c"))
-            .arg("-ldl"),
-    )?;
+    ctx.driver(&driver, &["load.c"], &["-ldl".into()])?;
     let mut built = Vec::new();
     for &n in &sizes {
         built.push(build(ctx, n)?);

@@ -86,13 +86,7 @@ pub fn run(ctx: &Ctx) -> Result<String> {
     )?;
 
     let driver = dir.join("kernels");
-    output(
-        Command::new("clang-22")
-            .args(["-O2", "-o"])
-            .arg(&driver)
-            .arg(ctx.c_source("kernels.c"))
-            .args(["-ldl", "-lm"]),
-    )?;
+    ctx.driver(&driver, &["kernels.c"], &["-ldl".into(), "-lm".into()])?;
     let input = ctx
         .crate_source("libsqlite3-sys")?
         .join("sqlite3")
