@@ -113,7 +113,7 @@ pub fn run(ctx: &Ctx) -> Result<String> {
          ratio: to the ifunc call in the same round.\n\n\
          | way | ns per call | ratio to ifunc |\n|---|---:|---:|\n"
     );
-    let ifunc = &samples[4];
+    let ifunc = &samples[WAYS.iter().position(|w| w.0 == "ifunc").unwrap_or(0)];
     for (k, (_, name)) in WAYS.iter().enumerate() {
         let _ = writeln!(
             table,

@@ -213,15 +213,3 @@ fn parse(out: &str) -> Result<(Vec<String>, Vec<[Vec<f64>; 3]>)> {
     }
     Ok((names, samples))
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn strips_only_target_attributes() {
-        let text = r#"attributes #0 = { nounwind "target-cpu"="x86-64" "target-features"="+sse2,+x87" "tune-cpu"="generic" uwtable }"#;
-        assert_eq!(
-            super::strip_target_attributes(text),
-            r#"attributes #0 = { nounwind    uwtable }"#
-        );
-    }
-}

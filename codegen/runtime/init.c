@@ -1012,13 +1012,6 @@ VIS int DllMainCRTStartup(void *instance, u32 reason, void *reserved) {
     if (reason == 1) mvimg_init(); /* DLL_PROCESS_ATTACH */
     return 1;
 }
-#elif defined(__APPLE__)
-__attribute__((constructor(101))) static void mvimg_constructor(void) { mvimg_init(); }
 #else
-/* ELF: an .init_array entry of its own rather than llvm.global_ctors, which
- * an LLVM target machine made through the C API (UseInitArray off) emits
- * as .ctors, a section glibc's loader never runs. */
-static void mvimg_constructor(void) { mvimg_init(); }
-__attribute__((used, section(".init_array.00101"))) static void (*mvimg_init_entry)(void) =
-    mvimg_constructor;
+__attribute__((constructor(101))) static void mvimg_constructor(void) { mvimg_init(); }
 #endif

@@ -189,7 +189,7 @@ pub fn target_machine(
         _ => OptimizationLevel::Aggressive,
     };
     let base = &targets.targets[0];
-    target
+    let machine = target
         .create_target_machine(
             &t,
             &base.llvm_cpu,
@@ -198,7 +198,11 @@ pub fn target_machine(
             RelocMode::PIC,
             CodeModel::Default,
         )
-        .ok_or_else(|| llvm("LLVM refused the triple, CPU or features".into()))
+        .ok_or_else(|| llvm("LLVM refused the triple, CPU or features".into()))?;
+    // Constructors (the image init's and the inputs' own) in .init_array.
+    // SAFETY: the machine was just created and only this thread has it.
+    unsafe { mvimg_llvm_shim::use_init_array(machine.as_mut_ptr().cast()) };
+    Ok(machine)
 }
 
 /// Plans and applies multiversioning to `module` for `targets`, then verifies

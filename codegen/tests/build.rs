@@ -251,3 +251,38 @@ define void @halves(ptr %p) {
     assert!(!function("halves").slot.is_empty());
     link_image(&built, &dir.join("libm.so")).unwrap();
 }
+
+/// Constructors, the image init's and the inputs' own, go to `.init_array`
+/// (which the dynamic loader runs), never to `.ctors` (which glibc ignores).
+#[test]
+fn constructors_go_to_init_array() {
+    let dir = scratch("build-ctors");
+    let ll = dir.join("c.ll");
+    std::fs::write(
+        &ll,
+        r#"target triple = "x86_64-unknown-linux-gnu"
+@ready = global i32 0
+@llvm.global_ctors = appending global [1 x { i32, ptr, ptr }] [{ i32, ptr, ptr } { i32 65535, ptr @setup, ptr null }]
+define internal void @setup() {
+  store i32 1, ptr @ready
+  ret void
+}
+define i32 @get() {
+  %v = load i32, ptr @ready
+  ret i32 %v
+}
+"#,
+    )
+    .unwrap();
+    let targets: TargetList = "generic;haswell".parse().unwrap();
+    let targets = targets.resolve(Arch::X86_64, None).unwrap();
+    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    let image = dir.join("libc.so");
+    link_image(&built, &image).unwrap();
+    let bytes = std::fs::read(&image).unwrap();
+    let file = object::File::parse(&*bytes).unwrap();
+    let init_array = file.section_by_name(".init_array").expect("an .init_array");
+    // Two entries: the image init and the input's `setup`.
+    assert_eq!(init_array.size(), 16);
+    assert!(file.section_by_name(".ctors").is_none());
+}

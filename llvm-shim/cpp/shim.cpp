@@ -7,6 +7,7 @@
 // Strings returned through `char **` are heap copies the caller frees with
 // mvimg_shim_free_string.
 
+#include "llvm-c/TargetMachine.h"
 #include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Bitcode/BitcodeReader.h"
@@ -18,6 +19,7 @@
 #include "llvm/IR/Value.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/AArch64TargetParser.h"
 #include "llvm/TargetParser/Host.h"
@@ -74,6 +76,13 @@ struct MvimgSubtarget {
 };
 
 extern "C" {
+
+// Makes `tm` emit constructors and destructors (llvm.global_ctors/dtors) in
+// .init_array/.fini_array, as clang does, instead of .ctors/.dtors, which
+// glibc's loader never runs. The C API cannot set this option.
+void mvimg_shim_use_init_array(LLVMTargetMachineRef tm) {
+  reinterpret_cast<llvm::TargetMachine *>(tm)->Options.UseInitArray = true;
+}
 
 void mvimg_shim_llvm_version(unsigned *major, unsigned *minor, unsigned *patch) {
   *major = LLVM_VERSION_MAJOR;

@@ -23,6 +23,7 @@ mod ffi {
         pub fn mvimg_shim_llvm_version(major: *mut c_uint, minor: *mut c_uint, patch: *mut c_uint);
         pub fn mvimg_shim_feature_words() -> c_uint;
         pub fn mvimg_shim_free_string(s: *mut c_char);
+        pub fn mvimg_shim_use_init_array(tm: *mut c_void);
         pub fn mvimg_shim_subtarget_create(
             triple: *const c_char,
             cpu: *const c_char,
@@ -440,6 +441,19 @@ pub unsafe fn clone_body(
     );
     // SAFETY: guaranteed by the caller; the slices outlive the call.
     unsafe { ffi::mvimg_shim_clone_body(source, dest, from.as_ptr(), to.as_ptr(), from.len()) }
+}
+
+/// Makes the target machine `tm` emit constructors in `.init_array` (and
+/// destructors in `.fini_array`), as clang does; LLVM's C API leaves them in
+/// `.ctors`/`.dtors`, which glibc never runs.
+///
+/// # Safety
+///
+/// `tm` must be a valid `LLVMTargetMachineRef` not used by another thread
+/// during the call.
+pub unsafe fn use_init_array(tm: *mut c_void) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { ffi::mvimg_shim_use_init_array(tm) }
 }
 
 /// Assigns every defined global of a module to one of `parts` partitions:
