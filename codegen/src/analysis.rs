@@ -8,18 +8,20 @@ use inkwell::llvm_sys::core::{
     LLVMGetFirstGlobalAlias, LLVMGetNextGlobalAlias, LLVMGetNumOperands, LLVMGetNumSuccessors,
     LLVMGetOperand, LLVMGetSuccessor, LLVMGetTypeKind, LLVMGetValueName2, LLVMIsAConstantArray,
     LLVMIsAConstantStruct, LLVMIsAConstantVector, LLVMIsAFunction, LLVMTypeOf,
+    LLVMDisposeMessage, LLVMGetConstOpcode, LLVMGetIntTypeWidth, LLVMIsAConstantExpr,
+    LLVMPrintValueToString,
 };
 use inkwell::llvm_sys::prelude::{LLVMBasicBlockRef, LLVMTypeRef, LLVMValueRef};
 use inkwell::llvm_sys::target::{LLVMABISizeOfType, LLVMOffsetOfElement};
-use inkwell::llvm_sys::LLVMTypeKind;
+use inkwell::llvm_sys::{LLVMOpcode, LLVMTypeKind};
 use inkwell::module::Module;
 use inkwell::targets::TargetData;
 use inkwell::values::{
-    AsValueRef, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
+    AsValueRef, BasicValueEnum, FunctionValue, GlobalValue, InstructionOpcode, InstructionValue,
 };
 use mvimg_cpu::{CloneCategories, CloneCategory};
 
-use crate::plan::{DataLocation, Uses};
+use crate::plan::{ConstantForm, DataLocation, Uses};
 
 /// The prefix of mvimg's CPU feature queries: `mvimg.cpu.have.<feature>() -> i1`.
 pub const FEATURE_QUERY_PREFIX: &str = "mvimg.cpu.have.";
@@ -48,10 +50,13 @@ pub struct Analysis {
     pub index: HashMap<String, usize>,
 }
 
-/// Whether `f` is one of the module's own functions: defined, and not an
-/// LLVM intrinsic.
+/// Whether `f` is one of the module's own functions: defined, not an LLVM
+/// intrinsic, and not an `available_externally` copy (a body kept for
+/// inlining whose definition lives in another library).
 pub(crate) fn is_original(f: FunctionValue<'_>) -> bool {
-    f.count_basic_blocks() > 0 && !f.get_name().to_bytes().starts_with(b"llvm.")
+    f.count_basic_blocks() > 0
+        && !f.get_name().to_bytes().starts_with(b"llvm.")
+        && f.get_linkage() != inkwell::module::Linkage::AvailableExternally
 }
 
 /// The name of a function as a `String`.
@@ -290,14 +295,44 @@ pub(crate) fn function_aliases(
     out
 }
 
+/// Whether the initializer of `global` is read by the toolchain rather than
+/// the program: LLVM's intrinsic globals (`llvm.global_ctors`,
+/// `llvm.used`, ...) and the constructor and destructor arrays, which the
+/// loader runs before the image's init could dispatch anything (their
+/// functions run their target-0 bodies, like any code before dispatch).
+fn is_toolchain_data(global: GlobalValue<'_>) -> bool {
+    if global.get_name().to_bytes().starts_with(b"llvm.") {
+        return true;
+    }
+    let section = global
+        .get_section()
+        .map(|s| s.to_bytes().to_vec())
+        .unwrap_or_default();
+    [
+        &b".init_array"[..],
+        b".fini_array",
+        b".preinit_array",
+        b".ctors",
+        b".dtors",
+        b"__DATA,__mod_init_func",
+        b"__DATA,__mod_term_func",
+        b".CRT$X",
+    ]
+    .iter()
+    .any(|prefix| section.starts_with(prefix))
+}
+
 /// Finds, for every analyzed function, its instruction uses, the data
-/// locations holding its address (plain pointers in global initializers, at
-/// any depth of structs, arrays and vectors), and the aliases naming it.
+/// locations holding its address (plain pointers, and pointer-sized
+/// `ptrtoint`s, in global initializers at any depth of structs, arrays and
+/// vectors; not in [toolchain data](is_toolchain_data)), the other constant
+/// forms of its address in data, and the aliases naming it.
 pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) -> Uses {
     let n = analysis.functions.len();
     let mut uses = Uses {
         by_instructions: vec![false; n],
         in_data: vec![Vec::new(); n],
+        in_constant_exprs: vec![Vec::new(); n],
         aliases: vec![Vec::new(); n],
     };
     for info in &analysis.functions {
@@ -305,10 +340,18 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
             uses.by_instructions[i] = true;
         }
     }
+    let walker = Walker {
+        layout,
+        analysis,
+        pointer_bits: layout.get_pointer_byte_size(None) * 8,
+    };
     for global in module.get_globals() {
+        if is_toolchain_data(global) {
+            continue;
+        }
         if let Some(init) = global.get_initializer() {
             let name = global.get_name().to_string_lossy().into_owned();
-            walk_initializer(init.as_value_ref(), 0, &name, layout, analysis, &mut uses);
+            walker.walk(init.as_value_ref(), 0, &name, &mut uses);
         }
     }
     for (alias, _, i) in function_aliases(module, &analysis.index) {
@@ -317,39 +360,104 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
     uses
 }
 
-fn walk_initializer(
-    value: LLVMValueRef,
-    offset: u64,
-    global: &str,
-    layout: &TargetData,
-    analysis: &Analysis,
-    uses: &mut Uses,
-) {
-    if let Some(i) = as_function(value, &analysis.index) {
-        uses.in_data[i].push(DataLocation {
+/// Walks global initializers for function addresses.
+struct Walker<'a> {
+    layout: &'a TargetData,
+    analysis: &'a Analysis,
+    pointer_bits: u32,
+}
+
+impl Walker<'_> {
+    fn walk(&self, value: LLVMValueRef, offset: u64, global: &str, uses: &mut Uses) {
+        let location = || DataLocation {
             global: global.to_owned(),
             offset,
-        });
-        return;
-    }
-    // SAFETY: `value` is a live constant; these calls only read it and its type.
-    unsafe {
-        let aggregate = !LLVMIsAConstantStruct(value).is_null()
-            || !LLVMIsAConstantArray(value).is_null()
-            || !LLVMIsAConstantVector(value).is_null();
-        if !aggregate {
+        };
+        if let Some(i) = as_function(value, &self.analysis.index) {
+            uses.in_data[i].push(location());
             return;
         }
-        let ty = LLVMTypeOf(value);
-        let is_struct = LLVMGetTypeKind(ty) == LLVMTypeKind::LLVMStructTypeKind;
-        for k in 0..LLVMGetNumOperands(value) {
-            let element = LLVMGetOperand(value, k as u32);
-            let at = if is_struct {
-                LLVMOffsetOfElement(layout.as_mut_ptr(), ty, k as u32)
-            } else {
-                LLVMABISizeOfType(layout.as_mut_ptr(), LLVMTypeOf(element)) * k as u64
-            };
-            walk_initializer(element, offset + at, global, layout, analysis, uses);
+        // SAFETY: `value` is a live constant; these calls only read it, its
+        // operands and their types.
+        unsafe {
+            if !LLVMIsAConstantExpr(value).is_null() {
+                let opcode = LLVMGetConstOpcode(value);
+                let operand = LLVMGetOperand(value, 0);
+                let width = LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMTypeKind::LLVMIntegerTypeKind
+                    && LLVMGetIntTypeWidth(LLVMTypeOf(value)) == self.pointer_bits;
+                if opcode == LLVMOpcode::LLVMPtrToInt && width {
+                    if let Some(i) = as_function(operand, &self.analysis.index) {
+                        uses.in_data[i].push(location());
+                        return;
+                    }
+                }
+                let mut found = Vec::new();
+                self.functions_in(value, &mut found);
+                found.sort_unstable();
+                found.dedup();
+                for i in found {
+                    uses.in_constant_exprs[i].push(ConstantForm {
+                        location: location(),
+                        form: constant_form(value),
+                    });
+                }
+                return;
+            }
+            let aggregate = !LLVMIsAConstantStruct(value).is_null()
+                || !LLVMIsAConstantArray(value).is_null()
+                || !LLVMIsAConstantVector(value).is_null();
+            if !aggregate {
+                return;
+            }
+            let ty = LLVMTypeOf(value);
+            let is_struct = LLVMGetTypeKind(ty) == LLVMTypeKind::LLVMStructTypeKind;
+            for k in 0..LLVMGetNumOperands(value) {
+                let element = LLVMGetOperand(value, k as u32);
+                let at = if is_struct {
+                    LLVMOffsetOfElement(self.layout.as_mut_ptr(), ty, k as u32)
+                } else {
+                    LLVMABISizeOfType(self.layout.as_mut_ptr(), LLVMTypeOf(element)) * k as u64
+                };
+                self.walk(element, offset + at, global, uses);
+            }
         }
+    }
+
+    /// The analyzed functions anywhere inside the constant `value`.
+    fn functions_in(&self, value: LLVMValueRef, found: &mut Vec<usize>) {
+        if let Some(i) = as_function(value, &self.analysis.index) {
+            found.push(i);
+            return;
+        }
+        // SAFETY: `value` is a live constant; only its operands are read.
+        unsafe {
+            if LLVMIsAConstantExpr(value).is_null()
+                && LLVMIsAConstantStruct(value).is_null()
+                && LLVMIsAConstantArray(value).is_null()
+                && LLVMIsAConstantVector(value).is_null()
+            {
+                return;
+            }
+            for k in 0..LLVMGetNumOperands(value) {
+                self.functions_in(LLVMGetOperand(value, k as u32), found);
+            }
+        }
+    }
+}
+
+/// The constant expression `value` as LLVM prints it, shortened.
+fn constant_form(value: LLVMValueRef) -> String {
+    // SAFETY: `value` is a live constant; the printed string is copied and
+    // freed.
+    let text = unsafe {
+        let raw = LLVMPrintValueToString(value);
+        let text = std::ffi::CStr::from_ptr(raw).to_string_lossy().into_owned();
+        LLVMDisposeMessage(raw);
+        text
+    };
+    const MAX: usize = 160;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text,
     }
 }

@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::{AsContextRef, Context};
 use inkwell::llvm_sys::core::{
-    LLVMGetFirstUse, LLVMGetIncomingBlock, LLVMGetMDKindIDInContext, LLVMGetNextUse, LLVMGetUser,
+    LLVMGetCalledValue, LLVMGetFirstUse, LLVMGetIncomingBlock, LLVMGetNumOperands,
+    LLVMIsACallBrInst, LLVMIsACallInst, LLVMIsAInvokeInst, LLVMSetOperand, LLVMGetMDKindIDInContext, LLVMGetNextUse, LLVMGetUser,
     LLVMInstructionEraseFromParent, LLVMMDNodeInContext2, LLVMMetadataAsValue,
-    LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith, LLVMSetLinkage, LLVMSetMetadata,
-    LLVMSetValueName2,
+    LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith, LLVMSetMetadata,
 };
 use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::llvm_sys::LLVMTailCallKind;
@@ -42,6 +42,12 @@ pub const SLOT_SECTION: &str = ".data.rel.ro.mvimg.slots";
 /// The name of `name`'s slot.
 pub fn slot_name(name: &str) -> String {
     format!("{name}.mvimg.slot")
+}
+
+/// The name of the internal trampoline of `name`, a function that is not an
+/// entry (an entry's trampoline takes its name).
+pub fn trampoline_name(name: &str) -> String {
+    format!("{name}.mvimg.trampoline")
 }
 
 /// The attribute index LLVM's C API uses for function attributes.
@@ -137,9 +143,51 @@ pub(crate) fn apply<'ctx>(
         slots[i] = Some(slot);
     }
 
+    // Functions with a trampoline: it stands for the function wherever its
+    // address is used (in code, data, aliases and constant expressions of
+    // any form), so every way of taking the address gives one value, as in
+    // the ordinary build; direct calls keep calling the bodies. An entry's
+    // trampoline takes its exported name and the original body stays inside
+    // as the target-0 version.
+    let invariant = invariant_load(context);
+    for (i, f) in plan.functions.iter().enumerate() {
+        if !SlotReason::needs_trampoline(&f.slot) {
+            continue;
+        }
+        let body = orig[i];
+        let slot = slots[i].expect("a function with a trampoline has a slot");
+        let t = if f.slot.contains(&SlotReason::Entry) {
+            let global = body.as_global_value();
+            let (linkage, visibility, storage) = (
+                body.get_linkage(),
+                global.get_visibility(),
+                global.get_dll_storage_class(),
+            );
+            global.set_name(&clone_name(&f.name, 0));
+            body.set_linkage(Linkage::Internal);
+            global.set_visibility(GlobalVisibility::Default);
+            global.set_dll_storage_class(Default::default());
+            let t = trampoline(context, module, &f.name, body, slot, invariant)?;
+            t.set_linkage(linkage);
+            t.as_global_value().set_visibility(visibility);
+            t.as_global_value().set_dll_storage_class(storage);
+            t
+        } else {
+            let t = trampoline(context, module, &trampoline_name(&f.name), body, slot, invariant)?;
+            t.set_linkage(Linkage::Internal);
+            t
+        };
+        set_target_attributes(context, t, targets, 0);
+        let bodies = std::iter::once(body).chain(clones.iter().filter_map(|per_target| per_target[i]));
+        for b in bodies {
+            route_addresses(b, t);
+        }
+        // The slot starts at the target-0 body, not at the trampoline.
+        slot.set_initializer(&body.as_global_value().as_pointer_value());
+    }
+
     // Shared bodies use the slot of a function some target of their group
     // clones on its own.
-    let invariant = invariant_load(context);
     let builder = context.create_builder();
     let groups: Vec<usize> = (0..nt).filter(|&t| plan.group(t) == t).collect();
     for &g in &groups {
@@ -166,75 +214,6 @@ pub(crate) fn apply<'ctx>(
                 rewrite_uses(body, &rewrite, &builder, ptr, invariant)?;
             }
         }
-    }
-
-    let aliases = crate::analysis::function_aliases(module, &analysis.index);
-    // Entry points with clones: the exported name becomes a trampoline through
-    // the slot; the original body stays inside as the target-0 version.
-    for (i, f) in plan.functions.iter().enumerate() {
-        if !f.slot.contains(&SlotReason::Entry) {
-            continue;
-        }
-        let body = orig[i];
-        let global = body.as_global_value();
-        let (linkage, visibility, storage) = (
-            body.get_linkage(),
-            global.get_visibility(),
-            global.get_dll_storage_class(),
-        );
-        global.set_name(&clone_name(&f.name, 0));
-        body.set_linkage(Linkage::Internal);
-        global.set_visibility(GlobalVisibility::Default);
-        global.set_dll_storage_class(Default::default());
-        let t = trampoline(
-            context,
-            module,
-            &f.name,
-            body,
-            slots[i].expect("slot"),
-            invariant,
-        )?;
-        t.set_linkage(linkage);
-        t.as_global_value().set_visibility(visibility);
-        t.as_global_value().set_dll_storage_class(storage);
-        set_target_attributes(context, t, targets, 0);
-    }
-    // Aliases of cloned functions become trampolines too (found before the
-    // entries' bodies are renamed).
-    for (alias, value, i) in aliases {
-        if !plan.functions[i].slot.contains(&SlotReason::Alias) {
-            continue;
-        }
-        // SAFETY: `value` is a live alias of `module`; an alias is a global
-        // value, so it has a linkage and a visibility.
-        let (linkage, visibility) = unsafe {
-            (
-                inkwell::llvm_sys::core::LLVMGetLinkage(value),
-                inkwell::llvm_sys::core::LLVMGetVisibility(value),
-            )
-        };
-        let renamed = format!("{alias}.mvimg.alias");
-        // SAFETY: renaming and internalizing a live alias.
-        unsafe {
-            LLVMSetValueName2(value, renamed.as_ptr().cast(), renamed.len());
-            LLVMSetLinkage(value, inkwell::llvm_sys::LLVMLinkage::LLVMPrivateLinkage);
-        }
-        let t = trampoline(
-            context,
-            module,
-            &alias,
-            orig[i],
-            slots[i].expect("slot"),
-            invariant,
-        )?;
-        // SAFETY: setting the trampoline's linkage and visibility to the
-        // alias's; then every use of the alias (of pointer type) goes to it.
-        unsafe {
-            LLVMSetLinkage(raw(t), linkage);
-            inkwell::llvm_sys::core::LLVMSetVisibility(raw(t), visibility);
-            LLVMReplaceAllUsesWith(value, raw(t));
-        }
-        set_target_attributes(context, t, targets, 0);
     }
 
     // Globals holding addresses that are patched at load must be writable.
@@ -310,6 +289,32 @@ unsafe fn clone_body(
     let to: Vec<*mut std::ffi::c_void> = to.iter().map(|v| v.cast()).collect();
     // SAFETY: guaranteed by the caller.
     unsafe { mvimg_llvm_shim::clone_body(raw(source).cast(), raw(dest).cast(), &from, &to) }
+}
+
+/// Replaces every use of `body` by `t`, except as the callee of a call.
+fn route_addresses(body: FunctionValue<'_>, t: FunctionValue<'_>) {
+    let body = raw(body);
+    let mut calls = Vec::new();
+    // SAFETY: walking the use list of a live function; every user is a live
+    // value, inspected only. A call's callee is its last operand.
+    unsafe {
+        let mut u = LLVMGetFirstUse(body);
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            let call = !LLVMIsACallInst(user).is_null()
+                || !LLVMIsAInvokeInst(user).is_null()
+                || !LLVMIsACallBrInst(user).is_null();
+            if call && LLVMGetCalledValue(user) == body {
+                calls.push(user);
+            }
+            u = LLVMGetNextUse(u);
+        }
+        LLVMReplaceAllUsesWith(body, raw(t));
+        for call in calls {
+            let callee = LLVMGetNumOperands(call) - 1;
+            LLVMSetOperand(call, callee as u32, body);
+        }
+    }
 }
 
 /// `!invariant.load !{}` as (kind, node).

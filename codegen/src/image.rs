@@ -1,6 +1,7 @@
 //! Building: IR files in, a clone plan and an optimized object (or a linked
 //! image) out.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use inkwell::context::Context;
@@ -10,6 +11,7 @@ use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{
     CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple,
 };
+use inkwell::values::GlobalValue;
 use inkwell::OptimizationLevel;
 use mvimg_cpu::ResolvedTargets;
 use mvimg_link::{Flavor, LinkArch, LinkJob, LinkTarget};
@@ -23,11 +25,13 @@ use crate::Error;
 /// Which functions are entry points.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Entries {
-    /// Every defined function with external (or weak) linkage and default
-    /// visibility.
+    /// Every definition with a linkage that leaves a symbol (external, weak,
+    /// linkonce, common) and default visibility: what the ordinary shared
+    /// library exports. Its functions are the entry points.
     #[default]
     Exported,
-    /// These functions, which must be defined.
+    /// These definitions (functions, variables, aliases, ifuncs), which
+    /// must be defined; the functions among them are the entry points.
     Named(Vec<String>),
 }
 
@@ -71,7 +75,11 @@ pub struct Built {
     pub plan: ClonePlan,
     /// The object files' bytes, one per partition that defines something.
     pub objects: Vec<Vec<u8>>,
-    /// The symbols the image exports: the entry points and the dispatch data.
+    /// The symbols the image exports, sorted: with [`Entries::Exported`]
+    /// every definition the ordinary shared library of the inputs exports
+    /// (functions, variables, TLS variables, aliases, ifuncs of default
+    /// visibility that codegen kept), else the named entries; and the
+    /// dispatch data and the init's exports.
     pub exports: Vec<String>,
     /// Wall time of each phase, in order: `load`, `multiversion`, then
     /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
@@ -226,29 +234,36 @@ pub fn multiversion<'ctx>(
     }
     let layout = machine.get_target_data();
     module.set_data_layout(&layout.get_data_layout());
+    // Every use of a function's address in code becomes a plain operand, so
+    // the analysis sees it and cloning and slots rewrite it.
+    // SAFETY: the module is live and only this thread uses its context.
+    unsafe { mvimg_llvm_shim::expand_function_constants(module.as_mut_ptr().cast()) };
     let analysis = analyze(module);
     let is_entry: Vec<bool> = match entries {
         Entries::Exported => module
             .get_functions()
             .filter(|f| is_original(*f))
-            .map(|f| {
-                use inkwell::module::Linkage::*;
-                matches!(f.get_linkage(), External | WeakAny | WeakODR)
-                    && f.as_global_value().get_visibility() == inkwell::GlobalVisibility::Default
-            })
+            .map(|f| is_exported(f.as_global_value()))
             .collect(),
         Entries::Named(names) => {
             let mut flags = vec![false; analysis.functions.len()];
             for name in names {
-                let i = *analysis.index.get(name).ok_or_else(|| Error::Entry {
-                    name: name.clone(),
-                    problem: if module.get_function(name).is_some() {
-                        "is declared but not defined in the inputs".into()
-                    } else {
-                        "is not a function of the inputs".into()
-                    },
-                })?;
-                flags[i] = true;
+                match analysis.index.get(name) {
+                    Some(&i) => flags[i] = true,
+                    None if symbol_definitions(module).any(|g| name_bytes(g) == name.as_bytes()) => {}
+                    None => {
+                        return Err(Error::Entry {
+                            name: name.clone(),
+                            problem: if module.get_function(name).is_some()
+                                || module.get_global(name).is_some()
+                            {
+                                "is declared but not defined in the inputs".into()
+                            } else {
+                                "is not a function, variable or alias of the inputs".into()
+                            },
+                        })
+                    }
+                }
             }
             flags
         }
@@ -261,15 +276,91 @@ pub fn multiversion<'ctx>(
     module.verify().map_err(|e| Error::Verify {
         message: e.to_string_lossy().into_owned(),
     })?;
-    let mut exports: Vec<String> = plan
-        .functions
-        .iter()
-        .filter(|f| f.entry)
-        .map(|f| f.name.clone())
-        .collect();
+    let mut exports: Vec<String> = match entries {
+        Entries::Exported => symbol_definitions(module)
+            .filter(|g| is_exported(*g))
+            .map(|g| String::from_utf8_lossy(&name_bytes(g)).into_owned())
+            .collect(),
+        Entries::Named(names) => names.clone(),
+    };
     exports.push(DISPATCH_SYMBOL.to_owned());
     exports.extend(crate::init::INIT_EXPORTS.iter().map(|s| (*s).to_owned()));
+    exports.sort_unstable();
+    exports.dedup();
     Ok((plan, exports))
+}
+
+/// Whether the ordinary shared library of the inputs would export the
+/// definition `global`: it has a linkage that leaves a symbol in the object
+/// and default visibility, and it is not one of LLVM's own globals.
+fn is_exported(global: GlobalValue<'_>) -> bool {
+    use inkwell::module::Linkage::*;
+    matches!(
+        global.get_linkage(),
+        External | WeakAny | WeakODR | LinkOnceAny | LinkOnceODR | Common
+    ) && global.get_visibility() == inkwell::GlobalVisibility::Default
+        && !name_bytes(global).starts_with(b"llvm.")
+}
+
+/// The name of a global value as bytes.
+fn name_bytes(global: GlobalValue<'_>) -> Vec<u8> {
+    global.get_name().to_bytes().to_vec()
+}
+
+/// Every definition of `module` that is a symbol of the image: functions with
+/// a body, variables with an initializer, aliases and ifuncs.
+pub(crate) fn symbol_definitions<'a, 'ctx>(
+    module: &'a Module<'ctx>,
+) -> impl Iterator<Item = GlobalValue<'ctx>> + 'a {
+    let functions = module
+        .get_functions()
+        .filter(|f| f.count_basic_blocks() > 0)
+        .map(|f| f.as_global_value());
+    let variables = module.get_globals().filter(|g| !g.is_declaration());
+    let mut others = Vec::new();
+    // SAFETY: walking the alias and ifunc lists of a live module; each value
+    // is a global value.
+    unsafe {
+        use inkwell::llvm_sys::core::{
+            LLVMGetFirstGlobalAlias, LLVMGetFirstGlobalIFunc, LLVMGetNextGlobalAlias,
+            LLVMGetNextGlobalIFunc,
+        };
+        let mut alias = LLVMGetFirstGlobalAlias(module.as_mut_ptr());
+        while !alias.is_null() {
+            others.push(GlobalValue::new(alias));
+            alias = LLVMGetNextGlobalAlias(alias);
+        }
+        let mut ifunc = LLVMGetFirstGlobalIFunc(module.as_mut_ptr());
+        while !ifunc.is_null() {
+            others.push(GlobalValue::new(ifunc));
+            ifunc = LLVMGetNextGlobalIFunc(ifunc);
+        }
+    }
+    functions.chain(variables).chain(others)
+}
+
+/// The global symbols the objects define (without Mach-O's leading `_`).
+fn defined_symbols(objects: &[Vec<u8>], macho: bool) -> Result<BTreeSet<Vec<u8>>, Error> {
+    use object::{Object, ObjectSymbol};
+    let mut out = BTreeSet::new();
+    for (i, bytes) in objects.iter().enumerate() {
+        let file = object::File::parse(&bytes[..]).map_err(|e| Error::Llvm {
+            action: format!("reading back object {i}"),
+            message: e.to_string(),
+        })?;
+        for symbol in file.symbols() {
+            if !symbol.is_undefined() && symbol.is_global() {
+                let name = symbol.name_bytes().unwrap_or_default();
+                let name = if macho {
+                    name.strip_prefix(b"_").unwrap_or(name)
+                } else {
+                    name
+                };
+                out.insert(name.to_vec());
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the LLVM pass pipeline `passes` (new pass manager syntax) on `module`.
@@ -392,6 +483,18 @@ where
             threads,
         }
         .emit(&module, parts, &mut clock)?
+    };
+    // Definitions LLVM may drop (unused linkonce ones, as in the ordinary
+    // build) are exported only when they are still there.
+    let exports = match options.entries {
+        Entries::Exported => {
+            let defined = defined_symbols(&objects, arch_and_os(&triple)?.1 == mvimg_cpu::Os::Macos)?;
+            exports
+                .into_iter()
+                .filter(|e| defined.contains(e.as_bytes()))
+                .collect()
+        }
+        Entries::Named(_) => exports,
     };
     Ok(Built {
         triple,

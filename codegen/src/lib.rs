@@ -27,7 +27,7 @@ pub mod parallel;
 pub mod plan;
 pub mod synth;
 
-pub use clone::{clone_name, slot_name};
+pub use clone::{clone_name, slot_name, trampoline_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};
 pub use image::{

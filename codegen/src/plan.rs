@@ -49,8 +49,24 @@ pub enum SlotReason {
     /// It is an entry point with clones: its exported symbol becomes a
     /// trampoline through the slot.
     Entry,
-    /// An alias names it: the alias becomes a trampoline through the slot.
+    /// An alias names it: its address becomes its trampoline, which the
+    /// alias then names.
     Alias,
+    /// Its address is used in data in a form that cannot be pointed at the
+    /// selected body at load (see [`ConstantForm`]): its address becomes its
+    /// trampoline, in every form.
+    Address,
+}
+
+impl SlotReason {
+    /// Whether the function gets a trampoline (a function that jumps through
+    /// the slot) that stands for it wherever its address is used, so that
+    /// every way of taking its address gives the same value, as in the
+    /// ordinary build: the exported symbol of an entry, the target of its
+    /// aliases, or the one address every constant form can use.
+    pub fn needs_trampoline(reasons: &[SlotReason]) -> bool {
+        reasons.iter().any(|r| *r != SlotReason::SharedCaller)
+    }
 }
 
 /// A location in a global's initializer holding a function's address.
@@ -60,6 +76,18 @@ pub struct DataLocation {
     pub global: String,
     /// The byte offset of the pointer in its initializer.
     pub offset: u64,
+}
+
+/// A function's address inside a constant expression of a global's
+/// initializer that mvimg cannot point at the selected body (anything but a
+/// plain pointer or a pointer-sized `ptrtoint`: an address plus an offset, a
+/// difference of addresses, a truncated address...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConstantForm {
+    /// Where in data.
+    pub location: DataLocation,
+    /// The constant expression, as LLVM prints it (shortened).
+    pub form: String,
 }
 
 /// The plan for one function.
@@ -75,7 +103,9 @@ pub struct PlannedFunction {
     pub clones: Vec<PlannedClone>,
     /// Why it has a slot; empty when it has none.
     pub slot: Vec<SlotReason>,
-    /// Places in global data that hold its address and are patched at load.
+    /// Places in global data that hold its address and are patched at load
+    /// (none when it has a trampoline: data then holds the trampoline's
+    /// address).
     pub relocations: Vec<DataLocation>,
     /// Aliases that name it.
     pub aliases: Vec<String>,
@@ -147,6 +177,9 @@ pub struct Uses {
     pub by_instructions: Vec<bool>,
     /// For each analyzed function: the data locations holding its address.
     pub in_data: Vec<Vec<DataLocation>>,
+    /// For each analyzed function: constant expressions in data using its
+    /// address in other forms.
+    pub in_constant_exprs: Vec<Vec<ConstantForm>>,
     /// For each analyzed function: the aliases naming it.
     pub aliases: Vec<Vec<String>>,
 }
@@ -248,13 +281,19 @@ pub fn plan(
             if !uses.aliases[i].is_empty() && has_clones {
                 slot.push(SlotReason::Alias);
             }
+            if !uses.in_constant_exprs[i].is_empty() && has_clones {
+                slot.push(SlotReason::Address);
+            }
+            // A function with a trampoline has that one address everywhere;
+            // the others' plain pointers in data are patched at load.
+            let relocated = has_clones && !SlotReason::needs_trampoline(&slot);
             PlannedFunction {
                 name: info.name.clone(),
                 entry: entries[i],
                 categories: info.categories.iter().collect(),
                 clones: std::mem::take(&mut clones[i]),
                 slot,
-                relocations: if has_clones {
+                relocations: if relocated {
                     uses.in_data[i].clone()
                 } else {
                     Vec::new()

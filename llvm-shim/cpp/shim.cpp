@@ -16,6 +16,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/ReplaceConstant.h"
 #include "llvm/IR/Value.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -235,6 +236,21 @@ void mvimg_shim_clone_body(LLVMValueRef src, LLVMValueRef dst, const LLVMValueRe
   dest->setVisibility(visibility);
   dest->setDLLStorageClass(storage);
   dest->setComdat(nullptr);
+}
+
+// Rewrites every constant expression that uses a defined function of `mod`
+// (a ptrtoint, a pointer plus an offset, ...) and is itself used by an
+// instruction into equivalent instructions, so that each such use of the
+// function is a plain instruction operand. Global initializers are left alone.
+void mvimg_shim_expand_function_constants(LLVMModuleRef mod) {
+  llvm::Module &module = *llvm::unwrap(mod);
+  llvm::SmallVector<llvm::Constant *, 16> functions;
+  for (llvm::Function &f : module.functions()) {
+    if (!f.isDeclaration() && !f.isIntrinsic()) {
+      functions.push_back(&f);
+    }
+  }
+  llvm::convertUsersOfConstantsToInstructions(functions);
 }
 
 // Assigns every defined global of `mod` to one of `parts` partitions and

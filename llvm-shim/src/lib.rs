@@ -24,6 +24,7 @@ mod ffi {
         pub fn mvimg_shim_feature_words() -> c_uint;
         pub fn mvimg_shim_free_string(s: *mut c_char);
         pub fn mvimg_shim_use_init_array(tm: *mut c_void);
+        pub fn mvimg_shim_expand_function_constants(module: *mut c_void);
         pub fn mvimg_shim_subtarget_create(
             triple: *const c_char,
             cpu: *const c_char,
@@ -454,6 +455,20 @@ pub unsafe fn clone_body(
 pub unsafe fn use_init_array(tm: *mut c_void) {
     // SAFETY: guaranteed by the caller.
     unsafe { ffi::mvimg_shim_use_init_array(tm) }
+}
+
+/// Rewrites every constant expression that uses a defined function of the
+/// module and is used by an instruction (`ptrtoint`, a pointer plus an
+/// offset, ...) into instructions, so that every use of a function's address
+/// in code is a plain instruction operand. Global initializers are untouched.
+///
+/// # Safety
+///
+/// `module` must be a valid `LLVMModuleRef` not used by another thread during
+/// the call.
+pub unsafe fn expand_function_constants(module: *mut c_void) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { ffi::mvimg_shim_expand_function_constants(module) }
 }
 
 /// Assigns every defined global of a module to one of `parts` partitions:
