@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use mvimg_cpu::image::format::{Segment, DISPATCH_SYMBOL};
 use mvimg_cpu::{DispatchData, FormatError};
-use object::{Object, ObjectSection, ObjectSymbol, SectionKind};
+use object::{Object, ObjectSection, ObjectSegment, ObjectSymbol, SegmentFlags};
 
 /// Why an image file could not be read.
 #[derive(Debug)]
@@ -131,14 +131,33 @@ impl ImageFile {
         };
         let data = DispatchData::parse(tail).map_err(format_error)?;
 
+        // Judged by the segments the loader maps, with their protections, as
+        // the Rust loader and the image's own init judge them.
         let relative = |a: u64| a as i64 - address as i64;
         let segments: Vec<Segment> = file
-            .sections()
+            .segments()
             .filter(|s| s.size() > 0)
-            .map(|s| Segment {
-                range: relative(s.address())..relative(s.address().saturating_add(s.size())),
-                executable: s.kind() == SectionKind::Text,
-                writable: matches!(s.kind(), SectionKind::Data | SectionKind::UninitializedData),
+            .map(|s| {
+                let (executable, writable) = match s.flags() {
+                    SegmentFlags::Elf { p_flags } => (
+                        p_flags & object::elf::PF_X != 0,
+                        p_flags & object::elf::PF_W != 0,
+                    ),
+                    SegmentFlags::MachO { initprot, .. } => (
+                        initprot & object::macho::VM_PROT_EXECUTE != 0,
+                        initprot & object::macho::VM_PROT_WRITE != 0,
+                    ),
+                    SegmentFlags::Coff { characteristics } => (
+                        characteristics & object::pe::IMAGE_SCN_MEM_EXECUTE != 0,
+                        characteristics & object::pe::IMAGE_SCN_MEM_WRITE != 0,
+                    ),
+                    _ => (false, false),
+                };
+                Segment {
+                    range: relative(s.address())..relative(s.address().saturating_add(s.size())),
+                    executable,
+                    writable,
+                }
             })
             .collect();
         let pointer = if file.is_64() { 8 } else { 4 };

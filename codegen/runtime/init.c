@@ -1006,7 +1006,8 @@ VIS const char *mvimg_selection_error(void) {
 }
 
 #if defined(_WIN32)
-VIS int DllMainCRTStartup(void *instance, u32 reason, void *reserved) {
+/* The DLL's entry point: the linker's, not an export of the image. */
+HIDDEN int DllMainCRTStartup(void *instance, u32 reason, void *reserved) {
     (void)instance;
     (void)reserved;
     if (reason == 1) mvimg_init(); /* DLL_PROCESS_ATTACH */

@@ -7,11 +7,14 @@
 //! runs it, so the objects are the same bytes for any number of threads.
 //!
 //! Locals (internal and private globals) are made hidden external before the
-//! split so that partitions can reference each other's. After every partition
-//! is optimized, those that no other partition references get their own
-//! linkage back and unreferenced ones are deleted (`globaldce`), so a static
-//! helper inlined everywhere leaves no symbol behind. Locals that another
-//! partition does reference stay hidden: they are not exported from the image.
+//! split so that partitions can reference each other's, and discardable
+//! definitions (`linkonce*`: C++ inline functions and templates) are made
+//! weak so that no partition's optimizer deletes one that another partition
+//! calls. After every partition is optimized, those that no other partition
+//! references get their own linkage back and unreferenced ones are deleted
+//! (`globaldce`), so a static helper inlined everywhere leaves no symbol
+//! behind. Locals that another partition does reference stay hidden: they are
+//! not exported from the image.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -49,41 +52,40 @@ pub fn automatic_partitions(module: &Module<'_>) -> usize {
     (instructions.div_ceil(INSTRUCTIONS_PER_PARTITION) as usize).clamp(1, MAX_PARTITIONS)
 }
 
-/// Every defined global of `module`: functions, variables, aliases.
+/// Every definition of `module`.
 fn definitions<'ctx>(module: &Module<'ctx>) -> Vec<GlobalValue<'ctx>> {
-    let mut out: Vec<GlobalValue<'ctx>> = module
-        .get_functions()
-        .filter(|f| f.count_basic_blocks() > 0)
-        .map(|f| f.as_global_value())
-        .collect();
-    out.extend(module.get_globals().filter(|g| !g.is_declaration()));
-    // SAFETY: walking the alias list of a live module; each value is an alias.
-    unsafe {
-        use inkwell::llvm_sys::core::{LLVMGetFirstGlobalAlias, LLVMGetNextGlobalAlias};
-        let mut alias = LLVMGetFirstGlobalAlias(module.as_mut_ptr());
-        while !alias.is_null() {
-            out.push(GlobalValue::new(alias));
-            alias = LLVMGetNextGlobalAlias(alias);
-        }
-    }
-    out
+    crate::image::symbol_definitions(module).collect()
 }
 
-/// Makes every local definition hidden external, naming unnamed ones, and
-/// returns each one's original linkage by name.
-fn externalize(module: &Module<'_>) -> HashMap<String, Linkage> {
+/// A definition's linkage and visibility before the split.
+type Original = (Linkage, GlobalVisibility);
+
+/// Prepares `module` for the split: every local definition becomes hidden
+/// external (unnamed ones get a name), so that partitions can reference each
+/// other's, and every discardable one (`linkonce`, `linkonce_odr`) becomes
+/// weak, so that a partition's optimizer cannot delete a definition another
+/// partition calls. Returns each changed definition's original linkage and
+/// visibility by name.
+fn externalize(module: &Module<'_>) -> HashMap<String, Original> {
     let mut restore = HashMap::new();
     for (unnamed, global) in definitions(module).into_iter().enumerate() {
         let linkage = global.get_linkage();
-        if !matches!(linkage, Linkage::Internal | Linkage::Private) {
-            continue;
-        }
+        let visibility = global.get_visibility();
+        let (split_linkage, split_visibility) = match linkage {
+            Linkage::Internal | Linkage::Private => (Linkage::External, GlobalVisibility::Hidden),
+            Linkage::LinkOnceAny => (Linkage::WeakAny, visibility),
+            Linkage::LinkOnceODR => (Linkage::WeakODR, visibility),
+            _ => continue,
+        };
         if global.get_name().to_bytes().is_empty() {
             global.set_name(&format!(".mvimg.unnamed.{unnamed}"));
         }
-        restore.insert(global.get_name().to_string_lossy().into_owned(), linkage);
-        global.set_linkage(Linkage::External);
-        global.set_visibility(GlobalVisibility::Hidden);
+        restore.insert(
+            global.get_name().to_string_lossy().into_owned(),
+            (linkage, visibility),
+        );
+        global.set_linkage(split_linkage);
+        global.set_visibility(split_visibility);
     }
     restore
 }
@@ -214,7 +216,7 @@ impl Codegen<'_> {
     fn finish(
         &self,
         optimized: Vec<(usize, Vec<u8>)>,
-        restore: &HashMap<String, Linkage>,
+        restore: &HashMap<String, Original>,
         shared: &BTreeSet<String>,
     ) -> Result<Vec<Vec<u8>>, Error> {
         parallel_map(&optimized, self.threads, |(part, bitcode)| {
@@ -222,10 +224,10 @@ impl Codegen<'_> {
             let module = parse(&context, bitcode, *part)?;
             for global in definitions(&module) {
                 let name = global.get_name().to_string_lossy();
-                if let Some(linkage) = restore.get(name.as_ref()) {
+                if let Some(&(linkage, visibility)) = restore.get(name.as_ref()) {
                     if !shared.contains(name.as_ref()) {
-                        global.set_visibility(GlobalVisibility::Default);
-                        global.set_linkage(*linkage);
+                        global.set_visibility(visibility);
+                        global.set_linkage(linkage);
                     }
                 }
             }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use inkwell::context::Context;
 use inkwell::values::{AnyValue, FunctionValue};
 use mvimg_codegen::{emit_object, load, multiversion, target_machine, ClonePlan, Entries};
+use mvimg_codegen::plan::SlotReason;
 use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
 
 const TRIPLE: &str = "x86_64-unknown-linux-gnu";
@@ -164,7 +165,43 @@ fn relocated_globals_become_writable_and_aliases_trampolines() {
         assert!(!record.is_constant(), "a patched global must be writable");
     });
     run("alias", |module, _| {
-        let alias = text(function(module, "kernel_v1"));
-        assert!(alias.contains("@kernel.mvimg.slot"), "{alias}");
+        let ir = module.print_to_string().to_string();
+        assert!(ir.contains("@kernel_v1 = alias float (float, float), ptr @kernel\n"), "{ir}");
+        assert!(
+            ir.contains("@helper_v1 = alias float (float, float), ptr @helper.mvimg.trampoline\n"),
+            "{ir}"
+        );
+        for trampoline in ["kernel", "helper.mvimg.trampoline"] {
+            let body = text(function(module, trampoline));
+            assert!(body.contains(".mvimg.slot"), "{body}");
+        }
+    });
+}
+
+#[test]
+fn addresses_in_constant_expressions_are_relocated_or_trampolined() {
+    run("addrforms", |module, plan| {
+        let planned = |name: &str| plan.functions.iter().find(|f| f.name == name).unwrap();
+        let relocated = planned("relocated");
+        let at: Vec<(&str, u64)> = relocated
+            .relocations
+            .iter()
+            .map(|r| (r.global.as_str(), r.offset))
+            .collect();
+        assert_eq!(at, [("ptr", 0), ("int", 0)]);
+        assert!(relocated.slot.is_empty(), "{:?}", relocated.slot);
+        for name in ["offset", "relative"] {
+            let f = planned(name);
+            assert_eq!(f.slot, [SlotReason::Address], "{name}");
+            assert!(f.relocations.is_empty(), "{name}: {:?}", f.relocations);
+        }
+        let ir = module.print_to_string().to_string();
+        for line in [
+            "@off = global ptr getelementptr (i8, ptr @offset.mvimg.trampoline, i64 1)",
+            "@also = global ptr @relative.mvimg.trampoline",
+            "ptrtoint (ptr @relative.mvimg.trampoline to i64)",
+        ] {
+            assert!(ir.contains(line), "{line} in\n{ir}");
+        }
     });
 }

@@ -247,12 +247,13 @@ fn partitioned_builds_link_for_every_object_format() {
 }
 
 /// What an image of `synth::module(n)` exports, sorted: its entry points
-/// (synth's exported kinds), the dispatch data and the init's functions.
+/// (synth's exported kinds), its exported table `ftable`, the dispatch data
+/// and the init's functions.
 fn expected_exports(n: usize) -> Vec<String> {
     let mut expected: Vec<String> = (0..n)
         .filter(|i| i % 12 < 6 && i % 6 != 5)
         .map(|i| format!("f{i}"))
-        .chain(["mvimg_dispatch_data".to_owned()])
+        .chain(["ftable".to_owned(), "mvimg_dispatch_data".to_owned()])
         .chain(INIT_EXPORTS.iter().map(|s| (*s).to_owned()))
         .collect();
     expected.sort();

@@ -15,6 +15,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/GlobalIFunc.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/ReplaceConstant.h"
 #include "llvm/IR/Value.h"
@@ -285,6 +286,11 @@ void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
         clusters.unionSets(&value, root);
       }
     }
+    if (const auto *ifunc = llvm::dyn_cast<llvm::GlobalIFunc>(&value)) {
+      if (const llvm::Function *resolver = ifunc->getResolverFunction()) {
+        clusters.unionSets(&value, resolver);
+      }
+    }
   };
   for (llvm::Function &f : module.functions()) {
     record(f);
@@ -294,6 +300,9 @@ void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
   }
   for (llvm::GlobalAlias &a : module.aliases()) {
     record(a);
+  }
+  for (llvm::GlobalIFunc &i : module.ifuncs()) {
+    record(i);
   }
 
   struct Cluster {
@@ -398,6 +407,19 @@ LLVMModuleRef mvimg_shim_load_partition(LLVMContextRef ctx, const char *data, si
     declaration->setDLLStorageClass(alias.getDLLStorageClass());
     alias.replaceAllUsesWith(declaration);
     alias.eraseFromParent();
+  }
+  for (auto it = module->ifunc_begin(); it != module->ifunc_end();) {
+    llvm::GlobalIFunc &ifunc = *it++;
+    if (kept(ifunc)) {
+      continue;
+    }
+    auto *declaration = llvm::Function::Create(
+        llvm::cast<llvm::FunctionType>(ifunc.getValueType()), llvm::GlobalValue::ExternalLinkage,
+        ifunc.getAddressSpace(), "", module.get());
+    declaration->takeName(&ifunc);
+    declaration->setVisibility(ifunc.getVisibility());
+    ifunc.replaceAllUsesWith(declaration);
+    ifunc.eraseFromParent();
   }
   if (llvm::Error failed = module->materializeAll()) {
     *error = copy_string(llvm::toString(std::move(failed)));
