@@ -118,6 +118,11 @@ enum Command {
         /// LLVM optimization level, 0 to 3.
         #[arg(short = 'O', default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
         opt_level: u8,
+        /// Do not link the toolchain runtime (compiler builtins, C library,
+        /// libm, unwinder, C++ runtime): undefined symbols are left to the
+        /// loader instead of failing the build.
+        #[arg(long)]
+        no_runtime: bool,
         /// The file to write.
         #[arg(short = 'o', value_name = "OUT")]
         output: std::path::PathBuf,
@@ -605,6 +610,7 @@ fn build(
     plan: Option<std::path::PathBuf>,
     entries: Vec<String>,
     opt_level: u8,
+    no_runtime: bool,
     threads: Option<u16>,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
@@ -620,6 +626,7 @@ fn build(
         opt_level,
         threads: threads.map(usize::from),
         partitions: (emit == Emit::Obj).then_some(1),
+        runtime: !no_runtime,
     };
     // The triple (the inputs' unless --target) decides the list's architecture.
     let built = mvimg::codegen::build_with(&inputs, &options, |triple| {
@@ -727,11 +734,12 @@ fn main() -> ExitCode {
             plan,
             entries,
             opt_level,
+            no_runtime,
             threads,
             output,
             inputs,
         } => build(
-            list, target, emit, plan, entries, opt_level, threads, output, inputs,
+            list, target, emit, plan, entries, opt_level, no_runtime, threads, output, inputs,
         ),
         Command::Link {
             target,

@@ -70,6 +70,16 @@ pub enum Error {
     },
     /// Linking the image.
     Link(mvimg_link::LinkError),
+    /// The image uses symbols that neither its code nor the libraries it
+    /// links define.
+    Undefined {
+        /// The symbols, as LLD names them.
+        symbols: Vec<String>,
+        /// Whether the toolchain runtime was linked.
+        runtime: bool,
+        /// The link's error, with LLD's diagnostics.
+        link: mvimg_link::LinkError,
+    },
 }
 
 impl fmt::Display for Error {
@@ -101,6 +111,29 @@ impl fmt::Display for Error {
             ),
             Error::Io { action, source } => write!(f, "{action}: {source}"),
             Error::Link(e) => write!(f, "linking the image: {e}"),
+            Error::Undefined {
+                symbols,
+                runtime,
+                link,
+            } => {
+                let list: Vec<String> = symbols.iter().map(|s| format!("`{s}`")).collect();
+                write!(
+                    f,
+                    "the image uses {} that nothing it links defines: {}",
+                    if symbols.len() == 1 { "a symbol" } else { "symbols" },
+                    list.join(", ")
+                )?;
+                if *runtime {
+                    write!(
+                        f,
+                        " (the toolchain runtime is linked: the compiler builtins, the C \
+                         library, libm, the unwinder and the C++ runtime); link the library \
+                         that defines them, or build without the runtime (`--no-runtime`) to \
+                         leave them to the loader"
+                    )?;
+                }
+                write!(f, "\n{link}")
+            }
         }
     }
 }
@@ -111,6 +144,7 @@ impl std::error::Error for Error {
             Error::Shim(e) => Some(e),
             Error::Cpu(e) => Some(e),
             Error::Io { source, .. } => Some(source),
+            Error::Link(e) | Error::Undefined { link: e, .. } => Some(e),
             _ => None,
         }
     }

@@ -52,6 +52,13 @@ pub struct BuildOptions {
     /// Mach-O builds always use one: LLVM's Mach-O writers cannot encode the
     /// dispatch data's offsets to symbols defined in another object.
     pub partitions: Option<usize>,
+    /// Link the toolchain runtime of the triple, as clang's driver does for a
+    /// shared library ([`mvimg_link::toolchain_runtime`]): the compiler
+    /// builtins, and the C library, libm, the unwinder and the C++ runtime
+    /// recorded as needed when the code uses them; a symbol that nothing
+    /// defines is then a link error (ELF, PE). Default true; false leaves
+    /// undefined symbols to the loader.
+    pub runtime: bool,
 }
 
 impl Default for BuildOptions {
@@ -62,6 +69,7 @@ impl Default for BuildOptions {
             opt_level: 2,
             threads: None,
             partitions: None,
+            runtime: true,
         }
     }
 }
@@ -81,6 +89,9 @@ pub struct Built {
     /// visibility that codegen kept), else the named entries; and the
     /// dispatch data and the init's exports.
     pub exports: Vec<String>,
+    /// Whether [`link_image`] links the toolchain runtime
+    /// ([`BuildOptions::runtime`]).
+    pub runtime: bool,
     /// Wall time of each phase, in order: `load`, `multiversion`, then
     /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
     pub phases: Vec<(&'static str, std::time::Duration)>,
@@ -501,6 +512,7 @@ where
         plan,
         objects,
         exports,
+        runtime: options.runtime,
         phases: clock.phases,
     })
 }
@@ -579,8 +591,36 @@ pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput
         job.exports = built.exports.clone();
         // The image's init defines its own DLL entry point.
         job.options.dll_entry_stub = false;
-        job.link().map_err(Error::Link)
+        if built.runtime {
+            job.libraries = mvimg_link::toolchain_runtime(&target).map_err(Error::Link)?;
+            job.options.no_undefined = true;
+        }
+        job.link().map_err(|e| match undefined_symbols(&e) {
+            symbols if symbols.is_empty() => Error::Link(e),
+            symbols => Error::Undefined {
+                symbols,
+                runtime: built.runtime,
+                link: e,
+            },
+        })
     })();
     let _ = std::fs::remove_dir_all(&scratch);
     result
+}
+
+/// The symbols LLD reported undefined, in order, without repeats.
+fn undefined_symbols(error: &mvimg_link::LinkError) -> Vec<String> {
+    let mvimg_link::LinkError::Lld { diagnostics, .. } = error else {
+        return Vec::new();
+    };
+    let mut symbols: Vec<String> = Vec::new();
+    for line in diagnostics.lines() {
+        if let Some((_, symbol)) = line.split_once("undefined symbol: ") {
+            let symbol = symbol.trim().to_owned();
+            if !symbols.contains(&symbol) {
+                symbols.push(symbol);
+            }
+        }
+    }
+    symbols
 }

@@ -41,6 +41,17 @@ pub enum LinkError {
         /// later links use the subprocess.
         can_run_again: bool,
     },
+    /// A file of the target's toolchain runtime is not installed.
+    MissingRuntime {
+        /// The target triple.
+        triple: String,
+        /// The file (`libgcc.a`, `libc.so`, ...).
+        file: String,
+        /// The directories searched.
+        searched: Vec<String>,
+        /// The Debian packages that install the runtime.
+        packages: String,
+    },
     /// The LLD executable could not be started.
     Spawn {
         /// The program.
@@ -60,6 +71,17 @@ impl fmt::Display for LinkError {
                 write!(f, "input {}: {source}", path.display())
             }
             LinkError::InvalidJob(message) => f.write_str(message),
+            LinkError::MissingRuntime {
+                triple,
+                file,
+                searched,
+                packages,
+            } => write!(
+                f,
+                "the toolchain runtime for {triple} is not installed: no {file} in {}; \
+                 install it (Debian: apt-get install {packages}) or link without the runtime",
+                searched.join(", ")
+            ),
             LinkError::Io { action, source } => write!(f, "{action}: {source}"),
             LinkError::Lld {
                 code,

@@ -43,6 +43,10 @@ pub struct LinkOptions {
     pub verbose: bool,
     /// In process or subprocess.
     pub mode: LinkMode,
+    /// ELF: fail on symbols that neither the inputs nor the libraries define
+    /// (`-z defs`). MinGW links always do; Mach-O links never do
+    /// (`-undefined dynamic_lookup`).
+    pub no_undefined: bool,
 }
 
 impl Default for LinkOptions {
@@ -58,6 +62,7 @@ impl Default for LinkOptions {
             threads: 1,
             verbose: false,
             mode: LinkMode::InProcess,
+            no_undefined: false,
         }
     }
 }
@@ -69,6 +74,11 @@ pub struct LinkJob {
     pub target: LinkTarget,
     /// Object files and archives; archives are linked whole.
     pub inputs: Vec<PathBuf>,
+    /// Libraries linked after the inputs: an archive gives only the members
+    /// the inputs need; a shared library (or an ELF linker script naming
+    /// some) is recorded as needed only when the inputs use it (ELF
+    /// `--as-needed`); a MinGW import library adds only the imports used.
+    pub libraries: Vec<PathBuf>,
     /// The library to write.
     pub output: PathBuf,
     /// The symbols the library exports (C names, without Mach-O's leading
@@ -114,6 +124,7 @@ impl LinkJob {
         LinkJob {
             target,
             inputs,
+            libraries: Vec::new(),
             output: output.into(),
             exports: Vec::new(),
             options: LinkOptions::default(),
@@ -137,6 +148,12 @@ impl LinkJob {
         for input in &self.inputs {
             std::fs::metadata(input).map_err(|source| LinkError::MissingInput {
                 path: input.clone(),
+                source,
+            })?;
+        }
+        for library in &self.libraries {
+            std::fs::metadata(library).map_err(|source| LinkError::MissingInput {
+                path: library.clone(),
                 source,
             })?;
         }
@@ -251,11 +268,21 @@ impl LinkJob {
                 if o.verbose {
                     push(&["--verbose"]);
                 }
+                if o.no_undefined {
+                    push(&["-z", "defs"]);
+                }
                 push(&["--whole-archive"]);
                 for input in &self.inputs {
                     push(&[&s(input)]);
                 }
                 push(&["--no-whole-archive"]);
+                if !self.libraries.is_empty() {
+                    push(&["--as-needed"]);
+                    for library in &self.libraries {
+                        push(&[&s(library)]);
+                    }
+                    push(&["--no-as-needed"]);
+                }
             }
             Flavor::Darwin => {
                 let (arch, default_min) = match self.target.arch {
@@ -291,6 +318,9 @@ impl LinkJob {
                 push(&["-all_load"]);
                 for input in &self.inputs {
                     push(&[&s(input)]);
+                }
+                for library in &self.libraries {
+                    push(&[&s(library)]);
                 }
             }
             Flavor::Mingw => {
@@ -333,6 +363,9 @@ impl LinkJob {
                     push(&[&s(input)]);
                 }
                 push(&["--no-whole-archive"]);
+                for library in &self.libraries {
+                    push(&[&s(library)]);
+                }
             }
         }
         Ok(a)

@@ -21,11 +21,13 @@
 mod error;
 mod job;
 mod lld;
+mod runtime;
 mod stub;
 mod target;
 
 pub use error::LinkError;
 pub use job::{LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths};
 pub use lld::{in_process_poisoned, LldRun};
+pub use runtime::toolchain_runtime;
 pub use stub::dll_entry_stub;
 pub use target::{Flavor, LinkArch, LinkTarget};
