@@ -21,7 +21,7 @@ use inkwell::values::{
 };
 use mvimg_cpu::{CloneCategories, CloneCategory};
 
-use crate::plan::{ConstantForm, DataLocation, Uses};
+use crate::plan::{DataLocation, PinnedAddress, Uses};
 
 /// The prefix of mvimg's CPU feature queries: `mvimg.cpu.have.<feature>() -> i1`.
 pub const FEATURE_QUERY_PREFIX: &str = "mvimg.cpu.have.";
@@ -332,7 +332,7 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
     let mut uses = Uses {
         by_instructions: vec![false; n],
         in_data: vec![Vec::new(); n],
-        in_constant_exprs: vec![Vec::new(); n],
+        pinned: vec![Vec::new(); n],
         aliases: vec![Vec::new(); n],
     };
     for info in &analysis.functions {
@@ -351,13 +351,30 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
         }
         if let Some(init) = global.get_initializer() {
             let name = global.get_name().to_string_lossy().into_owned();
-            walker.walk(init.as_value_ref(), 0, &name, &mut uses);
+            // An executable may copy an exported variable (ELF copy
+            // relocation) before the image's init patches it.
+            let exported = !matches!(
+                global.get_linkage(),
+                inkwell::module::Linkage::Internal | inkwell::module::Linkage::Private
+            ) && global.get_visibility() == inkwell::GlobalVisibility::Default;
+            let place = Place {
+                global: &name,
+                exported,
+            };
+            walker.walk(init.as_value_ref(), 0, &place, &mut uses);
         }
     }
     for (alias, _, i) in function_aliases(module, &analysis.index) {
         uses.aliases[i].push(alias);
     }
     uses
+}
+
+/// The global whose initializer is walked.
+struct Place<'a> {
+    global: &'a str,
+    /// Whether code outside the image can see (and copy) it.
+    exported: bool,
 }
 
 /// Walks global initializers for function addresses.
@@ -368,13 +385,28 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn walk(&self, value: LLVMValueRef, offset: u64, global: &str, uses: &mut Uses) {
+    fn walk(&self, value: LLVMValueRef, offset: u64, place: &Place<'_>, uses: &mut Uses) {
         let location = || DataLocation {
-            global: global.to_owned(),
+            global: place.global.to_owned(),
             offset,
         };
+        // A plain address: patched at load, unless the variable is exported.
+        let plain = |i: usize, uses: &mut Uses| {
+            if place.exported {
+                uses.pinned[i].push(PinnedAddress {
+                    location: location(),
+                    form: format!(
+                        "in the exported variable `{}`, which an executable may copy \
+                         before the image's init runs",
+                        place.global
+                    ),
+                });
+            } else {
+                uses.in_data[i].push(location());
+            }
+        };
         if let Some(i) = as_function(value, &self.analysis.index) {
-            uses.in_data[i].push(location());
+            plain(i, uses);
             return;
         }
         // SAFETY: `value` is a live constant; these calls only read it, its
@@ -387,7 +419,7 @@ impl Walker<'_> {
                     && LLVMGetIntTypeWidth(LLVMTypeOf(value)) == self.pointer_bits;
                 if opcode == LLVMOpcode::LLVMPtrToInt && width {
                     if let Some(i) = as_function(operand, &self.analysis.index) {
-                        uses.in_data[i].push(location());
+                        plain(i, uses);
                         return;
                     }
                 }
@@ -396,7 +428,7 @@ impl Walker<'_> {
                 found.sort_unstable();
                 found.dedup();
                 for i in found {
-                    uses.in_constant_exprs[i].push(ConstantForm {
+                    uses.pinned[i].push(PinnedAddress {
                         location: location(),
                         form: constant_form(value),
                     });
@@ -418,7 +450,7 @@ impl Walker<'_> {
                 } else {
                     LLVMABISizeOfType(self.layout.as_mut_ptr(), LLVMTypeOf(element)) * k as u64
                 };
-                self.walk(element, offset + at, global, uses);
+                self.walk(element, offset + at, place, uses);
             }
         }
     }

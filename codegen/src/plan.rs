@@ -52,8 +52,8 @@ pub enum SlotReason {
     /// An alias names it: its address becomes its trampoline, which the
     /// alias then names.
     Alias,
-    /// Its address is used in data in a form that cannot be pointed at the
-    /// selected body at load (see [`ConstantForm`]): its address becomes its
+    /// Its address is in data where it cannot be pointed at the selected
+    /// body at load (see [`PinnedAddress`]): its address becomes its
     /// trampoline, in every form.
     Address,
 }
@@ -78,15 +78,18 @@ pub struct DataLocation {
     pub offset: u64,
 }
 
-/// A function's address inside a constant expression of a global's
-/// initializer that mvimg cannot point at the selected body (anything but a
-/// plain pointer or a pointer-sized `ptrtoint`: an address plus an offset, a
-/// difference of addresses, a truncated address...).
+/// A place in data holding a function's address that cannot be pointed at
+/// the selected body at load: a constant expression other than a plain
+/// pointer or a pointer-sized `ptrtoint` (an address plus an offset, a
+/// difference of addresses, a truncated address...), or any form in an
+/// exported variable, which an executable may copy (ELF copy relocation)
+/// before the image's init runs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConstantForm {
+pub struct PinnedAddress {
     /// Where in data.
     pub location: DataLocation,
-    /// The constant expression, as LLVM prints it (shortened).
+    /// The value as LLVM prints it (shortened), or why a plain pointer is
+    /// pinned.
     pub form: String,
 }
 
@@ -177,9 +180,9 @@ pub struct Uses {
     pub by_instructions: Vec<bool>,
     /// For each analyzed function: the data locations holding its address.
     pub in_data: Vec<Vec<DataLocation>>,
-    /// For each analyzed function: constant expressions in data using its
-    /// address in other forms.
-    pub in_constant_exprs: Vec<Vec<ConstantForm>>,
+    /// For each analyzed function: the places in data holding its address
+    /// that cannot be patched at load.
+    pub pinned: Vec<Vec<PinnedAddress>>,
     /// For each analyzed function: the aliases naming it.
     pub aliases: Vec<Vec<String>>,
 }
@@ -281,7 +284,7 @@ pub fn plan(
             if !uses.aliases[i].is_empty() && has_clones {
                 slot.push(SlotReason::Alias);
             }
-            if !uses.in_constant_exprs[i].is_empty() && has_clones {
+            if !uses.pinned[i].is_empty() && has_clones {
                 slot.push(SlotReason::Address);
             }
             // A function with a trampoline has that one address everywhere;

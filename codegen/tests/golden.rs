@@ -190,7 +190,7 @@ fn addresses_in_constant_expressions_are_relocated_or_trampolined() {
             .collect();
         assert_eq!(at, [("ptr", 0), ("int", 0)]);
         assert!(relocated.slot.is_empty(), "{:?}", relocated.slot);
-        for name in ["offset", "relative"] {
+        for name in ["offset", "relative", "pinned"] {
             let f = planned(name);
             assert_eq!(f.slot, [SlotReason::Address], "{name}");
             assert!(f.relocations.is_empty(), "{name}: {:?}", f.relocations);
@@ -200,6 +200,7 @@ fn addresses_in_constant_expressions_are_relocated_or_trampolined() {
             "@off = global ptr getelementptr (i8, ptr @offset.mvimg.trampoline, i64 1)",
             "@also = global ptr @relative.mvimg.trampoline",
             "ptrtoint (ptr @relative.mvimg.trampoline to i64)",
+            "@exported = global ptr @pinned.mvimg.trampoline",
         ] {
             assert!(ir.contains(line), "{line} in\n{ir}");
         }

@@ -1,11 +1,14 @@
 ; targets: generic;haswell
 ; Addresses of cloned local functions in data. A pointer and a pointer-sized
-; ptrtoint of @relocated are patched at load (offset 0 of @ptr and of @int).
-; An address plus an offset (@offset) and a relative word (@relative) cannot
-; be, so those functions get a trampoline that is their address in every
-; form, and no relocation.
-@ptr = global ptr @relocated
-@int = global i64 ptrtoint (ptr @relocated to i64)
+; ptrtoint of @relocated in local variables are patched at load (offset 0 of
+; @ptr and of @int). An address plus an offset (@offset), a relative word
+; (@relative) and a plain pointer in an exported variable (@exported, which
+; an executable may copy before the image's init runs) cannot be, so those
+; functions get a trampoline that is their address in every form, and no
+; relocation.
+@ptr = internal global ptr @relocated
+@int = internal global i64 ptrtoint (ptr @relocated to i64)
+@exported = global ptr @pinned
 @off = global ptr getelementptr (i8, ptr @offset, i64 1)
 @rel = global i32 trunc (i64 sub (i64 ptrtoint (ptr @relative to i64), i64 ptrtoint (ptr @rel to i64)) to i32)
 @also = global ptr @relative
@@ -18,6 +21,10 @@ define internal float @offset(float %a, float %b) {
   ret float %r
 }
 define internal float @relative(float %a, float %b) {
+  %r = fmul fast float %a, %b
+  ret float %r
+}
+define internal float @pinned(float %a, float %b) {
   %r = fmul fast float %a, %b
   ret float %r
 }

@@ -1,0 +1,42 @@
+/* Drives regress.c's library through its exports only (linked against it,
+ * nothing else): prints every result, one per line, for comparison with the
+ * ordinary build, then the image's selection on stderr. */
+#include <stdint.h>
+#include <stdio.h>
+
+typedef long (*work_fn)(const int *, int);
+struct ops { int tag; work_fn a; work_fn b; uintptr_t c; };
+extern int rg_table(int), rg_identity(void), rg_used(void), rg_weak(void), rg_bump(void),
+    rg_picked(void);
+extern long rg_work(const int *, int), rg_call_all(const int *, int);
+extern work_fn rg_as_ptr;
+extern uintptr_t rg_as_int;
+extern struct ops rg_ops;
+extern unsigned rg_crc(const unsigned char *, int), rg_crc_alias(const unsigned char *, int),
+    rg_local_alias(const unsigned char *, int);
+extern unsigned (*rg_local_crc_ptr)(const unsigned char *, int);
+extern int rg_data;
+extern const int rg_const_data[4];
+extern __thread int rg_tls;
+__attribute__((weak)) extern int mvimg_selected_target(void);
+
+int main(void) {
+    static int v[1000];
+    for (int i = 0; i < 1000; i++) v[i] = (i * 2654435761u) >> 7;
+    const unsigned char *text = (const unsigned char *)"the quick brown fox";
+    printf("table %d %d\n", rg_table(3), rg_table(255));
+    printf("identity %d\n", rg_identity());
+    printf("outside %d %d %d\n", (uintptr_t)&rg_work == rg_as_int, rg_ops.a == &rg_work,
+           rg_as_ptr == &rg_work);
+    printf("work %ld %ld\n", rg_work(v, 1000), rg_call_all(v, 1000));
+    printf("used %d\n", rg_used());
+    printf("crc %u %u %d\n", rg_crc(text, 19), rg_crc_alias(text, 19), &rg_crc == &rg_crc_alias);
+    printf("local alias %u %u %d\n", rg_local_alias(text, 19), rg_local_crc_ptr(text, 19),
+           &rg_local_alias == rg_local_crc_ptr);
+    printf("weak %d data %d %d\n", rg_weak(), rg_data, rg_const_data[3]);
+    int a = rg_bump(), b = rg_bump();
+    printf("tls %d %d %d\n", a, b, rg_tls);
+    printf("ifunc %d\n", rg_picked());
+    if (mvimg_selected_target) fprintf(stderr, "mvimg selected %d\n", mvimg_selected_target());
+    return 0;
+}
