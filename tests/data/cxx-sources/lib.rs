@@ -1,0 +1,1 @@
+// Nothing: the crate exists to fetch its dependency's sources.
