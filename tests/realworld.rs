@@ -428,7 +428,7 @@ fn leveldb_passes_its_own_c_test_on_every_target() {
     let wrapper = dir.join("main.c");
     std::fs::write(
         &wrapper,
-        "#include <stdio.h>\nint leveldb_c_test_main(int, char **);\n\
+        "#undef main\n#include <stdio.h>\nint leveldb_c_test_main(int, char **);\n\
          __attribute__((weak)) extern int mvimg_selected_target(void);\n\
          int main(int argc, char **argv) {\n  int status = leveldb_c_test_main(argc, argv);\n\
          if (mvimg_selected_target) fprintf(stderr, \"mvimg selected %d\\n\", mvimg_selected_target());\n\
