@@ -70,7 +70,9 @@ fn image(
     name: &str,
 ) -> (PathBuf, usize) {
     let (arch, os) = arch_and_os(triple).unwrap();
-    let targets = TargetList::default_for(arch, os).resolve(arch, None).unwrap();
+    let targets = TargetList::default_for(arch, os)
+        .resolve(arch, None)
+        .unwrap();
     let options = BuildOptions {
         triple: Some(triple.into()),
         partitions,
@@ -78,7 +80,11 @@ fn image(
     };
     let built = build(inputs, &targets, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
     if let Some(parts) = partitions {
-        assert_eq!(built.objects.len(), parts, "{name}: every partition defines something");
+        assert_eq!(
+            built.objects.len(),
+            parts,
+            "{name}: every partition defines something"
+        );
     }
     let out = dir.join(name);
     link_image(&built, &out).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -100,7 +106,11 @@ fn check_readers(image: &Path, targets: usize) {
         String::from_utf8_lossy(&inspect.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
-    assert_eq!(json["targets"].as_array().map(Vec::len), Some(targets), "{json}");
+    assert_eq!(
+        json["targets"].as_array().map(Vec::len),
+        Some(targets),
+        "{json}"
+    );
     let host = match json["arch"].as_str() {
         Some("aarch64") => "neoverse-n1",
         _ => "haswell",
@@ -181,7 +191,11 @@ fn check(out: &Output, expect: Expect<'_>, what: &str) {
     assert!(out.status.success(), "{what}: {}\n{stderr}", out.status);
     match expect {
         Expect::Stdout(text) => {
-            assert_eq!(String::from_utf8_lossy(&out.stdout), text, "{what}\n{stderr}")
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                text,
+                "{what}\n{stderr}"
+            )
         }
         Expect::Stderr(text) => assert!(stderr.contains(text), "{what}: no {text:?} in\n{stderr}"),
     }
@@ -201,14 +215,14 @@ fn x86_everywhere(
     let mut ran = vec![false; targets];
     let natural = execute(&[], program, env);
     check(&natural, expect, &format!("{what}, natively"));
-    for t in 0..targets {
+    for (t, ran_t) in ran.iter_mut().enumerate() {
         let index = t.to_string();
         let mut forced = env.to_vec();
         forced.push(("MVIMG_FORCE_TARGET", &index));
         let out = execute(&[], program, &forced);
         check(&out, expect, &format!("{what}, MVIMG_FORCE_TARGET={t}"));
         match selected(&out) {
-            s if s == t as i64 => ran[t] = true,
+            s if s == t as i64 => *ran_t = true,
             -1 => assert!(
                 String::from_utf8_lossy(&out.stderr).contains("this host lacks"),
                 "{what}: target {t} refused without a reason"
@@ -227,7 +241,10 @@ fn x86_everywhere(
             eprintln!("{what}: target {t} needs features neither this host nor qemu has");
         }
     }
-    assert!(ran.iter().filter(|r| **r).count() >= targets - 1, "{what}: {ran:?}");
+    assert!(
+        ran.iter().filter(|r| **r).count() >= targets - 1,
+        "{what}: {ran:?}"
+    );
 }
 
 /// Runs an AArch64 driver (with `env`) under qemu-aarch64 as three CPUs,
@@ -249,7 +266,10 @@ fn aarch64_everywhere(program: &Path, env: &[(&str, &str)], expect: Expect<'_>, 
         assert_eq!(selected(&out), 0, "{what}: forced target 0 under {cpu}");
     }
     selections.dedup();
-    assert!(selections.len() > 1, "{what}: every CPU selected {selections:?}");
+    assert!(
+        selections.len() > 1,
+        "{what}: every CPU selected {selections:?}"
+    );
 }
 
 /// The ordinary build's standard output of `driver` against `lib`.
@@ -274,7 +294,14 @@ fn c_regressions_behave_like_the_ordinary_build() {
     let ordinary = ordinary_dir.join("libregress.so");
     run_ok(
         "clang-22",
-        &["-O2", "-fPIC", "-shared", "-o", path(&ordinary), path(&source)],
+        &[
+            "-O2",
+            "-fPIC",
+            "-shared",
+            "-o",
+            path(&ordinary),
+            path(&source),
+        ],
     );
     let expected = ordinary_output(&driver(
         "gcc",
@@ -284,13 +311,25 @@ fn c_regressions_behave_like_the_ordinary_build() {
         &ordinary_dir.join("driver"),
     ));
     // Every way of taking an address agrees, from inside and outside.
-    assert!(expected.contains("identity 1023\noutside 1 1 1\n"), "{expected}");
-    assert!(expected.contains("local alias 3828124300 3828124300 1\n"), "{expected}");
+    assert!(
+        expected.contains("identity 1023\noutside 1 1 1\n"),
+        "{expected}"
+    );
+    assert!(
+        expected.contains("local alias 3828124300 3828124300 1\n"),
+        "{expected}"
+    );
 
     let bc = bitcode(&source, X86, &[], &dir.join("regress.bc"));
     let (lib, targets) = image(&dir, &[bc], X86, None, "libregress.so");
     let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
-    x86_everywhere(&program, &[], targets, Expect::Stdout(&expected), "C regressions");
+    x86_everywhere(
+        &program,
+        &[],
+        targets,
+        Expect::Stdout(&expected),
+        "C regressions",
+    );
 
     let arm_dir = dir.join("aarch64");
     std::fs::create_dir_all(&arm_dir).unwrap();
@@ -303,7 +342,12 @@ fn c_regressions_behave_like_the_ordinary_build() {
         &lib,
         &arm_dir.join("driver"),
     );
-    aarch64_everywhere(&program, &[], Expect::Stdout(&expected), "C regressions (AArch64)");
+    aarch64_everywhere(
+        &program,
+        &[],
+        Expect::Stdout(&expected),
+        "C regressions (AArch64)",
+    );
 }
 
 #[test]
@@ -316,7 +360,14 @@ fn cxx_regressions_across_partitions_behave_like_the_ordinary_build() {
     let ordinary = ordinary_dir.join("libregresscpp.so");
     run_ok(
         "clang++-22",
-        &["-O2", "-fPIC", "-shared", "-o", path(&ordinary), path(&source)],
+        &[
+            "-O2",
+            "-fPIC",
+            "-shared",
+            "-o",
+            path(&ordinary),
+            path(&source),
+        ],
     );
     let expected = ordinary_output(&driver(
         "gcc",
@@ -331,7 +382,13 @@ fn cxx_regressions_across_partitions_behave_like_the_ordinary_build() {
     let bc = bitcode(&source, X86, &[], &dir.join("regress.bc"));
     let (lib, targets) = image(&dir, &[bc], X86, Some(4), "libregresscpp.so");
     let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
-    x86_everywhere(&program, &[], targets, Expect::Stdout(&expected), "C++ regressions");
+    x86_everywhere(
+        &program,
+        &[],
+        targets,
+        Expect::Stdout(&expected),
+        "C++ regressions",
+    );
 
     let arm_dir = dir.join("aarch64");
     std::fs::create_dir_all(&arm_dir).unwrap();
@@ -385,8 +442,13 @@ fn leveldb_sources(root: &Path) -> Vec<PathBuf> {
             let excluded = ["_test.cc", "_bench.cc", "db_bench.cc", "leveldbutil.cc"]
                 .iter()
                 .any(|s| name.ends_with(s))
-                || ["env_windows.cc", "testutil.cc", "testharness.cc", "histogram.cc"]
-                    .contains(&name.as_str());
+                || [
+                    "env_windows.cc",
+                    "testutil.cc",
+                    "testharness.cc",
+                    "histogram.cc",
+                ]
+                .contains(&name.as_str());
             if name.ends_with(".cc") && !excluded {
                 out.push(p);
             }
@@ -476,7 +538,11 @@ fn leveldb_passes_its_own_c_test_on_every_target() {
             bitcode(s, triple, &flags, &triple_dir.join(object_name(s) + ".bc"))
         });
         let (lib, targets) = image(&triple_dir, &bitcodes, triple, None, "libleveldb.so");
-        let compiler = if triple == X86 { "gcc" } else { "aarch64-linux-gnu-gcc" };
+        let compiler = if triple == X86 {
+            "gcc"
+        } else {
+            "aarch64-linux-gnu-gcc"
+        };
         let program = driver(
             compiler,
             &[&wrapper, &c_test],
@@ -587,5 +653,11 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
 
     let (lib, targets) = image(&dir, &[bc], X86, None, "librust_kat.so");
     let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
-    x86_everywhere(&program, &[], targets, Expect::Stdout(&expected), "Rust cdylib");
+    x86_everywhere(
+        &program,
+        &[],
+        targets,
+        Expect::Stdout(&expected),
+        "Rust cdylib",
+    );
 }

@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use inkwell::llvm_sys::core::{
-    LLVMAliasGetAliasee, LLVMCanValueUseFastMathFlags, LLVMGetElementType, LLVMGetFastMathFlags,
-    LLVMGetFirstGlobalAlias, LLVMGetNextGlobalAlias, LLVMGetNumOperands, LLVMGetNumSuccessors,
-    LLVMGetOperand, LLVMGetSuccessor, LLVMGetTypeKind, LLVMGetValueName2, LLVMIsAConstantArray,
-    LLVMIsAConstantStruct, LLVMIsAConstantVector, LLVMIsAFunction, LLVMTypeOf,
-    LLVMDisposeMessage, LLVMGetConstOpcode, LLVMGetIntTypeWidth, LLVMIsAConstantExpr,
-    LLVMPrintValueToString,
+    LLVMAliasGetAliasee, LLVMCanValueUseFastMathFlags, LLVMDisposeMessage, LLVMGetConstOpcode,
+    LLVMGetElementType, LLVMGetFastMathFlags, LLVMGetFirstGlobalAlias, LLVMGetIntTypeWidth,
+    LLVMGetNextGlobalAlias, LLVMGetNumOperands, LLVMGetNumSuccessors, LLVMGetOperand,
+    LLVMGetSuccessor, LLVMGetTypeKind, LLVMGetValueName2, LLVMIsAConstantArray,
+    LLVMIsAConstantExpr, LLVMIsAConstantStruct, LLVMIsAConstantVector, LLVMIsAFunction,
+    LLVMPrintValueToString, LLVMTypeOf,
 };
 use inkwell::llvm_sys::prelude::{LLVMBasicBlockRef, LLVMTypeRef, LLVMValueRef};
 use inkwell::llvm_sys::target::{LLVMABISizeOfType, LLVMOffsetOfElement};
@@ -323,10 +323,12 @@ fn is_toolchain_data(global: GlobalValue<'_>) -> bool {
 }
 
 /// Finds, for every analyzed function, its instruction uses, the data
-/// locations holding its address (plain pointers, and pointer-sized
-/// `ptrtoint`s, in global initializers at any depth of structs, arrays and
-/// vectors; not in [toolchain data](is_toolchain_data)), the other constant
-/// forms of its address in data, and the aliases naming it.
+/// locations holding its address that are patched at load (plain pointers
+/// and pointer-sized `ptrtoint`s in local variables, at any depth of
+/// structs, arrays and vectors), the places in data where its address
+/// cannot be patched (other constant forms; exported variables), and the
+/// aliases naming it. LLVM's intrinsic globals and the constructor and
+/// destructor arrays are not looked at: they run target-0 bodies.
 pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) -> Uses {
     let n = analysis.functions.len();
     let mut uses = Uses {

@@ -8,10 +8,11 @@ use std::collections::HashMap;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::{AsContextRef, Context};
 use inkwell::llvm_sys::core::{
-    LLVMGetCalledValue, LLVMGetFirstUse, LLVMGetIncomingBlock, LLVMGetNumOperands,
-    LLVMIsACallBrInst, LLVMIsACallInst, LLVMIsAInvokeInst, LLVMSetOperand, LLVMGetMDKindIDInContext, LLVMGetNextUse, LLVMGetUser,
-    LLVMInstructionEraseFromParent, LLVMMDNodeInContext2, LLVMMetadataAsValue,
-    LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith, LLVMSetMetadata,
+    LLVMGetCalledValue, LLVMGetFirstUse, LLVMGetIncomingBlock, LLVMGetMDKindIDInContext,
+    LLVMGetNextUse, LLVMGetNumOperands, LLVMGetUser, LLVMInstructionEraseFromParent,
+    LLVMIsACallBrInst, LLVMIsACallInst, LLVMIsAInvokeInst, LLVMMDNodeInContext2,
+    LLVMMetadataAsValue, LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith, LLVMSetMetadata,
+    LLVMSetOperand,
 };
 use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::llvm_sys::LLVMTailCallKind;
@@ -173,12 +174,20 @@ pub(crate) fn apply<'ctx>(
             t.as_global_value().set_dll_storage_class(storage);
             t
         } else {
-            let t = trampoline(context, module, &trampoline_name(&f.name), body, slot, invariant)?;
+            let t = trampoline(
+                context,
+                module,
+                &trampoline_name(&f.name),
+                body,
+                slot,
+                invariant,
+            )?;
             t.set_linkage(Linkage::Internal);
             t
         };
         set_target_attributes(context, t, targets, 0);
-        let bodies = std::iter::once(body).chain(clones.iter().filter_map(|per_target| per_target[i]));
+        let bodies =
+            std::iter::once(body).chain(clones.iter().filter_map(|per_target| per_target[i]));
         for b in bodies {
             route_addresses(b, t);
         }

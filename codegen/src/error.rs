@@ -120,7 +120,11 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "the image uses {} that nothing it links defines: {}",
-                    if symbols.len() == 1 { "a symbol" } else { "symbols" },
+                    if symbols.len() == 1 {
+                        "a symbol"
+                    } else {
+                        "symbols"
+                    },
                     list.join(", ")
                 )?;
                 if *runtime {

@@ -261,7 +261,8 @@ pub fn multiversion<'ctx>(
             for name in names {
                 match analysis.index.get(name) {
                     Some(&i) => flags[i] = true,
-                    None if symbol_definitions(module).any(|g| name_bytes(g) == name.as_bytes()) => {}
+                    None if symbol_definitions(module)
+                        .any(|g| name_bytes(g) == name.as_bytes()) => {}
                     None => {
                         return Err(Error::Entry {
                             name: name.clone(),
@@ -499,7 +500,8 @@ where
     // build) are exported only when they are still there.
     let exports = match options.entries {
         Entries::Exported => {
-            let defined = defined_symbols(&objects, arch_and_os(&triple)?.1 == mvimg_cpu::Os::Macos)?;
+            let defined =
+                defined_symbols(&objects, arch_and_os(&triple)?.1 == mvimg_cpu::Os::Macos)?;
             exports
                 .into_iter()
                 .filter(|e| defined.contains(e.as_bytes()))

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use inkwell::context::Context;
 use inkwell::values::{AnyValue, FunctionValue};
-use mvimg_codegen::{emit_object, load, multiversion, target_machine, ClonePlan, Entries};
 use mvimg_codegen::plan::SlotReason;
+use mvimg_codegen::{emit_object, load, multiversion, target_machine, ClonePlan, Entries};
 use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
 
 const TRIPLE: &str = "x86_64-unknown-linux-gnu";
@@ -166,7 +166,10 @@ fn relocated_globals_become_writable_and_aliases_trampolines() {
     });
     run("alias", |module, _| {
         let ir = module.print_to_string().to_string();
-        assert!(ir.contains("@kernel_v1 = alias float (float, float), ptr @kernel\n"), "{ir}");
+        assert!(
+            ir.contains("@kernel_v1 = alias float (float, float), ptr @kernel\n"),
+            "{ir}"
+        );
         assert!(
             ir.contains("@helper_v1 = alias float (float, float), ptr @helper.mvimg.trampoline\n"),
             "{ir}"

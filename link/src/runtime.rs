@@ -142,7 +142,10 @@ pub fn toolchain_runtime(target: &LinkTarget) -> Result<Vec<PathBuf>, LinkError>
                 let mut searched: Vec<String> =
                     dirs.iter().map(|d| d.display().to_string()).collect();
                 if searched.is_empty() {
-                    searched = vec![format!("/usr/lib/gcc/{dt}/*"), format!("/usr/lib/gcc-cross/{dt}/*")];
+                    searched = vec![
+                        format!("/usr/lib/gcc/{dt}/*"),
+                        format!("/usr/lib/gcc-cross/{dt}/*"),
+                    ];
                 }
                 return Err(LinkError::MissingRuntime {
                     triple: target.triple.clone(),
