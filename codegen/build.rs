@@ -8,12 +8,20 @@ use std::env;
 use std::path::PathBuf;
 use std::process::Command;
 
-const PLATFORMS: [(&str, &str); 5] = [
-    ("x86_64-linux", "x86_64-unknown-linux-gnu"),
-    ("aarch64-linux", "aarch64-unknown-linux-gnu"),
-    ("x86_64-windows", "x86_64-w64-windows-gnu"),
-    ("x86_64-macos", "x86_64-apple-macosx10.13.0"),
-    ("aarch64-macos", "arm64-apple-macosx11.0.0"),
+/// (name, triple, extra flags): one IR file per platform; Windows images
+/// whose code has thread-local variables get the variant with a TLS
+/// directory.
+const PLATFORMS: [(&str, &str, &[&str]); 6] = [
+    ("x86_64-linux", "x86_64-unknown-linux-gnu", &[]),
+    ("aarch64-linux", "aarch64-unknown-linux-gnu", &[]),
+    ("x86_64-windows", "x86_64-w64-windows-gnu", &[]),
+    (
+        "x86_64-windows-tls",
+        "x86_64-w64-windows-gnu",
+        &["-DMVIMG_TLS_DIRECTORY"],
+    ),
+    ("x86_64-macos", "x86_64-apple-macosx10.13.0", &[]),
+    ("aarch64-macos", "arm64-apple-macosx11.0.0", &[]),
 ];
 
 fn clang() -> PathBuf {
@@ -31,7 +39,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=LLVM_SYS_221_PREFIX");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let clang = clang();
-    for (name, triple) in PLATFORMS {
+    for (name, triple, extra) in PLATFORMS {
         let ll = out.join(format!("init-{name}.ll"));
         let status = Command::new(&clang)
             .args(["-target", triple, "-Os", "-S", "-emit-llvm"])
@@ -44,6 +52,7 @@ fn main() {
                 "-Wno-unused-function",
                 "-std=c11",
             ])
+            .args(extra)
             .arg("runtime/init.c")
             .arg("-o")
             .arg(&ll)

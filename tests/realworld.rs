@@ -22,6 +22,7 @@ use mvimg::cpu::TargetList;
 
 const X86: &str = "x86_64-unknown-linux-gnu";
 const ARM: &str = "aarch64-unknown-linux-gnu";
+const WINDOWS: &str = "x86_64-w64-windows-gnu";
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -127,21 +128,77 @@ fn check_readers(image: &Path, targets: usize) {
     );
 }
 
-/// A C driver compiled by `compiler` from `sources`, linked against the
-/// library `lib` (by its file name, found beside it at run time) and
-/// nothing else.
+/// A C driver compiled by `compiler` from `sources` and report.c (which
+/// prints the image's selection), linked against the library `lib` (by its
+/// file name, found beside it at run time) and nothing else.
 fn driver(compiler: &str, sources: &[&Path], flags: &[&str], lib: &Path, out: &Path) -> PathBuf {
     let dir = lib.parent().unwrap();
     let name = lib.file_name().unwrap().to_str().unwrap();
-    let mut args = vec!["-O1", "-o", path(out)];
+    let report = data("realworld/report.c");
+    let mut args = vec!["-O1", "-o", path(out), path(&report)];
     args.extend(sources.iter().map(|s| path(s)));
     args.extend_from_slice(flags);
     let search = format!("-L{}", path(dir));
     let link = format!("-l:{name}");
+    let image_name = format!("-DIMAGE_NAME=\"{name}\"");
     let rpath = format!("-Wl,-rpath,{}", path(dir));
-    args.extend([search.as_str(), link.as_str(), rpath.as_str()]);
+    args.extend([search.as_str(), link.as_str(), image_name.as_str()]);
+    if !compiler.contains("mingw") {
+        args.push(rpath.as_str());
+    }
     run_ok(compiler, &args);
     out.to_path_buf()
+}
+
+/// wine64, as Debian installs it.
+fn wine64() -> &'static str {
+    if Path::new("/usr/lib/wine/wine64").exists() {
+        "/usr/lib/wine/wine64"
+    } else {
+        "wine64"
+    }
+}
+
+/// The environment of every wine run: one prefix for this test binary.
+fn wine_env() -> [(&'static str, &'static str); 2] {
+    static PREFIX: OnceLock<String> = OnceLock::new();
+    let prefix = PREFIX.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("realworld-wine");
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.to_str().unwrap().to_owned()
+    });
+    [("WINEPREFIX", prefix.as_str()), ("WINEDEBUG", "-all")]
+}
+
+/// Runs a Windows driver under wine on every target this host can run
+/// (forced with MVIMG_FORCE_TARGET, which the image reads from its PEB).
+fn windows_everywhere(program: &Path, targets: usize, expect: Expect<'_>, what: &str) {
+    let env = wine_env();
+    let wine = [wine64()];
+    let natural = execute(&wine, program, &env);
+    check(&natural, expect, &format!("{what}, under wine"));
+    let mut ran = 0;
+    for t in 0..targets {
+        let index = t.to_string();
+        let mut forced = env.to_vec();
+        forced.push(("MVIMG_FORCE_TARGET", &index));
+        let out = execute(&wine, program, &forced);
+        check(
+            &out,
+            expect,
+            &format!("{what}, MVIMG_FORCE_TARGET={t} under wine"),
+        );
+        let s = selected(&out);
+        assert!(
+            s == t as i64 || s == -1,
+            "{what}: MVIMG_FORCE_TARGET={t} selected {s}"
+        );
+        ran += usize::from(s == t as i64);
+    }
+    assert!(
+        ran >= targets - 1,
+        "{what}: {ran} of {targets} targets ran under wine"
+    );
 }
 
 /// Runs `program` (under `wrapper`, if any) with `env`; returns its output.
@@ -348,6 +405,59 @@ fn c_regressions_behave_like_the_ordinary_build() {
         Expect::Stdout(&expected),
         "C regressions (AArch64)",
     );
+
+    // Windows: the constructor runs from the image's DllMainCRTStartup, the
+    // TLS variable needs the image's TLS directory. Against the ordinary
+    // MinGW DLL of the same code (clang-22 and LLD).
+    let win_dir = dir.join("windows");
+    let win_ordinary_dir = win_dir.join("ordinary");
+    std::fs::create_dir_all(&win_ordinary_dir).unwrap();
+    let win_ordinary = win_ordinary_dir.join("libregress.dll");
+    run_ok(
+        "clang-22",
+        &[
+            &format!("--target={WINDOWS}"),
+            "-O2",
+            "-shared",
+            "-fuse-ld=lld",
+            "-o",
+            path(&win_ordinary),
+            path(&source),
+        ],
+    );
+    let mingw = "x86_64-w64-mingw32-gcc";
+    let program = driver(
+        mingw,
+        &[&driver_source],
+        &[],
+        &win_ordinary,
+        &win_ordinary_dir.join("driver.exe"),
+    );
+    let out = execute(&[wine64()], &program, &wine_env());
+    check(
+        &out,
+        Expect::Stderr(""),
+        "C regressions, ordinary DLL under wine",
+    );
+    let win_expected = String::from_utf8(out.stdout).unwrap();
+    let lines = win_expected.replace("\r\n", "\n");
+    assert!(lines.contains("table 9 65025\nidentity 1023\n"), "{lines}");
+    assert!(lines.contains("tls 8 9\n"), "{lines}");
+    let bc = bitcode(&source, WINDOWS, &[], &win_dir.join("regress.bc"));
+    let (lib, targets) = image(&win_dir, &[bc], WINDOWS, None, "libregress.dll");
+    let program = driver(
+        mingw,
+        &[&driver_source],
+        &[],
+        &lib,
+        &win_dir.join("driver.exe"),
+    );
+    windows_everywhere(
+        &program,
+        targets,
+        Expect::Stdout(&win_expected),
+        "C regressions (Windows)",
+    );
 }
 
 #[test]
@@ -490,11 +600,9 @@ fn leveldb_passes_its_own_c_test_on_every_target() {
     let wrapper = dir.join("main.c");
     std::fs::write(
         &wrapper,
-        "#undef main\n#include <stdio.h>\nint leveldb_c_test_main(int, char **);\n\
-         __attribute__((weak)) extern int mvimg_selected_target(void);\n\
+        "#undef main\nint leveldb_c_test_main(int, char **);\nvoid report_selection(void);\n\
          int main(int argc, char **argv) {\n  int status = leveldb_c_test_main(argc, argv);\n\
-         if (mvimg_selected_target) fprintf(stderr, \"mvimg selected %d\\n\", mvimg_selected_target());\n\
-         return status;\n}\n",
+         report_selection();\n  return status;\n}\n",
     )
     .unwrap();
     let c_flags = [public.as_str(), "-Dmain=leveldb_c_test_main"];
@@ -635,10 +743,8 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
     std::fs::write(
         &driver_source,
         "#include <stdio.h>\n#include <stddef.h>\nsize_t rk_report(char *, size_t);\n\
-         __attribute__((weak)) extern int mvimg_selected_target(void);\n\
-         static char buf[1 << 16];\nint main(void) {\n  rk_report(buf, sizeof buf);\n\
-         fputs(buf, stdout);\n  if (mvimg_selected_target) fprintf(stderr, \"mvimg selected %d\\n\", \
-         mvimg_selected_target());\n  return 0;\n}\n",
+         void report_selection(void);\nstatic char buf[1 << 16];\nint main(void) {\n\
+         rk_report(buf, sizeof buf);\n  fputs(buf, stdout);\n  report_selection();\n  return 0;\n}\n",
     )
     .unwrap();
     let ordinary_dir = ordinary.parent().unwrap();

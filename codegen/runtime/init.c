@@ -1006,13 +1006,56 @@ VIS const char *mvimg_selection_error(void) {
 }
 
 #if defined(_WIN32)
+/* The inputs' own constructors and destructors. LLD's MinGW driver gathers
+ * them in .ctors and .dtors and frames each list as the mingw CRT expects: a
+ * leading word (-1) and a terminating null pointer. Like the CRT, the image
+ * runs the constructors last to first when it is loaded, after selecting its
+ * target, and the destructors first to last when it is unloaded. */
+typedef void (*structor)(void);
+extern structor __CTOR_LIST__[];
+extern structor __DTOR_LIST__[];
+
+static void run_constructors(void) {
+    u32 n = 0;
+    while (__CTOR_LIST__[n + 1]) n++;
+    for (; n > 0; n--) __CTOR_LIST__[n]();
+}
+
+static void run_destructors(void) {
+    for (structor *d = __DTOR_LIST__ + 1; *d; d++) (*d)();
+}
+
 /* The DLL's entry point: the linker's, not an export of the image. */
 HIDDEN int DllMainCRTStartup(void *instance, u32 reason, void *reserved) {
     (void)instance;
     (void)reserved;
-    if (reason == 1) mvimg_init(); /* DLL_PROCESS_ATTACH */
+    if (reason == 1) { /* DLL_PROCESS_ATTACH */
+        mvimg_init();
+        run_constructors();
+    } else if (reason == 0) { /* DLL_PROCESS_DETACH */
+        run_destructors();
+    }
     return 1;
 }
+
+#if defined(MVIMG_TLS_DIRECTORY)
+/* The image's TLS directory, for images whose code has thread-local
+ * variables (what the mingw CRT would otherwise link). Windows copies the
+ * template between the two markers (LLD sorts ".tls" before the code's
+ * ".tls$" sections and ".tls$ZZZ" after them) into every thread and stores
+ * the image's TLS slot in _tls_index, which the code's TLS accesses read.
+ * LLD points the PE header at _tls_used. No TLS callbacks. */
+HIDDEN u32 _tls_index;
+__attribute__((section(".tls"), used)) static char tls_start = 0;
+__attribute__((section(".tls$ZZZ"), used)) static char tls_end = 0;
+static const void *const tls_callbacks[1] = {0};
+struct tls_directory {
+    const void *start, *end, *index, *callbacks;
+    u32 zero_fill, characteristics;
+};
+__attribute__((used)) HIDDEN const struct tls_directory _tls_used = {
+    &tls_start, &tls_end, &_tls_index, tls_callbacks, 0, 0};
+#endif
 #else
 __attribute__((constructor(101))) static void mvimg_constructor(void) { mvimg_init(); }
 #endif

@@ -351,7 +351,8 @@ pub(crate) fn symbol_definitions<'a, 'ctx>(
     functions.chain(variables).chain(others)
 }
 
-/// The global symbols the objects define (without Mach-O's leading `_`).
+/// The global symbols the objects define (without Mach-O's leading `_`;
+/// COFF weak externals left out).
 fn defined_symbols(objects: &[Vec<u8>], macho: bool) -> Result<BTreeSet<Vec<u8>>, Error> {
     use object::{Object, ObjectSymbol};
     let mut out = BTreeSet::new();
@@ -360,8 +361,11 @@ fn defined_symbols(objects: &[Vec<u8>], macho: bool) -> Result<BTreeSet<Vec<u8>>
             action: format!("reading back object {i}"),
             message: e.to_string(),
         })?;
+        // A weak definition is a COFF weak external, which the ordinary
+        // MinGW DLL (LLD's auto-export) does not export either.
+        let coff = file.format() == object::BinaryFormat::Coff;
         for symbol in file.symbols() {
-            if !symbol.is_undefined() && symbol.is_global() {
+            if !symbol.is_undefined() && symbol.is_global() && !(coff && symbol.is_weak()) {
                 let name = symbol.name_bytes().unwrap_or_default();
                 let name = if macho {
                     name.strip_prefix(b"_").unwrap_or(name)

@@ -32,9 +32,13 @@ const CPU_NATIVE: u32 = u32::MAX - 1;
 /// The init keeps masks in fixed arrays of this many 32-bit words.
 const MAX_MASK_WORDS: usize = 16;
 
-/// The init's IR for `(arch, os)`, as build.rs produced it.
-fn init_ir(arch: Arch, os: Os) -> Option<&'static str> {
+/// The init's IR for `(arch, os)`, as build.rs produced it; `tls`: with a
+/// TLS directory (Windows; images whose code has thread-local variables).
+fn init_ir(arch: Arch, os: Os, tls: bool) -> Option<&'static str> {
     Some(match (arch, os) {
+        (Arch::X86_64, Os::Windows) if tls => {
+            include_str!(concat!(env!("OUT_DIR"), "/init-x86_64-windows-tls.ll"))
+        }
         (Arch::X86_64, Os::Linux) => {
             include_str!(concat!(env!("OUT_DIR"), "/init-x86_64-linux.ll"))
         }
@@ -282,7 +286,8 @@ pub(crate) fn attach<'ctx>(
     targets: &ResolvedTargets,
 ) -> Result<(), Error> {
     let (arch, os) = crate::image::arch_and_os(triple)?;
-    let ir = init_ir(arch, os).ok_or_else(|| Error::Plan {
+    let tls = module.get_globals().any(|g| g.is_thread_local());
+    let ir = init_ir(arch, os, tls).ok_or_else(|| Error::Plan {
         message: format!("mvimg has no image init for {triple}"),
     })?;
     let words = tables(targets)?;

@@ -35,7 +35,8 @@ pub struct LinkOptions {
     pub macos_sdk_version: Option<String>,
     /// MinGW: also write an import library here.
     pub import_library: Option<PathBuf>,
-    /// MinGW: add the `DllMainCRTStartup` stub (default true).
+    /// MinGW: add the `DllMainCRTStartup` stub when no input object defines
+    /// the entry point (default true).
     pub dll_entry_stub: bool,
     /// LLD's thread count (`--threads=N`, always passed; default 1).
     pub threads: usize,
@@ -175,6 +176,24 @@ impl LinkJob {
         Ok(())
     }
 
+    /// Whether an input object defines the symbol `name` (inputs that are
+    /// not readable objects count as not defining it).
+    fn inputs_define(&self, name: &str) -> bool {
+        use object::{Object, ObjectSymbol};
+        self.inputs.iter().any(|input| {
+            let Ok(bytes) = std::fs::read(input) else {
+                return false;
+            };
+            let Ok(file) = object::File::parse(&*bytes) else {
+                return false;
+            };
+            let defined = file.symbols().any(|s| {
+                !s.is_undefined() && s.is_global() && s.name_bytes() == Ok(name.as_bytes())
+            });
+            defined
+        })
+    }
+
     /// The auxiliary paths of a link whose scratch directory is `dir`.
     pub fn paths_in(&self, dir: &Path) -> Result<LinkPaths, LinkError> {
         let name = self.file_name()?;
@@ -197,7 +216,8 @@ impl LinkJob {
                     Flavor::Mingw => "exports.def",
                 })
             }),
-            stub: (mingw && self.options.dll_entry_stub).then(|| dir.join("dllentry.o")),
+            stub: (mingw && self.options.dll_entry_stub && !self.inputs_define(DLL_ENTRY))
+                .then(|| dir.join("dllentry.o")),
         })
     }
 

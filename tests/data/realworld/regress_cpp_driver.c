@@ -6,7 +6,7 @@
 extern int rc_templates(int), rc_sort(int), rc_exceptions(int), rc_registry(void),
     rc_threads(void);
 extern double rc_virtual(int);
-__attribute__((weak)) extern int mvimg_selected_target(void);
+void report_selection(void); /* report.c */
 
 int main(void) {
     printf("templates %d\n", rc_templates(1000));
@@ -15,6 +15,6 @@ int main(void) {
     printf("exceptions %d\n", rc_exceptions(200));
     printf("registry %d\n", rc_registry());
     printf("threads %d\n", rc_threads());
-    if (mvimg_selected_target) fprintf(stderr, "mvimg selected %d\n", mvimg_selected_target());
+    report_selection();
     return 0;
 }

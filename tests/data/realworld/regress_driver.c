@@ -17,8 +17,10 @@ extern unsigned rg_crc(const unsigned char *, int), rg_crc_alias(const unsigned 
 extern unsigned (*rg_local_crc_ptr)(const unsigned char *, int);
 extern int rg_data;
 extern const int rg_const_data[4];
-extern __thread int rg_tls;
-__attribute__((weak)) extern int mvimg_selected_target(void);
+#if !defined(_WIN32)
+extern __thread int rg_tls; /* a DLL's thread-locals cannot be imported */
+#endif
+void report_selection(void); /* report.c */
 
 int main(void) {
     static int v[1000];
@@ -33,10 +35,19 @@ int main(void) {
     printf("crc %u %u %d\n", rg_crc(text, 19), rg_crc_alias(text, 19), &rg_crc == &rg_crc_alias);
     printf("local alias %u %u %d\n", rg_local_alias(text, 19), rg_local_crc_ptr(text, 19),
            &rg_local_alias == rg_local_crc_ptr);
+#if defined(_WIN32)
+    /* A MinGW DLL does not export weak definitions. */
+    printf("data %d %d\n", rg_data, rg_const_data[3]);
+#else
     printf("weak %d data %d %d\n", rg_weak(), rg_data, rg_const_data[3]);
+#endif
     int a = rg_bump(), b = rg_bump();
+#if defined(_WIN32)
+    printf("tls %d %d\n", a, b);
+#else
     printf("tls %d %d %d\n", a, b, rg_tls);
+#endif
     printf("ifunc %d\n", rg_picked());
-    if (mvimg_selected_target) fprintf(stderr, "mvimg selected %d\n", mvimg_selected_target());
+    report_selection();
     return 0;
 }
