@@ -84,6 +84,11 @@ enum Command {
         /// Run the ld.lld-22/ld64.lld-22 executable instead of LLD in process.
         #[arg(long)]
         subprocess: bool,
+        /// Also link the target's toolchain runtime (compiler builtins, C
+        /// library, libm, unwinder, C++ runtime, as needed), as `mvimg build`
+        /// does, and fail on symbols nothing defines.
+        #[arg(long)]
+        runtime: bool,
         /// The library to write.
         #[arg(short = 'o', value_name = "OUT")]
         output: std::path::PathBuf,
@@ -572,11 +577,19 @@ fn link(
     exports: Vec<String>,
     verbose: bool,
     subprocess: bool,
+    runtime: bool,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
     let target: mvimg::link::LinkTarget = target.parse()?;
+    let libraries = if runtime {
+        mvimg::link::toolchain_runtime(&target)?
+    } else {
+        Vec::new()
+    };
     let mut job = mvimg::link::LinkJob::new(target, inputs, output);
+    job.libraries = libraries;
+    job.options.no_undefined = runtime;
     job.exports = exports;
     job.options.verbose = verbose;
     if subprocess {
@@ -746,9 +759,12 @@ fn main() -> ExitCode {
             exports,
             verbose,
             subprocess,
+            runtime,
             output,
             inputs,
-        } => link(&target, exports, verbose, subprocess, output, inputs),
+        } => link(
+            &target, exports, verbose, subprocess, runtime, output, inputs,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

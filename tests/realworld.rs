@@ -458,6 +458,45 @@ fn c_regressions_behave_like_the_ordinary_build() {
         Expect::Stdout(&win_expected),
         "C regressions (Windows)",
     );
+
+    // The same image from `mvimg build --emit obj` and `mvimg link`: the
+    // object's own DllMainCRTStartup (the image's init) is the entry point.
+    let split_dir = win_dir.join("obj-then-link");
+    std::fs::create_dir_all(&split_dir).unwrap();
+    let object = split_dir.join("regress.o");
+    let dll = split_dir.join("libregress.dll");
+    let bc = win_dir.join("regress.bc");
+    let mvimg = env!("CARGO_BIN_EXE_mvimg");
+    run_ok(
+        mvimg,
+        &["build", "--emit", "obj", "-o", path(&object), path(&bc)],
+    );
+    run_ok(
+        mvimg,
+        &[
+            "link",
+            "--runtime",
+            "--target",
+            WINDOWS,
+            "-o",
+            path(&dll),
+            path(&object),
+        ],
+    );
+    let program = driver(
+        mingw,
+        &[&driver_source],
+        &[],
+        &dll,
+        &split_dir.join("driver.exe"),
+    );
+    let out = execute(&[wine64()], &program, &wine_env());
+    check(
+        &out,
+        Expect::Stdout(&win_expected),
+        "C regressions (Windows, obj + link)",
+    );
+    assert!(selected(&out) >= 0, "obj + link: the init did not run");
 }
 
 #[test]
