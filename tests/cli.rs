@@ -327,3 +327,39 @@ fn build_writes_an_image_and_its_plan() {
     assert!(err.contains("haswell"), "{err}");
     assert!(!std::path::Path::new("x.so").exists());
 }
+
+#[test]
+fn undefined_symbols_fail_the_build_naming_them() {
+    let dir = scratch("cli-undefined");
+    let ll = c_ir(
+        &dir,
+        "undef",
+        "int runtime_hook(int);\nint use_hook(int x) { return runtime_hook(x) + 1; }\n",
+        "x86_64-unknown-linux-gnu",
+    );
+    let image = dir.join("undef.so");
+    let text = fails(&["build", "-o", image.to_str().unwrap(), ll.to_str().unwrap()]);
+    assert!(
+        text.starts_with(
+            "error: the image uses a symbol that nothing it links defines: `runtime_hook` \
+             (the toolchain runtime is linked"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("`--no-runtime`"), "{text}");
+    assert!(!image.exists(), "a failed build left {}", image.display());
+    // Without the runtime the symbol is left to the loader, and the image
+    // records no library.
+    let out = mvimg(
+        &[
+            "build",
+            "--no-runtime",
+            "-o",
+            image.to_str().unwrap(),
+            ll.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(common::needed_libraries(&image), Vec::<String>::new());
+}

@@ -530,6 +530,8 @@ fn cxx_regressions_across_partitions_behave_like_the_ordinary_build() {
     // __clang_call_terminate are defined in one and used from others.
     let bc = bitcode(&source, X86, &[], &dir.join("regress.bc"));
     let (lib, targets) = image(&dir, &[bc], X86, Some(4), "libregresscpp.so");
+    let needed = common::needed_libraries(&lib);
+    assert!(needed.iter().any(|n| n == "libstdc++.so.6"), "{needed:?}");
     let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
     x86_everywhere(
         &program,
@@ -797,6 +799,14 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
     assert!(expected.contains("panic caught true\n"), "{expected}");
 
     let (lib, targets) = image(&dir, &[bc], X86, None, "librust_kat.so");
+    // The unwinder and the C library, as the ordinary cdylib records them.
+    let needed = common::needed_libraries(&lib);
+    for library in ["libgcc_s.so.1", "libc.so.6"] {
+        assert!(needed.iter().any(|n| n == library), "{needed:?}");
+        assert!(common::needed_libraries(&ordinary)
+            .iter()
+            .any(|n| n == library));
+    }
     let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
     x86_everywhere(
         &program,

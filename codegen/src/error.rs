@@ -127,14 +127,17 @@ impl fmt::Display for Error {
                     },
                     list.join(", ")
                 )?;
+                let them = if symbols.len() == 1 { "it" } else { "them" };
                 if *runtime {
                     write!(
                         f,
                         " (the toolchain runtime is linked: the compiler builtins, the C \
                          library, libm, the unwinder and the C++ runtime); link the library \
-                         that defines them, or build without the runtime (`--no-runtime`) to \
-                         leave them to the loader"
+                         that defines {them}, or build without the runtime (`--no-runtime`) \
+                         to leave {them} to the loader"
                     )?;
+                } else {
+                    write!(f, "; link the library that defines {them}")?;
                 }
                 write!(f, "\n{link}")
             }
@@ -148,7 +151,6 @@ impl std::error::Error for Error {
             Error::Shim(e) => Some(e),
             Error::Cpu(e) => Some(e),
             Error::Io { source, .. } => Some(source),
-            Error::Link(e) | Error::Undefined { link: e, .. } => Some(e),
             _ => None,
         }
     }

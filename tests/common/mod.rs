@@ -49,3 +49,26 @@ pub fn c_ir(dir: &Path, name: &str, source: &str, triple: &str) -> PathBuf {
     );
     ll
 }
+
+/// The `DT_NEEDED` entries of the ELF shared library at `path`, in order.
+pub fn needed_libraries(path: &Path) -> Vec<String> {
+    use object::read::elf::{Dyn, ElfFile64, FileHeader, SectionHeader};
+    let bytes = std::fs::read(path).unwrap();
+    let elf = ElfFile64::<object::Endianness>::parse(&*bytes).unwrap();
+    let endian = elf.endian();
+    let sections = elf.elf_header().sections(endian, &*bytes).unwrap();
+    let mut out = Vec::new();
+    for section in sections.iter() {
+        let Some((entries, link)) = section.dynamic(endian, &*bytes).unwrap() else {
+            continue;
+        };
+        let strings = sections.strings(endian, &*bytes, link).unwrap();
+        for entry in entries {
+            if entry.tag32(endian) == Some(object::elf::DT_NEEDED) {
+                let name = entry.string(endian, strings).unwrap();
+                out.push(String::from_utf8_lossy(name).into_owned());
+            }
+        }
+    }
+    out
+}
