@@ -86,7 +86,9 @@ enum Command {
         subprocess: bool,
         /// Also link the target's toolchain runtime (compiler builtins, C
         /// library, libm, unwinder, C++ runtime, as needed), as `mvimg build`
-        /// does, and fail on symbols nothing defines.
+        /// does, and fail on symbols nothing defines; MinGW: auto-import data
+        /// from DLLs (the image init of `mvimg build --emit obj` objects
+        /// applies the pseudo-relocations).
         #[arg(long)]
         runtime: bool,
         /// The library to write.
@@ -590,6 +592,9 @@ fn link(
     let mut job = mvimg::link::LinkJob::new(target, inputs, output);
     job.libraries = libraries;
     job.options.no_undefined = runtime;
+    // Objects of `mvimg build --emit obj` carry the image init, which applies
+    // MinGW's runtime pseudo-relocations.
+    job.options.auto_import = runtime;
     job.exports = exports;
     job.options.verbose = verbose;
     if subprocess {

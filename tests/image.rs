@@ -11,7 +11,7 @@ use mvimg::cpu::{Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 use mvimg::inspect::ImageFile;
 
 mod common;
-use common::{c_ir, scratch};
+use common::{c_ir, check_readers, scratch};
 
 const LIST: &str = "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1)";
 
@@ -33,6 +33,7 @@ fn image(dir: &Path) -> PathBuf {
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
     let so = dir.join("libprobe.so");
     link_image(&built, &so).unwrap();
+    check_readers(&so, targets.targets.len());
     so
 }
 
@@ -128,6 +129,7 @@ fn no_eligible_target_names_what_is_missing() {
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
     let so = dir.join("libk.so");
     link_image(&built, &so).unwrap();
+    check_readers(&so, targets.targets.len());
     let options = OpenOptions {
         host: Some(host("nehalem")),
         select: SelectOptions::default(),
@@ -455,6 +457,7 @@ fn rustc_input_builds_loads_and_runs_each_target() {
     assert!(plain.clones.is_empty());
     let so = dir.join("libkernels.so");
     link_image(&built, &so).unwrap();
+    check_readers(&so, targets.targets.len());
     for (cpu, index) in [("nehalem", 0), ("haswell", 1)] {
         let options = OpenOptions {
             host: Some(host(cpu)),

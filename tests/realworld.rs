@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use common::{run_ok, scratch};
+use common::{check_readers, run_ok, scratch};
 use mvimg::codegen::{arch_and_os, build, link_image, BuildOptions};
 use mvimg::cpu::TargetList;
 
@@ -91,41 +91,6 @@ fn image(
     link_image(&built, &out).unwrap_or_else(|e| panic!("{name}: {e}"));
     check_readers(&out, targets.targets.len());
     (out, targets.targets.len())
-}
-
-/// `mvimg inspect` and `mvimg explain` accept the image and see its targets.
-fn check_readers(image: &Path, targets: usize) {
-    let mvimg = env!("CARGO_BIN_EXE_mvimg");
-    let inspect = Command::new(mvimg)
-        .args(["inspect", "--json", path(image)])
-        .output()
-        .unwrap();
-    assert!(
-        inspect.status.success(),
-        "mvimg inspect {}: {}",
-        image.display(),
-        String::from_utf8_lossy(&inspect.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
-    assert_eq!(
-        json["targets"].as_array().map(Vec::len),
-        Some(targets),
-        "{json}"
-    );
-    let host = match json["arch"].as_str() {
-        Some("aarch64") => "neoverse-n1",
-        _ => "haswell",
-    };
-    let explain = Command::new(mvimg)
-        .args(["explain", "--json", "--host-cpu", host, path(image)])
-        .output()
-        .unwrap();
-    assert!(
-        explain.status.success(),
-        "mvimg explain {}: {}",
-        image.display(),
-        String::from_utf8_lossy(&explain.stderr)
-    );
 }
 
 /// A C driver compiled by `compiler` from `sources` and report.c (which
@@ -558,6 +523,83 @@ fn cxx_regressions_across_partitions_behave_like_the_ordinary_build() {
         Expect::Stdout(&expected),
         "C++ regressions (AArch64)",
     );
+
+    // Windows, against the ordinary MinGW DLL (clang++-22 and LLD); both load
+    // MinGW's libstdc++ and unwinder DLLs, copied beside them.
+    let win_dir = dir.join("windows");
+    let win_ordinary_dir = win_dir.join("ordinary");
+    std::fs::create_dir_all(&win_ordinary_dir).unwrap();
+    let runtime = mingw_runtime_dlls();
+    for target_dir in [&win_dir, &win_ordinary_dir] {
+        for dll in &runtime {
+            std::fs::copy(dll, target_dir.join(dll.file_name().unwrap())).unwrap();
+        }
+    }
+    let win_ordinary = win_ordinary_dir.join("libregresscpp.dll");
+    run_ok(
+        "clang++-22",
+        &[
+            &format!("--target={WINDOWS}"),
+            "-O2",
+            "-shared",
+            "-fuse-ld=lld",
+            "-o",
+            path(&win_ordinary),
+            path(&source),
+        ],
+    );
+    let mingw = "x86_64-w64-mingw32-gcc";
+    let program = driver(
+        mingw,
+        &[&driver_source],
+        &[],
+        &win_ordinary,
+        &win_ordinary_dir.join("driver.exe"),
+    );
+    let out = execute(&[wine64()], &program, &wine_env());
+    check(
+        &out,
+        Expect::Stderr(""),
+        "C++ regressions, ordinary DLL under wine",
+    );
+    let win_expected = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(win_expected.replace("\r\n", "\n"), expected);
+    let bc = bitcode(&source, WINDOWS, &[], &win_dir.join("regress.bc"));
+    let (lib, targets) = image(&win_dir, &[bc], WINDOWS, Some(4), "libregresscpp.dll");
+    let program = driver(
+        mingw,
+        &[&driver_source],
+        &[],
+        &lib,
+        &win_dir.join("driver.exe"),
+    );
+    windows_everywhere(
+        &program,
+        targets,
+        Expect::Stdout(&win_expected),
+        "C++ regressions (Windows)",
+    );
+}
+
+/// MinGW's C++ runtime DLLs (libstdc++ and the SEH unwinder), from the gcc
+/// installation with the win32 thread model (Debian's default).
+fn mingw_runtime_dlls() -> Vec<PathBuf> {
+    let base = Path::new("/usr/lib/gcc/x86_64-w64-mingw32");
+    let dir = std::fs::read_dir(base)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (ci/setup installs gcc-mingw-w64-x86-64)",
+                base.display()
+            )
+        })
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with("-win32"))
+        .max()
+        .expect("a win32 MinGW gcc");
+    ["libstdc++-6.dll", "libgcc_s_seh-1.dll"]
+        .iter()
+        .map(|name| dir.join(name))
+        .collect()
 }
 
 /// The directory `cargo vendor` unpacked tests/data/cxx-sources into (once

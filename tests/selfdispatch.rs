@@ -11,7 +11,7 @@ use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::{select, Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 
 mod common;
-use common::{c_ir, run_ok, scratch};
+use common::{c_ir, check_readers, run_ok, scratch};
 
 const X86_LIST: &str =
     "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
@@ -180,6 +180,7 @@ fn image(dir: &Path, triple: &str, list: &str, name: &str) -> PathBuf {
     let built = build(&[ll], &targets, &options).unwrap();
     let out = dir.join(name);
     link_image(&built, &out).unwrap();
+    check_readers(&out, targets.targets.len());
     out
 }
 

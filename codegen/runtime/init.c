@@ -1025,14 +1025,126 @@ static void run_destructors(void) {
     for (structor *d = __DTOR_LIST__ + 1; *d; d++) (*d)();
 }
 
-/* The DLL's entry point: the linker's, not an export of the image. */
+/* atexit for the image's code (C++ static destructors register through it):
+ * without a CRT the functions are kept here and run, last registered first,
+ * when the image is unloaded, as the mingw CRT does for a DLL. */
+#define EXIT_SLOTS 1024
+static structor exit_functions[EXIT_SLOTS];
+static u32 exit_count;
+
+HIDDEN int atexit(structor f) {
+    if (exit_count == EXIT_SLOTS) return -1;
+    exit_functions[exit_count++] = f;
+    return 0;
+}
+
+static void run_exit_functions(void) {
+    while (exit_count > 0) exit_functions[--exit_count]();
+}
+
+/* ---- runtime pseudo-relocations ----
+ * Code that reads a DLL's data without dllimport (C++ typeinfo pointing at
+ * libstdc++'s vtables, for one) is linked by LLD's MinGW driver with
+ * "auto-import": LLD lists each such place between
+ * __RUNTIME_PSEUDO_RELOC_LIST__ and __RUNTIME_PSEUDO_RELOC_LIST_END__
+ * (format version 2: three words per place: the RVA of the import's address
+ * cell, the RVA of the place, the width of the place in bits), and the image
+ * adds the import's real address at load, as the mingw CRT would. The pages
+ * may be read-only: they are made writable with ntdll's
+ * NtProtectVirtualMemory, found through the PEB (the init has no imports). */
+extern const u32 __RUNTIME_PSEUDO_RELOC_LIST__[];
+extern const u32 __RUNTIME_PSEUDO_RELOC_LIST_END__[];
+extern const char __ImageBase[];
+
+typedef long (*protect_fn)(void *process, void **base, u64 *size, u32 protect, u32 *old);
+
+/* The export `name` of the loaded module whose file name is `module`
+ * (lower case, ASCII), 0 when not found or forwarded. */
+static void *module_export(const char *module, const char *name) {
+    char *peb;
+    __asm__("movq %%gs:0x60, %0" : "=r"(peb));
+    char *ldr = *(char **)(peb + 0x18);
+    char *head = ldr + 0x20; /* InMemoryOrderModuleList */
+    for (char *link = *(char **)head; link != head; link = *(char **)link) {
+        const char *base = *(const char **)(link + 0x20);
+        unsigned short length = *(unsigned short *)(link + 0x48);
+        const unsigned short *file = *(const unsigned short **)(link + 0x50);
+        u32 i = 0;
+        for (; module[i] && i < length / 2u; i++) {
+            unsigned short c = file[i];
+            if (c >= 'A' && c <= 'Z') c = (unsigned short)(c + 32);
+            if (c != (unsigned short)module[i]) break;
+        }
+        if (module[i] || i != length / 2u) continue;
+        const char *nt = base + *(const u32 *)(base + 0x3c);
+        u32 dir = *(const u32 *)(nt + 24 + 112), dir_size = *(const u32 *)(nt + 24 + 116);
+        const char *exports = base + dir;
+        u32 count = *(const u32 *)(exports + 0x18);
+        const u32 *functions = (const u32 *)(base + *(const u32 *)(exports + 0x1c));
+        const u32 *names = (const u32 *)(base + *(const u32 *)(exports + 0x20));
+        const unsigned short *ordinals = (const unsigned short *)(base + *(const u32 *)(exports + 0x24));
+        for (u32 k = 0; k < count; k++) {
+            const char *n = base + names[k];
+            u32 j = 0;
+            while (name[j] && n[j] == name[j]) j++;
+            if (name[j] || n[j]) continue;
+            u32 rva = functions[ordinals[k]];
+            if (rva >= dir && rva < dir + dir_size) return 0; /* a forwarder */
+            return (void *)(base + rva);
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Named as the mingw CRT names it: LLD's MinGW driver refuses to emit
+ * pseudo-relocations into an image without a function of this name. */
+HIDDEN int _pei386_runtime_relocator(void) {
+    const u32 *r = __RUNTIME_PSEUDO_RELOC_LIST__;
+    const u32 *end = __RUNTIME_PSEUDO_RELOC_LIST_END__;
+    if (end - r < 3) return 1;
+    if (r[0] != 0 || r[1] != 0 || r[2] != 1) return 0; /* only version 2 */
+    r += 3;
+    if (r == end) return 1;
+    protect_fn protect = (protect_fn)module_export("ntdll.dll", "NtProtectVirtualMemory");
+    if (!protect) return 0;
+    /* The image's bytes are constants to the compiler, which would delete
+     * stores into them: reach them through an opaque pointer. */
+    char *base = (char *)__ImageBase;
+    __asm__("" : "+r"(base));
+    for (; end - r >= 3; r += 3) {
+        char *place = base + r[1];
+        u64 import = *(const u64 *)(base + r[0]);
+        u64 delta = import - (u64)(base + r[0]);
+        void *page = place;
+        u64 size = 8;
+        u32 old = 0;
+        if (protect((void *)-1, &page, &size, 0x04 /* PAGE_READWRITE */, &old) < 0) return 0;
+        switch (r[2] & 0xff) {
+        case 8: *(unsigned char *)place = (unsigned char)(*(unsigned char *)place + delta); break;
+        case 16: *(unsigned short *)place = (unsigned short)(*(unsigned short *)place + delta); break;
+        case 32: *(u32 *)place = (u32)(*(u32 *)place + delta); break;
+        case 64: *(u64 *)place += delta; break;
+        default: return 0;
+        }
+        page = place;
+        size = 8;
+        protect((void *)-1, &page, &size, old, &old);
+    }
+    return 1;
+}
+
+/* The DLL's entry point: the linker's, not an export of the image. Loading
+ * fails (FALSE) when the pseudo-relocations cannot be applied. */
 HIDDEN int DllMainCRTStartup(void *instance, u32 reason, void *reserved) {
     (void)instance;
     (void)reserved;
     if (reason == 1) { /* DLL_PROCESS_ATTACH */
+        if (!_pei386_runtime_relocator()) return 0;
         mvimg_init();
         run_constructors();
     } else if (reason == 0) { /* DLL_PROCESS_DETACH */
+        run_exit_functions();
         run_destructors();
     }
     return 1;

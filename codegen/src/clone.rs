@@ -172,6 +172,16 @@ pub(crate) fn apply<'ctx>(
             t.set_linkage(linkage);
             t.as_global_value().set_visibility(visibility);
             t.as_global_value().set_dll_storage_class(storage);
+            // The exported symbol takes the body's place in its comdat (a
+            // COFF comdat must define a symbol of its own name); the body,
+            // now internal, leaves it.
+            if let Some(comdat) = global.get_comdat() {
+                t.as_global_value().set_comdat(comdat);
+                // SAFETY: clearing the comdat of a live function.
+                unsafe {
+                    inkwell::llvm_sys::comdat::LLVMSetComdat(raw(body), std::ptr::null_mut())
+                };
+            }
             t
         } else {
             let t = trampoline(

@@ -595,8 +595,10 @@ pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput
         }
         let mut job = LinkJob::new(target.clone(), objects, output);
         job.exports = built.exports.clone();
-        // The image's init defines its own DLL entry point.
+        // The image's init defines its own DLL entry point, which applies
+        // runtime pseudo-relocations.
         job.options.dll_entry_stub = false;
+        job.options.auto_import = true;
         if built.runtime {
             job.libraries = mvimg_link::toolchain_runtime(&target).map_err(Error::Link)?;
             job.options.no_undefined = true;

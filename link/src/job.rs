@@ -44,6 +44,11 @@ pub struct LinkOptions {
     pub verbose: bool,
     /// In process or subprocess.
     pub mode: LinkMode,
+    /// MinGW: let LLD import data from DLLs that the code reads without
+    /// `dllimport` ("auto-import"), recording runtime pseudo-relocations
+    /// that the DLL's entry point must apply at load (mvimg's image init
+    /// does, as the mingw CRT would). Off: such references fail the link.
+    pub auto_import: bool,
     /// ELF: fail on symbols that neither the inputs nor the libraries define
     /// (`-z defs`). MinGW links always do; Mach-O links never do
     /// (`-undefined dynamic_lookup`).
@@ -63,6 +68,7 @@ impl Default for LinkOptions {
             threads: 1,
             verbose: false,
             mode: LinkMode::InProcess,
+            auto_import: false,
             no_undefined: false,
         }
     }
@@ -356,7 +362,9 @@ impl LinkJob {
                 // LLD's COFF linker otherwise adds the options in $LINK and
                 // $_LINK_ (link.exe's variables) to every link, in process too.
                 push(&["-Xlink=-lldignoreenv"]);
-                push(&["--disable-runtime-pseudo-reloc", "--disable-auto-import"]);
+                if !o.auto_import {
+                    push(&["--disable-runtime-pseudo-reloc", "--disable-auto-import"]);
+                }
                 if let Some(lib) = &paths.import_library {
                     push(&["--out-implib", &s(lib)]);
                 }

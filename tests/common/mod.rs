@@ -72,3 +72,44 @@ pub fn needed_libraries(path: &Path) -> Vec<String> {
     }
     out
 }
+
+/// `mvimg inspect` and `mvimg explain` accept the image and see its targets.
+pub fn check_readers(image: &Path, targets: usize) {
+    let mvimg = env!("CARGO_BIN_EXE_mvimg");
+    let inspect = Command::new(mvimg)
+        .args(["inspect", "--json", image.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        inspect.status.success(),
+        "mvimg inspect {}: {}",
+        image.display(),
+        String::from_utf8_lossy(&inspect.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(
+        json["targets"].as_array().map(Vec::len),
+        Some(targets),
+        "{json}"
+    );
+    let host = match json["arch"].as_str() {
+        Some("aarch64") => "neoverse-n1",
+        _ => "haswell",
+    };
+    let explain = Command::new(mvimg)
+        .args([
+            "explain",
+            "--json",
+            "--host-cpu",
+            host,
+            image.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        explain.status.success(),
+        "mvimg explain {}: {}",
+        image.display(),
+        String::from_utf8_lossy(&explain.stderr)
+    );
+}
