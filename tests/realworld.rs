@@ -602,14 +602,14 @@ fn mingw_runtime_dlls() -> Vec<PathBuf> {
         .collect()
 }
 
-/// The directory `cargo vendor` unpacked tests/data/cxx-sources into (once
+/// The directory `cargo vendor` unpacked tests/data/sources into (once
 /// per test run). A failure to fetch fails the test: CI reaches crates.io.
 fn vendored() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cxx-vendor");
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sources-vendor");
         let _ = std::fs::remove_dir_all(&dir);
-        let manifest = data("cxx-sources/Cargo.toml");
+        let manifest = data("sources/Cargo.toml");
         run_ok(
             "cargo",
             &[
@@ -857,4 +857,105 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
         Expect::Stdout(&expected),
         "Rust cdylib",
     );
+}
+
+#[test]
+fn zstd_compresses_like_the_ordinary_build_everywhere() {
+    let lib = vendored().join("zstd-sys/zstd/lib");
+    let dir = scratch("realworld-zstd");
+    let mut sources = Vec::new();
+    for sub in ["common", "compress", "decompress"] {
+        for entry in std::fs::read_dir(lib.join(sub)).unwrap() {
+            let p = entry.unwrap().path();
+            if p.extension().is_some_and(|e| e == "c") {
+                sources.push(p);
+            }
+        }
+    }
+    sources.sort();
+    assert!(sources.len() >= 20, "{sources:?}");
+    let include = format!("-I{}", path(&lib));
+    let flags = [
+        include.as_str(),
+        "-DZSTD_DISABLE_ASM",
+        "-DDYNAMIC_BMI2=0",
+        "-DZSTD_MULTITHREAD=0",
+    ];
+    let driver_source = data("realworld/zstd_driver.c");
+    let name = |p: &PathBuf| {
+        let sub = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        format!("{sub}-{}", p.file_stem().unwrap().to_str().unwrap())
+    };
+
+    // The ordinary build: clang-22 -O2 -shared of the same sources.
+    let ordinary_dir = dir.join("ordinary");
+    std::fs::create_dir_all(&ordinary_dir).unwrap();
+    let ordinary = ordinary_dir.join("libzstd.so");
+    let mut args = vec!["-O2", "-fPIC", "-shared", "-o", path(&ordinary)];
+    args.extend_from_slice(&flags);
+    args.extend(sources.iter().map(|s| path(s)));
+    run_ok("clang-22", &args);
+    let expected = ordinary_output(&driver(
+        "gcc",
+        &[&driver_source],
+        &[],
+        &ordinary,
+        &ordinary_dir.join("driver"),
+    ));
+    assert!(
+        expected.contains("round trip ok") && !expected.contains("FAILED"),
+        "{expected}"
+    );
+
+    for (triple, sub) in [(X86, "x86_64"), (ARM, "aarch64"), (WINDOWS, "windows")] {
+        let triple_dir = dir.join(sub);
+        std::fs::create_dir_all(&triple_dir).unwrap();
+        let bitcodes = in_parallel(&sources, |s| {
+            bitcode(s, triple, &flags, &triple_dir.join(name(s) + ".bc"))
+        });
+        let file = if triple == WINDOWS {
+            "libzstd.dll"
+        } else {
+            "libzstd.so"
+        };
+        let (lib, targets) = image(&triple_dir, &bitcodes, triple, None, file);
+        match triple {
+            X86 => {
+                let program = driver(
+                    "gcc",
+                    &[&driver_source],
+                    &[],
+                    &lib,
+                    &triple_dir.join("driver"),
+                );
+                x86_everywhere(&program, &[], targets, Expect::Stdout(&expected), "zstd");
+            }
+            ARM => {
+                let program = driver(
+                    "aarch64-linux-gnu-gcc",
+                    &[&driver_source],
+                    &[],
+                    &lib,
+                    &triple_dir.join("driver"),
+                );
+                aarch64_everywhere(&program, &[], Expect::Stdout(&expected), "zstd (AArch64)");
+            }
+            _ => {
+                let program = driver(
+                    "x86_64-w64-mingw32-gcc",
+                    &[&driver_source],
+                    &[],
+                    &lib,
+                    &triple_dir.join("driver.exe"),
+                );
+                let windows_expected = expected.replace('\n', "\r\n");
+                windows_everywhere(
+                    &program,
+                    targets,
+                    Expect::Stdout(&windows_expected),
+                    "zstd (Windows)",
+                );
+            }
+        }
+    }
 }
