@@ -859,103 +859,226 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
     );
 }
 
+/// A library of real code nobody here wrote: its `sources`, compiled with
+/// `flags(triple)`, built into an image for x86_64 Linux, AArch64 Linux and
+/// x86_64 Windows and run by `driver_source` everywhere, must print what the
+/// ordinary build (`compiler -O2 -shared` of the same sources) prints. Windows
+/// drivers find `runtime_dlls` beside them.
+struct Library<'a> {
+    name: &'a str,
+    sources: Vec<PathBuf>,
+    flags: &'a dyn Fn(&str) -> Vec<String>,
+    driver_source: PathBuf,
+    runtime_dlls: Vec<PathBuf>,
+}
+
+impl Library<'_> {
+    fn object_name(p: &Path) -> String {
+        let sub = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        format!("{sub}-{}", p.file_stem().unwrap().to_str().unwrap())
+    }
+
+    fn ordinary(&self, dir: &Path, triple: &str, file: &str) -> PathBuf {
+        std::fs::create_dir_all(dir).unwrap();
+        let cxx = self
+            .sources
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "cc"));
+        let out = dir.join(file);
+        let target = format!("--target={triple}");
+        let flags = (self.flags)(triple);
+        let mut args = vec![target.as_str(), "-O2", "-fPIC", "-shared", "-o", path(&out)];
+        if triple == WINDOWS {
+            args.push("-fuse-ld=lld");
+        }
+        args.extend(flags.iter().map(String::as_str));
+        args.extend(self.sources.iter().map(|s| path(s)));
+        run_ok(if cxx { "clang++-22" } else { "clang-22" }, &args);
+        out
+    }
+
+    fn check_everywhere(&self) {
+        let dir = scratch(&format!("realworld-{}", self.name));
+        let so = format!("lib{}.so", self.name);
+        let dll = format!("lib{}.dll", self.name);
+        let ordinary = self.ordinary(&dir.join("ordinary"), X86, &so);
+        let expected = ordinary_output(&driver(
+            "gcc",
+            &[&self.driver_source],
+            &[],
+            &ordinary,
+            &dir.join("ordinary/driver"),
+        ));
+        assert!(!expected.contains("FAILED"), "{expected}");
+        let win_ordinary = self.ordinary(&dir.join("windows-ordinary"), WINDOWS, &dll);
+        for dll in &self.runtime_dlls {
+            for sub in ["windows-ordinary", "windows"] {
+                std::fs::create_dir_all(dir.join(sub)).unwrap();
+                std::fs::copy(dll, dir.join(sub).join(dll.file_name().unwrap())).unwrap();
+            }
+        }
+        let mingw = "x86_64-w64-mingw32-gcc";
+        let program = driver(
+            mingw,
+            &[&self.driver_source],
+            &[],
+            &win_ordinary,
+            &dir.join("windows-ordinary/driver.exe"),
+        );
+        let out = execute(&[wine64()], &program, &wine_env());
+        check(
+            &out,
+            Expect::Stderr(""),
+            &format!("{}, ordinary DLL under wine", self.name),
+        );
+        let win_expected = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            win_expected.replace("\r\n", "\n"),
+            expected,
+            "{}",
+            self.name
+        );
+
+        for (triple, sub) in [(X86, "x86_64"), (ARM, "aarch64"), (WINDOWS, "windows")] {
+            let triple_dir = dir.join(sub);
+            std::fs::create_dir_all(&triple_dir).unwrap();
+            let flags = (self.flags)(triple);
+            let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+            let bitcodes = in_parallel(&self.sources, |s| {
+                let out = triple_dir.join(Self::object_name(s) + ".bc");
+                bitcode(s, triple, &flags, &out)
+            });
+            let file = if triple == WINDOWS { &dll } else { &so };
+            let (lib, targets) = image(&triple_dir, &bitcodes, triple, None, file);
+            let what = format!("{} ({sub})", self.name);
+            match triple {
+                X86 => {
+                    let program = driver(
+                        "gcc",
+                        &[&self.driver_source],
+                        &[],
+                        &lib,
+                        &triple_dir.join("driver"),
+                    );
+                    x86_everywhere(&program, &[], targets, Expect::Stdout(&expected), &what);
+                }
+                ARM => {
+                    let program = driver(
+                        "aarch64-linux-gnu-gcc",
+                        &[&self.driver_source],
+                        &[],
+                        &lib,
+                        &triple_dir.join("driver"),
+                    );
+                    aarch64_everywhere(&program, &[], Expect::Stdout(&expected), &what);
+                }
+                _ => {
+                    let program = driver(
+                        mingw,
+                        &[&self.driver_source],
+                        &[],
+                        &lib,
+                        &triple_dir.join("driver.exe"),
+                    );
+                    windows_everywhere(&program, targets, Expect::Stdout(&win_expected), &what);
+                }
+            }
+        }
+    }
+}
+
+/// The files with extension `ext` in `dirs`, sorted.
+fn files_in(dirs: &[PathBuf], ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.extension().is_some_and(|e| e == ext) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
 fn zstd_compresses_like_the_ordinary_build_everywhere() {
     let lib = vendored().join("zstd-sys/zstd/lib");
-    let dir = scratch("realworld-zstd");
-    let mut sources = Vec::new();
-    for sub in ["common", "compress", "decompress"] {
-        for entry in std::fs::read_dir(lib.join(sub)).unwrap() {
-            let p = entry.unwrap().path();
-            if p.extension().is_some_and(|e| e == "c") {
-                sources.push(p);
-            }
-        }
-    }
-    sources.sort();
+    let sources = files_in(
+        &[
+            lib.join("common"),
+            lib.join("compress"),
+            lib.join("decompress"),
+        ],
+        "c",
+    );
     assert!(sources.len() >= 20, "{sources:?}");
     let include = format!("-I{}", path(&lib));
-    let flags = [
-        include.as_str(),
-        "-DZSTD_DISABLE_ASM",
-        "-DDYNAMIC_BMI2=0",
-        "-DZSTD_MULTITHREAD=0",
-    ];
-    let driver_source = data("realworld/zstd_driver.c");
-    let name = |p: &PathBuf| {
-        let sub = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
-        format!("{sub}-{}", p.file_stem().unwrap().to_str().unwrap())
+    let flags = move |_: &str| {
+        [
+            include.as_str(),
+            "-DZSTD_DISABLE_ASM",
+            "-DDYNAMIC_BMI2=0",
+            "-DZSTD_MULTITHREAD=0",
+        ]
+        .map(str::to_owned)
+        .to_vec()
     };
-
-    // The ordinary build: clang-22 -O2 -shared of the same sources.
-    let ordinary_dir = dir.join("ordinary");
-    std::fs::create_dir_all(&ordinary_dir).unwrap();
-    let ordinary = ordinary_dir.join("libzstd.so");
-    let mut args = vec!["-O2", "-fPIC", "-shared", "-o", path(&ordinary)];
-    args.extend_from_slice(&flags);
-    args.extend(sources.iter().map(|s| path(s)));
-    run_ok("clang-22", &args);
-    let expected = ordinary_output(&driver(
-        "gcc",
-        &[&driver_source],
-        &[],
-        &ordinary,
-        &ordinary_dir.join("driver"),
-    ));
-    assert!(
-        expected.contains("round trip ok") && !expected.contains("FAILED"),
-        "{expected}"
-    );
-
-    for (triple, sub) in [(X86, "x86_64"), (ARM, "aarch64"), (WINDOWS, "windows")] {
-        let triple_dir = dir.join(sub);
-        std::fs::create_dir_all(&triple_dir).unwrap();
-        let bitcodes = in_parallel(&sources, |s| {
-            bitcode(s, triple, &flags, &triple_dir.join(name(s) + ".bc"))
-        });
-        let file = if triple == WINDOWS {
-            "libzstd.dll"
-        } else {
-            "libzstd.so"
-        };
-        let (lib, targets) = image(&triple_dir, &bitcodes, triple, None, file);
-        match triple {
-            X86 => {
-                let program = driver(
-                    "gcc",
-                    &[&driver_source],
-                    &[],
-                    &lib,
-                    &triple_dir.join("driver"),
-                );
-                x86_everywhere(&program, &[], targets, Expect::Stdout(&expected), "zstd");
-            }
-            ARM => {
-                let program = driver(
-                    "aarch64-linux-gnu-gcc",
-                    &[&driver_source],
-                    &[],
-                    &lib,
-                    &triple_dir.join("driver"),
-                );
-                aarch64_everywhere(&program, &[], Expect::Stdout(&expected), "zstd (AArch64)");
-            }
-            _ => {
-                let program = driver(
-                    "x86_64-w64-mingw32-gcc",
-                    &[&driver_source],
-                    &[],
-                    &lib,
-                    &triple_dir.join("driver.exe"),
-                );
-                let windows_expected = expected.replace('\n', "\r\n");
-                windows_everywhere(
-                    &program,
-                    targets,
-                    Expect::Stdout(&windows_expected),
-                    "zstd (Windows)",
-                );
-            }
-        }
+    Library {
+        name: "zstd",
+        sources,
+        flags: &flags,
+        driver_source: data("realworld/zstd_driver.c"),
+        runtime_dlls: Vec::new(),
     }
+    .check_everywhere();
+}
+
+#[test]
+fn snappy_compresses_like_the_ordinary_build_everywhere() {
+    let root = vendored().join("leveldb-sys/deps/snappy-1.1.7");
+    let dir = scratch("realworld-snappy-config");
+    // What Snappy's CMake configure writes into snappy-stubs-public.h, per
+    // platform (Windows has no sys/uio.h).
+    let template = std::fs::read_to_string(root.join("snappy-stubs-public.h.in")).unwrap();
+    for (platform, uio) in [("posix", "1"), ("windows", "0")] {
+        let header = template
+            .replace("${HAVE_STDINT_H_01}", "1")
+            .replace("${HAVE_STDDEF_H_01}", "1")
+            .replace("${HAVE_SYS_UIO_H_01}", uio)
+            .replace("${SNAPPY_MAJOR}", "1")
+            .replace("${SNAPPY_MINOR}", "1")
+            .replace("${SNAPPY_PATCHLEVEL}", "7");
+        std::fs::create_dir_all(dir.join(platform)).unwrap();
+        std::fs::write(dir.join(platform).join("snappy-stubs-public.h"), header).unwrap();
+    }
+    let sources = [
+        "snappy.cc",
+        "snappy-sinksource.cc",
+        "snappy-stubs-internal.cc",
+        "snappy-c.cc",
+    ]
+    .iter()
+    .map(|f| root.join(f))
+    .collect();
+    let flags = move |triple: &str| {
+        let platform = if triple == WINDOWS {
+            "windows"
+        } else {
+            "posix"
+        };
+        vec![
+            format!("-I{}", path(&dir.join(platform))),
+            format!("-I{}", path(&root)),
+        ]
+    };
+    Library {
+        name: "snappy",
+        sources,
+        flags: &flags,
+        driver_source: data("realworld/snappy_driver.c"),
+        runtime_dlls: mingw_runtime_dlls(),
+    }
+    .check_everywhere();
 }
