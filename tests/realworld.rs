@@ -34,11 +34,19 @@ fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Whether `source` is C++.
+fn is_cxx(source: &Path) -> bool {
+    source.extension().is_some_and(|e| e == "cc" || e == "cpp")
+}
+
 /// `clang-22` (C) or `clang++-22` (C++) `-O1 -fPIC -emit-llvm -c` of
 /// `source` for `triple` at `out`.
 fn bitcode(source: &Path, triple: &str, flags: &[&str], out: &Path) -> PathBuf {
-    let cxx = source.extension().is_some_and(|e| e == "cc" || e == "cpp");
-    let compiler = if cxx { "clang++-22" } else { "clang-22" };
+    let compiler = if is_cxx(source) {
+        "clang++-22"
+    } else {
+        "clang-22"
+    };
     let mut args = vec!["-O1", "-fPIC", "-emit-llvm", "-c"];
     let target = format!("--target={triple}");
     args.push(&target);
@@ -308,31 +316,18 @@ fn ordinary_output(program: &Path) -> String {
 
 #[test]
 fn c_regressions_behave_like_the_ordinary_build() {
-    let dir = scratch("realworld-c");
-    let source = data("realworld/regress.c");
-    let driver_source = data("realworld/regress_driver.c");
-    let ordinary_dir = dir.join("ordinary");
-    std::fs::create_dir_all(&ordinary_dir).unwrap();
-    let ordinary = ordinary_dir.join("libregress.so");
-    run_ok(
-        "clang-22",
-        &[
-            "-O2",
-            "-fPIC",
-            "-shared",
-            "-o",
-            path(&ordinary),
-            path(&source),
-        ],
-    );
-    let expected = ordinary_output(&driver(
-        "gcc",
-        &[&driver_source],
-        &[],
-        &ordinary,
-        &ordinary_dir.join("driver"),
-    ));
+    let checked = Library {
+        name: "regress",
+        sources: vec![data("realworld/regress.c")],
+        flags: &|_| Vec::new(),
+        driver_source: data("realworld/regress_driver.c"),
+        runtime_dlls: Vec::new(),
+        partitions: None,
+        windows_like_linux: false,
+    }
+    .check_everywhere();
     // Every way of taking an address agrees, from inside and outside.
+    let expected = &checked.expected;
     assert!(
         expected.contains("identity 1023\noutside 1 1 1\n"),
         "{expected}"
@@ -341,100 +336,24 @@ fn c_regressions_behave_like_the_ordinary_build() {
         expected.contains("local alias 3828124300 3828124300 1\n"),
         "{expected}"
     );
-
-    let bc = bitcode(&source, X86, &[], &dir.join("regress.bc"));
-    let (lib, targets) = image(&dir, &[bc], X86, None, "libregress.so");
-    let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
-    x86_everywhere(
-        &program,
-        &[],
-        targets,
-        Expect::Stdout(&expected),
-        "C regressions",
-    );
-
-    let arm_dir = dir.join("aarch64");
-    std::fs::create_dir_all(&arm_dir).unwrap();
-    let bc = bitcode(&source, ARM, &[], &arm_dir.join("regress.bc"));
-    let (lib, _) = image(&arm_dir, &[bc], ARM, None, "libregress.so");
-    let program = driver(
-        "aarch64-linux-gnu-gcc",
-        &[&driver_source],
-        &[],
-        &lib,
-        &arm_dir.join("driver"),
-    );
-    aarch64_everywhere(
-        &program,
-        &[],
-        Expect::Stdout(&expected),
-        "C regressions (AArch64)",
-    );
-
-    // Windows: the constructor runs from the image's DllMainCRTStartup, the
-    // TLS variable needs the image's TLS directory. Against the ordinary
-    // MinGW DLL of the same code (clang-22 and LLD).
-    let win_dir = dir.join("windows");
-    let win_ordinary_dir = win_dir.join("ordinary");
-    std::fs::create_dir_all(&win_ordinary_dir).unwrap();
-    let win_ordinary = win_ordinary_dir.join("libregress.dll");
-    run_ok(
-        "clang-22",
-        &[
-            &format!("--target={WINDOWS}"),
-            "-O2",
-            "-shared",
-            "-fuse-ld=lld",
-            "-o",
-            path(&win_ordinary),
-            path(&source),
-        ],
-    );
-    let mingw = "x86_64-w64-mingw32-gcc";
-    let program = driver(
-        mingw,
-        &[&driver_source],
-        &[],
-        &win_ordinary,
-        &win_ordinary_dir.join("driver.exe"),
-    );
-    let out = execute(&[wine64()], &program, &wine_env());
-    check(
-        &out,
-        Expect::Stderr(""),
-        "C regressions, ordinary DLL under wine",
-    );
-    let win_expected = String::from_utf8(out.stdout).unwrap();
-    let lines = win_expected.replace("\r\n", "\n");
+    // Windows: the constructor ran from the image's DllMainCRTStartup, the
+    // TLS variable has the image's TLS directory.
+    let lines = checked.windows_expected.replace("\r\n", "\n");
     assert!(lines.contains("table 9 65025\nidentity 1023\n"), "{lines}");
     assert!(lines.contains("tls 8 9\n"), "{lines}");
-    let bc = bitcode(&source, WINDOWS, &[], &win_dir.join("regress.bc"));
-    let (lib, targets) = image(&win_dir, &[bc], WINDOWS, None, "libregress.dll");
-    let program = driver(
-        mingw,
-        &[&driver_source],
-        &[],
-        &lib,
-        &win_dir.join("driver.exe"),
-    );
-    windows_everywhere(
-        &program,
-        targets,
-        Expect::Stdout(&win_expected),
-        "C regressions (Windows)",
-    );
 
-    // The same image from `mvimg build --emit obj` and `mvimg link`: the
-    // object's own DllMainCRTStartup (the image's init) is the entry point.
-    let split_dir = win_dir.join("obj-then-link");
+    // The same Windows image from `mvimg build --emit obj` and `mvimg link
+    // --runtime`: the object's own DllMainCRTStartup (the image's init) is
+    // the entry point.
+    let split_dir = checked.dir.join("obj-then-link");
     std::fs::create_dir_all(&split_dir).unwrap();
     let object = split_dir.join("regress.o");
     let dll = split_dir.join("libregress.dll");
-    let bc = win_dir.join("regress.bc");
     let mvimg = env!("CARGO_BIN_EXE_mvimg");
+    let bc = &checked.bitcode[2][0];
     run_ok(
         mvimg,
-        &["build", "--emit", "obj", "-o", path(&object), path(&bc)],
+        &["build", "--emit", "obj", "-o", path(&object), path(bc)],
     );
     run_ok(
         mvimg,
@@ -449,136 +368,34 @@ fn c_regressions_behave_like_the_ordinary_build() {
         ],
     );
     let program = driver(
-        mingw,
-        &[&driver_source],
+        "x86_64-w64-mingw32-gcc",
+        &[&data("realworld/regress_driver.c")],
         &[],
         &dll,
         &split_dir.join("driver.exe"),
     );
     let out = execute(&[wine64()], &program, &wine_env());
-    check(
-        &out,
-        Expect::Stdout(&win_expected),
-        "C regressions (Windows, obj + link)",
-    );
-    assert!(selected(&out) >= 0, "obj + link: the init did not run");
+    let what = "C regressions (Windows, obj + link)";
+    check(&out, Expect::Stdout(&checked.windows_expected), what);
+    assert!(selected(&out) >= 0, "{what}: the init did not run");
 }
 
 #[test]
 fn cxx_regressions_across_partitions_behave_like_the_ordinary_build() {
-    let dir = scratch("realworld-cxx");
-    let source = data("realworld/regress.cpp");
-    let driver_source = data("realworld/regress_cpp_driver.c");
-    let ordinary_dir = dir.join("ordinary");
-    std::fs::create_dir_all(&ordinary_dir).unwrap();
-    let ordinary = ordinary_dir.join("libregresscpp.so");
-    run_ok(
-        "clang++-22",
-        &[
-            "-O2",
-            "-fPIC",
-            "-shared",
-            "-o",
-            path(&ordinary),
-            path(&source),
-        ],
-    );
-    let expected = ordinary_output(&driver(
-        "gcc",
-        &[&driver_source],
-        &[],
-        &ordinary,
-        &ordinary_dir.join("driver"),
-    ));
-
     // Four partitions: templates, inline functions and the hidden
     // __clang_call_terminate are defined in one and used from others.
-    let bc = bitcode(&source, X86, &[], &dir.join("regress.bc"));
-    let (lib, targets) = image(&dir, &[bc], X86, Some(4), "libregresscpp.so");
-    let needed = common::needed_libraries(&lib);
-    assert!(needed.iter().any(|n| n == "libstdc++.so.6"), "{needed:?}");
-    let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
-    x86_everywhere(
-        &program,
-        &[],
-        targets,
-        Expect::Stdout(&expected),
-        "C++ regressions",
-    );
-
-    let arm_dir = dir.join("aarch64");
-    std::fs::create_dir_all(&arm_dir).unwrap();
-    let bc = bitcode(&source, ARM, &[], &arm_dir.join("regress.bc"));
-    let (lib, _) = image(&arm_dir, &[bc], ARM, Some(4), "libregresscpp.so");
-    let program = driver(
-        "aarch64-linux-gnu-gcc",
-        &[&driver_source],
-        &[],
-        &lib,
-        &arm_dir.join("driver"),
-    );
-    aarch64_everywhere(
-        &program,
-        &[],
-        Expect::Stdout(&expected),
-        "C++ regressions (AArch64)",
-    );
-
-    // Windows, against the ordinary MinGW DLL (clang++-22 and LLD); both load
-    // MinGW's libstdc++ and unwinder DLLs, copied beside them.
-    let win_dir = dir.join("windows");
-    let win_ordinary_dir = win_dir.join("ordinary");
-    std::fs::create_dir_all(&win_ordinary_dir).unwrap();
-    let runtime = mingw_runtime_dlls();
-    for target_dir in [&win_dir, &win_ordinary_dir] {
-        for dll in &runtime {
-            std::fs::copy(dll, target_dir.join(dll.file_name().unwrap())).unwrap();
-        }
+    let checked = Library {
+        name: "regresscpp",
+        sources: vec![data("realworld/regress.cpp")],
+        flags: &|_| Vec::new(),
+        driver_source: data("realworld/regress_cpp_driver.c"),
+        runtime_dlls: mingw_runtime_dlls(),
+        partitions: Some(4),
+        windows_like_linux: true,
     }
-    let win_ordinary = win_ordinary_dir.join("libregresscpp.dll");
-    run_ok(
-        "clang++-22",
-        &[
-            &format!("--target={WINDOWS}"),
-            "-O2",
-            "-shared",
-            "-fuse-ld=lld",
-            "-o",
-            path(&win_ordinary),
-            path(&source),
-        ],
-    );
-    let mingw = "x86_64-w64-mingw32-gcc";
-    let program = driver(
-        mingw,
-        &[&driver_source],
-        &[],
-        &win_ordinary,
-        &win_ordinary_dir.join("driver.exe"),
-    );
-    let out = execute(&[wine64()], &program, &wine_env());
-    check(
-        &out,
-        Expect::Stderr(""),
-        "C++ regressions, ordinary DLL under wine",
-    );
-    let win_expected = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(win_expected.replace("\r\n", "\n"), expected);
-    let bc = bitcode(&source, WINDOWS, &[], &win_dir.join("regress.bc"));
-    let (lib, targets) = image(&win_dir, &[bc], WINDOWS, Some(4), "libregresscpp.dll");
-    let program = driver(
-        mingw,
-        &[&driver_source],
-        &[],
-        &lib,
-        &win_dir.join("driver.exe"),
-    );
-    windows_everywhere(
-        &program,
-        targets,
-        Expect::Stdout(&win_expected),
-        "C++ regressions (Windows)",
-    );
+    .check_everywhere();
+    let needed = common::needed_libraries(&checked.images[0]);
+    assert!(needed.iter().any(|n| n == "libstdc++.so.6"), "{needed:?}");
 }
 
 /// MinGW's C++ runtime DLLs (libstdc++ and the SEH unwinder), from the gcc
@@ -859,17 +676,33 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
     );
 }
 
-/// A library of real code nobody here wrote: its `sources`, compiled with
-/// `flags(triple)`, built into an image for x86_64 Linux, AArch64 Linux and
-/// x86_64 Windows and run by `driver_source` everywhere, must print what the
-/// ordinary build (`compiler -O2 -shared` of the same sources) prints. Windows
-/// drivers find `runtime_dlls` beside them.
+/// A library — real code nobody here wrote, or a regression — whose
+/// `sources`, compiled with `flags(triple)`, built into an image for x86_64
+/// Linux, AArch64 Linux and x86_64 Windows and run by `driver_source`
+/// everywhere, must print what the ordinary build (`clang -O2 -shared` of the
+/// same sources) prints. Windows drivers find `runtime_dlls` beside them.
 struct Library<'a> {
     name: &'a str,
     sources: Vec<PathBuf>,
     flags: &'a dyn Fn(&str) -> Vec<String>,
     driver_source: PathBuf,
     runtime_dlls: Vec<PathBuf>,
+    /// Forces the parallel split.
+    partitions: Option<usize>,
+    /// Whether the Windows driver prints what the Linux one prints.
+    windows_like_linux: bool,
+}
+
+/// What [`Library::check_everywhere`] built and saw.
+struct Checked {
+    dir: PathBuf,
+    /// The ordinary build's output on Linux and on Windows.
+    expected: String,
+    windows_expected: String,
+    /// The images and their bitcode, for x86_64 Linux, AArch64 Linux and
+    /// x86_64 Windows.
+    images: [PathBuf; 3],
+    bitcode: [Vec<PathBuf>; 3],
 }
 
 impl Library<'_> {
@@ -880,10 +713,7 @@ impl Library<'_> {
 
     fn ordinary(&self, dir: &Path, triple: &str, file: &str) -> PathBuf {
         std::fs::create_dir_all(dir).unwrap();
-        let cxx = self
-            .sources
-            .iter()
-            .any(|p| p.extension().is_some_and(|e| e == "cc"));
+        let cxx = self.sources.iter().any(|p| is_cxx(p));
         let out = dir.join(file);
         let target = format!("--target={triple}");
         let flags = (self.flags)(triple);
@@ -897,7 +727,7 @@ impl Library<'_> {
         out
     }
 
-    fn check_everywhere(&self) {
+    fn check_everywhere(&self) -> Checked {
         let dir = scratch(&format!("realworld-{}", self.name));
         let so = format!("lib{}.so", self.name);
         let dll = format!("lib{}.dll", self.name);
@@ -932,13 +762,17 @@ impl Library<'_> {
             &format!("{}, ordinary DLL under wine", self.name),
         );
         let win_expected = String::from_utf8(out.stdout).unwrap();
-        assert_eq!(
-            win_expected.replace("\r\n", "\n"),
-            expected,
-            "{}",
-            self.name
-        );
+        if self.windows_like_linux {
+            assert_eq!(
+                win_expected.replace("\r\n", "\n"),
+                expected,
+                "{}",
+                self.name
+            );
+        }
 
+        let mut images = Vec::new();
+        let mut bitcode_files = Vec::new();
         for (triple, sub) in [(X86, "x86_64"), (ARM, "aarch64"), (WINDOWS, "windows")] {
             let triple_dir = dir.join(sub);
             std::fs::create_dir_all(&triple_dir).unwrap();
@@ -949,7 +783,9 @@ impl Library<'_> {
                 bitcode(s, triple, &flags, &out)
             });
             let file = if triple == WINDOWS { &dll } else { &so };
-            let (lib, targets) = image(&triple_dir, &bitcodes, triple, None, file);
+            let (lib, targets) = image(&triple_dir, &bitcodes, triple, self.partitions, file);
+            images.push(lib.clone());
+            bitcode_files.push(bitcodes);
             let what = format!("{} ({sub})", self.name);
             match triple {
                 X86 => {
@@ -983,6 +819,13 @@ impl Library<'_> {
                     windows_everywhere(&program, targets, Expect::Stdout(&win_expected), &what);
                 }
             }
+        }
+        Checked {
+            dir,
+            expected,
+            windows_expected: win_expected,
+            images: images.try_into().unwrap(),
+            bitcode: bitcode_files.try_into().unwrap(),
         }
     }
 }
@@ -1031,6 +874,8 @@ fn zstd_compresses_like_the_ordinary_build_everywhere() {
         flags: &flags,
         driver_source: data("realworld/zstd_driver.c"),
         runtime_dlls: Vec::new(),
+        partitions: None,
+        windows_like_linux: true,
     }
     .check_everywhere();
 }
@@ -1079,6 +924,8 @@ fn snappy_compresses_like_the_ordinary_build_everywhere() {
         flags: &flags,
         driver_source: data("realworld/snappy_driver.c"),
         runtime_dlls: mingw_runtime_dlls(),
+        partitions: None,
+        windows_like_linux: true,
     }
     .check_everywhere();
 }
