@@ -718,11 +718,14 @@ impl Library<'_> {
         let target = format!("--target={triple}");
         let flags = (self.flags)(triple);
         let mut args = vec![target.as_str(), "-O2", "-fPIC", "-shared", "-o", path(&out)];
-        if triple == WINDOWS {
-            args.push("-fuse-ld=lld");
-        }
         args.extend(flags.iter().map(String::as_str));
         args.extend(self.sources.iter().map(|s| path(s)));
+        // What a user links the ordinary library with: LLD for MinGW, libm.
+        args.push(if triple == WINDOWS {
+            "-fuse-ld=lld"
+        } else {
+            "-lm"
+        });
         run_ok(if cxx { "clang++-22" } else { "clang-22" }, &args);
         out
     }
@@ -730,12 +733,16 @@ impl Library<'_> {
     fn check_everywhere(&self) -> Checked {
         let dir = scratch(&format!("realworld-{}", self.name));
         let so = format!("lib{}.so", self.name);
+        // Drivers see the library's headers and definitions too.
+        let (x86_flags, windows_flags) = ((self.flags)(X86), (self.flags)(WINDOWS));
+        let x86_flags: Vec<&str> = x86_flags.iter().map(String::as_str).collect();
+        let windows_flags: Vec<&str> = windows_flags.iter().map(String::as_str).collect();
         let dll = format!("lib{}.dll", self.name);
         let ordinary = self.ordinary(&dir.join("ordinary"), X86, &so);
         let expected = ordinary_output(&driver(
             "gcc",
             &[&self.driver_source],
-            &[],
+            &x86_flags,
             &ordinary,
             &dir.join("ordinary/driver"),
         ));
@@ -751,7 +758,7 @@ impl Library<'_> {
         let program = driver(
             mingw,
             &[&self.driver_source],
-            &[],
+            &windows_flags,
             &win_ordinary,
             &dir.join("windows-ordinary/driver.exe"),
         );
@@ -792,7 +799,7 @@ impl Library<'_> {
                     let program = driver(
                         "gcc",
                         &[&self.driver_source],
-                        &[],
+                        &flags,
                         &lib,
                         &triple_dir.join("driver"),
                     );
@@ -802,7 +809,7 @@ impl Library<'_> {
                     let program = driver(
                         "aarch64-linux-gnu-gcc",
                         &[&self.driver_source],
-                        &[],
+                        &flags,
                         &lib,
                         &triple_dir.join("driver"),
                     );
@@ -812,7 +819,7 @@ impl Library<'_> {
                     let program = driver(
                         mingw,
                         &[&self.driver_source],
-                        &[],
+                        &flags,
                         &lib,
                         &triple_dir.join("driver.exe"),
                     );
@@ -924,6 +931,31 @@ fn snappy_compresses_like_the_ordinary_build_everywhere() {
         flags: &flags,
         driver_source: data("realworld/snappy_driver.c"),
         runtime_dlls: mingw_runtime_dlls(),
+        partitions: None,
+        windows_like_linux: true,
+    }
+    .check_everywhere();
+}
+
+#[test]
+fn sqlite_answers_like_the_ordinary_build_everywhere() {
+    let root = vendored().join("libsqlite3-sys/sqlite3");
+    let include = format!("-I{}", path(&root));
+    let flags = move |_: &str| {
+        [
+            include.as_str(),
+            "-DSQLITE_OMIT_LOAD_EXTENSION",
+            "-DSQLITE_ENABLE_MATH_FUNCTIONS",
+        ]
+        .map(str::to_owned)
+        .to_vec()
+    };
+    Library {
+        name: "sqlite3",
+        sources: vec![root.join("sqlite3.c")],
+        flags: &flags,
+        driver_source: data("realworld/sqlite_driver.c"),
+        runtime_dlls: Vec::new(),
         partitions: None,
         windows_like_linux: true,
     }

@@ -1042,6 +1042,17 @@ static void run_exit_functions(void) {
     while (exit_count > 0) exit_functions[--exit_count]();
 }
 
+/* mingw-w64's C99 math functions (libmingwex) report domain errors through
+ * the CRT's hook, which calls a handler only when the program installed one
+ * (__setusermatherr); an image has no CRT and no handler. */
+HIDDEN void __mingw_raise_matherr(int type, const char *name, double a, double b, double result) {
+    (void)type;
+    (void)name;
+    (void)a;
+    (void)b;
+    (void)result;
+}
+
 /* ---- runtime pseudo-relocations ----
  * Code that reads a DLL's data without dllimport (C++ typeinfo pointing at
  * libstdc++'s vtables, for one) is linked by LLD's MinGW driver with

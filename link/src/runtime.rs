@@ -71,11 +71,13 @@ const GNU: [Part; 5] = [
 
 /// The MinGW runtime: the builtins, then import libraries of
 /// libstdc++-6.dll and libgcc_s_seh-1.dll (the C++ runtime and the
-/// unwinder), msvcrt.dll and kernel32.dll.
-const MINGW: [Part; 5] = [
+/// unwinder), mingw-w64's C99 additions to msvcrt (`libmingwex.a`: `log2`,
+/// `trunc`, ...), and the import libraries of msvcrt.dll and kernel32.dll.
+const MINGW: [Part; 6] = [
     part("libgcc.a", Dirs::Gcc, true),
     part("libstdc++.dll.a", Dirs::Gcc, false),
     part("libgcc_s.a", Dirs::Gcc, false),
+    part("libmingwex.a", Dirs::Libc, true),
     part("libmsvcrt.a", Dirs::Libc, true),
     part("libkernel32.a", Dirs::Libc, true),
 ];
