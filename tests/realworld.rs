@@ -961,3 +961,48 @@ fn sqlite_answers_like_the_ordinary_build_everywhere() {
     }
     .check_everywhere();
 }
+
+#[test]
+fn windows_dllexport_decides_the_exports_as_in_the_ordinary_dll() {
+    use object::Object;
+    let dir = scratch("realworld-dllexport");
+    let source = dir.join("api.c");
+    std::fs::write(
+        &source,
+        "__declspec(dllexport) int api_sum(const int *p, int n) {\n\
+         \x20   int s = 0;\n    for (int i = 0; i < n; i++) s += p[i];\n    return s;\n}\n\
+         int helper_not_exported(int x) { return x * 3; }\n\
+         __declspec(dllexport) int api_value = 7;\n",
+    )
+    .unwrap();
+    let exports = |dll: &Path| -> Vec<String> {
+        let bytes = std::fs::read(dll).unwrap();
+        let file = object::File::parse(&*bytes).unwrap();
+        let mut names: Vec<String> = file
+            .exports()
+            .unwrap()
+            .iter()
+            .map(|e| String::from_utf8_lossy(e.name()).into_owned())
+            .filter(|n| !n.starts_with("mvimg_"))
+            .collect();
+        names.sort();
+        names
+    };
+    let ordinary = dir.join("ordinary.dll");
+    run_ok(
+        "clang-22",
+        &[
+            &format!("--target={WINDOWS}"),
+            "-O2",
+            "-shared",
+            "-fuse-ld=lld",
+            "-o",
+            path(&ordinary),
+            path(&source),
+        ],
+    );
+    assert_eq!(exports(&ordinary), ["api_sum", "api_value"]);
+    let bc = bitcode(&source, WINDOWS, &[], &dir.join("api.bc"));
+    let (dll, _) = image(&dir, &[bc], WINDOWS, None, "api.dll");
+    assert_eq!(exports(&dll), exports(&ordinary));
+}

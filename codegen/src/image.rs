@@ -26,8 +26,9 @@ use crate::Error;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Entries {
     /// Every definition with a linkage that leaves a symbol (external, weak,
-    /// linkonce, common) and default visibility: what the ordinary shared
-    /// library exports. Its functions are the entry points.
+    /// linkonce, common) and default or protected visibility (on Windows,
+    /// only the `dllexport` ones when there are any): what the ordinary
+    /// shared library exports. Its functions are the entry points.
     #[default]
     Exported,
     /// These definitions (functions, variables, aliases, ifuncs), which
@@ -85,9 +86,9 @@ pub struct Built {
     pub objects: Vec<Vec<u8>>,
     /// The symbols the image exports, sorted: with [`Entries::Exported`]
     /// every definition the ordinary shared library of the inputs exports
-    /// (functions, variables, TLS variables, aliases, ifuncs of default
-    /// visibility that codegen kept), else the named entries; and the
-    /// dispatch data and the init's exports.
+    /// (functions, variables, TLS variables, aliases, ifuncs that codegen
+    /// kept), else the named entries; and the dispatch data and the init's
+    /// exports.
     pub exports: Vec<String>,
     /// Whether [`link_image`] links the toolchain runtime
     /// ([`BuildOptions::runtime`]).
@@ -234,7 +235,7 @@ pub fn multiversion<'ctx>(
     machine: &TargetMachine,
     entries: &Entries,
 ) -> Result<(ClonePlan, Vec<String>), Error> {
-    let (arch, _) = arch_and_os(triple)?;
+    let (arch, os) = arch_and_os(triple)?;
     if arch != targets.arch {
         return Err(Error::Plan {
             message: format!(
@@ -250,11 +251,12 @@ pub fn multiversion<'ctx>(
     // SAFETY: the module is live and only this thread uses its context.
     unsafe { mvimg_llvm_shim::expand_function_constants(module.as_mut_ptr().cast()) };
     let analysis = analyze(module);
+    let exported = ExportRule::of(module, os);
     let is_entry: Vec<bool> = match entries {
         Entries::Exported => module
             .get_functions()
             .filter(|f| is_original(*f))
-            .map(|f| is_exported(f.as_global_value()))
+            .map(|f| exported.exports(f.as_global_value()))
             .collect(),
         Entries::Named(names) => {
             let mut flags = vec![false; analysis.functions.len()];
@@ -290,7 +292,7 @@ pub fn multiversion<'ctx>(
     })?;
     let mut exports: Vec<String> = match entries {
         Entries::Exported => symbol_definitions(module)
-            .filter(|g| is_exported(*g))
+            .filter(|g| exported.exports(*g))
             .map(|g| String::from_utf8_lossy(&name_bytes(g)).into_owned())
             .collect(),
         Entries::Named(names) => names.clone(),
@@ -302,16 +304,35 @@ pub fn multiversion<'ctx>(
     Ok((plan, exports))
 }
 
-/// Whether the ordinary shared library of the inputs would export the
-/// definition `global`: it has a linkage that leaves a symbol in the object
-/// and default visibility, and it is not one of LLVM's own globals.
-fn is_exported(global: GlobalValue<'_>) -> bool {
-    use inkwell::module::Linkage::*;
-    matches!(
-        global.get_linkage(),
-        External | WeakAny | WeakODR | LinkOnceAny | LinkOnceODR | Common
-    ) && global.get_visibility() == inkwell::GlobalVisibility::Default
-        && !name_bytes(global).starts_with(b"llvm.")
+/// Which definitions the ordinary shared library of a module exports.
+struct ExportRule {
+    /// Windows, and some definition is `dllexport`: then only those are
+    /// (otherwise the MinGW linker exports every global definition).
+    dllexport_only: bool,
+}
+
+impl ExportRule {
+    fn of(module: &Module<'_>, os: mvimg_cpu::Os) -> ExportRule {
+        let dllexport = inkwell::DLLStorageClass::Export;
+        ExportRule {
+            dllexport_only: os == mvimg_cpu::Os::Windows
+                && symbol_definitions(module).any(|g| g.get_dll_storage_class() == dllexport),
+        }
+    }
+
+    /// Whether `global` is exported: it has a linkage that leaves a symbol
+    /// in the object and default or protected visibility (and `dllexport`
+    /// where the rule asks for it), and it is not one of LLVM's own globals.
+    fn exports(&self, global: GlobalValue<'_>) -> bool {
+        use inkwell::module::Linkage::*;
+        matches!(
+            global.get_linkage(),
+            External | WeakAny | WeakODR | LinkOnceAny | LinkOnceODR | Common
+        ) && global.get_visibility() != inkwell::GlobalVisibility::Hidden
+            && (!self.dllexport_only
+                || global.get_dll_storage_class() == inkwell::DLLStorageClass::Export)
+            && !name_bytes(global).starts_with(b"llvm.")
+    }
 }
 
 /// The name of a global value as bytes.

@@ -84,6 +84,20 @@ unsigned rg_local_alias(const unsigned char *p, int n) __attribute__((alias("loc
 unsigned (*rg_local_crc_ptr)(const unsigned char *, int) = local_crc;
 
 __attribute__((weak)) int rg_weak(void) { return 5; }
+#if defined(__ELF__)
+/* Protected: exported, but not preemptible. */
+__attribute__((visibility("protected"))) int rg_protected(int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) s += i ^ 5;
+    return s;
+}
+#else
+int rg_protected(int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) s += i ^ 5;
+    return s;
+}
+#endif
 int rg_data = 42;
 const int rg_const_data[4] = {1, 2, 3, 4};
 __thread int rg_tls = 7;

@@ -7,7 +7,7 @@
 typedef long (*work_fn)(const int *, int);
 struct ops { int tag; work_fn a; work_fn b; uintptr_t c; };
 extern int rg_table(int), rg_identity(void), rg_used(void), rg_weak(void), rg_bump(void),
-    rg_picked(void);
+    rg_picked(void), rg_protected(int);
 extern long rg_work(const int *, int), rg_call_all(const int *, int);
 extern work_fn rg_as_ptr;
 extern uintptr_t rg_as_int;
@@ -48,6 +48,7 @@ int main(void) {
     printf("tls %d %d %d\n", a, b, rg_tls);
 #endif
     printf("ifunc %d\n", rg_picked());
+    printf("protected %d\n", rg_protected(1000));
     report_selection();
     return 0;
 }
