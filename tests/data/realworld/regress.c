@@ -74,13 +74,17 @@ unsigned rg_crc(const unsigned char *p, int n) {
     for (int i = 0; i < n; i++) c = c * 31 + p[i];
     return c;
 }
+#if !defined(__APPLE__) /* Mach-O has no aliases */
 unsigned rg_crc_alias(const unsigned char *p, int n) __attribute__((alias("rg_crc")));
+#endif
 static unsigned local_crc(const unsigned char *p, int n) {
     unsigned c = 7;
     for (int i = 0; i < n; i++) c = c * 33 ^ p[i];
     return c;
 }
+#if !defined(__APPLE__)
 unsigned rg_local_alias(const unsigned char *p, int n) __attribute__((alias("local_crc")));
+#endif
 unsigned (*rg_local_crc_ptr)(const unsigned char *, int) = local_crc;
 
 __attribute__((weak)) int rg_weak(void) { return 5; }
