@@ -9,7 +9,8 @@
 
 #![warn(missing_docs)]
 
-pub mod inspect;
+/// Reading an image file without loading it (`mvimg inspect`).
+pub use mvimg_cpu::image::file as inspect;
 
 pub use mvimg_codegen as codegen;
 pub use mvimg_cpu as cpu;

@@ -9,7 +9,7 @@ use mvimg_cpu::{Arch, TargetList};
 use object::{Object, ObjectSection, ObjectSymbol};
 
 mod common;
-use common::{exports, ir, scratch};
+use common::{exports, ir, read_back, scratch};
 
 const KERNELS: &str = r#"
 #include <stddef.h>
@@ -46,6 +46,7 @@ fn haswell_clone_uses_ymm_and_fma_and_generic_neither() {
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
     let image = dir.join("libk.so");
     link_image(&built, &image).unwrap();
+    read_back(&image, built.plan.targets.len());
     let haswell = disassembly(&image, "saxpy.mvimg.1");
     let generic = disassembly(&image, "saxpy.mvimg.0");
     assert!(haswell.contains("%ymm"), "{haswell}");
@@ -118,6 +119,7 @@ fn objects_for_every_triple_are_built_and_linked() {
         let built = build(&[ll], &targets, &options).unwrap_or_else(|e| panic!("{triple}: {e}"));
         let image = dir.join(name);
         link_image(&built, &image).unwrap_or_else(|e| panic!("{triple}: {e}"));
+        read_back(&image, built.plan.targets.len());
         let bytes = std::fs::read(&image).unwrap();
         let file = object::File::parse(&*bytes).unwrap();
         let exports = exports(&image);
@@ -250,6 +252,7 @@ define void @halves(ptr %p) {
     // The shared `scoped` calls the cloned `halves` through its slot.
     assert!(!function("halves").slot.is_empty());
     link_image(&built, &dir.join("libm.so")).unwrap();
+    read_back(&dir.join("libm.so"), built.plan.targets.len());
 }
 
 /// Constructors, the image init's and the inputs' own, go to `.init_array`
@@ -279,6 +282,7 @@ define i32 @get() {
     let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
     let image = dir.join("libc.so");
     link_image(&built, &image).unwrap();
+    read_back(&image, built.plan.targets.len());
     let bytes = std::fs::read(&image).unwrap();
     let file = object::File::parse(&*bytes).unwrap();
     let init_array = file.section_by_name(".init_array").expect("an .init_array");

@@ -11,7 +11,7 @@ use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
 use object::{Object, ObjectSymbol};
 
 mod common;
-use common::{exports, scratch};
+use common::{exports, read_back, scratch};
 
 const LIST: &str = "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1)";
 const FUNCTIONS: usize = 600;
@@ -50,6 +50,7 @@ fn output_is_the_same_for_any_thread_count() {
     };
     let image_one = image_at(1);
     link_image(&one, &image_one).unwrap();
+    read_back(&image_one, one.plan.targets.len());
     for threads in [2, 3] {
         let other = build_with(&ll, 4, threads);
         assert_eq!(other.objects.len(), one.objects.len());
@@ -61,6 +62,7 @@ fn output_is_the_same_for_any_thread_count() {
         }
         let image = image_at(threads);
         link_image(&other, &image).unwrap();
+        read_back(&image, other.plan.targets.len());
         assert!(
             std::fs::read(&image).unwrap() == std::fs::read(&image_one).unwrap(),
             "the image differs between 1 and {threads} threads"
@@ -145,6 +147,7 @@ fn partitions_compute_what_one_module_does_and_export_only_entries() {
     for (name, built) in [("whole.so", &whole), ("split.so", &split)] {
         let image = dir.join(name);
         link_image(built, &image).unwrap();
+        read_back(&image, built.plan.targets.len());
         images.push(exports(&image));
     }
     let expected = expected_exports(FUNCTIONS);
@@ -248,6 +251,7 @@ fn partitioned_builds_link_for_every_object_format() {
         assert_eq!(built.objects.len(), parts, "{triple}");
         let image = dir.join(name);
         link_image(&built, &image).unwrap_or_else(|e| panic!("{triple}: {e}"));
+        read_back(&image, built.plan.targets.len());
         let exports = exports(&image);
         assert_eq!(exports, expected_exports(60), "{triple}");
     }

@@ -54,3 +54,12 @@ pub fn exports(image: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Reads the image at `path` back as `mvimg inspect` does (every part of its
+/// dispatch data checked against the file's segments) and checks its target
+/// count.
+pub fn read_back(path: &Path, targets: usize) {
+    let file = mvimg_cpu::image::ImageFile::read(path)
+        .unwrap_or_else(|e| panic!("mvimg inspect rejects {}: {e}", path.display()));
+    assert_eq!(file.data.targets.len(), targets, "{}", path.display());
+}

@@ -5,10 +5,14 @@
 //! or a mapped image); [`Image::open`] loads an image on Linux, checks its
 //! data against its mapped segments, selects a target for the host (with the
 //! `MVIMG_FORCE_TARGET` / `MVIMG_HOST_FEATURES` overrides) and fills its slots
-//! and relocation cells.
+//! and relocation cells. [`ImageFile`] reads an image file of any format
+//! (ELF, Mach-O, PE) for any architecture without loading it, as `mvimg
+//! inspect` does.
 
+pub mod file;
 pub mod format;
 mod loader;
 
+pub use file::{ImageFile, InspectError};
 pub use format::{DispatchData, FormatError};
 pub use loader::{Image, LoadError, OpenOptions};

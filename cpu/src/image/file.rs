@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use mvimg_cpu::image::format::{Segment, DISPATCH_SYMBOL};
-use mvimg_cpu::{DispatchData, FormatError};
+use crate::image::format::{Segment, DISPATCH_SYMBOL};
+use crate::image::{DispatchData, FormatError};
 use object::{Object, ObjectSection, ObjectSegment, ObjectSymbol, SegmentFlags};
 
 /// Why an image file could not be read.
