@@ -353,15 +353,9 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
         }
         if let Some(init) = global.get_initializer() {
             let name = global.get_name().to_string_lossy().into_owned();
-            // An executable may copy an exported variable (ELF copy
-            // relocation) before the image's init patches it.
-            let exported = !matches!(
-                global.get_linkage(),
-                inkwell::module::Linkage::Internal | inkwell::module::Linkage::Private
-            ) && global.get_visibility() == inkwell::GlobalVisibility::Default;
             let place = Place {
                 global: &name,
-                exported,
+                unpatchable: unpatchable(global),
             };
             walker.walk(init.as_value_ref(), 0, &place, &mut uses);
         }
@@ -375,8 +369,37 @@ pub fn scan_uses(module: &Module<'_>, analysis: &Analysis, layout: &TargetData) 
 /// The global whose initializer is walked.
 struct Place<'a> {
     global: &'a str,
-    /// Whether code outside the image can see (and copy) it.
-    exported: bool,
+    /// Why the image's init cannot patch addresses in it, if so.
+    unpatchable: Option<String>,
+}
+
+/// Why the image's init could not patch a function address in `global`'s
+/// initializer so that every reader sees it: an exported variable may be
+/// copied by an executable (ELF copy relocation) before the init runs; a
+/// thread-local one is a template that threads may have copied already; one
+/// in a section of the program's choosing may not be made writable.
+fn unpatchable(global: GlobalValue<'_>) -> Option<String> {
+    let name = global.get_name().to_string_lossy();
+    if global.is_thread_local() {
+        return Some(format!("in the thread-local variable `{name}`"));
+    }
+    if let Some(section) = global.get_section() {
+        return Some(format!(
+            "in `{name}`, which the code places in section `{}`",
+            section.to_string_lossy()
+        ));
+    }
+    let local = matches!(
+        global.get_linkage(),
+        inkwell::module::Linkage::Internal | inkwell::module::Linkage::Private
+    );
+    if !local && global.get_visibility() != inkwell::GlobalVisibility::Hidden {
+        return Some(format!(
+            "in the exported variable `{name}`, which an executable may copy before the \
+             image's init runs"
+        ));
+    }
+    None
 }
 
 /// Walks global initializers for function addresses.
@@ -392,20 +415,13 @@ impl Walker<'_> {
             global: place.global.to_owned(),
             offset,
         };
-        // A plain address: patched at load, unless the variable is exported.
-        let plain = |i: usize, uses: &mut Uses| {
-            if place.exported {
-                uses.pinned[i].push(PinnedAddress {
-                    location: location(),
-                    form: format!(
-                        "in the exported variable `{}`, which an executable may copy \
-                         before the image's init runs",
-                        place.global
-                    ),
-                });
-            } else {
-                uses.in_data[i].push(location());
-            }
+        // A plain address: patched at load, unless it cannot be.
+        let plain = |i: usize, uses: &mut Uses| match &place.unpatchable {
+            Some(why) => uses.pinned[i].push(PinnedAddress {
+                location: location(),
+                form: why.clone(),
+            }),
+            None => uses.in_data[i].push(location()),
         };
         if let Some(i) = as_function(value, &self.analysis.index) {
             plain(i, uses);

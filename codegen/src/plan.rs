@@ -82,8 +82,9 @@ pub struct DataLocation {
 /// the selected body at load: a constant expression other than a plain
 /// pointer or a pointer-sized `ptrtoint` (an address plus an offset, a
 /// difference of addresses, a truncated address...), or any form in an
-/// exported variable, which an executable may copy (ELF copy relocation)
-/// before the image's init runs.
+/// exported variable (an executable may copy it, ELF copy relocation, before
+/// the image's init runs), a thread-local one (threads may have copied its
+/// template) or one in a section the code chose.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PinnedAddress {
     /// Where in data.
