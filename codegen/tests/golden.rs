@@ -193,7 +193,13 @@ fn addresses_in_constant_expressions_are_relocated_or_trampolined() {
             .collect();
         assert_eq!(at, [("ptr", 0), ("int", 0)]);
         assert!(relocated.slot.is_empty(), "{:?}", relocated.slot);
-        for name in ["offset", "relative", "pinned", "pinned_tls", "pinned_section"] {
+        for name in [
+            "offset",
+            "relative",
+            "pinned",
+            "pinned_tls",
+            "pinned_section",
+        ] {
             let f = planned(name);
             assert_eq!(f.slot, [SlotReason::Address], "{name}");
             assert!(f.relocations.is_empty(), "{name}: {:?}", f.relocations);
