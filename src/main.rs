@@ -17,6 +17,75 @@ struct Cli {
     command: Command,
 }
 
+/// What an image or library links besides its own objects, by meaning
+/// (docs/LINKING.md). Inputs are linked in this order: --object files,
+/// --whole-archive archives, -l libraries.
+#[derive(clap::Args)]
+struct LinkArgs {
+    /// A directory searched for -l libraries (repeatable, in order).
+    #[arg(short = 'L', value_name = "DIR")]
+    search_paths: Vec<std::path::PathBuf>,
+    /// A library by name, found on the -L directories: ELF libNAME.so or
+    /// .a (recorded as DT_NEEDED), Mach-O libNAME.tbd/.dylib/.a, Windows
+    /// libNAME.dll.a, NAME.dll.a, libNAME.a, NAME.lib (an import library).
+    #[arg(short = 'l', value_name = "NAME")]
+    libraries: Vec<String>,
+    /// One more file, linked unchanged beside the code: an object (a
+    /// serialized heap, a table), an archive (only the members used), or a
+    /// shared or import library (repeatable).
+    #[arg(long = "object", value_name = "FILE")]
+    objects: Vec<std::path::PathBuf>,
+    /// An archive linked whole, every member (repeatable).
+    #[arg(long = "whole-archive", value_name = "FILE")]
+    whole_archives: Vec<std::path::PathBuf>,
+    /// A run-time search path: `$ORIGIN` (ELF), `@loader_path` (Mach-O);
+    /// not for Windows (repeatable).
+    #[arg(long = "rpath", value_name = "PATH")]
+    rpaths: Vec<std::ffi::OsString>,
+    /// Export a data symbol that a linked object defines (repeatable;
+    /// Windows: exported as DATA).
+    #[arg(long = "export-data", value_name = "SYM")]
+    export_data: Vec<String>,
+    /// Windows: also write the import library of the DLL.
+    #[arg(long = "implib", value_name = "FILE")]
+    implib: Option<std::path::PathBuf>,
+    /// A raw argument for LLD, passed last (repeatable).
+    #[arg(long = "link-arg", value_name = "ARG", allow_hyphen_values = true)]
+    link_args: Vec<std::ffi::OsString>,
+    /// Fail on symbols nothing linked defines (ELF -z defs, Mach-O
+    /// -undefined error; Windows always does).
+    #[arg(long, conflicts_with = "allow_undefined")]
+    no_undefined: bool,
+    /// Leave undefined symbols to the loader (ELF; Mach-O flat lookup);
+    /// not for Windows.
+    #[arg(long)]
+    allow_undefined: bool,
+}
+
+impl LinkArgs {
+    /// The undefined-symbol policy asked for.
+    fn undefined(&self) -> Option<mvimg::link::Undefined> {
+        use mvimg::link::Undefined;
+        match (self.no_undefined, self.allow_undefined) {
+            (true, _) => Some(Undefined::Error),
+            (_, true) => Some(Undefined::Allow),
+            _ => None,
+        }
+    }
+
+    /// The inputs, in link order.
+    fn inputs(&self) -> Vec<mvimg::link::LinkInput> {
+        use mvimg::link::LinkInput;
+        let mut inputs: Vec<LinkInput> = self.objects.iter().map(LinkInput::classify).collect();
+        inputs.extend(self.whole_archives.iter().map(|path| LinkInput::Archive {
+            path: path.clone(),
+            whole: true,
+        }));
+        inputs.extend(self.libraries.iter().cloned().map(LinkInput::Library));
+        inputs
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Resolve a target list and show, per target, what LLVM gets and what is cloned.
@@ -75,7 +144,8 @@ enum Command {
         /// x86_64-apple-darwin, aarch64-apple-darwin or x86_64-w64-windows-gnu.
         #[arg(long)]
         target: String,
-        /// A symbol to export (repeatable); none exports every global symbol.
+        /// A symbol to export (repeatable); with --export-data, none exports
+        /// every global symbol.
         #[arg(long = "export", value_name = "SYM")]
         exports: Vec<String>,
         /// Print the linker command line and LLD's trace.
@@ -86,15 +156,18 @@ enum Command {
         subprocess: bool,
         /// Also link the target's toolchain runtime (compiler builtins, C
         /// library, libm, unwinder, C++ runtime, as needed), as `mvimg build`
-        /// does, and fail on symbols nothing defines; MinGW: auto-import data
-        /// from DLLs (the image init of `mvimg build --emit obj` objects
-        /// applies the pseudo-relocations).
+        /// does, and fail on symbols nothing defines; Windows: data imports
+        /// that need patching at load are allowed (the image init of
+        /// `mvimg build --emit obj` objects applies them).
         #[arg(long)]
         runtime: bool,
+        #[command(flatten)]
+        link: LinkArgs,
         /// The library to write.
         #[arg(short = 'o', value_name = "OUT")]
         output: std::path::PathBuf,
-        /// Object files and archives.
+        /// Object files, archives (member by member) and libraries, linked
+        /// before the --object, --whole-archive and -l inputs.
         #[arg(required = true)]
         inputs: Vec<std::path::PathBuf>,
     },
@@ -130,6 +203,8 @@ enum Command {
         /// loader instead of failing the build.
         #[arg(long)]
         no_runtime: bool,
+        #[command(flatten)]
+        link: LinkArgs,
         /// The file to write.
         #[arg(short = 'o', value_name = "OUT")]
         output: std::path::PathBuf,
@@ -574,28 +649,40 @@ fn explain(
     report_selection(&resolved, host, json_out)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn link(
     target: &str,
     exports: Vec<String>,
     verbose: bool,
     subprocess: bool,
     runtime: bool,
+    link: LinkArgs,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
-    let target: mvimg::link::LinkTarget = target.parse()?;
-    let libraries = if runtime {
-        mvimg::link::toolchain_runtime(&target)?
-    } else {
-        Vec::new()
-    };
-    let mut job = mvimg::link::LinkJob::new(target, inputs, output);
-    job.libraries = libraries;
-    job.options.no_undefined = runtime;
-    // Objects of `mvimg build --emit obj` carry the image init, which applies
-    // MinGW's runtime pseudo-relocations.
-    job.options.auto_import = runtime;
+    use mvimg::link::{DataImports, LinkInput, LinkJob, Undefined};
+    let platform: mvimg::cpu::Platform = target.parse().map_err(cpu_error)?;
+    let mut job = LinkJob::new(platform.clone(), Vec::new(), output);
+    job.inputs = inputs.into_iter().map(LinkInput::classify).collect();
+    job.inputs.extend(link.inputs());
+    job.search_paths = link.search_paths.clone();
+    job.rpaths = link.rpaths.clone();
+    job.link_args = link.link_args.clone();
     job.exports = exports;
+    job.export_data = link.export_data.clone();
+    job.options.import_library = link.implib.clone();
+    job.options.undefined = link.undefined();
+    if runtime {
+        job.runtime = mvimg::link::toolchain_runtime(&platform)?;
+        if platform.os == Os::Linux {
+            job.options.undefined = job.options.undefined.or(Some(Undefined::Error));
+        }
+        // Objects of `mvimg build --emit obj` carry the image init, which
+        // applies MinGW's runtime pseudo-relocations.
+        if platform.os == Os::Windows {
+            job.options.data_imports = DataImports::PseudoRelocations;
+        }
+    }
     job.options.verbose = verbose;
     if subprocess {
         job.options.mode = mvimg::link::LinkMode::Subprocess;
@@ -629,35 +716,52 @@ fn build(
     entries: Vec<String>,
     opt_level: u8,
     no_runtime: bool,
+    link: LinkArgs,
     threads: Option<u16>,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
-    use mvimg::codegen::{BuildOptions, Entries};
-    let options = BuildOptions {
-        triple: target,
-        entries: if entries.is_empty() {
+    use mvimg::codegen::{Entries, ImageBuilder, ImageInput};
+    let mut builder = ImageBuilder::new()
+        .opt_level(opt_level)
+        .runtime(!no_runtime)
+        .entries(if entries.is_empty() {
             Entries::Exported
         } else {
             Entries::Named(entries)
-        },
-        opt_level,
-        threads: threads.map(usize::from),
-        partitions: (emit == Emit::Obj).then_some(1),
-        runtime: !no_runtime,
-    };
-    // The triple (the inputs' unless --target) decides the list's architecture.
-    let built = mvimg::codegen::build_with(&inputs, &options, |triple| {
-        let (arch, os) = mvimg::codegen::arch_and_os(triple)?;
-        resolve_list(arch, os, list)
-    })?;
+        });
+    for input in inputs {
+        builder = builder.ir_file(input);
+    }
+    if let Some(triple) = target {
+        builder = builder.triple(triple);
+    }
+    if let Some(threads) = threads {
+        builder = builder.threads(usize::from(threads));
+    }
+    if emit == Emit::Obj {
+        builder = builder.partitions(1);
+    }
+    // The list given, else $MVIMG_CPU_TARGET, else the platform's default.
+    if let Some(text) = list.or_else(|| std::env::var("MVIMG_CPU_TARGET").ok()) {
+        builder = builder.target_list(text.parse().map_err(cpu_error)?);
+    }
+    let mut image = mvimg::codegen::ImageLink::default();
+    image.inputs = link.inputs().into_iter().map(ImageInput::Link).collect();
+    image.search_paths = link.search_paths.clone();
+    image.rpaths = link.rpaths.clone();
+    image.export_data = link.export_data.clone();
+    image.link_args = link.link_args.clone();
+    image.undefined = link.undefined();
+    image.import_library = link.implib.clone();
+    let built = builder.link(image).build()?;
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }
     match emit {
         Emit::Obj => mvimg::codegen::write_atomically(&output, &built.objects[0])?,
         Emit::Image => {
-            let out = mvimg::codegen::link_image(&built, &output)?;
+            let out = built.link(&output)?;
             write!(std::io::stderr().lock(), "{}", out.lld.stderr)?;
         }
     }
@@ -753,11 +857,12 @@ fn main() -> ExitCode {
             entries,
             opt_level,
             no_runtime,
+            link,
             threads,
             output,
             inputs,
         } => build(
-            list, target, emit, plan, entries, opt_level, no_runtime, threads, output, inputs,
+            list, target, emit, plan, entries, opt_level, no_runtime, link, threads, output, inputs,
         ),
         Command::Link {
             target,
@@ -765,10 +870,11 @@ fn main() -> ExitCode {
             verbose,
             subprocess,
             runtime,
+            link: link_args,
             output,
             inputs,
         } => link(
-            &target, exports, verbose, subprocess, runtime, output, inputs,
+            &target, exports, verbose, subprocess, runtime, link_args, output, inputs,
         ),
     };
     match result {

@@ -17,7 +17,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use common::{check_readers, run_ok, scratch};
-use mvimg::codegen::{arch_and_os, build, link_image, BuildOptions};
+use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::TargetList;
 
 const X86: &str = "x86_64-unknown-linux-gnu";
@@ -78,7 +78,8 @@ fn image(
     partitions: Option<usize>,
     name: &str,
 ) -> (PathBuf, usize) {
-    let (arch, os) = arch_and_os(triple).unwrap();
+    let platform: mvimg::cpu::Platform = triple.parse().unwrap();
+    let (arch, os) = (platform.arch, platform.os);
     let targets = TargetList::default_for(arch, os)
         .resolve(arch, None)
         .unwrap();

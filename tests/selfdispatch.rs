@@ -167,7 +167,7 @@ int main(int argc, char **argv) {
 /// KERNELS built into an image for `triple` and `list` at `dir/name`.
 fn image(dir: &Path, triple: &str, list: &str, name: &str) -> PathBuf {
     let ll = c_ir(dir, name, KERNELS, triple);
-    let arch = mvimg::codegen::arch_and_os(triple).unwrap().0;
+    let arch = triple.parse::<mvimg::cpu::Platform>().unwrap().arch;
     let targets = list
         .parse::<TargetList>()
         .unwrap()

@@ -58,6 +58,7 @@ const FUNCTION_INDEX: u32 = u32::MAX;
 pub(crate) fn apply<'ctx>(
     context: &'ctx Context,
     module: &Module<'ctx>,
+    platform: &mvimg_cpu::Platform,
     plan: &ClonePlan,
     targets: &ResolvedTargets,
     analysis: &Analysis,
@@ -129,7 +130,7 @@ pub(crate) fn apply<'ctx>(
     // dispatched runs its baseline code.
     let ptr = context.ptr_type(Default::default());
     let mut slots: Vec<Option<GlobalValue<'ctx>>> = vec![None; n];
-    let elf = matches!(crate::image::arch_and_os(&plan.triple), Ok((_, Os::Linux)));
+    let elf = platform.os == Os::Linux;
     for (i, f) in plan.functions.iter().enumerate() {
         if f.slot.is_empty() {
             continue;

@@ -276,19 +276,19 @@ fn detection_words(detection: Option<Detection>) -> [u32; 5] {
     }
 }
 
-/// Links the init for `triple` and its tables for `targets` into `module`.
+/// Links the init for `platform` and its tables for `targets` into `module`.
 /// Platforms without an init (none today besides those listed in
 /// [`init_ir`]) get an error.
 pub(crate) fn attach<'ctx>(
     context: &'ctx Context,
     module: &Module<'ctx>,
-    triple: &str,
+    platform: &mvimg_cpu::Platform,
     targets: &ResolvedTargets,
 ) -> Result<(), Error> {
-    let (arch, os) = crate::image::arch_and_os(triple)?;
+    let (arch, os) = (platform.arch, platform.os);
     let tls = module.get_globals().any(|g| g.is_thread_local());
     let ir = init_ir(arch, os, tls).ok_or_else(|| Error::Plan {
-        message: format!("mvimg has no image init for {triple}"),
+        message: format!("mvimg has no image init for {platform}"),
     })?;
     let words = tables(targets)?;
     let i32t = context.i32_type();

@@ -5,7 +5,7 @@
 //! and [`multiversion`] applies the plan (clones, slots, trampolines, feature
 //! queries, per-target attributes) and emits the [`dispatch`] data;
 //! [`emit_object`] optimizes and writes the object, [`link_image`] links it.
-//! [`build`] does all of it for files. It also generates mvimg-cpu's CPU
+//! [`ImageBuilder`] does all of it for IR given as files, bytes or modules. It also generates mvimg-cpu's CPU
 //! database from LLVM ([`cpu_tables`]) and asks LLVM about the build host
 //! ([`llvm_host`]).
 //!
@@ -20,18 +20,22 @@ mod clone;
 pub mod cpu_tables;
 pub mod dispatch;
 mod error;
+mod exports;
 mod host;
-mod image;
 pub mod init;
+mod machine;
+mod output;
 pub mod parallel;
+mod pipeline;
 pub mod plan;
 pub mod synth;
 
 pub use clone::{clone_name, slot_name, trampoline_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};
-pub use image::{
-    arch_and_os, build, build_with, emit_object, link_image, load, multiversion, target_machine,
-    write_atomically, BuildOptions, Built, Entries,
+pub use machine::{emit_object, optimize, run_passes, target_machine, write_object};
+pub use output::{link_image, write_atomically};
+pub use pipeline::{
+    build, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageInput, ImageLink,
 };
 pub use plan::ClonePlan;

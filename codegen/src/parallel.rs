@@ -27,7 +27,8 @@ use inkwell::values::{BasicValue, GlobalValue};
 use inkwell::GlobalVisibility;
 use mvimg_cpu::ResolvedTargets;
 
-use crate::image::{optimize, run_passes, target_machine, write_object, Clock};
+use crate::exports::symbol_definitions;
+use crate::machine::{optimize, run_passes, target_machine, write_object, Clock};
 use crate::Error;
 
 /// Instructions per partition when the count is chosen automatically.
@@ -54,7 +55,7 @@ pub fn automatic_partitions(module: &Module<'_>) -> usize {
 
 /// Every definition of `module`.
 fn definitions<'ctx>(module: &Module<'ctx>) -> Vec<GlobalValue<'ctx>> {
-    crate::image::symbol_definitions(module).collect()
+    symbol_definitions(module).collect()
 }
 
 /// A definition's linkage and visibility before the split.
@@ -129,8 +130,8 @@ fn parse<'ctx>(context: &'ctx Context, bitcode: &[u8], part: usize) -> Result<Mo
 
 /// What the build needs to compile a partition.
 pub(crate) struct Codegen<'a> {
-    /// The target triple.
-    pub triple: &'a str,
+    /// The platform.
+    pub platform: &'a mvimg_cpu::Platform,
     /// The resolved targets (target 0 gives the machine's defaults).
     pub targets: &'a ResolvedTargets,
     /// 0 to 3.
@@ -180,7 +181,7 @@ impl Codegen<'_> {
             if definitions(&module).is_empty() {
                 return Ok(None);
             }
-            let machine = target_machine(self.triple, self.targets, self.opt_level)?;
+            let machine = target_machine(self.platform, self.targets, self.opt_level)?;
             optimize(&module, &machine, self.opt_level)?;
             let mut referenced = Vec::new();
             let declarations = module
@@ -231,7 +232,7 @@ impl Codegen<'_> {
                     }
                 }
             }
-            let machine = target_machine(self.triple, self.targets, self.opt_level)?;
+            let machine = target_machine(self.platform, self.targets, self.opt_level)?;
             run_passes(&module, &machine, "globaldce")?;
             write_object(&module, &machine)
         })

@@ -26,6 +26,13 @@ pub enum Error {
         /// The closest known name.
         suggestion: Option<String>,
     },
+    /// A target triple mvimg does not build for.
+    UnknownPlatform {
+        /// The triple given.
+        triple: String,
+        /// Why it is not supported.
+        reason: String,
+    },
     /// A problem in a target list, at a position.
     TargetList(Box<TargetListError>),
     /// A host description that does not fit the request.
@@ -66,6 +73,11 @@ impl fmt::Display for Error {
                 )?;
                 did_you_mean(f, suggestion)
             }
+            Error::UnknownPlatform { triple, reason } => write!(
+                f,
+                "cannot build for the target `{triple}`: {reason}; supported: {}",
+                crate::platform::SUPPORTED_TRIPLES.join(", ")
+            ),
             Error::TargetList(e) => e.fmt(f),
             Error::Host { message } => f.write_str(message),
         }

@@ -18,6 +18,7 @@ mod error;
 pub mod feature;
 mod host;
 pub mod image;
+mod platform;
 pub mod replay;
 pub mod select;
 mod suggest;
@@ -30,6 +31,7 @@ pub use error::{Error, Problem, TargetListError};
 pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
 pub use image::{DispatchData, FormatError, Image, LoadError, OpenOptions};
+pub use platform::{ObjectFormat, Platform, SUPPORTED_TRIPLES};
 pub use select::{select, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{

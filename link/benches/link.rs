@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use mvimg_link::{LinkJob, LinkMode, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::{LinkJob, LinkMode};
 
 /// A set of objects to link.
 struct Workload {
@@ -87,7 +88,7 @@ impl Linker {
         let start = Instant::now();
         match self {
             Linker::InProcess | Linker::LldExecutable => {
-                let target: LinkTarget = "x86_64-unknown-linux-gnu".parse().unwrap();
+                let target: Platform = "x86_64-unknown-linux-gnu".parse().unwrap();
                 let mut job = LinkJob::new(target, work.objects.clone(), output);
                 if self == Linker::LldExecutable {
                     job.options.mode = LinkMode::Subprocess;

@@ -6,12 +6,25 @@ use std::path::PathBuf;
 /// Why a link failed.
 #[derive(Debug)]
 pub enum LinkError {
-    /// The target triple is not one mvimg links for.
-    UnknownTarget {
-        /// The triple as given.
-        triple: String,
-        /// What is wrong, with the supported triples.
-        reason: String,
+    /// An option given that the platform's linker has no meaning for.
+    NotApplicable {
+        /// The option, with its value.
+        option: String,
+        /// What kind of option it is.
+        meaning: &'static str,
+        /// The platform linked for.
+        platform: String,
+        /// Why it does not apply.
+        reason: &'static str,
+    },
+    /// A library named by `-l` is on no search path.
+    LibraryNotFound {
+        /// The name given.
+        name: String,
+        /// The file names looked for in each directory, in order.
+        tried: Vec<String>,
+        /// The directories searched.
+        searched: Vec<PathBuf>,
     },
     /// An input file does not exist or cannot be read.
     MissingInput {
@@ -64,8 +77,41 @@ pub enum LinkError {
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LinkError::UnknownTarget { triple, reason } => {
-                write!(f, "cannot link for target `{triple}`: {reason}")
+            LinkError::NotApplicable {
+                option,
+                meaning,
+                platform,
+                reason,
+            } => write!(
+                f,
+                "{option}: {meaning} does not apply to {platform} ({reason}); leave it out"
+            ),
+            LinkError::LibraryNotFound {
+                name,
+                tried,
+                searched,
+            } => {
+                write!(f, "library `-l{name}` not found: ")?;
+                if tried.is_empty() {
+                    return write!(
+                        f,
+                        "a library name has no `/`, `\\` or leading `:`; give a file as an input instead"
+                    );
+                }
+                if searched.is_empty() {
+                    return write!(
+                        f,
+                        "no search path was given; add the directory that holds {} with -L DIR",
+                        tried.join(" or ")
+                    );
+                }
+                let dirs: Vec<String> = searched.iter().map(|d| d.display().to_string()).collect();
+                write!(
+                    f,
+                    "looked for {} in {}; add the directory that holds it with -L DIR",
+                    tried.join(", "),
+                    dirs.join(", ")
+                )
             }
             LinkError::MissingInput { path, source } => {
                 write!(f, "input {}: {source}", path.display())
@@ -99,6 +145,15 @@ impl fmt::Display for LinkError {
                 } else {
                     write!(f, ":\n{text}")?;
                 }
+                let undefined = self.undefined_symbols();
+                if !undefined.is_empty() {
+                    write!(
+                        f,
+                        "\nhint: link the library that defines {} (-L DIR -l NAME; on Windows \
+                         its import library)",
+                        if undefined.len() == 1 { "it" } else { "them" }
+                    )?;
+                }
                 write!(f, "\ncommand: {command}")
             }
             LinkError::Spawn { program, source } => {
@@ -112,4 +167,24 @@ impl fmt::Display for LinkError {
 }
 
 /// The I/O cause is part of the message, so `source` is not repeated.
+impl LinkError {
+    /// The symbols LLD reported undefined, in order, without repeats (empty
+    /// for other errors).
+    pub fn undefined_symbols(&self) -> Vec<String> {
+        let LinkError::Lld { diagnostics, .. } = self else {
+            return Vec::new();
+        };
+        let mut symbols: Vec<String> = Vec::new();
+        for line in diagnostics.lines() {
+            if let Some((_, symbol)) = line.split_once("undefined symbol: ") {
+                let symbol = symbol.trim().to_owned();
+                if !symbols.contains(&symbol) {
+                    symbols.push(symbol);
+                }
+            }
+        }
+        symbols
+    }
+}
+
 impl std::error::Error for LinkError {}

@@ -1,13 +1,19 @@
-//! A link job, its per-flavor argument vector, and running it.
+//! A link job: what to link, by meaning, and running it. The flavor of the
+//! job's platform translates each meaning ([`crate::flavor`]); this file
+//! holds what every flavor shares: checking the job, finding libraries,
+//! ordering the meanings, the scratch directory and the rename into place.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+use mvimg_cpu::Platform;
+
 use crate::error::LinkError;
+use crate::flavor::{Args, Flavor, Linker, Meaning, Start};
 use crate::lld::{self, LldRun};
 use crate::stub::{dll_entry_stub, DLL_ENTRY};
-use crate::target::{Flavor, LinkArch, LinkTarget};
 
 /// Where LLD runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,23 +26,128 @@ pub enum LinkMode {
     Subprocess,
 }
 
+/// What happens to symbols that neither the inputs nor the libraries define.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undefined {
+    /// The link fails naming each one (ELF `-z defs`, Mach-O
+    /// `-undefined error`; Windows DLLs always do).
+    Error,
+    /// They are left to the loader: ELF resolves them in the global scope
+    /// at load, Mach-O by flat lookup (`-undefined dynamic_lookup`). Not
+    /// possible for Windows DLLs.
+    Allow,
+}
+
+/// How code in a Windows DLL reads data defined in another DLL (MinGW).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DataImports {
+    /// Only through `dllimport` declarations (`__imp_NAME`); any other
+    /// reference to imported data fails the link.
+    DllImportOnly,
+    /// Also through pointer-sized references, such as the `.refptr.NAME`
+    /// cells clang emits for `extern` data it cannot prove local: LLD
+    /// points them at the import address table ("auto-import"). A reference
+    /// that would need patching at load (a runtime pseudo-relocation) fails
+    /// the link, naming the symbol.
+    #[default]
+    Refptr,
+    /// Also references that need patching at load: LLD records runtime
+    /// pseudo-relocations, which the DLL's entry point must apply (the mingw
+    /// CRT does; so does the init of every mvimg image).
+    PseudoRelocations,
+}
+
+/// One input of a link, by meaning, in command-line order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkInput {
+    /// An object file, linked in full.
+    Object(PathBuf),
+    /// An archive (`.a`, `.lib`): with `whole`, every member; else only the
+    /// members that define a symbol something before it needs.
+    Archive {
+        /// The archive.
+        path: PathBuf,
+        /// Link every member.
+        whole: bool,
+    },
+    /// A library by name (`-l NAME`), found on the search path as the
+    /// flavor's linker finds it: ELF `libNAME.so`, `libNAME.a`; Mach-O
+    /// `libNAME.tbd`, `.dylib`, `.so`, `.a`; Windows `libNAME.dll.a`,
+    /// `NAME.dll.a`, `libNAME.a`, `NAME.lib`, `libNAME.dll`, `NAME.dll`.
+    /// A shared library is recorded as needed (ELF `DT_NEEDED`, Mach-O
+    /// `LC_LOAD_DYLIB`, a PE import).
+    Library(String),
+    /// A library given as a file: an ELF shared object (or a linker script
+    /// naming some), a Mach-O dylib or `.tbd` stub, a Windows import library
+    /// or DLL.
+    LibraryFile(PathBuf),
+}
+
+impl LinkInput {
+    /// What the file at `path` is, from its content: an archive (import
+    /// libraries are archives) is linked member by member, an ELF shared
+    /// object, a Mach-O dylib, a `.tbd` stub or a PE DLL as a library, and
+    /// anything else as an object (an unreadable file too: the link names
+    /// it).
+    pub fn classify(path: impl Into<PathBuf>) -> LinkInput {
+        use object::FileKind;
+        let path = path.into();
+        let head = read_head(&path, 4096).unwrap_or_default();
+        if head.starts_with(ARCHIVE_MAGIC) {
+            return LinkInput::Archive { path, whole: false };
+        }
+        let library = head.starts_with(b"--- !tapi-tbd")
+            || match FileKind::parse(&head[..]) {
+                Ok(FileKind::Elf64) => elf_is_shared(&head),
+                Ok(FileKind::MachO64) => head.get(12..16) == Some(&6u32.to_le_bytes()[..]),
+                Ok(FileKind::Pe64) => true,
+                _ => false,
+            };
+        if library {
+            LinkInput::LibraryFile(path)
+        } else {
+            LinkInput::Object(path)
+        }
+    }
+}
+
+/// Whether an ELF header (little-endian, 64-bit) is a shared object's.
+fn elf_is_shared(head: &[u8]) -> bool {
+    const ET_DYN: u16 = 3;
+    head.get(16..18) == Some(&ET_DYN.to_le_bytes()[..])
+}
+
+/// Up to `n` first bytes of a file.
+fn read_head(path: &Path, n: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)?.take(n).read_to_end(&mut head)?;
+    Ok(head)
+}
+
 /// Options of a link; the defaults suit a self-contained image.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinkOptions {
-    /// ELF: the `DT_SONAME` (default: the output's file name).
+    /// The library's own name: ELF `DT_SONAME` (default: the output's file
+    /// name), Mach-O install name (default: `@rpath/` and the file name).
+    /// Windows: not applicable (a DLL's name is its file name).
     pub soname: Option<String>,
-    /// ELF `--gc-sections`, Mach-O `-dead_strip`.
+    /// ELF `--gc-sections`, Mach-O `-dead_strip`, PE `--gc-sections`.
     pub gc_sections: bool,
-    /// ELF: a GNU build-id note (`--build-id=sha1`, a hash of the content).
-    pub build_id: bool,
+    /// A content hash identifying the build: `None` is the flavor's default
+    /// (ELF: a GNU build-id note, `--build-id=sha1`; Mach-O: an `LC_UUID`;
+    /// PE: none); `Some(true)` asks for one (PE: `--build-id`),
+    /// `Some(false)` for none (ELF: no note; Mach-O: `-no_uuid`).
+    pub build_id: Option<bool>,
     /// Mach-O: the minimum macOS version (default 11.0 on arm64, 10.13 on x86_64).
     pub macos_min_version: Option<String>,
     /// Mach-O: the SDK version recorded (default: the minimum version).
     pub macos_sdk_version: Option<String>,
-    /// MinGW: also write an import library here.
+    /// Windows: also write an import library here.
     pub import_library: Option<PathBuf>,
-    /// MinGW: add the `DllMainCRTStartup` stub when no input object defines
-    /// the entry point (default true).
+    /// Windows: add the `DllMainCRTStartup` stub when no input object
+    /// defines the entry point (default true).
     pub dll_entry_stub: bool,
     /// LLD's thread count (`--threads=N`, always passed; default 1).
     pub threads: usize,
@@ -44,15 +155,12 @@ pub struct LinkOptions {
     pub verbose: bool,
     /// In process or subprocess.
     pub mode: LinkMode,
-    /// MinGW: let LLD import data from DLLs that the code reads without
-    /// `dllimport` ("auto-import"), recording runtime pseudo-relocations
-    /// that the DLL's entry point must apply at load (mvimg's image init
-    /// does, as the mingw CRT would). Off: such references fail the link.
-    pub auto_import: bool,
-    /// ELF: fail on symbols that neither the inputs nor the libraries define
-    /// (`-z defs`). MinGW links always do; Mach-O links never do
-    /// (`-undefined dynamic_lookup`).
-    pub no_undefined: bool,
+    /// Windows: how code reads data of other DLLs (default
+    /// [`DataImports::Refptr`]); not applicable elsewhere.
+    pub data_imports: DataImports,
+    /// What happens to symbols nothing defines; `None` is the flavor's
+    /// default: ELF and Mach-O leave them to the loader, Windows fails.
+    pub undefined: Option<Undefined>,
 }
 
 impl Default for LinkOptions {
@@ -60,7 +168,7 @@ impl Default for LinkOptions {
         LinkOptions {
             soname: None,
             gc_sections: false,
-            build_id: true,
+            build_id: None,
             macos_min_version: None,
             macos_sdk_version: None,
             import_library: None,
@@ -68,29 +176,43 @@ impl Default for LinkOptions {
             threads: 1,
             verbose: false,
             mode: LinkMode::InProcess,
-            auto_import: false,
-            no_undefined: false,
+            data_imports: DataImports::default(),
+            undefined: None,
         }
     }
 }
 
 /// One shared library to link.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinkJob {
     /// What to link for.
-    pub target: LinkTarget,
-    /// Object files and archives; archives are linked whole.
-    pub inputs: Vec<PathBuf>,
-    /// Libraries linked after the inputs: an archive gives only the members
-    /// the inputs need; a shared library (or an ELF linker script naming
-    /// some) is recorded as needed only when the inputs use it (ELF
-    /// `--as-needed`); a MinGW import library adds only the imports used.
-    pub libraries: Vec<PathBuf>,
+    pub platform: Platform,
+    /// Objects, archives and libraries, in command-line order (an archive
+    /// resolves only symbols needed by what comes before it).
+    pub inputs: Vec<LinkInput>,
+    /// Directories searched for [`LinkInput::Library`], in order.
+    pub search_paths: Vec<PathBuf>,
+    /// The toolchain runtime ([`crate::toolchain_runtime`]), linked last; a
+    /// shared library in it is recorded as needed only when something uses
+    /// it (ELF `--as-needed`).
+    pub runtime: Vec<PathBuf>,
     /// The library to write.
     pub output: PathBuf,
     /// The symbols the library exports (C names, without Mach-O's leading
-    /// underscore); empty exports every global symbol.
+    /// underscore), functions or data; with `export_data`, empty exports
+    /// every global symbol.
     pub exports: Vec<String>,
+    /// Exported data symbols. Windows: exported as `DATA` (the import
+    /// library has no call thunk for them, only `__imp_NAME`); elsewhere
+    /// the same as `exports`.
+    pub export_data: Vec<String>,
+    /// Run-time search paths of the library (ELF `DT_RUNPATH`, Mach-O
+    /// `LC_RPATH`), such as `$ORIGIN` or `@loader_path/../lib`; not
+    /// applicable to Windows.
+    pub rpaths: Vec<OsString>,
+    /// Raw linker arguments, passed last, for what has no meaning here.
+    pub link_args: Vec<OsString>,
     /// Options.
     pub options: LinkOptions,
 }
@@ -100,10 +222,10 @@ pub struct LinkJob {
 pub struct LinkOutput {
     /// The library written.
     pub output: PathBuf,
-    /// The import library written (MinGW, when asked for).
+    /// The import library written (Windows, when asked for).
     pub import_library: Option<PathBuf>,
     /// The arguments LLD ran with.
-    pub argv: Vec<String>,
+    pub argv: Vec<OsString>,
     /// What LLD printed.
     pub lld: LldRun,
 }
@@ -121,21 +243,33 @@ pub struct LinkPaths {
     pub stub: Option<PathBuf>,
 }
 
-fn s(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
-}
+/// The first bytes of a Unix archive.
+const ARCHIVE_MAGIC: &[u8] = b"!<arch>\n";
 
 impl LinkJob {
-    /// A job with default options.
-    pub fn new(target: LinkTarget, inputs: Vec<PathBuf>, output: impl Into<PathBuf>) -> LinkJob {
+    /// A job linking `objects` (object files) with default options.
+    pub fn new(platform: Platform, objects: Vec<PathBuf>, output: impl Into<PathBuf>) -> LinkJob {
         LinkJob {
-            target,
-            inputs,
-            libraries: Vec::new(),
+            platform,
+            inputs: objects.into_iter().map(LinkInput::Object).collect(),
+            search_paths: Vec::new(),
+            runtime: Vec::new(),
             output: output.into(),
             exports: Vec::new(),
+            export_data: Vec::new(),
+            rpaths: Vec::new(),
+            link_args: Vec::new(),
             options: LinkOptions::default(),
         }
+    }
+
+    /// The flavor that links the job.
+    pub fn flavor(&self) -> Flavor {
+        Flavor::of(&self.platform)
+    }
+
+    fn linker(&self) -> &'static dyn Linker {
+        self.flavor().linker()
     }
 
     fn file_name(&self) -> Result<String, LinkError> {
@@ -147,24 +281,56 @@ impl LinkJob {
             })
     }
 
-    /// Checks what can be checked before running LLD.
+    /// Checks what can be checked before running LLD: the inputs exist and
+    /// are what they are given as, every library is found, every option
+    /// applies to the flavor, export names are symbol names.
     pub fn validate(&self) -> Result<(), LinkError> {
-        if self.inputs.is_empty() {
-            return Err(LinkError::InvalidJob("no input files to link".into()));
+        if !self
+            .inputs
+            .iter()
+            .any(|i| matches!(i, LinkInput::Object(_) | LinkInput::Archive { .. }))
+        {
+            return Err(LinkError::InvalidJob(
+                "no object files or archives to link".into(),
+            ));
         }
         for input in &self.inputs {
-            std::fs::metadata(input).map_err(|source| LinkError::MissingInput {
-                path: input.clone(),
-                source,
-            })?;
+            match input {
+                LinkInput::Object(path) => {
+                    if starts_with(path, ARCHIVE_MAGIC)? {
+                        return Err(LinkError::InvalidJob(format!(
+                            "{} is an archive, given as an object file: link it as an archive \
+                             (member by member, or whole)",
+                            path.display()
+                        )));
+                    }
+                }
+                LinkInput::Archive { path, .. } => {
+                    if !starts_with(path, ARCHIVE_MAGIC)? {
+                        return Err(LinkError::InvalidJob(format!(
+                            "{} is given as an archive but is not one (no `!<arch>` header)",
+                            path.display()
+                        )));
+                    }
+                }
+                LinkInput::LibraryFile(path) => {
+                    std::fs::metadata(path).map_err(|source| LinkError::MissingInput {
+                        path: path.clone(),
+                        source,
+                    })?;
+                }
+                LinkInput::Library(name) => {
+                    self.find_library(name)?;
+                }
+            }
         }
-        for library in &self.libraries {
+        for library in &self.runtime {
             std::fs::metadata(library).map_err(|source| LinkError::MissingInput {
                 path: library.clone(),
                 source,
             })?;
         }
-        for export in &self.exports {
+        for export in self.exports.iter().chain(&self.export_data) {
             let ok = !export.is_empty()
                 && export
                     .bytes()
@@ -178,16 +344,93 @@ impl LinkJob {
         if self.options.threads == 0 {
             return Err(LinkError::InvalidJob("threads must be at least 1".into()));
         }
+        self.check_applicable()?;
         self.file_name()?;
         Ok(())
     }
 
-    /// Whether an input object defines the symbol `name` (inputs that are
-    /// not readable objects count as not defining it).
-    fn inputs_define(&self, name: &str) -> bool {
+    /// Fails on the first option given that the flavor has no meaning for.
+    fn check_applicable(&self) -> Result<(), LinkError> {
+        let o = &self.options;
+        let given: [(Meaning, Option<String>); 6] = [
+            (
+                Meaning::Rpath,
+                self.rpaths
+                    .first()
+                    .map(|r| format!("rpath `{}`", r.to_string_lossy())),
+            ),
+            (
+                Meaning::Soname,
+                o.soname.as_ref().map(|n| format!("soname `{n}`")),
+            ),
+            (
+                Meaning::ImportLibrary,
+                o.import_library
+                    .as_ref()
+                    .map(|p| format!("import library {}", p.display())),
+            ),
+            (
+                Meaning::AllowUndefined,
+                (o.undefined == Some(Undefined::Allow))
+                    .then(|| "allowing undefined symbols".into()),
+            ),
+            (
+                Meaning::MacosVersion,
+                o.macos_min_version
+                    .as_ref()
+                    .or(o.macos_sdk_version.as_ref())
+                    .map(|v| format!("macOS version {v}")),
+            ),
+            (
+                Meaning::DataImports,
+                (o.data_imports != DataImports::default())
+                    .then(|| format!("data imports {:?}", o.data_imports)),
+            ),
+        ];
+        for (meaning, option) in given {
+            if let (Some(option), Some(reason)) = (option, self.linker().refuse(meaning)) {
+                return Err(LinkError::NotApplicable {
+                    option,
+                    meaning: meaning.name(),
+                    platform: self.platform.to_string(),
+                    reason,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Where `-l name` is found: the first file of the flavor's names for it
+    /// in the first search directory that has one.
+    pub fn find_library(&self, name: &str) -> Result<PathBuf, LinkError> {
+        let names = self.linker().library_names(name);
+        let plain = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with(':');
+        if plain {
+            for dir in &self.search_paths {
+                for file in &names {
+                    let path = dir.join(file);
+                    if path.is_file() {
+                        return Ok(path);
+                    }
+                }
+            }
+        }
+        Err(LinkError::LibraryNotFound {
+            name: name.to_owned(),
+            tried: if plain { names } else { Vec::new() },
+            searched: self.search_paths.clone(),
+        })
+    }
+
+    /// Whether an input object defines the symbol `name` (objects that are
+    /// not readable count as not defining it).
+    fn objects_define(&self, name: &str) -> bool {
         use object::{Object, ObjectSymbol};
         self.inputs.iter().any(|input| {
-            let Ok(bytes) = std::fs::read(input) else {
+            let LinkInput::Object(path) = input else {
+                return false;
+            };
+            let Ok(bytes) = std::fs::read(path) else {
                 return false;
             };
             let Ok(file) = object::File::parse(&*bytes) else {
@@ -203,200 +446,103 @@ impl LinkJob {
     /// The auxiliary paths of a link whose scratch directory is `dir`.
     pub fn paths_in(&self, dir: &Path) -> Result<LinkPaths, LinkError> {
         let name = self.file_name()?;
-        let mingw = self.target.flavor == Flavor::Mingw;
+        let mingw = self.flavor() == Flavor::Mingw;
         Ok(LinkPaths {
             output: dir.join(&name),
-            import_library: match (&self.options.import_library, mingw) {
-                (Some(lib), true) => Some(dir.join(lib.file_name().ok_or_else(|| {
+            import_library: match &self.options.import_library {
+                Some(lib) => Some(dir.join(lib.file_name().ok_or_else(|| {
                     LinkError::InvalidJob(format!(
                         "import library {} has no file name",
                         lib.display()
                     ))
                 })?)),
-                _ => None,
+                None => None,
             },
-            exports: (!self.exports.is_empty()).then(|| {
-                dir.join(match self.target.flavor {
-                    Flavor::Gnu => "exports.map",
-                    Flavor::Darwin => "exports.txt",
-                    Flavor::Mingw => "exports.def",
-                })
-            }),
-            stub: (mingw && self.options.dll_entry_stub && !self.inputs_define(DLL_ENTRY))
+            exports: (!self.exports.is_empty() || !self.export_data.is_empty())
+                .then(|| dir.join(self.linker().export_file_name())),
+            stub: (mingw && self.options.dll_entry_stub && !self.objects_define(DLL_ENTRY))
                 .then(|| dir.join("dllentry.o")),
         })
     }
 
     /// The content of the export list file.
     pub fn export_file(&self) -> String {
-        let mut text = String::new();
-        match self.target.flavor {
-            Flavor::Gnu => {
-                text.push_str("{\n  global:\n");
-                for e in &self.exports {
-                    text.push_str(&format!("    {e};\n"));
-                }
-                text.push_str("  local: *;\n};\n");
-            }
-            Flavor::Darwin => {
-                for e in &self.exports {
-                    text.push_str(&format!("_{e}\n"));
-                }
-            }
-            Flavor::Mingw => {
-                text.push_str("EXPORTS\n");
-                for e in &self.exports {
-                    text.push_str(&format!("    {e}\n"));
-                }
-            }
-        }
-        text
+        self.linker().export_file(&self.exports, &self.export_data)
     }
 
-    /// The argument vector for LLD (`argv[0]` names the driver), with LLD writing
-    /// to `paths`.
-    pub fn argv(&self, paths: &LinkPaths) -> Result<Vec<String>, LinkError> {
+    /// The argument vector for LLD (`argv[0]` names the driver), with LLD
+    /// writing to `paths`.
+    pub fn argv(&self, paths: &LinkPaths) -> Result<Vec<OsString>, LinkError> {
+        self.check_applicable()?;
         let o = &self.options;
-        let mut a: Vec<String> = Vec::new();
-        let mut push = |items: &[&str]| a.extend(items.iter().map(|x| x.to_string()));
-        let name = self.file_name()?;
-        let threads = format!("--threads={}", o.threads);
-        match self.target.flavor {
-            Flavor::Gnu => {
-                let emulation = match self.target.arch {
-                    LinkArch::X86_64 => "elf_x86_64",
-                    LinkArch::Aarch64 => "aarch64linux",
-                };
-                let soname = o.soname.clone().unwrap_or(name);
-                push(&[
-                    "ld.lld",
-                    "-m",
-                    emulation,
-                    "-shared",
-                    "-o",
-                    &s(&paths.output),
-                ]);
-                push(&["-soname", &soname, &threads, "--fatal-warnings"]);
-                push(&["--hash-style=gnu", "--eh-frame-hdr"]);
-                push(&["-z", "relro", "-z", "now", "-z", "noexecstack"]);
-                if o.build_id {
-                    push(&["--build-id=sha1"]);
-                }
-                if o.gc_sections {
-                    push(&["--gc-sections"]);
-                }
-                if let Some(file) = &paths.exports {
-                    push(&[
-                        &format!("--version-script={}", s(file)),
-                        "--no-undefined-version",
-                    ]);
-                }
-                if o.verbose {
-                    push(&["--verbose"]);
-                }
-                if o.no_undefined {
-                    push(&["-z", "defs"]);
-                }
-                push(&["--whole-archive"]);
-                for input in &self.inputs {
-                    push(&[&s(input)]);
-                }
-                push(&["--no-whole-archive"]);
-                if !self.libraries.is_empty() {
-                    push(&["--as-needed"]);
-                    for library in &self.libraries {
-                        push(&[&s(library)]);
-                    }
-                    push(&["--no-as-needed"]);
-                }
+        let l = self.linker();
+        let mut a = Args::default();
+        let file_name = self.file_name()?;
+        l.start(
+            &mut a,
+            &Start {
+                platform: &self.platform,
+                output: &paths.output,
+                soname: o.soname.as_deref(),
+                file_name: &file_name,
+                threads: o.threads,
+                macos: (
+                    o.macos_min_version.as_deref(),
+                    o.macos_sdk_version.as_deref(),
+                ),
+            },
+        );
+        l.build_id(&mut a, o.build_id);
+        if o.gc_sections {
+            l.gc_sections(&mut a);
+        }
+        l.undefined(&mut a, o.undefined);
+        if self.flavor() == Flavor::Mingw {
+            l.data_imports(&mut a, o.data_imports);
+        }
+        if let Some(lib) = &paths.import_library {
+            l.import_library(&mut a, lib);
+        }
+        match &paths.exports {
+            Some(file) => l.export_list(&mut a, file),
+            None => l.export_all(&mut a, paths.stub.as_ref().map(|_| DLL_ENTRY)),
+        }
+        if o.verbose {
+            l.verbose(&mut a);
+        }
+        for rpath in &self.rpaths {
+            l.rpath(&mut a, rpath);
+        }
+        for dir in &self.search_paths {
+            l.search_path(&mut a, dir);
+        }
+        if let Some(stub) = &paths.stub {
+            l.objects(&mut a, &[stub]);
+        }
+        let mut objects: Vec<&Path> = Vec::new();
+        for input in &self.inputs {
+            if let LinkInput::Object(path) = input {
+                objects.push(path);
+                continue;
             }
-            Flavor::Darwin => {
-                let (arch, default_min) = match self.target.arch {
-                    LinkArch::X86_64 => ("x86_64", "10.13"),
-                    LinkArch::Aarch64 => ("arm64", "11.0"),
-                };
-                let min = o
-                    .macos_min_version
-                    .clone()
-                    .unwrap_or_else(|| default_min.to_owned());
-                let sdk = o.macos_sdk_version.clone().unwrap_or_else(|| min.clone());
-                push(&[
-                    "ld64.lld",
-                    "-arch",
-                    arch,
-                    "-platform_version",
-                    "macos",
-                    &min,
-                    &sdk,
-                ]);
-                push(&["-dylib", "-o", &s(&paths.output)]);
-                push(&["-install_name", &format!("@rpath/{name}")]);
-                push(&["-undefined", "dynamic_lookup", "-fatal_warnings", &threads]);
-                if let Some(file) = &paths.exports {
-                    push(&["-exported_symbols_list", &s(file)]);
-                }
-                if o.gc_sections {
-                    push(&["-dead_strip"]);
-                }
-                if o.verbose {
-                    push(&["--verbose"]);
-                }
-                push(&["-all_load"]);
-                for input in &self.inputs {
-                    push(&[&s(input)]);
-                }
-                for library in &self.libraries {
-                    push(&[&s(library)]);
-                }
+            if !objects.is_empty() {
+                l.objects(&mut a, &objects);
+                objects.clear();
             }
-            Flavor::Mingw => {
-                push(&[
-                    "ld.lld",
-                    "-m",
-                    "i386pep",
-                    "--shared",
-                    "-o",
-                    &s(&paths.output),
-                ]);
-                push(&[&threads, "--fatal-warnings", "--no-insert-timestamp"]);
-                // LLD's COFF linker otherwise adds the options in $LINK and
-                // $_LINK_ (link.exe's variables) to every link, in process too.
-                push(&["-Xlink=-lldignoreenv"]);
-                if !o.auto_import {
-                    push(&["--disable-runtime-pseudo-reloc", "--disable-auto-import"]);
-                }
-                if let Some(lib) = &paths.import_library {
-                    push(&["--out-implib", &s(lib)]);
-                }
-                if o.gc_sections {
-                    push(&["--gc-sections"]);
-                }
-                if paths.exports.is_none() {
-                    push(&["--export-all-symbols"]);
-                    if paths.stub.is_some() {
-                        push(&[&format!("--exclude-symbols={DLL_ENTRY}")]);
-                    }
-                }
-                if o.verbose {
-                    push(&["--verbose"]);
-                }
-                if let Some(stub) = &paths.stub {
-                    push(&[&s(stub)]);
-                }
-                if let Some(def) = &paths.exports {
-                    push(&[&s(def)]);
-                }
-                push(&["--whole-archive"]);
-                for input in &self.inputs {
-                    push(&[&s(input)]);
-                }
-                push(&["--no-whole-archive"]);
-                for library in &self.libraries {
-                    push(&[&s(library)]);
-                }
+            match input {
+                LinkInput::Object(_) => {}
+                LinkInput::Archive { path, whole } => l.archive(&mut a, path, *whole),
+                LinkInput::Library(name) => l.library(&mut a, name),
+                LinkInput::LibraryFile(path) => l.library_file(&mut a, path),
             }
         }
-        Ok(a)
+        if !objects.is_empty() {
+            l.objects(&mut a, &objects);
+        }
+        let runtime: Vec<&Path> = self.runtime.iter().map(PathBuf::as_path).collect();
+        l.runtime(&mut a, &runtime);
+        a.push(&self.link_args);
+        Ok(a.0)
     }
 
     /// Links: writes the auxiliary files into a scratch directory beside the
@@ -441,11 +587,8 @@ impl LinkJob {
             LinkMode::InProcess if !lld::in_process_poisoned() => lld::run_in_process(&argv)?,
             _ => lld::run_subprocess(&argv)?,
         };
-        std::fs::rename(&paths.output, &self.output).map_err(io(format!(
-            "moving {} to {}",
-            paths.output.display(),
-            self.output.display()
-        )))?;
+        // The import library first: the library itself is the last thing to
+        // appear at the destination.
         let import_library = match (&paths.import_library, &self.options.import_library) {
             (Some(from), Some(to)) => {
                 std::fs::rename(from, to).map_err(io(format!(
@@ -457,6 +600,11 @@ impl LinkJob {
             }
             _ => None,
         };
+        std::fs::rename(&paths.output, &self.output).map_err(io(format!(
+            "moving {} to {}",
+            paths.output.display(),
+            self.output.display()
+        )))?;
         Ok(LinkOutput {
             output: self.output.clone(),
             import_library,
@@ -464,6 +612,16 @@ impl LinkJob {
             lld: run,
         })
     }
+}
+
+/// Whether the file at `path` starts with `magic` (fails when it cannot be
+/// read).
+fn starts_with(path: &Path, magic: &[u8]) -> Result<bool, LinkError> {
+    let head = read_head(path, magic.len() as u64).map_err(|source| LinkError::MissingInput {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(head == magic)
 }
 
 impl LinkOutput {

@@ -1,6 +1,8 @@
-//! mvimg-link: the linker driver for mvimg images. It turns a [`LinkJob`] (inputs,
-//! output, exports, options, target triple) into the argument vector of one of
-//! three flavors — gnu (ELF), darwin (Mach-O), mingw (PE) — and runs LLD 22 inside
+//! mvimg-link: the linker driver for mvimg images. It turns a [`LinkJob`] — what
+//! to link described by meaning (objects, archives whole or not, libraries by
+//! name on search paths, rpaths, exports, the undefined-symbol policy, ...) for
+//! a [`mvimg_cpu::Platform`] — into the argument vector of one of three
+//! flavors — gnu (ELF), darwin (Mach-O), mingw (PE) — and runs LLD 22 inside
 //! the process (or, on request or after LLD reported it cannot run again, the
 //! `ld.lld-22`/`ld64.lld-22` executables with the same arguments). One machine
 //! links images for Linux, macOS and Windows on x86_64 and AArch64.
@@ -19,15 +21,17 @@
 #![warn(missing_docs)]
 
 mod error;
+mod flavor;
 mod job;
 mod lld;
 mod runtime;
 mod stub;
-mod target;
 
 pub use error::LinkError;
-pub use job::{LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths};
+pub use flavor::Flavor;
+pub use job::{
+    DataImports, LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths, Undefined,
+};
 pub use lld::{in_process_poisoned, LldRun};
 pub use runtime::toolchain_runtime;
 pub use stub::dll_entry_stub;
-pub use target::{Flavor, LinkArch, LinkTarget};

@@ -1,7 +1,7 @@
 //! Running LLD: in this process through the C++ shim (cpp/lld.cpp), or as the
 //! `ld.lld-22` / `ld64.lld-22` executables with the same arguments.
 
-use std::ffi::{c_char, c_int, CStr, CString};
+use std::ffi::{c_char, c_int, CStr, CString, OsStr, OsString};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -53,14 +53,15 @@ unsafe fn take(s: *mut c_char) -> String {
     text
 }
 
-pub(crate) fn shell_line(args: &[String]) -> String {
+pub(crate) fn shell_line(args: &[OsString]) -> String {
     args.iter()
         .map(|a| {
+            let a = a.to_string_lossy();
             if !a.is_empty()
                 && a.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"-_./=,:@+".contains(&b))
             {
-                a.clone()
+                a.into_owned()
             } else {
                 format!("'{}'", a.replace('\'', r"'\''"))
             }
@@ -71,11 +72,20 @@ pub(crate) fn shell_line(args: &[String]) -> String {
 
 /// Runs LLD in this process with `args` (`args[0]` names the driver: `ld.lld` or
 /// `ld64.lld`).
-pub(crate) fn run_in_process(args: &[String]) -> Result<LldRun, LinkError> {
+/// An argument as the bytes LLD gets.
+fn arg_bytes(a: &OsStr) -> Result<Vec<u8>, LinkError> {
+    #[cfg(unix)]
+    let bytes = Some(std::os::unix::ffi::OsStrExt::as_bytes(a).to_vec());
+    #[cfg(not(unix))]
+    let bytes = a.to_str().map(|s| s.as_bytes().to_vec());
+    bytes.ok_or_else(|| LinkError::InvalidJob(format!("linker argument {a:?} is not UTF-8")))
+}
+
+pub(crate) fn run_in_process(args: &[OsString]) -> Result<LldRun, LinkError> {
     let c_args: Vec<CString> = args
         .iter()
         .map(|a| {
-            CString::new(a.as_bytes()).map_err(|_| {
+            CString::new(arg_bytes(a)?).map_err(|_| {
                 LinkError::InvalidJob(format!("linker argument {a:?} contains a NUL byte"))
             })
         })
@@ -113,8 +123,8 @@ pub(crate) fn run_in_process(args: &[String]) -> Result<LldRun, LinkError> {
 }
 
 /// Runs the LLD executable of LLVM 22 for the driver `args[0]` names.
-pub(crate) fn run_subprocess(args: &[String]) -> Result<LldRun, LinkError> {
-    let program = format!("{}-22", args[0]);
+pub(crate) fn run_subprocess(args: &[OsString]) -> Result<LldRun, LinkError> {
+    let program = format!("{}-22", args[0].to_string_lossy());
     let output = Command::new(&program)
         .args(&args[1..])
         .output()
@@ -125,7 +135,7 @@ pub(crate) fn run_subprocess(args: &[String]) -> Result<LldRun, LinkError> {
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if !output.status.success() {
-        let mut command = vec![program];
+        let mut command = vec![OsString::from(program)];
         command.extend_from_slice(&args[1..]);
         return Err(LinkError::Lld {
             code: output.status.code().unwrap_or(-1),

@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::LinkError;
-use crate::target::{Flavor, LinkArch, LinkTarget};
+use mvimg_cpu::{Arch, Os, Platform};
 
 /// One file of the runtime.
 struct Part {
@@ -38,15 +38,15 @@ enum Dirs {
 
 /// The Debian multiarch name of a target and the Debian package that holds
 /// its gcc runtime.
-fn debian_triple(target: &LinkTarget) -> Option<(&'static str, &'static str)> {
-    match (target.flavor, target.arch) {
-        (Flavor::Gnu, LinkArch::X86_64) => Some(("x86_64-linux-gnu", "gcc libc6-dev")),
-        (Flavor::Gnu, LinkArch::Aarch64) => Some((
+fn debian_triple(platform: &Platform) -> Option<(&'static str, &'static str)> {
+    match (platform.os, platform.arch) {
+        (Os::Linux, Arch::X86_64) => Some(("x86_64-linux-gnu", "gcc libc6-dev")),
+        (Os::Linux, Arch::Aarch64) => Some((
             "aarch64-linux-gnu",
             "gcc-aarch64-linux-gnu libc6-dev-arm64-cross",
         )),
-        (Flavor::Mingw, _) => Some(("x86_64-w64-mingw32", "gcc-mingw-w64-x86-64")),
-        (Flavor::Darwin, _) => None,
+        (Os::Windows, _) => Some(("x86_64-w64-mingw32", "gcc-mingw-w64-x86-64")),
+        (Os::Macos, _) => None,
     }
 }
 
@@ -83,11 +83,11 @@ const MINGW: [Part; 6] = [
 ];
 
 /// The files of a flavor's runtime, in link order.
-fn parts(flavor: Flavor) -> &'static [Part] {
-    match flavor {
-        Flavor::Gnu => &GNU,
-        Flavor::Mingw => &MINGW,
-        Flavor::Darwin => &[],
+fn parts(os: Os) -> &'static [Part] {
+    match os {
+        Os::Linux => &GNU,
+        Os::Windows => &MINGW,
+        Os::Macos => &[],
     }
 }
 
@@ -128,15 +128,15 @@ fn search_dirs(dirs: Dirs, dt: &str) -> Vec<PathBuf> {
     }
 }
 
-/// The runtime libraries to link into a shared library for `target`, in
+/// The runtime libraries to link into a shared library for `platform`, in
 /// link order; empty for Mach-O. Fails naming the missing file, where it was
 /// looked for and the Debian packages that install it.
-pub fn toolchain_runtime(target: &LinkTarget) -> Result<Vec<PathBuf>, LinkError> {
-    let Some((dt, packages)) = debian_triple(target) else {
+pub fn toolchain_runtime(platform: &Platform) -> Result<Vec<PathBuf>, LinkError> {
+    let Some((dt, packages)) = debian_triple(platform) else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    for part in parts(target.flavor) {
+    for part in parts(platform.os) {
         let dirs = search_dirs(part.dirs, dt);
         match dirs.iter().map(|d| d.join(part.name)).find(|p| p.exists()) {
             Some(path) => out.push(path),
@@ -150,7 +150,7 @@ pub fn toolchain_runtime(target: &LinkTarget) -> Result<Vec<PathBuf>, LinkError>
                     ];
                 }
                 return Err(LinkError::MissingRuntime {
-                    triple: target.triple.clone(),
+                    triple: platform.to_string(),
                     file: part.name.to_owned(),
                     searched,
                     packages: packages.to_owned(),

@@ -9,7 +9,8 @@ mod common;
 use std::path::Path;
 
 use common::{clang_triple, compile, exported, run, scratch};
-use mvimg_link::{dll_entry_stub, LinkJob, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::{dll_entry_stub, LinkJob};
 use object::read::elf::{Dyn, ElfFile64};
 use object::read::macho::MachOFile64;
 use object::read::pe::{ImageNtHeaders, ImageOptionalHeader, PeFile64};
@@ -116,7 +117,7 @@ fn pe_summary(bytes: &[u8]) -> Summary {
 fn both(triple: &str, name: &str, program: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
     let dir = scratch(&format!("diff-{triple}"));
     let object = compile(SOURCE, clang_triple(triple), &dir, "lib");
-    let target: LinkTarget = triple.parse().unwrap();
+    let target: Platform = triple.parse().unwrap();
     let mut job = LinkJob::new(target, vec![object.clone()], dir.join(name));
     job.exports = EXPORTS.map(String::from).to_vec();
     let ours = std::fs::read(job.link().unwrap().output).unwrap();

@@ -7,7 +7,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{clang_triple, compile, exported, scratch};
-use mvimg_link::{LinkError, LinkJob, LinkMode, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::{LinkError, LinkJob, LinkMode};
 use object::{Object, ObjectSymbol};
 
 const SOURCE: &str = "int mvimg_add(int a, int b) { return a + b; }\n\
@@ -20,7 +21,7 @@ fn object_for(triple: &str, dir: &Path) -> PathBuf {
 }
 
 fn job(triple: &str, dir: &Path, output: &str) -> LinkJob {
-    let target: LinkTarget = triple.parse().unwrap();
+    let target: Platform = triple.parse().unwrap();
     let mut job = LinkJob::new(target, vec![object_for(triple, dir)], dir.join(output));
     job.exports = vec!["mvimg_add".into(), "mvimg_twice".into()];
     job
@@ -166,7 +167,7 @@ fn linking_twice_gives_identical_bytes() {
 fn bad_inputs_are_error_values_and_the_process_survives() {
     let dir = scratch("errors");
     let e = "sparc-sun-solaris"
-        .parse::<LinkTarget>()
+        .parse::<Platform>()
         .unwrap_err()
         .to_string();
     assert!(
@@ -174,13 +175,15 @@ fn bad_inputs_are_error_values_and_the_process_survives() {
         "{e}"
     );
     let e = "x86_64-pc-windows-msvc"
-        .parse::<LinkTarget>()
+        .parse::<Platform>()
         .unwrap_err()
         .to_string();
     assert!(e.contains("gnu"), "{e}");
 
     let mut missing = job("x86_64-unknown-linux-gnu", &dir, "libmissing.so");
-    missing.inputs.push(dir.join("nope.o"));
+    missing
+        .inputs
+        .push(mvimg_link::LinkInput::Object(dir.join("nope.o")));
     match missing.link().unwrap_err() {
         LinkError::MissingInput { path, .. } => assert!(path.ends_with("nope.o")),
         other => panic!("{other}"),

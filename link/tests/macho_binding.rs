@@ -8,7 +8,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{compile, scratch};
-use mvimg_link::{LinkJob, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::LinkJob;
 use object::macho;
 use object::read::macho::{MachOFile64, Nlist};
 use object::Endianness;
@@ -104,7 +105,7 @@ fn chained_imports(data: &[u8], out: &mut BTreeMap<String, i64>) {
 fn bindings(triple: &str, clang_triple: &str, min: &str) -> (BTreeMap<String, (u8, i64)>, bool) {
     let dir = scratch(&format!("bind-{clang_triple}"));
     let object = compile(SOURCE, clang_triple, &dir, "lib");
-    let target: LinkTarget = triple.parse().unwrap();
+    let target: Platform = triple.parse().unwrap();
     let mut job = LinkJob::new(target, vec![object], dir.join("libimg.dylib"));
     job.exports = vec!["mvimg_call".into()];
     job.options.macos_min_version = Some(min.into());

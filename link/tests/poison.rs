@@ -5,7 +5,8 @@
 mod common;
 
 use common::{compile, scratch};
-use mvimg_link::{in_process_poisoned, LinkError, LinkJob, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::{in_process_poisoned, LinkError, LinkJob};
 
 #[test]
 fn corrupt_object_poisons_in_process_lld_and_links_go_on() {
@@ -16,7 +17,7 @@ fn corrupt_object_poisons_in_process_lld_and_links_go_on() {
         &dir,
         "lib",
     );
-    let target: LinkTarget = "x86_64-unknown-linux-gnu".parse().unwrap();
+    let target: Platform = "x86_64-unknown-linux-gnu".parse().unwrap();
     // A corrupt object: a valid ELF header, truncated.
     let bytes = std::fs::read(&good).unwrap();
     let corrupt = dir.join("corrupt.o");

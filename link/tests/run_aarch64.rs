@@ -6,7 +6,8 @@ mod common;
 use std::process::Command;
 
 use common::{compile, run, scratch};
-use mvimg_link::{LinkJob, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::LinkJob;
 
 const LIBRARY: &str = "int mvimg_twice(int a) { return 2 * a; }\n";
 
@@ -38,7 +39,7 @@ fn aarch64_library_runs_under_qemu() {
             "-ldl",
         ],
     );
-    let target: LinkTarget = "aarch64-unknown-linux-gnu".parse().unwrap();
+    let target: Platform = "aarch64-unknown-linux-gnu".parse().unwrap();
     let mut job = LinkJob::new(target, vec![object], dir.join("libimg.so"));
     job.exports = vec!["mvimg_twice".into()];
     let out = job.link().unwrap();

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{compile, run, scratch};
-use mvimg_link::{LinkJob, LinkTarget};
+use mvimg_cpu::Platform;
+use mvimg_link::LinkJob;
 
 /// No CRT: the DLL's entry point is mvimg-link's stub.
 const LIBRARY: &str = r#"
@@ -60,7 +61,7 @@ fn windows_dll_is_loaded_by_a_mingw_program_under_wine() {
             driver_c.to_str().unwrap(),
         ],
     );
-    let target: LinkTarget = "x86_64-w64-windows-gnu".parse().unwrap();
+    let target: Platform = "x86_64-w64-windows-gnu".parse().unwrap();
     let mut job = LinkJob::new(target, vec![lib_o], dir.join("img.dll"));
     job.exports = ["mvimg_twice", "mvimg_bump", "mvimg_counter"]
         .map(String::from)

@@ -1,0 +1,145 @@
+//! Writing what a build produced: one object, or the image linked by
+//! mvimg-link from the build's objects and what [`ImageLink`] adds.
+
+use std::path::{Path, PathBuf};
+
+use mvimg_cpu::Os;
+use mvimg_link::{DataImports, LinkInput, LinkJob, Undefined};
+
+use crate::pipeline::{Built, ImageInput, ImageLink};
+use crate::Error;
+
+/// Writes `bytes` to `path` through a file beside it, renamed into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let scratch = path.with_file_name(format!(".{name}.mvimg-{}", std::process::id()));
+    let io = |action: String| move |source| Error::Io { action, source };
+    std::fs::write(&scratch, bytes).map_err(io(format!("writing {}", scratch.display())))?;
+    std::fs::rename(&scratch, path).map_err(|e| {
+        let _ = std::fs::remove_file(&scratch);
+        Error::Io {
+            action: format!("moving {} to {}", scratch.display(), path.display()),
+            source: e,
+        }
+    })
+}
+
+/// Links the built objects into a shared library at `output`
+/// ([`Built::link`]).
+pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput, Error> {
+    built.link(output)
+}
+
+impl Built {
+    /// The link job of the image, with the build's objects at `objects` and
+    /// the [`ImageInput::ObjectBytes`] inputs at `extra` (in order).
+    pub fn link_job(
+        &self,
+        objects: Vec<PathBuf>,
+        extra: &[PathBuf],
+        output: &Path,
+    ) -> Result<LinkJob, Error> {
+        let link: &ImageLink = &self.link;
+        let mut job = LinkJob::new(self.platform.clone(), objects, output);
+        let mut extra = extra.iter();
+        for input in &link.inputs {
+            job.inputs.push(match input {
+                ImageInput::Link(input) => input.clone(),
+                ImageInput::ObjectBytes { name, .. } => {
+                    LinkInput::Object(extra.next().cloned().ok_or_else(|| Error::Input {
+                        path: PathBuf::from(name),
+                        message: "no file was written for this object".into(),
+                    })?)
+                }
+            });
+        }
+        job.search_paths = link.search_paths.clone();
+        job.rpaths = link.rpaths.clone();
+        job.link_args = link.link_args.clone();
+        job.exports = self
+            .exports
+            .iter()
+            .filter(|e| !self.data_exports.contains(e))
+            .cloned()
+            .collect();
+        job.export_data = self.data_exports.clone();
+        for symbol in &link.export_data {
+            if !job.export_data.contains(symbol) {
+                job.export_data.push(symbol.clone());
+            }
+        }
+        // The image's init defines its own DLL entry point, which applies
+        // runtime pseudo-relocations.
+        job.options.dll_entry_stub = false;
+        if self.platform.os == Os::Windows {
+            job.options.data_imports = DataImports::PseudoRelocations;
+        }
+        job.options.import_library = link.import_library.clone();
+        if self.runtime {
+            job.runtime = mvimg_link::toolchain_runtime(&self.platform).map_err(Error::Link)?;
+        }
+        job.options.undefined = link
+            .undefined
+            .or((self.runtime && self.platform.os == Os::Linux).then_some(Undefined::Error));
+        Ok(job)
+    }
+
+    /// Links the image at `output` with mvimg-link: the objects (and the
+    /// objects given as bytes) are written to a scratch directory beside
+    /// `output`, removed afterwards; nothing appears at `output` unless the
+    /// link succeeds.
+    pub fn link(&self, output: &Path) -> Result<mvimg_link::LinkOutput, Error> {
+        let dir = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let scratch = dir.join(format!(
+            ".{}.mvimg-objects-{}",
+            output.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        let io = |action: String| move |source| Error::Io { action, source };
+        std::fs::create_dir_all(&scratch).map_err(io(format!("creating {}", scratch.display())))?;
+        let result = (|| {
+            let mut objects = Vec::new();
+            for (i, bytes) in self.objects.iter().enumerate() {
+                let path = scratch.join(format!("part{i}.o"));
+                std::fs::write(&path, bytes).map_err(io(format!("writing {}", path.display())))?;
+                objects.push(path);
+            }
+            let mut extra = Vec::new();
+            for (i, input) in self.link.inputs.iter().enumerate() {
+                let ImageInput::ObjectBytes { name, bytes } = input else {
+                    continue;
+                };
+                let plain = Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
+                if !plain {
+                    return Err(Error::Input {
+                        path: PathBuf::from(name),
+                        message: "an object given as bytes needs a plain file name (`heap.o`)"
+                            .into(),
+                    });
+                }
+                let sub = scratch.join(format!("in{i}"));
+                std::fs::create_dir_all(&sub).map_err(io(format!("creating {}", sub.display())))?;
+                let path = sub.join(name);
+                std::fs::write(&path, bytes).map_err(io(format!("writing {}", path.display())))?;
+                extra.push(path);
+            }
+            let job = self.link_job(objects, &extra, output)?;
+            job.link().map_err(|e| match e.undefined_symbols() {
+                symbols if symbols.is_empty() => Error::Link(e),
+                symbols => Error::Undefined {
+                    symbols,
+                    runtime: self.runtime,
+                    link: e,
+                },
+            })
+        })();
+        let _ = std::fs::remove_dir_all(&scratch);
+        result
+    }
+}

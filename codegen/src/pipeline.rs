@@ -1,0 +1,786 @@
+//! The build pipeline: IR in (files, bytes, modules), multiversioned,
+//! optimized and emitted as objects, with what the link needs beside them.
+//! [`ImageBuilder`] is the entry point; [`build`] and [`load`] are the
+//! file-based shortcuts over the same steps.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use inkwell::context::Context;
+use inkwell::memory_buffer::MemoryBuffer;
+use inkwell::module::Module;
+use inkwell::targets::{TargetMachine, TargetTriple};
+use mvimg_cpu::{Host, Platform, ResolvedTargets, TargetList};
+use mvimg_link::{LinkInput, Undefined};
+
+use crate::analysis::{analyze, is_original, scan_uses};
+use crate::dispatch::DISPATCH_SYMBOL;
+use crate::exports::{defined_symbols, name_bytes, symbol_definitions, ExportRule};
+use crate::machine::{emit_object, target_machine, Clock};
+use crate::parallel::{automatic_partitions, Codegen};
+use crate::plan::{plan, ClonePlan};
+use crate::Error;
+
+/// Which functions are entry points.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Entries {
+    /// Every definition with a linkage that leaves a symbol (external, weak,
+    /// linkonce, common) and default or protected visibility (on Windows,
+    /// only the `dllexport` ones when there are any): what the ordinary
+    /// shared library exports. Its functions are the entry points.
+    #[default]
+    Exported,
+    /// These definitions (functions, variables, aliases, ifuncs), which
+    /// must be defined; the functions among them are the entry points.
+    Named(Vec<String>),
+}
+
+/// How to build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The target triple; `None` takes the inputs' (they must agree).
+    pub triple: Option<String>,
+    /// The entry points.
+    pub entries: Entries,
+    /// LLVM's optimization level, 0 to 3 (default 2).
+    pub opt_level: u8,
+    /// Threads for code generation; `None` uses every available core. The
+    /// output does not depend on it.
+    pub threads: Option<usize>,
+    /// Partitions (objects) to split the module into; `None` chooses from the
+    /// module's size ([`automatic_partitions`]). The output depends on it.
+    /// Mach-O builds always use one: LLVM's Mach-O writers cannot encode the
+    /// dispatch data's offsets to symbols defined in another object.
+    pub partitions: Option<usize>,
+    /// Link the toolchain runtime of the triple, as clang's driver does for a
+    /// shared library ([`mvimg_link::toolchain_runtime`]): the compiler
+    /// builtins, and the C library, libm, the unwinder and the C++ runtime
+    /// recorded as needed when the code uses them; a symbol that nothing
+    /// defines is then a link error (ELF, PE). Default true; false leaves
+    /// undefined symbols to the loader.
+    pub runtime: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            triple: None,
+            entries: Entries::Exported,
+            opt_level: 2,
+            threads: None,
+            partitions: None,
+            runtime: true,
+        }
+    }
+}
+
+/// What an image links besides its own code, by meaning
+/// ([`mvimg_link::LinkJob`] translates each per platform).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImageLink {
+    /// Objects, archives and libraries, in order, after the image's code.
+    pub inputs: Vec<ImageInput>,
+    /// Directories searched for libraries named by [`LinkInput::Library`].
+    pub search_paths: Vec<PathBuf>,
+    /// Run-time search paths (ELF `DT_RUNPATH`, Mach-O `LC_RPATH`).
+    pub rpaths: Vec<OsString>,
+    /// Data symbols of the inputs to export besides the image's own exports.
+    pub export_data: Vec<String>,
+    /// Raw linker arguments, passed last.
+    pub link_args: Vec<OsString>,
+    /// The undefined-symbol policy; `None`: fail when the toolchain runtime
+    /// is linked on ELF (as PE always does), else the flavor's default.
+    pub undefined: Option<Undefined>,
+    /// Windows: also write the image's import library here.
+    pub import_library: Option<PathBuf>,
+}
+
+/// One more input of the image's link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageInput {
+    /// A file or a library by name, as the linker driver takes it.
+    Link(LinkInput),
+    /// An object file's bytes (a serialized heap, a table built in memory),
+    /// written beside the image's objects at link time under `name`.
+    ObjectBytes {
+        /// The object's file name (`heap.o`).
+        name: String,
+        /// The object file.
+        bytes: Vec<u8>,
+    },
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct Built {
+    /// The platform built for.
+    pub platform: Platform,
+    /// The clone plan.
+    pub plan: ClonePlan,
+    /// The object files' bytes, one per partition that defines something.
+    pub objects: Vec<Vec<u8>>,
+    /// The symbols the image exports, sorted: with [`Entries::Exported`]
+    /// every definition the ordinary shared library of the inputs exports
+    /// (functions, variables, TLS variables, aliases, ifuncs that codegen
+    /// kept), else the named entries; and the dispatch data and the init's
+    /// exports.
+    pub exports: Vec<String>,
+    /// The exports that are data (variables), a subset of `exports`.
+    pub data_exports: Vec<String>,
+    /// Whether [`crate::link_image`] links the toolchain runtime
+    /// ([`BuildOptions::runtime`]).
+    pub runtime: bool,
+    /// What the image links besides its own code.
+    pub link: ImageLink,
+    /// Wall time of each phase, in order: `load`, `multiversion`, then
+    /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
+    pub phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Built {
+    /// The size in bytes of the objects.
+    pub fn object_bytes(&self) -> usize {
+        self.objects.iter().map(Vec::len).sum()
+    }
+}
+
+/// IR given to a build.
+enum Ir<'ctx> {
+    /// A `.ll` or `.bc` file.
+    File(PathBuf),
+    /// IR text or bitcode in memory, named for messages and as the module's
+    /// identifier.
+    Bytes { name: String, bytes: Vec<u8> },
+    /// A module of the builder's context.
+    Module(Module<'ctx>),
+}
+
+impl Ir<'_> {
+    /// What messages call the input.
+    fn label(&self) -> PathBuf {
+        match self {
+            Ir::File(path) => path.clone(),
+            Ir::Bytes { name, .. } => PathBuf::from(name),
+            Ir::Module(module) => PathBuf::from(module.get_name().to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// The targets of a build: a list resolved once the platform is known, or
+/// already resolved.
+#[derive(Clone, Debug)]
+enum Targets {
+    List(TargetList),
+    Resolved(ResolvedTargets),
+}
+
+/// Builds an image: IR in any form, the target list, code generation and
+/// link options; [`ImageBuilder::build`] returns what was built, which
+/// [`Built::link`] links or whose single object [`crate::write_atomically`]
+/// writes. `mvimg build` is one caller of it.
+///
+/// ```no_run
+/// # fn main() -> Result<(), mvimg_codegen::Error> {
+/// use mvimg_codegen::ImageBuilder;
+/// let built = ImageBuilder::new()
+///     .ir_file("kernels.bc")
+///     .target_list("generic;haswell,clone_all".parse()?)
+///     .search_path("/opt/runtime/lib")
+///     .library("hostrt")
+///     .build()?;
+/// built.link("libkernels.so".as_ref())?;
+/// # Ok(()) }
+/// ```
+pub struct ImageBuilder<'ctx> {
+    context: Option<&'ctx Context>,
+    ir: Vec<Ir<'ctx>>,
+    targets: Option<Targets>,
+    native: Option<Host>,
+    options: BuildOptions,
+    link: ImageLink,
+}
+
+impl ImageBuilder<'static> {
+    /// A builder that makes its own LLVM context (it takes IR as files and
+    /// bytes; for modules use [`ImageBuilder::in_context`]).
+    pub fn new() -> ImageBuilder<'static> {
+        ImageBuilder {
+            context: None,
+            ir: Vec::new(),
+            targets: None,
+            native: None,
+            options: BuildOptions::default(),
+            link: ImageLink::default(),
+        }
+    }
+}
+
+impl Default for ImageBuilder<'static> {
+    fn default() -> Self {
+        ImageBuilder::new()
+    }
+}
+
+impl<'ctx> ImageBuilder<'ctx> {
+    /// A builder that builds in `context`, which may then take modules of
+    /// that context.
+    pub fn in_context(context: &'ctx Context) -> ImageBuilder<'ctx> {
+        ImageBuilder {
+            context: Some(context),
+            ir: Vec::new(),
+            targets: None,
+            native: None,
+            options: BuildOptions::default(),
+            link: ImageLink::default(),
+        }
+    }
+
+    /// Adds a `.ll` or `.bc` file. Inputs are linked together in order into
+    /// the first.
+    pub fn ir_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.ir.push(Ir::File(path.into()));
+        self
+    }
+
+    /// Adds bitcode in memory; `name` is what messages call it and becomes
+    /// the module's identifier (give the file name to build the same bytes
+    /// as from the file).
+    pub fn bitcode(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.ir.push(Ir::Bytes {
+            name: name.into(),
+            bytes: bytes.into(),
+        });
+        self
+    }
+
+    /// Adds IR text in memory (as [`ImageBuilder::bitcode`]).
+    pub fn ir_text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.ir.push(Ir::Bytes {
+            name: name.into(),
+            bytes: text.into().into_bytes(),
+        });
+        self
+    }
+
+    /// Adds a module; it must belong to the builder's context
+    /// ([`ImageBuilder::in_context`]). The build changes and consumes it.
+    pub fn module(mut self, module: Module<'ctx>) -> Self {
+        self.ir.push(Ir::Module(module));
+        self
+    }
+
+    /// The target triple (default: the inputs', else the build host's).
+    pub fn triple(mut self, triple: impl Into<String>) -> Self {
+        self.options.triple = Some(triple.into());
+        self
+    }
+
+    /// The target list, resolved for the platform's architecture (default:
+    /// mvimg's default list for the platform).
+    pub fn target_list(mut self, list: TargetList) -> Self {
+        self.targets = Some(Targets::List(list));
+        self
+    }
+
+    /// Targets already resolved (their architecture must be the platform's).
+    pub fn resolved_targets(mut self, targets: ResolvedTargets) -> Self {
+        self.targets = Some(Targets::Resolved(targets));
+        self
+    }
+
+    /// What `native` in the target list means (default: the build host as
+    /// LLVM 22 sees it, [`crate::llvm_host`]).
+    pub fn native_host(mut self, host: Host) -> Self {
+        self.native = Some(host);
+        self
+    }
+
+    /// The entry points (default: what the ordinary shared library exports).
+    pub fn entries(mut self, entries: Entries) -> Self {
+        self.options.entries = entries;
+        self
+    }
+
+    /// LLVM's optimization level, 0 to 3 (default 2).
+    pub fn opt_level(mut self, level: u8) -> Self {
+        self.options.opt_level = level;
+        self
+    }
+
+    /// Code generation threads (default: every core; the output does not
+    /// depend on it).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.options.threads = Some(threads);
+        self
+    }
+
+    /// Partitions (see [`BuildOptions::partitions`]).
+    pub fn partitions(mut self, partitions: usize) -> Self {
+        self.options.partitions = Some(partitions);
+        self
+    }
+
+    /// Link the toolchain runtime (default true; [`BuildOptions::runtime`]).
+    pub fn runtime(mut self, runtime: bool) -> Self {
+        self.options.runtime = runtime;
+        self
+    }
+
+    /// All code generation options at once.
+    pub fn options(mut self, options: BuildOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Links a file beside the code, unchanged, as its content says
+    /// ([`LinkInput::classify`]): an object in full, an archive's members
+    /// that resolve a symbol, a shared or import library as a library.
+    pub fn object(mut self, path: impl Into<PathBuf>) -> Self {
+        self.link
+            .inputs
+            .push(ImageInput::Link(LinkInput::classify(path)));
+        self
+    }
+
+    /// Links every member of an archive.
+    pub fn whole_archive(mut self, path: impl Into<PathBuf>) -> Self {
+        self.link.inputs.push(ImageInput::Link(LinkInput::Archive {
+            path: path.into(),
+            whole: true,
+        }));
+        self
+    }
+
+    /// Links an object file given as bytes (written as `name` at link time).
+    pub fn object_bytes(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.link.inputs.push(ImageInput::ObjectBytes {
+            name: name.into(),
+            bytes: bytes.into(),
+        });
+        self
+    }
+
+    /// Links a library by name, found on the search path (`-l NAME`).
+    pub fn library(mut self, name: impl Into<String>) -> Self {
+        self.link
+            .inputs
+            .push(ImageInput::Link(LinkInput::Library(name.into())));
+        self
+    }
+
+    /// Links a library given as a file (`.so`, `.dylib`, `.tbd`, `.dll.a`).
+    pub fn library_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.link
+            .inputs
+            .push(ImageInput::Link(LinkInput::LibraryFile(path.into())));
+        self
+    }
+
+    /// Adds a directory to the library search path (`-L DIR`).
+    pub fn search_path(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.link.search_paths.push(dir.into());
+        self
+    }
+
+    /// Adds a run-time search path (`$ORIGIN`, `@loader_path`).
+    pub fn rpath(mut self, rpath: impl Into<OsString>) -> Self {
+        self.link.rpaths.push(rpath.into());
+        self
+    }
+
+    /// Exports a data symbol that a linked object defines.
+    pub fn export_data(mut self, symbol: impl Into<String>) -> Self {
+        self.link.export_data.push(symbol.into());
+        self
+    }
+
+    /// Passes a raw argument to the linker, last.
+    pub fn link_arg(mut self, arg: impl Into<OsString>) -> Self {
+        self.link.link_args.push(arg.into());
+        self
+    }
+
+    /// The undefined-symbol policy of the link.
+    pub fn undefined(mut self, policy: Undefined) -> Self {
+        self.link.undefined = Some(policy);
+        self
+    }
+
+    /// Windows: also write the image's import library.
+    pub fn import_library(mut self, path: impl Into<PathBuf>) -> Self {
+        self.link.import_library = Some(path.into());
+        self
+    }
+
+    /// Everything the image links besides its code at once (replaces what
+    /// the link methods above added).
+    pub fn link(mut self, link: ImageLink) -> Self {
+        self.link = link;
+        self
+    }
+
+    /// Builds: reads the IR into one module, resolves the targets for its
+    /// platform, multiversions, optimizes and emits the objects.
+    pub fn build(self) -> Result<Built, Error> {
+        match self.context {
+            Some(context) => run(
+                context,
+                self.ir,
+                self.targets,
+                self.native,
+                &self.options,
+                self.link,
+            ),
+            None => {
+                let context = Context::create();
+                let ir = self
+                    .ir
+                    .into_iter()
+                    .map(|ir| match ir {
+                        Ir::File(path) => Ok(Ir::File(path)),
+                        Ir::Bytes { name, bytes } => Ok(Ir::Bytes { name, bytes }),
+                        Ir::Module(module) => Err(Error::Input {
+                            path: Ir::Module(module).label(),
+                            message: "a module needs the builder of its context \
+                                      (ImageBuilder::in_context)"
+                                .into(),
+                        }),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                run(
+                    &context,
+                    ir,
+                    self.targets,
+                    self.native,
+                    &self.options,
+                    self.link,
+                )
+            }
+        }
+    }
+}
+
+/// The steps of a build in `context`.
+fn run<'ctx>(
+    context: &'ctx Context,
+    ir: Vec<Ir<'ctx>>,
+    targets: Option<Targets>,
+    native: Option<Host>,
+    options: &BuildOptions,
+    link: ImageLink,
+) -> Result<Built, Error> {
+    let mut clock = Clock::start();
+    let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
+    clock.lap("load");
+    let targets = match targets {
+        Some(Targets::Resolved(targets)) => targets,
+        Some(Targets::List(list)) => resolve(&list, &platform, native)?,
+        None => {
+            let text = mvimg_cpu::default_target_list(platform.arch, platform.os);
+            let list: TargetList = text.parse().map_err(Error::Cpu)?;
+            resolve(&list, &platform, native)?
+        }
+    };
+    let machine = target_machine(&platform, &targets, options.opt_level)?;
+    let (plan, exports) = multiversion(
+        context,
+        &module,
+        &platform,
+        &targets,
+        &machine,
+        &options.entries,
+    )?;
+    clock.lap("multiversion");
+    // LLVM's Mach-O object writers reject a difference of two symbols when one
+    // is undefined in the object, and the dispatch data holds such
+    // differences: Mach-O images are compiled as one partition.
+    let parts = match platform.format() {
+        mvimg_cpu::ObjectFormat::MachO => 1,
+        _ => options
+            .partitions
+            .unwrap_or_else(|| automatic_partitions(&module))
+            .max(1),
+    };
+    let objects = if parts == 1 {
+        let object = emit_object(&module, &machine, options.opt_level)?;
+        clock.lap("optimize+emit");
+        vec![object]
+    } else {
+        let threads = options.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        Codegen {
+            platform: &platform,
+            targets: &targets,
+            opt_level: options.opt_level,
+            threads,
+        }
+        .emit(&module, parts, &mut clock)?
+    };
+    // Definitions LLVM may drop (unused linkonce ones, as in the ordinary
+    // build) are exported only when they are still there.
+    let defined = defined_symbols(
+        &objects,
+        platform.format() == mvimg_cpu::ObjectFormat::MachO,
+    )?;
+    let exports: Vec<String> = match options.entries {
+        Entries::Exported => exports
+            .into_iter()
+            .filter(|e| defined.contains_key(e.as_bytes()))
+            .collect(),
+        Entries::Named(_) => exports,
+    };
+    let data_exports = exports
+        .iter()
+        .filter(|e| defined.get(e.as_bytes()) == Some(&true))
+        .cloned()
+        .collect();
+    Ok(Built {
+        platform,
+        plan,
+        objects,
+        exports,
+        data_exports,
+        runtime: options.runtime,
+        link,
+        phases: clock.phases,
+    })
+}
+
+/// Resolves `list` for the platform's architecture; `native` is `host`, else
+/// the build host as LLVM sees it.
+fn resolve(
+    list: &TargetList,
+    platform: &Platform,
+    host: Option<Host>,
+) -> Result<ResolvedTargets, Error> {
+    let native = list
+        .targets
+        .iter()
+        .any(|t| t.cpu == mvimg_cpu::CpuName::Native);
+    let host = match (native, host) {
+        (true, Some(host)) => Some(host),
+        (true, None) => Some(crate::llvm_host()?),
+        (false, _) => None,
+    };
+    list.resolve(platform.arch, host.as_ref())
+        .map_err(Error::Cpu)
+}
+
+/// Reads the inputs into one module of `context`, linked together in order.
+/// Each input's triple must build the same code as `triple` when given, else
+/// as the first input that has one; the module gets the chosen triple
+/// (without any: the build host's).
+fn read_all<'ctx>(
+    context: &'ctx Context,
+    ir: Vec<Ir<'ctx>>,
+    triple: Option<&str>,
+) -> Result<(Module<'ctx>, Platform), Error> {
+    let mut inputs = ir.into_iter();
+    let Some(first) = inputs.next() else {
+        return Err(Error::Input {
+            path: PathBuf::new(),
+            message: "no IR inputs; give one or more .ll or .bc files, bytes or modules".into(),
+        });
+    };
+    let mut chosen: Option<(String, Platform)> = match triple {
+        Some(t) => Some((t.to_owned(), t.parse().map_err(Error::Cpu)?)),
+        None => None,
+    };
+    let first_label = first.label();
+    let module = read(context, first, &mut chosen)?;
+    for input in inputs {
+        let label = input.label();
+        let other = read(context, input, &mut chosen)?;
+        module.link_in_module(other).map_err(|e| Error::Input {
+            path: label,
+            message: format!(
+                "linking into {}: {}",
+                first_label.display(),
+                e.to_string_lossy()
+            ),
+        })?;
+    }
+    let (triple, platform) = match chosen {
+        Some(chosen) => chosen,
+        None => {
+            let host = TargetMachine::get_default_triple()
+                .as_str()
+                .to_string_lossy()
+                .into_owned();
+            let platform = host.parse().map_err(Error::Cpu)?;
+            (host, platform)
+        }
+    };
+    module.set_triple(&TargetTriple::create(&triple));
+    Ok((module, platform))
+}
+
+/// Reads one input; checks its triple against `chosen` (or makes it the
+/// chosen one).
+fn read<'ctx>(
+    context: &'ctx Context,
+    ir: Ir<'ctx>,
+    chosen: &mut Option<(String, Platform)>,
+) -> Result<Module<'ctx>, Error> {
+    let label = ir.label();
+    let parse_error = |message: String| Error::Input {
+        path: label.clone(),
+        message,
+    };
+    let module = match ir {
+        Ir::File(path) => {
+            let buffer = MemoryBuffer::create_from_file(&path)
+                .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?;
+            context
+                .create_module_from_ir(buffer)
+                .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?
+        }
+        Ir::Bytes { name, bytes } => {
+            let buffer = MemoryBuffer::create_from_memory_range_copy(&bytes, &name);
+            context
+                .create_module_from_ir(buffer)
+                .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?
+        }
+        Ir::Module(module) => {
+            if module.get_context() != *context {
+                return Err(parse_error(
+                    "the module belongs to another LLVM context than the builder's".into(),
+                ));
+            }
+            module
+        }
+    };
+    let own = module.get_triple().as_str().to_string_lossy().into_owned();
+    if !own.is_empty() {
+        match chosen {
+            Some((expected, platform)) => {
+                let same = own
+                    .parse::<Platform>()
+                    .map_or(own == *expected, |p| p.same_code(platform));
+                if !same {
+                    return Err(Error::TripleMismatch {
+                        path: label,
+                        module: own,
+                        target: expected.clone(),
+                    });
+                }
+            }
+            None => {
+                let platform = own.parse().map_err(|e: mvimg_cpu::Error| Error::Input {
+                    path: label.clone(),
+                    message: format!("{e}; or give the triple to build for"),
+                })?;
+                *chosen = Some((own, platform));
+            }
+        }
+    }
+    Ok(module)
+}
+
+/// Reads `.ll` or `.bc` files into one module of `context`, linked together,
+/// and parses the build's platform once: `triple` when given (each file's
+/// own triple must build the same code), else the first file's.
+pub fn load<'ctx>(
+    context: &'ctx Context,
+    inputs: &[PathBuf],
+    triple: Option<&str>,
+) -> Result<(Module<'ctx>, Platform), Error> {
+    let ir = inputs.iter().cloned().map(Ir::File).collect();
+    read_all(context, ir, triple)
+}
+
+/// Builds `inputs` for `targets`: load, multiversion, optimize, emit (the
+/// file-based shortcut of [`ImageBuilder`]).
+pub fn build(
+    inputs: &[PathBuf],
+    targets: &ResolvedTargets,
+    options: &BuildOptions,
+) -> Result<Built, Error> {
+    let mut builder = ImageBuilder::new()
+        .options(options.clone())
+        .resolved_targets(targets.clone());
+    for input in inputs {
+        builder = builder.ir_file(input);
+    }
+    builder.build()
+}
+
+/// Plans and applies multiversioning to `module` for `targets`, then verifies
+/// it. Returns the plan and the exported symbols.
+pub fn multiversion<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    platform: &Platform,
+    targets: &ResolvedTargets,
+    machine: &TargetMachine,
+    entries: &Entries,
+) -> Result<(ClonePlan, Vec<String>), Error> {
+    if platform.arch != targets.arch {
+        return Err(Error::Plan {
+            message: format!(
+                "the target list is for {}, the triple {platform} is {}",
+                targets.arch, platform.arch
+            ),
+        });
+    }
+    let layout = machine.get_target_data();
+    module.set_data_layout(&layout.get_data_layout());
+    // Every use of a function's address in code becomes a plain operand, so
+    // the analysis sees it and cloning and slots rewrite it.
+    // SAFETY: the module is live and only this thread uses its context.
+    unsafe { mvimg_llvm_shim::expand_function_constants(module.as_mut_ptr().cast()) };
+    let analysis = analyze(module);
+    let exported = ExportRule::of(module, platform.os);
+    let is_entry: Vec<bool> = match entries {
+        Entries::Exported => module
+            .get_functions()
+            .filter(|f| is_original(*f))
+            .map(|f| exported.exports(f.as_global_value()))
+            .collect(),
+        Entries::Named(names) => {
+            let mut flags = vec![false; analysis.functions.len()];
+            for name in names {
+                match analysis.index.get(name) {
+                    Some(&i) => flags[i] = true,
+                    None if symbol_definitions(module)
+                        .any(|g| name_bytes(g) == name.as_bytes()) => {}
+                    None => {
+                        return Err(Error::Entry {
+                            name: name.clone(),
+                            problem: if module.get_function(name).is_some()
+                                || module.get_global(name).is_some()
+                            {
+                                "is declared but not defined in the inputs".into()
+                            } else {
+                                "is not a function, variable or alias of the inputs".into()
+                            },
+                        })
+                    }
+                }
+            }
+            flags
+        }
+    };
+    let uses = scan_uses(module, &analysis, &layout);
+    let plan = plan(platform.triple(), targets, &analysis, &uses, &is_entry);
+    let tables = crate::clone::apply(context, module, platform, &plan, targets, &analysis)?;
+    crate::dispatch::emit(context, module, targets, &tables);
+    crate::init::attach(context, module, platform, targets)?;
+    module.verify().map_err(|e| Error::Verify {
+        message: e.to_string_lossy().into_owned(),
+    })?;
+    let mut exports: Vec<String> = match entries {
+        Entries::Exported => symbol_definitions(module)
+            .filter(|g| exported.exports(*g))
+            .map(|g| String::from_utf8_lossy(&name_bytes(g)).into_owned())
+            .collect(),
+        Entries::Named(names) => names.clone(),
+    };
+    exports.push(DISPATCH_SYMBOL.to_owned());
+    exports.extend(crate::init::INIT_EXPORTS.iter().map(|s| (*s).to_owned()));
+    exports.sort_unstable();
+    exports.dedup();
+    Ok((plan, exports))
+}

@@ -1,0 +1,160 @@
+//! The platform an image is built for: architecture, operating system and
+//! object format, parsed once from a target triple and passed down as a
+//! value. Everything that differs per OS or format (the linker flavor, the
+//! init's variant, Mach-O's single partition) asks this value, never the
+//! triple text again.
+
+use std::fmt;
+use std::str::FromStr;
+
+use target_lexicon::{Architecture, BinaryFormat, Environment, OperatingSystem, Triple};
+
+use crate::arch::{Arch, Os};
+use crate::error::Error;
+
+/// An object file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectFormat {
+    /// ELF (Linux shared objects).
+    Elf,
+    /// Mach-O (macOS dylibs).
+    MachO,
+    /// PE/COFF (Windows DLLs).
+    Coff,
+}
+
+/// A target mvimg builds and links images for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Platform {
+    /// The CPU architecture.
+    pub arch: Arch,
+    /// The operating system.
+    pub os: Os,
+    /// The triple as given, normalized by target-lexicon (LLVM gets this).
+    triple: String,
+}
+
+/// The triples mvimg builds for, one per platform.
+pub const SUPPORTED_TRIPLES: [&str; 5] = [
+    "x86_64-unknown-linux-gnu",
+    "aarch64-unknown-linux-gnu",
+    "x86_64-apple-darwin",
+    "aarch64-apple-darwin",
+    "x86_64-w64-windows-gnu",
+];
+
+impl Platform {
+    /// The target triple (normal form).
+    pub fn triple(&self) -> &str {
+        &self.triple
+    }
+
+    /// The object format of the platform's images.
+    pub fn format(&self) -> ObjectFormat {
+        match self.os {
+            Os::Linux => ObjectFormat::Elf,
+            Os::Macos => ObjectFormat::MachO,
+            Os::Windows => ObjectFormat::Coff,
+        }
+    }
+
+    /// Whether two platforms build the same code: same architecture and OS
+    /// (triples may differ in vendor or OS version).
+    pub fn same_code(&self, other: &Platform) -> bool {
+        self.arch == other.arch && self.os == other.os
+    }
+
+    /// The file name extension of the platform's shared libraries.
+    pub fn library_extension(&self) -> &'static str {
+        match self.os {
+            Os::Linux => "so",
+            Os::Macos => "dylib",
+            Os::Windows => "dll",
+        }
+    }
+}
+
+impl FromStr for Platform {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Platform, Error> {
+        let unknown = |reason: String| Error::UnknownPlatform {
+            triple: text.to_owned(),
+            reason,
+        };
+        let triple =
+            Triple::from_str(text).map_err(|e| unknown(format!("not a target triple ({e})")))?;
+        let arch = match triple.architecture {
+            Architecture::X86_64 => Arch::X86_64,
+            Architecture::Aarch64(_) => Arch::Aarch64,
+            other => return Err(unknown(format!("architecture {other} is not supported"))),
+        };
+        let os = match (triple.operating_system, triple.binary_format) {
+            (OperatingSystem::Linux, BinaryFormat::Elf | BinaryFormat::Unknown) => Os::Linux,
+            (OperatingSystem::Darwin(_) | OperatingSystem::MacOSX(_), _) => Os::Macos,
+            (OperatingSystem::Windows, _) if triple.environment == Environment::Gnu => Os::Windows,
+            (OperatingSystem::Windows, _) => {
+                return Err(unknown(format!(
+                    "Windows environment {} is not supported (mvimg links MinGW DLLs: use the `gnu` environment)",
+                    triple.environment
+                )))
+            }
+            (os, _) => return Err(unknown(format!("operating system {os} is not supported"))),
+        };
+        if os == Os::Windows && arch != Arch::X86_64 {
+            return Err(unknown("Windows DLLs are built for x86_64 only".to_owned()));
+        }
+        Ok(Platform {
+            arch,
+            os,
+            triple: triple.to_string(),
+        })
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.triple)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn supported_triples_round_trip() {
+        for triple in SUPPORTED_TRIPLES {
+            let platform: Platform = triple.parse().unwrap();
+            assert_eq!(platform.to_string(), triple);
+            assert_eq!(platform.to_string().parse::<Platform>().unwrap(), platform);
+        }
+    }
+
+    #[test]
+    fn arch_os_and_format() {
+        let p: Platform = "arm64-apple-macosx11.0.0".parse().unwrap();
+        assert_eq!(
+            (p.arch, p.os, p.format()),
+            (Arch::Aarch64, Os::Macos, ObjectFormat::MachO)
+        );
+        let w: Platform = "x86_64-w64-windows-gnu".parse().unwrap();
+        assert_eq!(w.format(), ObjectFormat::Coff);
+        assert!(p.same_code(&"aarch64-apple-darwin".parse().unwrap()));
+        assert!(!p.same_code(&"aarch64-unknown-linux-gnu".parse().unwrap()));
+    }
+
+    #[test]
+    fn unsupported_triples_say_why() {
+        for (triple, why) in [
+            ("riscv64-unknown-linux-gnu", "architecture riscv64"),
+            ("x86_64-pc-windows-msvc", "use the `gnu` environment"),
+            ("aarch64-w64-windows-gnu", "x86_64 only"),
+            ("x86_64-unknown-freebsd", "operating system freebsd"),
+            ("not a triple", "not a target triple"),
+        ] {
+            let e = triple.parse::<Platform>().unwrap_err().to_string();
+            assert!(e.contains(why) && e.contains(triple), "{triple}: {e}");
+        }
+    }
+}

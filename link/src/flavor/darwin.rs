@@ -1,0 +1,132 @@
+//! Mach-O dylibs through `ld64.lld`.
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use mvimg_cpu::Arch;
+
+use super::{Args, Linker, Meaning, Start};
+use crate::job::Undefined;
+
+pub(crate) struct Darwin;
+
+impl Linker for Darwin {
+    fn refuse(&self, meaning: Meaning) -> Option<&'static str> {
+        match meaning {
+            Meaning::ImportLibrary => Some("Mach-O dylibs need no import library"),
+            Meaning::DataImports => Some("Mach-O code reads other images' data through the GOT"),
+            Meaning::Rpath | Meaning::Soname | Meaning::AllowUndefined | Meaning::MacosVersion => {
+                None
+            }
+        }
+    }
+
+    fn start(&self, a: &mut Args, s: &Start<'_>) {
+        // The defaults are the oldest macOS each architecture's clang and
+        // Rust targets support.
+        let (arch, default_min) = match s.platform.arch {
+            Arch::X86_64 => ("x86_64", "10.13"),
+            Arch::Aarch64 => ("arm64", "11.0"),
+        };
+        let min = s.macos.0.unwrap_or(default_min);
+        let sdk = s.macos.1.unwrap_or(min);
+        a.push([
+            "ld64.lld",
+            "-arch",
+            arch,
+            "-platform_version",
+            "macos",
+            min,
+            sdk,
+        ]);
+        a.push(["-dylib", "-o"]);
+        a.push([s.output]);
+        let install_name = match s.soname {
+            Some(name) => name.to_owned(),
+            None => format!("@rpath/{}", s.file_name),
+        };
+        a.push(["-install_name", &install_name]);
+        a.push(["-fatal_warnings", &format!("--threads={}", s.threads)]);
+    }
+
+    fn build_id(&self, a: &mut Args, build_id: Option<bool>) {
+        // ld64.lld writes an LC_UUID (a hash of the content) by default.
+        if build_id == Some(false) {
+            a.push(["-no_uuid"]);
+        }
+    }
+
+    fn gc_sections(&self, a: &mut Args) {
+        a.push(["-dead_strip"]);
+    }
+
+    fn undefined(&self, a: &mut Args, policy: Option<Undefined>) {
+        match policy.unwrap_or(Undefined::Allow) {
+            Undefined::Allow => a.push(["-undefined", "dynamic_lookup"]),
+            Undefined::Error => a.push(["-undefined", "error"]),
+        }
+    }
+
+    fn export_list(&self, a: &mut Args, file: &Path) {
+        a.push([OsStr::new("-exported_symbols_list"), file.as_os_str()]);
+    }
+
+    fn export_all(&self, _a: &mut Args, _except: Option<&str>) {}
+
+    fn export_file(&self, functions: &[String], data: &[String]) -> String {
+        functions
+            .iter()
+            .chain(data)
+            .map(|e| format!("_{e}\n"))
+            .collect()
+    }
+
+    fn export_file_name(&self) -> &'static str {
+        "exports.txt"
+    }
+
+    fn rpath(&self, a: &mut Args, rpath: &OsStr) {
+        a.push([OsStr::new("-rpath"), rpath]);
+    }
+
+    fn search_path(&self, a: &mut Args, dir: &Path) {
+        a.push([OsStr::new("-L"), dir.as_os_str()]);
+    }
+
+    fn verbose(&self, a: &mut Args) {
+        a.push(["--verbose"]);
+    }
+
+    fn objects(&self, a: &mut Args, objects: &[&Path]) {
+        a.push(objects);
+    }
+
+    fn archive(&self, a: &mut Args, path: &Path, whole: bool) {
+        if whole {
+            a.push([OsStr::new("-force_load"), path.as_os_str()]);
+        } else {
+            a.push([path]);
+        }
+    }
+
+    fn library(&self, a: &mut Args, name: &str) {
+        a.joined("-l", name);
+    }
+
+    fn library_file(&self, a: &mut Args, path: &Path) {
+        a.push([path]);
+    }
+
+    fn runtime(&self, a: &mut Args, libraries: &[&Path]) {
+        a.push(libraries);
+    }
+
+    fn library_names(&self, name: &str) -> Vec<String> {
+        vec![
+            format!("lib{name}.tbd"),
+            format!("lib{name}.dylib"),
+            format!("lib{name}.so"),
+            format!("lib{name}.a"),
+        ]
+    }
+}
