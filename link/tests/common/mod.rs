@@ -1,6 +1,8 @@
 //! Helpers shared by mvimg-link's integration tests.
 #![allow(dead_code)]
 
+pub mod macho;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
