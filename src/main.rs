@@ -754,7 +754,10 @@ fn build(
     image.link_args = link.link_args.clone();
     image.undefined = link.undefined();
     image.import_library = link.implib.clone();
-    let built = builder.link(image).build()?;
+    let built = builder.link(image).build().map_err(|e| match e {
+        mvimg::codegen::Error::Cpu(e) => cpu_error(e),
+        other => anyhow::Error::new(other),
+    })?;
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }

@@ -77,6 +77,8 @@ pub enum Error {
         symbols: Vec<String>,
         /// Whether the toolchain runtime was linked.
         runtime: bool,
+        /// The operating system linked for.
+        os: mvimg_cpu::Os,
         /// The link's error, with LLD's diagnostics.
         link: mvimg_link::LinkError,
     },
@@ -114,6 +116,7 @@ impl fmt::Display for Error {
             Error::Undefined {
                 symbols,
                 runtime,
+                os,
                 link,
             } => {
                 let list: Vec<String> = symbols.iter().map(|s| format!("`{s}`")).collect();
@@ -132,12 +135,21 @@ impl fmt::Display for Error {
                     write!(
                         f,
                         " (the toolchain runtime is linked: the compiler builtins, the C \
-                         library, libm, the unwinder and the C++ runtime); link the library \
-                         that defines {them}, or build without the runtime (`--no-runtime`) \
-                         to leave {them} to the loader"
+                         library, libm, the unwinder and the C++ runtime)"
+                    )?;
+                }
+                write!(
+                    f,
+                    "; link the library that defines {them} (`-L DIR -l NAME`)"
+                )?;
+                if *os == mvimg_cpu::Os::Windows {
+                    write!(
+                        f,
+                        ": a DLL resolves every symbol at link time, through the import \
+                         library of the DLL that defines it"
                     )?;
                 } else {
-                    write!(f, "; link the library that defines {them}")?;
+                    write!(f, ", or leave {them} to the loader (`--allow-undefined`)")?;
                 }
                 write!(f, "\n{link}")
             }
@@ -148,8 +160,10 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Shim(e) => Some(e),
-            Error::Cpu(e) => Some(e),
+            // Wrappers that print the inner error as their own message hand
+            // on its source, so that a chain is not printed twice.
+            Error::Shim(e) => e.source(),
+            Error::Cpu(e) => e.source(),
             Error::Io { source, .. } => Some(source),
             _ => None,
         }

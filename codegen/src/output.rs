@@ -134,7 +134,8 @@ impl Built {
                 symbols if symbols.is_empty() => Error::Link(e),
                 symbols => Error::Undefined {
                     symbols,
-                    runtime: self.runtime,
+                    runtime: !job.runtime.is_empty(),
+                    os: self.platform.os,
                     link: e,
                 },
             })

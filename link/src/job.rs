@@ -53,7 +53,8 @@ pub enum DataImports {
     Refptr,
     /// Also references that need patching at load: LLD records runtime
     /// pseudo-relocations, which the DLL's entry point must apply (the mingw
-    /// CRT does; so does the init of every mvimg image).
+    /// CRT does; so does the init of every mvimg image). The link then needs
+    /// a definition of `_pei386_runtime_relocator`.
     PseudoRelocations,
 }
 

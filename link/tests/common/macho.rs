@@ -135,7 +135,10 @@ pub fn bindings(bytes: &[u8]) -> Bindings {
             chained_imports(&bytes[off..off + size], &mut bound);
             chained = true;
         }
-        if matches!(command.cmd(), macho::LC_LOAD_DYLIB | macho::LC_LOAD_WEAK_DYLIB) {
+        if matches!(
+            command.cmd(),
+            macho::LC_LOAD_DYLIB | macho::LC_LOAD_WEAK_DYLIB
+        ) {
             let dylib: &macho::DylibCommand<Endianness> = command.data().unwrap();
             let name = command.string(endian, dylib.dylib.name).unwrap();
             dylibs.push(String::from_utf8_lossy(name).into_owned());

@@ -1,0 +1,189 @@
+//! The image builder API: the same image from IR in a file, bitcode bytes,
+//! IR text and an inkwell module (byte-identical, objects and linked image),
+//! objects given as bytes, and what it refuses.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use inkwell::context::Context;
+use inkwell::module::Module;
+use mvimg_codegen::{Built, Error, ImageBuilder};
+use mvimg_cpu::TargetList;
+
+mod common;
+use common::{exports, read_back, scratch};
+
+/// Vectorizable kernels, a constructor-free library.
+const SOURCE: &str = r#"
+void saxpy(float *restrict y, const float *restrict x, float a, int n) {
+    for (int i = 0; i < n; i++) y[i] += a * x[i];
+}
+double dot(const double *a, const double *b, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
+}
+static int helper(int x) { return x * 7; }
+int entry(int x) { return helper(x) + 1; }
+"#;
+
+/// Compiles SOURCE to bitcode and IR text with clang-22.
+fn sources(dir: &Path) -> (PathBuf, PathBuf) {
+    let c = dir.join("k.c");
+    std::fs::write(&c, SOURCE).unwrap();
+    let (bc, ll) = (dir.join("k.bc"), dir.join("k.ll"));
+    for (out, flag) in [(&bc, "-c"), (&ll, "-S")] {
+        let ok = Command::new("clang-22")
+            .args(["-O1", "-fPIC", "-emit-llvm", flag])
+            .arg("--target=x86_64-unknown-linux-gnu")
+            .arg("-o")
+            .arg(out)
+            .arg(&c)
+            .status()
+            .expect("clang-22 runs (ci/setup installs it)")
+            .success();
+        assert!(ok);
+    }
+    (bc, ll)
+}
+
+fn list() -> TargetList {
+    "generic;haswell,clone_all;skylake-avx512".parse().unwrap()
+}
+
+/// Links `built` as `dir/sub/libk.so` (the same file name for every build,
+/// which the soname records) and returns the image's bytes.
+fn linked(built: &Built, dir: &Path, sub: &str) -> Vec<u8> {
+    let out = dir.join(sub);
+    std::fs::create_dir_all(&out).unwrap();
+    let image = out.join("libk.so");
+    built.link(&image).unwrap();
+    read_back(&image, 3);
+    std::fs::read(image).unwrap()
+}
+
+#[test]
+fn files_bytes_text_and_modules_build_the_same_image() {
+    let dir = scratch("builder-same");
+    let (bc, ll) = sources(&dir);
+    for partitions in [1, 2] {
+        let from_file = ImageBuilder::new()
+            .ir_file(&bc)
+            .target_list(list())
+            .partitions(partitions)
+            .build()
+            .unwrap();
+        let bytes = std::fs::read(&bc).unwrap();
+        let from_bytes = ImageBuilder::new()
+            .bitcode(bc.to_str().unwrap(), bytes)
+            .target_list(list())
+            .partitions(partitions)
+            .build()
+            .unwrap();
+        let context = Context::create();
+        let module = Module::parse_bitcode_from_path(&bc, &context).unwrap();
+        let from_module = ImageBuilder::in_context(&context)
+            .module(module)
+            .target_list(list())
+            .partitions(partitions)
+            .build()
+            .unwrap();
+        assert_eq!(from_file.objects.len(), partitions);
+        assert_eq!(from_file.objects, from_bytes.objects, "{partitions}");
+        assert_eq!(from_file.objects, from_module.objects, "{partitions}");
+        assert_eq!(from_file.exports, from_module.exports);
+        let image = linked(&from_file, &dir, &format!("file{partitions}"));
+        assert_eq!(
+            image,
+            linked(&from_bytes, &dir, &format!("bytes{partitions}"))
+        );
+        assert_eq!(
+            image,
+            linked(&from_module, &dir, &format!("module{partitions}"))
+        );
+
+        // IR text: the same as its file.
+        let text_file = ImageBuilder::new()
+            .ir_file(&ll)
+            .target_list(list())
+            .partitions(partitions)
+            .build()
+            .unwrap();
+        let text = ImageBuilder::new()
+            .ir_text(ll.to_str().unwrap(), std::fs::read_to_string(&ll).unwrap())
+            .target_list(list())
+            .partitions(partitions)
+            .build()
+            .unwrap();
+        assert_eq!(text_file.objects, text.objects);
+    }
+}
+
+#[test]
+fn an_object_given_as_bytes_is_linked_and_its_data_exported() {
+    let dir = scratch("builder-object-bytes");
+    let (bc, _) = sources(&dir);
+    // A data object made by clang from C (a table, as a runtime would write).
+    let c = dir.join("table.c");
+    std::fs::write(&c, "const int table_data[4] = {3, 1, 4, 1};\n").unwrap();
+    let object = dir.join("table.o");
+    let ok = Command::new("clang-22")
+        .args(["-c", "-fPIC", "--target=x86_64-unknown-linux-gnu", "-o"])
+        .arg(&object)
+        .arg(&c)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let built = ImageBuilder::new()
+        .ir_file(&bc)
+        .target_list(list())
+        .object_bytes("table.o", std::fs::read(&object).unwrap())
+        .export_data("table_data")
+        .build()
+        .unwrap();
+    let image = dir.join("libk.so");
+    built.link(&image).unwrap();
+    let names = exports(&image);
+    assert!(names.contains(&"table_data".to_owned()), "{names:?}");
+    assert!(names.contains(&"entry".to_owned()), "{names:?}");
+    // A name that is a path is refused before anything is written.
+    let bad = ImageBuilder::new()
+        .ir_file(&bc)
+        .target_list(list())
+        .object_bytes("../table.o", vec![0])
+        .build()
+        .unwrap();
+    let out = dir.join("libbad.so");
+    match bad.link(&out) {
+        Err(Error::Input { message, .. }) => assert!(message.contains("file name"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_module_of_another_context_and_no_input_are_refused() {
+    let dir = scratch("builder-refused");
+    let (bc, _) = sources(&dir);
+    let (one, other) = (Context::create(), Context::create());
+    let module = Module::parse_bitcode_from_path(&bc, &other).unwrap();
+    match ImageBuilder::in_context(&one).module(module).build() {
+        Err(Error::Input { message, .. }) => {
+            assert!(message.contains("another LLVM context"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    match ImageBuilder::new().target_list(list()).build() {
+        Err(Error::Input { message, .. }) => assert!(message.contains("no IR inputs"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    // A triple mvimg does not build for, named.
+    let e = ImageBuilder::new()
+        .ir_file(&bc)
+        .triple("riscv64-unknown-linux-gnu")
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("riscv64-unknown-linux-gnu"), "{e}");
+}
