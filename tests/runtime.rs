@@ -12,6 +12,8 @@
 mod common;
 #[path = "../link/tests/common/macho.rs"]
 mod macho;
+#[path = "../link/tests/common/wine.rs"]
+mod wine;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -213,27 +215,30 @@ fn stdout(out: &Output, what: &str) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
-#[test]
-fn x86_64_linux_image_links_the_runtime_and_runs() {
-    let dir = scratch("runtime-x86_64-linux");
+/// For a Linux `triple`, with `gcc` of that triple: the runtime
+/// `libhostrt.so`, the image built against it with `--rpath $ORIGIN` (its
+/// DT_NEEDED checked) and the driver. Returns (directory, image, driver).
+fn linux_setup(triple: &str, gcc: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = scratch(&format!("runtime-{triple}"));
     let rt = dir.join("libhostrt.so");
     std::fs::write(dir.join("hostrt.c"), HOSTRT).unwrap();
     run_ok(
-        "gcc",
+        gcc,
         &["-shared", "-fPIC", "-o", s(&rt), s(&dir.join("hostrt.c"))],
     );
-    let image = build_image(
-        &dir,
-        "x86_64-unknown-linux-gnu",
-        "libimage.so",
-        &["--rpath", "$ORIGIN"],
-    );
+    let image = build_image(&dir, triple, "libimage.so", &["--rpath", "$ORIGIN"]);
     let needed = common::needed_libraries(&image);
     assert!(needed.contains(&"libhostrt.so".to_owned()), "{needed:?}");
     std::fs::write(dir.join("driver.c"), DRIVER).unwrap();
     let driver = dir.join("driver");
-    run_ok("gcc", &["-o", s(&driver), s(&dir.join("driver.c")), "-ldl"]);
+    run_ok(gcc, &["-o", s(&driver), s(&dir.join("driver.c")), "-ldl"]);
+    (dir, image, driver)
+}
+
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[test]
+fn x86_64_linux_image_links_the_runtime_and_runs() {
+    let (dir, image, driver) = linux_setup("x86_64-unknown-linux-gnu", "gcc");
     // Natively the haswell clones run on any machine that has AVX2 (CI's
     // has); under qemu's Nehalem, the baseline. The runtime is found
     // through the image's rpath ($ORIGIN).
@@ -268,26 +273,7 @@ fn x86_64_linux_image_links_the_runtime_and_runs() {
 
 #[test]
 fn aarch64_linux_image_links_the_runtime_and_runs_under_qemu() {
-    let dir = scratch("runtime-aarch64-linux");
-    let rt = dir.join("libhostrt.so");
-    std::fs::write(dir.join("hostrt.c"), HOSTRT).unwrap();
-    run_ok(
-        "aarch64-linux-gnu-gcc",
-        &["-shared", "-fPIC", "-o", s(&rt), s(&dir.join("hostrt.c"))],
-    );
-    let image = build_image(
-        &dir,
-        "aarch64-unknown-linux-gnu",
-        "libimage.so",
-        &["--rpath", "$ORIGIN"],
-    );
-    assert!(common::needed_libraries(&image).contains(&"libhostrt.so".to_owned()));
-    std::fs::write(dir.join("driver.c"), DRIVER).unwrap();
-    let driver = dir.join("driver");
-    run_ok(
-        "aarch64-linux-gnu-gcc",
-        &["-o", s(&driver), s(&dir.join("driver.c")), "-ldl"],
-    );
+    let (_, image, driver) = linux_setup("aarch64-unknown-linux-gnu", "aarch64-linux-gnu-gcc");
     for (cpu, selected) in [("cortex-a57", 0), ("neoverse-n1", 1)] {
         let out = Command::new("qemu-aarch64")
             .args(["-L", "/usr/aarch64-linux-gnu", "-cpu", cpu])
@@ -296,16 +282,6 @@ fn aarch64_linux_image_links_the_runtime_and_runs_under_qemu() {
             .output()
             .expect("qemu-aarch64 runs (ci/setup installs qemu-user)");
         assert_eq!(stdout(&out, cpu), expected(selected), "{cpu}");
-    }
-}
-
-/// wine64 as Debian's wine64 package installs it (not on PATH), else from PATH.
-fn wine64() -> PathBuf {
-    let debian = Path::new("/usr/lib/wine/wine64");
-    if debian.exists() {
-        debian.to_path_buf()
-    } else {
-        PathBuf::from("wine64")
     }
 }
 
@@ -353,7 +329,7 @@ fn windows_image_links_the_runtime_dll_through_its_import_library() {
         "x86_64-w64-mingw32-gcc",
         &["-o", s(&driver), s(&dir.join("driver.c"))],
     );
-    let out = Command::new(wine64())
+    let out = Command::new(wine::wine64())
         .arg(&driver)
         .arg("image.dll")
         .current_dir(&dir)

@@ -11,6 +11,8 @@ use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::{select, Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 
 mod common;
+#[path = "../link/tests/common/wine.rs"]
+mod wine;
 use common::{c_ir, check_readers, run_ok, scratch};
 
 const X86_LIST: &str =
@@ -499,16 +501,6 @@ fn init_chooses_what_the_matcher_chooses_for_every_aarch64_database_cpu() {
     }
 }
 
-/// wine64 as Debian's wine64 package installs it (not on PATH), else from PATH.
-fn wine64() -> PathBuf {
-    let debian = Path::new("/usr/lib/wine/wine64");
-    if debian.exists() {
-        debian.to_path_buf()
-    } else {
-        PathBuf::from("wine64")
-    }
-}
-
 #[test]
 fn windows_image_selects_on_its_own_under_wine() {
     let dir = scratch("selfdispatch-windows");
@@ -520,7 +512,7 @@ fn windows_image_selects_on_its_own_under_wine() {
         &["-O1", "-o", exe.to_str().unwrap(), c.to_str().unwrap()],
     );
     let wine = |env: &[(&str, &str)]| {
-        let out = Command::new(wine64())
+        let out = Command::new(wine::wine64())
             .arg(&exe)
             .arg(&dll)
             .env("WINEPREFIX", dir.join("wine-prefix"))

@@ -149,22 +149,46 @@ pub(crate) trait Linker: Sync {
     fn export_file(&self, functions: &[String], data: &[String]) -> String;
     /// The file name of the export list.
     fn export_file_name(&self) -> &'static str;
-    /// A run-time search path of the library.
-    fn rpath(&self, a: &mut Args, rpath: &OsStr);
+    // The spellings below are the same in all three of LLD's drivers (their
+    // GNU-ld-style options); a flavor overrides what it spells otherwise.
+
+    /// A run-time search path of the library (refused for PE before).
+    fn rpath(&self, a: &mut Args, rpath: &OsStr) {
+        a.push([OsStr::new("-rpath"), rpath]);
+    }
     /// A directory searched for libraries named with [`Linker::library`].
-    fn search_path(&self, a: &mut Args, dir: &Path);
+    fn search_path(&self, a: &mut Args, dir: &Path) {
+        a.push([OsStr::new("-L"), dir.as_os_str()]);
+    }
     /// LLD's trace.
-    fn verbose(&self, a: &mut Args);
+    fn verbose(&self, a: &mut Args) {
+        a.push(["--verbose"]);
+    }
     /// The objects: each is linked in full.
-    fn objects(&self, a: &mut Args, objects: &[&Path]);
+    fn objects(&self, a: &mut Args, objects: &[&Path]) {
+        a.push(objects);
+    }
     /// An archive: whole, or only the members that resolve a symbol.
-    fn archive(&self, a: &mut Args, path: &Path, whole: bool);
+    fn archive(&self, a: &mut Args, path: &Path, whole: bool) {
+        if whole {
+            a.push([OsStr::new("--whole-archive"), path.as_os_str()]);
+            a.push(["--no-whole-archive"]);
+        } else {
+            a.push([path]);
+        }
+    }
     /// A library by name, found on the search path.
-    fn library(&self, a: &mut Args, name: &str);
+    fn library(&self, a: &mut Args, name: &str) {
+        a.joined("-l", name);
+    }
     /// A library given as a file (shared library, import library, stub).
-    fn library_file(&self, a: &mut Args, path: &Path);
+    fn library_file(&self, a: &mut Args, path: &Path) {
+        a.push([path]);
+    }
     /// The toolchain runtime: libraries recorded as needed only when used.
-    fn runtime(&self, a: &mut Args, libraries: &[&Path]);
+    fn runtime(&self, a: &mut Args, libraries: &[&Path]) {
+        a.push(libraries);
+    }
     /// The file names `-l name` finds in one directory, in LLD's order.
     fn library_names(&self, name: &str) -> Vec<String>;
 }

@@ -3,10 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{compile, run, scratch};
+use common::{compile, run, scratch, wine};
 use mvimg_cpu::Platform;
 use mvimg_link::{DataImports, LinkInput, LinkJob};
 
@@ -36,16 +35,6 @@ int main(int argc, char **argv) {
 }
 "#;
 
-/// wine64 as Debian's wine64 package installs it (not on PATH), else from PATH.
-fn wine64() -> PathBuf {
-    let debian = Path::new("/usr/lib/wine/wine64");
-    if debian.exists() {
-        debian.to_path_buf()
-    } else {
-        PathBuf::from("wine64")
-    }
-}
-
 #[test]
 fn windows_dll_is_loaded_by_a_mingw_program_under_wine() {
     let dir = scratch("run-windows");
@@ -67,7 +56,7 @@ fn windows_dll_is_loaded_by_a_mingw_program_under_wine() {
         .map(String::from)
         .to_vec();
     let out = job.link().unwrap();
-    let run = Command::new(wine64())
+    let run = Command::new(wine::wine64())
         .arg(&exe)
         .arg(&out.output)
         .env("WINEPREFIX", dir.join("wine-prefix"))
@@ -144,7 +133,7 @@ fn data_of_another_dll_is_read_through_its_import_library() {
             dir.join("caller.c").to_str().unwrap(),
         ],
     );
-    let out = Command::new(wine64())
+    let out = Command::new(wine::wine64())
         .arg(&exe)
         .arg("cons.dll")
         .arg("consumer_get")

@@ -85,40 +85,12 @@ impl Linker for Darwin {
         "exports.txt"
     }
 
-    fn rpath(&self, a: &mut Args, rpath: &OsStr) {
-        a.push([OsStr::new("-rpath"), rpath]);
-    }
-
-    fn search_path(&self, a: &mut Args, dir: &Path) {
-        a.push([OsStr::new("-L"), dir.as_os_str()]);
-    }
-
-    fn verbose(&self, a: &mut Args) {
-        a.push(["--verbose"]);
-    }
-
-    fn objects(&self, a: &mut Args, objects: &[&Path]) {
-        a.push(objects);
-    }
-
     fn archive(&self, a: &mut Args, path: &Path, whole: bool) {
         if whole {
             a.push([OsStr::new("-force_load"), path.as_os_str()]);
         } else {
             a.push([path]);
         }
-    }
-
-    fn library(&self, a: &mut Args, name: &str) {
-        a.joined("-l", name);
-    }
-
-    fn library_file(&self, a: &mut Args, path: &Path) {
-        a.push([path]);
-    }
-
-    fn runtime(&self, a: &mut Args, libraries: &[&Path]) {
-        a.push(libraries);
     }
 
     fn library_names(&self, name: &str) -> Vec<String> {

@@ -1,6 +1,5 @@
 //! ELF shared objects through `ld.lld`.
 
-use std::ffi::OsStr;
 use std::path::Path;
 
 use mvimg_cpu::Arch;
@@ -70,39 +69,6 @@ impl Linker for Gnu {
 
     fn export_file_name(&self) -> &'static str {
         "exports.map"
-    }
-
-    fn rpath(&self, a: &mut Args, rpath: &OsStr) {
-        a.push([OsStr::new("-rpath"), rpath]);
-    }
-
-    fn search_path(&self, a: &mut Args, dir: &Path) {
-        a.push([OsStr::new("-L"), dir.as_os_str()]);
-    }
-
-    fn verbose(&self, a: &mut Args) {
-        a.push(["--verbose"]);
-    }
-
-    fn objects(&self, a: &mut Args, objects: &[&Path]) {
-        a.push(objects);
-    }
-
-    fn archive(&self, a: &mut Args, path: &Path, whole: bool) {
-        if whole {
-            a.push([OsStr::new("--whole-archive"), path.as_os_str()]);
-            a.push(["--no-whole-archive"]);
-        } else {
-            a.push([path]);
-        }
-    }
-
-    fn library(&self, a: &mut Args, name: &str) {
-        a.joined("-l", name);
-    }
-
-    fn library_file(&self, a: &mut Args, path: &Path) {
-        a.push([path]);
     }
 
     fn runtime(&self, a: &mut Args, libraries: &[&Path]) {

@@ -96,43 +96,6 @@ impl Linker for Mingw {
         "exports.def"
     }
 
-    fn rpath(&self, _a: &mut Args, _rpath: &OsStr) {
-        // Refused before.
-    }
-
-    fn search_path(&self, a: &mut Args, dir: &Path) {
-        a.push([OsStr::new("-L"), dir.as_os_str()]);
-    }
-
-    fn verbose(&self, a: &mut Args) {
-        a.push(["--verbose"]);
-    }
-
-    fn objects(&self, a: &mut Args, objects: &[&Path]) {
-        a.push(objects);
-    }
-
-    fn archive(&self, a: &mut Args, path: &Path, whole: bool) {
-        if whole {
-            a.push([OsStr::new("--whole-archive"), path.as_os_str()]);
-            a.push(["--no-whole-archive"]);
-        } else {
-            a.push([path]);
-        }
-    }
-
-    fn library(&self, a: &mut Args, name: &str) {
-        a.joined("-l", name);
-    }
-
-    fn library_file(&self, a: &mut Args, path: &Path) {
-        a.push([path]);
-    }
-
-    fn runtime(&self, a: &mut Args, libraries: &[&Path]) {
-        a.push(libraries);
-    }
-
     fn library_names(&self, name: &str) -> Vec<String> {
         // LLD's MinGW driver: import libraries first, then static ones,
         // then the DLL itself.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod macho;
+pub mod wine;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
