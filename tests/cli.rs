@@ -346,8 +346,23 @@ fn undefined_symbols_fail_the_build_naming_them() {
         ),
         "{text}"
     );
-    assert!(text.contains("`--no-runtime`"), "{text}");
+    assert!(text.contains("`-L DIR -l NAME`"), "{text}");
+    assert!(text.contains("`--allow-undefined`"), "{text}");
     assert!(!image.exists(), "a failed build left {}", image.display());
+    // As suggested: the symbol left to the loader, the runtime still linked
+    // as needed.
+    let out = mvimg(
+        &[
+            "build",
+            "--allow-undefined",
+            "-o",
+            image.to_str().unwrap(),
+            ll.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::remove_file(&image).unwrap();
     // Without the runtime the symbol is left to the loader, and the image
     // records no library.
     let out = mvimg(

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use common::{clang_triple, compile, exported, run, scratch};
 use mvimg_cpu::Platform;
-use mvimg_link::{dll_entry_stub, LinkJob};
+use mvimg_link::{dll_entry_stub, LinkInput, LinkJob, Undefined};
 use object::read::elf::{Dyn, ElfFile64};
 use object::read::macho::MachOFile64;
 use object::read::pe::{ImageNtHeaders, ImageOptionalHeader, PeFile64};
@@ -73,10 +73,22 @@ fn macho_summary(bytes: &[u8]) -> Summary {
     let mut loader = Vec::new();
     let mut commands = file.macho_load_commands().unwrap();
     while let Some(command) = commands.next().unwrap() {
-        if command.cmd() == object::macho::LC_ID_DYLIB {
+        if matches!(
+            command.cmd(),
+            object::macho::LC_ID_DYLIB | object::macho::LC_LOAD_DYLIB
+        ) {
             let dylib: &object::macho::DylibCommand<Endianness> = command.data().unwrap();
             let name = command.string(endian, dylib.dylib.name).unwrap();
-            loader.push(format!("id={}", String::from_utf8_lossy(name)));
+            loader.push(format!(
+                "{:#x}={}",
+                command.cmd(),
+                String::from_utf8_lossy(name)
+            ));
+        }
+        if command.cmd() == object::macho::LC_RPATH {
+            let rpath: &object::macho::RpathCommand<Endianness> = command.data().unwrap();
+            let path = command.string(endian, rpath.path).unwrap();
+            loader.push(format!("rpath={}", String::from_utf8_lossy(path)));
         }
         loader.push(format!("{:#x}", command.cmd()));
     }
@@ -115,11 +127,24 @@ fn pe_summary(bytes: &[u8]) -> Summary {
 /// mvimg-link's library for `triple`, and the reference linked by `program`
 /// with `args` (`{obj}`, `{dir}` substituted).
 fn both(triple: &str, name: &str, program: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
-    let dir = scratch(&format!("diff-{triple}"));
+    both_with(triple, name, program, args, |_, _| {})
+}
+
+/// As [`both`], with `change` applied to mvimg-link's job (given the
+/// scratch directory) before it links.
+fn both_with(
+    triple: &str,
+    name: &str,
+    program: &str,
+    args: &[&str],
+    change: impl FnOnce(&mut LinkJob, &Path),
+) -> (Vec<u8>, Vec<u8>) {
+    let dir = scratch(&format!("diff-{triple}-{name}"));
     let object = compile(SOURCE, clang_triple(triple), &dir, "lib");
     let target: Platform = triple.parse().unwrap();
     let mut job = LinkJob::new(target, vec![object.clone()], dir.join(name));
     job.exports = EXPORTS.map(String::from).to_vec();
+    change(&mut job, &dir);
     let ours = std::fs::read(job.link().unwrap().output).unwrap();
     let substitute = |arg: &&str| {
         arg.replace("{obj}", object.to_str().unwrap())
@@ -241,5 +266,114 @@ fn pe_agrees_with_ld_lld_mingw() {
     let (ours, reference) = (pe_summary(&ours), pe_summary(&reference));
     println!("{ours:?}");
     assert_eq!(ours.exports, EXPORTS);
+    assert_eq!(ours, reference);
+}
+
+/// A library defining `mvimg_host` for `triple`, linked by mvimg-link at
+/// `dir/NAME`.
+fn peer(triple: &str, dir: &Path, name: &str) {
+    let object = compile(
+        "int mvimg_host(int a) { return a * 2; }\n",
+        clang_triple(triple),
+        dir,
+        "peer",
+    );
+    let platform: Platform = triple.parse().unwrap();
+    LinkJob::new(platform, vec![object], dir.join(name))
+        .link()
+        .unwrap();
+}
+
+#[test]
+fn libraries_rpaths_and_policies_agree_with_ld_lld() {
+    let triple = "x86_64-unknown-linux-gnu";
+    let (ours, reference) = both_with(
+        triple,
+        "libuser.so",
+        "ld.lld-22",
+        &[
+            "-m",
+            "elf_x86_64",
+            "-shared",
+            "-soname",
+            "libuser.so",
+            "-z",
+            "now",
+            "-z",
+            "relro",
+            "-z",
+            "defs",
+            "--hash-style=gnu",
+            "--version-script={dir}/version.map",
+            "-rpath",
+            "$ORIGIN/lib",
+            "-L",
+            "{dir}",
+            "{obj}",
+            "-lpeer",
+            "-o",
+            "{dir}/ref-libuser.so",
+        ],
+        |job, dir| {
+            peer(triple, dir, "libpeer.so");
+            job.search_paths = vec![dir.to_owned()];
+            job.inputs.push(LinkInput::Library("peer".into()));
+            job.rpaths = vec!["$ORIGIN/lib".into()];
+            job.options.undefined = Some(Undefined::Error);
+        },
+    );
+    let (ours, reference) = (elf_summary(&ours), elf_summary(&reference));
+    println!("{ours:?}");
+    for tag in [
+        format!("{:#x}=libpeer.so", elf::DT_NEEDED),
+        format!("{:#x}=$ORIGIN/lib", elf::DT_RUNPATH),
+    ] {
+        assert!(ours.loader.contains(&tag), "{tag} in {ours:?}");
+    }
+    assert_eq!(ours, reference);
+
+    let triple = "aarch64-apple-darwin";
+    let (ours, reference) = both_with(
+        triple,
+        "libuser.dylib",
+        "ld64.lld-22",
+        &[
+            "-arch",
+            "arm64",
+            "-platform_version",
+            "macos",
+            "11.0",
+            "11.0",
+            "-dylib",
+            "-install_name",
+            "@rpath/libuser.dylib",
+            "-undefined",
+            "dynamic_lookup",
+            "-exported_symbols_list",
+            "{dir}/exports.txt",
+            "-rpath",
+            "@loader_path/../lib",
+            "-L",
+            "{dir}",
+            "{obj}",
+            "-lpeer",
+            "-o",
+            "{dir}/ref-libuser.dylib",
+        ],
+        |job, dir| {
+            peer(triple, dir, "libpeer.dylib");
+            job.search_paths = vec![dir.to_owned()];
+            job.inputs.push(LinkInput::Library("peer".into()));
+            job.rpaths = vec!["@loader_path/../lib".into()];
+        },
+    );
+    let (ours, reference) = (macho_summary(&ours), macho_summary(&reference));
+    println!("{ours:?}");
+    for command in [
+        format!("{:#x}=@rpath/libpeer.dylib", object::macho::LC_LOAD_DYLIB),
+        "rpath=@loader_path/../lib".to_owned(),
+    ] {
+        assert!(ours.loader.contains(&command), "{command} in {ours:?}");
+    }
     assert_eq!(ours, reference);
 }
