@@ -17,6 +17,13 @@ struct Cli {
     command: Command,
 }
 
+/// `KEY=VALUE` of `--record`.
+fn parse_record(text: &str) -> Result<(String, String), String> {
+    text.split_once('=')
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .ok_or_else(|| format!("`{text}` is not KEY=VALUE"))
+}
+
 /// What an image or library links besides its own objects, by meaning
 /// (docs/LINKING.md). Inputs are linked in this order: --object files,
 /// --whole-archive archives, -l libraries.
@@ -203,6 +210,11 @@ enum Command {
         /// loader instead of failing the build.
         #[arg(long)]
         no_runtime: bool,
+        /// Record KEY=VALUE in the image's build record (repeatable): a
+        /// compatibility key a runtime checks before loading the image
+        /// (`check-bounds=yes`, `debug-level=1`).
+        #[arg(long = "record", value_name = "KEY=VALUE", value_parser = parse_record)]
+        record: Vec<(String, String)>,
         #[command(flatten)]
         link: LinkArgs,
         /// The file to write.
@@ -578,6 +590,8 @@ fn inspect(path: &std::path::Path, json_out: bool) -> Result<()> {
                     "index": t,
                     "name": r.name,
                     "features": r.features,
+                    "llvm_cpu": r.llvm_cpu,
+                    "llvm_features": r.llvm_features,
                     "base": r.base,
                     "flags": flags(r.flags),
                     "cloned": cloned(t),
@@ -595,6 +609,11 @@ fn inspect(path: &std::path::Path, json_out: bool) -> Result<()> {
             "entry_points": data.functions.iter().filter(|f| f.flags & 1 != 0).count(),
             "slots": data.slots.len(),
             "relocations": data.relocs.len(),
+            "record": data
+                .record
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect::<serde_json::Map<_, _>>(),
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         return Ok(());
@@ -632,6 +651,10 @@ fn inspect(path: &std::path::Path, json_out: bool) -> Result<()> {
             r.name
         )?;
     }
+    writeln!(out, "build record:")?;
+    for (key, value) in &data.record {
+        writeln!(out, "  {key} = {value}")?;
+    }
     Ok(())
 }
 
@@ -644,8 +667,9 @@ fn explain(
     let image = mvimg::inspect::ImageFile::read(path)?;
     let data = &image.data;
     let host = described_host(Some(data.arch), host_cpu, from)?;
-    let list: mvimg::cpu::TargetList = data.list.parse().map_err(cpu_error)?;
-    let resolved = list.resolve(data.arch, Some(&host)).map_err(cpu_error)?;
+    // The targets as the image recorded them (never re-resolved against the
+    // described host), as the image's own init selects.
+    let resolved = data.resolved_targets()?;
     report_selection(&resolved, host, json_out)
 }
 
@@ -716,6 +740,7 @@ fn build(
     entries: Vec<String>,
     opt_level: u8,
     no_runtime: bool,
+    record: Vec<(String, String)>,
     link: LinkArgs,
     threads: Option<u16>,
     output: std::path::PathBuf,
@@ -732,6 +757,9 @@ fn build(
         });
     for input in inputs {
         builder = builder.ir_file(input);
+    }
+    for (key, value) in record {
+        builder = builder.record(key, value);
     }
     if let Some(triple) = target {
         builder = builder.triple(triple);
@@ -860,12 +888,14 @@ fn main() -> ExitCode {
             entries,
             opt_level,
             no_runtime,
+            record,
             link,
             threads,
             output,
             inputs,
         } => build(
-            list, target, emit, plan, entries, opt_level, no_runtime, link, threads, output, inputs,
+            list, target, emit, plan, entries, opt_level, no_runtime, record, link, threads,
+            output, inputs,
         ),
         Command::Link {
             target,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use mvimg::codegen::{build, link_image, BuildOptions};
-use mvimg::cpu::image::format::{PAIR_WORDS, TARGET_WORDS};
+use mvimg::cpu::image::format::{PAIR_WORDS, RECORD_WORDS, TARGET_WORDS};
 use mvimg::cpu::{Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
 use mvimg::inspect::ImageFile;
 
@@ -30,7 +30,16 @@ fn image(dir: &Path) -> PathBuf {
     let ll = c_ir(dir, "probe", SOURCE, "x86_64-unknown-linux-gnu");
     let list: TargetList = LIST.parse().unwrap();
     let targets = list.resolve(Arch::X86_64, None).unwrap();
-    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    let options = BuildOptions {
+        record: vec![
+            ("check-bounds".into(), "yes".into()),
+            ("debug-level".into(), "1".into()),
+            ("inline".into(), "yes".into()),
+            ("runtime.abi".into(), "3".into()),
+        ],
+        ..BuildOptions::default()
+    };
+    let built = build(&[ll], &targets, &options).unwrap();
     let so = dir.join("libprobe.so");
     link_image(&built, &so).unwrap();
     check_readers(&so, targets.targets.len());
@@ -172,8 +181,9 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
     let mut magic = bytes.to_vec();
     magic[at] ^= 0x20;
     cases.push(("bad magic".to_owned(), magic));
-    cases.push(("version 2".into(), with(&[(2, 2)])));
-    cases.push(("header of 19 words".into(), with(&[(3, 19)])));
+    cases.push(("version 1".into(), with(&[(2, 1)])));
+    cases.push(("version 3".into(), with(&[(2, 3)])));
+    cases.push(("header of 20 words".into(), with(&[(3, 20)])));
     cases.push(("architecture 7".into(), with(&[(4, 7)])));
     cases.push(("no targets".into(), with(&[(5, 0)])));
     for (k, name) in [
@@ -182,12 +192,14 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
         (7, "entries"),
         (8, "slots"),
         (9, "relocs"),
+        (21, "record"),
     ] {
         cases.push((format!("{name} count + 1"), with(&[(k, word(k) + 1)])));
         cases.push((format!("{name} count huge"), with(&[(k, u32::MAX)])));
     }
-    for a in 10..=15 {
-        for b in a + 1..=15 {
+    let offsets = [10, 11, 12, 13, 14, 15, 20];
+    for (i, &a) in offsets.iter().enumerate() {
+        for &b in &offsets[i + 1..] {
             if word(a) != word(b) {
                 cases.push((
                     format!("offsets {a} and {b} swapped"),
@@ -213,26 +225,38 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
         "target 1 name past the strings".into(),
         with(&[(targets + t + 1, word(16) + 1)]),
     ));
-    cases.push(("target 0 with a base".into(), with(&[(targets + 4, 0)])));
+    cases.push((
+        "target 1 LLVM cpu past the strings".into(),
+        with(&[(targets + t + 4, word(16))]),
+    ));
+    cases.push((
+        "target 1 LLVM cpu empty".into(),
+        with(&[(targets + t + 5, 0)]),
+    ));
+    cases.push((
+        "target 1 LLVM features one byte longer (no NUL after it)".into(),
+        with(&[(targets + t + 7, word(targets + t + 7) + 1)]),
+    ));
+    cases.push(("target 0 with a base".into(), with(&[(targets + 8, 0)])));
     cases.push((
         "target 2 based on itself".into(),
-        with(&[(targets + 2 * t + 4, 2)]),
+        with(&[(targets + 2 * t + 8, 2)]),
     ));
     cases.push((
         "target 2 based on a later target".into(),
-        with(&[(targets + 2 * t + 4, 5)]),
+        with(&[(targets + 2 * t + 8, 5)]),
     ));
     cases.push((
         "target 2 entries past the end".into(),
-        with(&[(targets + 2 * t + 6, word(7))]),
+        with(&[(targets + 2 * t + 10, word(7))]),
     ));
     cases.push((
         "target 2 entry count huge".into(),
-        with(&[(targets + 2 * t + 7, u32::MAX)]),
+        with(&[(targets + 2 * t + 11, u32::MAX)]),
     ));
     cases.push((
         "unknown target flags".into(),
-        with(&[(targets + 2 * t + 5, 0x80)]),
+        with(&[(targets + 2 * t + 9, 0x80)]),
     ));
     cases.push((
         "function name out of range".into(),
@@ -287,6 +311,94 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
         cases.push((format!("data zeroed from byte {cut}"), truncated));
     }
     cases
+}
+
+/// Corruptions of the build record of the dispatch data at `at`: every
+/// string of every entry out of place, cut, without its NUL, or empty; keys
+/// out of order and repeated; the count and the offset wrong.
+fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
+    let word = |k: usize| u32::from_le_bytes(bytes[at + 4 * k..at + 4 * k + 4].try_into().unwrap());
+    let with = |changes: &[(usize, u32)]| {
+        let mut out = bytes.to_vec();
+        for &(k, value) in changes {
+            out[at + 4 * k..at + 4 * k + 4].copy_from_slice(&value.to_le_bytes());
+        }
+        out
+    };
+    let (record, count, r) = (
+        word(20) as usize / 4,
+        word(21) as usize,
+        RECORD_WORDS as usize,
+    );
+    let strings_size = word(16);
+    let mut cases = Vec::new();
+    for i in 0..count {
+        let (key, value) = (record + i * r, record + i * r + 2);
+        for (part, k) in [("key", key), ("value", value)] {
+            cases.push((
+                format!("record {i} {part} past the strings"),
+                with(&[(k, strings_size)]),
+            ));
+            cases.push((
+                format!("record {i} {part} one byte longer (no NUL after it)"),
+                with(&[(k + 1, word(k + 1) + 1)]),
+            ));
+            cases.push((
+                format!("record {i} {part} length huge"),
+                with(&[(k + 1, u32::MAX)]),
+            ));
+        }
+        cases.push((format!("record {i} key empty"), with(&[(key + 1, 0)])));
+        cases.push((
+            format!("record {i} key shifted by a byte"),
+            with(&[(key, word(key) + 1)]),
+        ));
+        if i + 1 < count {
+            let next = key + r;
+            cases.push((
+                format!("records {i} and {} swapped", i + 1),
+                with(&[
+                    (key, word(next)),
+                    (key + 1, word(next + 1)),
+                    (next, word(key)),
+                    (next + 1, word(key + 1)),
+                ]),
+            ));
+            cases.push((
+                format!("record {} repeats record {i}'s key", i + 1),
+                with(&[(next, word(key)), (next + 1, word(key + 1))]),
+            ));
+        }
+    }
+    cases.push(("record count + 1".into(), with(&[(21, word(21) + 1)])));
+    cases.push(("record count huge".into(), with(&[(21, u32::MAX)])));
+    cases.push(("record offset past the end".into(), with(&[(20, 1 << 30)])));
+    cases.push(("record offset - 4".into(), with(&[(20, word(20) - 4)])));
+    cases
+}
+
+#[test]
+fn corrupted_build_records_are_rejected_by_inspect_and_the_loader() {
+    let dir = scratch("image-corrupt-record");
+    let so = image(&dir);
+    let bytes = std::fs::read(&so).unwrap();
+    let (at, _) = data_in_file(&bytes);
+    let cases = record_corruptions(&bytes, at);
+    assert!(cases.len() >= 60, "{} cases", cases.len());
+    for (i, (what, changed)) in cases.iter().enumerate() {
+        let inspect = ImageFile::parse(Path::new("corrupt.so"), changed);
+        assert!(inspect.is_err(), "inspect accepted: {what}");
+        let path = dir.join(format!("libcorrupt{i}.so"));
+        std::fs::write(&path, changed).unwrap();
+        let options = OpenOptions {
+            host: Some(host("haswell")),
+            ..OpenOptions::default()
+        };
+        match Image::open(&path, &options) {
+            Ok(_) => panic!("the loader accepted: {what}"),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
 }
 
 #[test]
@@ -347,7 +459,10 @@ fn inspect_and_explain_on_the_command_line() {
     let (ok, json, err) = run(&["inspect", path, "--json"]);
     assert!(ok, "{err}");
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(doc["format_version"], 1);
+    assert_eq!(doc["format_version"], 2);
+    assert_eq!(doc["record"]["check-bounds"], "yes");
+    assert_eq!(doc["record"]["mvimg.opt-level"], "2");
+    assert_eq!(doc["record"]["mvimg.triple"], "x86_64-unknown-linux-gnu");
     assert_eq!(doc["list"], LIST);
     let names: Vec<&str> = doc["targets"]
         .as_array()

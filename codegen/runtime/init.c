@@ -54,11 +54,17 @@ enum { T_NAME, T_SPEC, T_CPU, T_VECTOR, T_COUNT, T_MASKS };
 #define CPU_NATIVE 0xfffffffeu
 #define MAX_MASK 16 /* u32 words: 512 features */
 
-/* Dispatch data header words (docs/FORMAT.md). */
+/* Dispatch data header words (docs/FORMAT.md, version 2). */
 enum {
-    D_TARGETS = 5, D_FUNCTIONS = 6, D_SLOTS = 8, D_RELOCS = 9, D_TARGETS_AT = 10,
-    D_FUNCTIONS_AT = 11, D_ENTRIES_AT = 12, D_SLOTS_AT = 13, D_RELOCS_AT = 14
+    D_VERSION = 2, D_HEADER_WORDS = 22, D_TARGETS = 5, D_FUNCTIONS = 6, D_SLOTS = 8, D_RELOCS = 9,
+    D_TARGETS_AT = 10, D_FUNCTIONS_AT = 11, D_ENTRIES_AT = 12, D_SLOTS_AT = 13, D_RELOCS_AT = 14,
+    D_STRINGS_AT = 15, D_STRINGS_SIZE = 16, D_TOTAL = 17, D_RECORD_AT = 20, D_RECORDS = 21
 };
+/* A dispatch target record: four strings (name, features, LLVM cpu, LLVM
+ * features), then base, flags, first entry, entry count. */
+enum { DT_BASE = 8, DT_FIRST = 10, DT_COUNT = 11, DT_WORDS = 12 };
+/* A build-record entry: key and value strings. */
+enum { DR_KEY = 0, DR_VALUE = 2, DR_WORDS = 4 };
 
 static const u32 *tab(void) { return mvimg_init_tables; }
 static u32 mask_words(void) { return tab()[H_MASK_WORDS]; }
@@ -823,16 +829,16 @@ static uptr at(int rel) { return (uptr)data() + (uptr)(long long)rel; }
 static uptr body(u32 t, u32 f) {
     const u32 *d = data();
     while (t) {
-        const u32 *tr = d + d[D_TARGETS_AT] / 4 + 8 * t;
-        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[6];
-        u32 lo = 0, hi = tr[7];
+        const u32 *tr = d + d[D_TARGETS_AT] / 4 + DT_WORDS * t;
+        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[DT_FIRST];
+        u32 lo = 0, hi = tr[DT_COUNT];
         while (lo < hi) {
             u32 mid = lo + (hi - lo) / 2;
             if (e[2 * mid] < f) lo = mid + 1;
             else hi = mid;
         }
-        if (lo < tr[7] && e[2 * lo] == f) return at((int)e[2 * lo + 1]);
-        t = tr[4] == NONE ? 0 : tr[4];
+        if (lo < tr[DT_COUNT] && e[2 * lo] == f) return at((int)e[2 * lo + 1]);
+        t = tr[DT_BASE] == NONE ? 0 : tr[DT_BASE];
     }
     return at((int)d[d[D_FUNCTIONS_AT] / 4 + 4 * f + 2]);
 }
@@ -929,27 +935,38 @@ static int fill(u32 t, const struct segments *s) {
  * index the fill uses is checked first and, where the segments are known
  * (Linux), the data lies in the image, every body in its code and every cell
  * in its writable data. */
-static int data_ok(const struct segments *s) {
+/* The header and the bounds of every part: what any reader of the data
+ * (the fill, mvimg_image_record) needs before it indexes it. */
+static int parts_ok(void) {
     const u32 *d = data();
-    if (!inside(s, (uptr)d, 4 * 20, 0)) return 0;
-    if (d[0] != 0x4d49564d || d[1] != 0x50534447 || d[2] != 1 || d[3] != 20) return 0;
-    u32 total = d[17], nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
-    if (nt != tab()[H_TARGETS] || total % 4 || !inside(s, (uptr)d, total, 0)) return 0;
-    u32 parts[5][2] = {{D_TARGETS_AT, 8 * nt}, {D_FUNCTIONS_AT, 4 * nf}, {D_ENTRIES_AT, 2 * ne},
-                       {D_SLOTS_AT, 2 * d[D_SLOTS]}, {D_RELOCS_AT, 2 * d[D_RELOCS]}};
-    for (u32 p = 0; p < 5; p++) {
+    if (d[0] != 0x4d49564d || d[1] != 0x50534447 || d[2] != D_VERSION || d[3] != D_HEADER_WORDS) return 0;
+    u32 total = d[D_TOTAL], nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
+    if (nt != tab()[H_TARGETS] || total % 4) return 0;
+    u32 parts[6][2] = {{D_TARGETS_AT, DT_WORDS * nt}, {D_FUNCTIONS_AT, 4 * nf}, {D_ENTRIES_AT, 2 * ne},
+                       {D_SLOTS_AT, 2 * d[D_SLOTS]}, {D_RELOCS_AT, 2 * d[D_RELOCS]},
+                       {D_RECORD_AT, DR_WORDS * d[D_RECORDS]}};
+    for (u32 p = 0; p < 6; p++) {
         u32 offset = d[parts[p][0]], words = parts[p][1];
         if (offset % 4 || offset > total || words > (total - offset) / 4) return 0;
     }
+    u32 strings = d[D_STRINGS_AT], size = d[D_STRINGS_SIZE];
+    return strings <= total && size <= total - strings;
+}
+
+static int data_ok(const struct segments *s) {
+    const u32 *d = data();
+    if (!inside(s, (uptr)d, 4 * D_HEADER_WORDS, 0)) return 0;
+    if (!parts_ok() || !inside(s, (uptr)d, d[D_TOTAL], 0)) return 0;
+    u32 nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
     const u32 *fr = d + d[D_FUNCTIONS_AT] / 4;
     for (u32 f = 0; f < nf; f++)
         if (!inside(s, at((int)fr[4 * f + 2]), 1, SEG_X)) return 0;
     for (u32 t = 0; t < nt; t++) {
-        const u32 *tr = d + d[D_TARGETS_AT] / 4 + 8 * t;
-        if (t == 0 ? tr[4] != NONE : tr[4] >= t) return 0;
-        if (tr[6] > ne || tr[7] > ne - tr[6]) return 0;
-        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[6];
-        for (u32 k = 0; k < tr[7]; k++)
+        const u32 *tr = d + d[D_TARGETS_AT] / 4 + DT_WORDS * t;
+        if (t == 0 ? tr[DT_BASE] != NONE : tr[DT_BASE] >= t) return 0;
+        if (tr[DT_FIRST] > ne || tr[DT_COUNT] > ne - tr[DT_FIRST]) return 0;
+        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[DT_FIRST];
+        for (u32 k = 0; k < tr[DT_COUNT]; k++)
             if (e[2 * k] >= nf || (k && e[2 * k] <= e[2 * k - 2]) || !inside(s, at((int)e[2 * k + 1]), 1, SEG_X))
                 return 0;
     }
@@ -990,6 +1007,27 @@ static void mvimg_init(void) {
 VIS int mvimg_selected_target(void) {
     mvimg_init();
     return selected;
+}
+
+/** The value of key `key` in the image's build record (docs/FORMAT.md):
+ * `mvimg.version`, `mvimg.llvm-version`, `mvimg.triple`, `mvimg.opt-level`
+ * and the keys the build added (`mvimg build --record KEY=VALUE`); 0 when the
+ * key is not there, or when the data is corrupt. The string is the image's
+ * own, NUL-terminated. */
+VIS const char *mvimg_image_record(const char *key) {
+    if (!key || !parts_ok()) return 0;
+    const u32 *d = data();
+    const char *strings = (const char *)d + d[D_STRINGS_AT];
+    u32 size = d[D_STRINGS_SIZE];
+    const u32 *r = d + d[D_RECORD_AT] / 4;
+    for (u32 i = 0; i < d[D_RECORDS]; i++) {
+        const u32 *k = r + DR_WORDS * i, *v = k + DR_VALUE;
+        /* Each string and its NUL inside the string area. */
+        if (k[0] >= size || k[1] >= size - k[0] || v[0] >= size || v[1] >= size - v[0]) return 0;
+        if (strings[v[0] + v[1]] != 0) return 0;
+        if (span_eq(strings + k[0], k[1], key)) return strings + v[0];
+    }
+    return 0;
 }
 
 /** The normalized name of target `index` (`haswell,-rdrnd,base(1)`), 0 when

@@ -16,8 +16,10 @@ use mvimg_cpu::{ResolvedTargets, SizeGoal};
 
 pub use mvimg_cpu::image::format::{
     arch_code, DISPATCH_SYMBOL, FORMAT_VERSION, FUNCTION_ENTRY, FUNCTION_SLOT, HEADER_WORDS, MAGIC,
-    NO_BASE, TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE,
+    NO_BASE, RECORD_WORDS, TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE,
 };
+
+use crate::record::BuildRecord;
 
 /// One function of the dispatch data.
 pub(crate) struct DispatchFunction<'ctx> {
@@ -48,11 +50,14 @@ pub(crate) fn emit<'ctx>(
     module: &Module<'ctx>,
     targets: &ResolvedTargets,
     tables: &DispatchTables<'ctx>,
+    record: &BuildRecord,
 ) -> GlobalValue<'ctx> {
     let mut strings: Vec<u8> = Vec::new();
+    // Each string is followed by a NUL (not counted), for C hosts.
     let mut string = |s: &str| -> (u32, u32) {
         let at = strings.len() as u32;
         strings.extend_from_slice(s.as_bytes());
+        strings.push(0);
         (at, s.len() as u32)
     };
     let list = string(&targets.normalized().to_string());
@@ -66,6 +71,8 @@ pub(crate) fn emit<'ctx>(
         let name = string(&target.spec.to_string());
         let names = target.isa_features().names().join(",");
         let features = string(&names);
+        let llvm_cpu = string(&target.llvm_cpu);
+        let llvm_features = string(&target.llvm_features);
         let mut flags = 0;
         if target.clone_all && t > 0 {
             flags |= TARGET_CLONE_ALL;
@@ -90,6 +97,10 @@ pub(crate) fn emit<'ctx>(
             Word::Value(name.1),
             Word::Value(features.0),
             Word::Value(features.1),
+            Word::Value(llvm_cpu.0),
+            Word::Value(llvm_cpu.1),
+            Word::Value(llvm_features.0),
+            Word::Value(llvm_features.1),
             Word::Value(target.base.map_or(NO_BASE, |b| b as u32)),
             Word::Value(flags),
             Word::Value(first),
@@ -122,6 +133,11 @@ pub(crate) fn emit<'ctx>(
             reloc_words.push(Word::Offset(global, offset));
         }
     }
+    let mut record_words = Vec::new();
+    for (key, value) in record.entries() {
+        let (key, value) = (string(key), string(value));
+        record_words.extend([key.0, key.1, value.0, value.1].map(Word::Value));
+    }
     while !strings.len().is_multiple_of(4) {
         strings.push(0);
     }
@@ -130,7 +146,8 @@ pub(crate) fn emit<'ctx>(
     let entries_at = functions_at + function_words.len() as u32 * 4;
     let slots_at = entries_at + entry_words.len() as u32 * 4;
     let relocs_at = slots_at + slot_words.len() as u32 * 4;
-    let strings_at = relocs_at + reloc_words.len() as u32 * 4;
+    let record_at = relocs_at + reloc_words.len() as u32 * 4;
+    let strings_at = record_at + record_words.len() as u32 * 4;
     let total = strings_at + strings.len() as u32;
     let magic = |k: usize| u32::from_le_bytes(MAGIC[k * 4..k * 4 + 4].try_into().unwrap());
     let header = [
@@ -154,6 +171,8 @@ pub(crate) fn emit<'ctx>(
         total,
         list.0,
         list.1,
+        record_at,
+        (record_words.len() / RECORD_WORDS as usize) as u32,
     ];
     let mut words: Vec<Word> = header.into_iter().map(Word::Value).collect();
     words.extend(target_words);
@@ -161,6 +180,7 @@ pub(crate) fn emit<'ctx>(
     words.extend(entry_words);
     words.extend(slot_words);
     words.extend(reloc_words);
+    words.extend(record_words);
     words.extend(
         strings
             .chunks(4)

@@ -51,6 +51,13 @@ pub enum Error {
         /// What is wrong.
         problem: String,
     },
+    /// A build-record key the caller gave that cannot be recorded.
+    Record {
+        /// The key.
+        key: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// The plan could not be applied.
     Plan {
         /// What went wrong.
@@ -107,6 +114,7 @@ impl fmt::Display for Error {
                 write!(f, "feature query `{query}`: {problem}")
             }
             Error::Plan { message } => write!(f, "multiversioning: {message}"),
+            Error::Record { key, problem } => write!(f, "build record key `{key}` {problem}"),
             Error::Verify { message } => write!(
                 f,
                 "the multiversioned module is not valid IR (a bug in mvimg): {message}"

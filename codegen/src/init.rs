@@ -16,10 +16,11 @@ use mvimg_cpu::{Arch, Detection, FeatureSet, Os, ResolvedTargets, VectorWidth};
 use crate::error::Error;
 
 /// The symbols every image exports besides its entries and the dispatch data.
-pub const INIT_EXPORTS: [&str; 3] = [
+pub const INIT_EXPORTS: [&str; 4] = [
     "mvimg_selected_target",
     "mvimg_target_name",
     "mvimg_selection_error",
+    "mvimg_image_record",
 ];
 
 /// The name of the generated tables the init reads.

@@ -28,6 +28,7 @@ mod output;
 pub mod parallel;
 mod pipeline;
 pub mod plan;
+mod record;
 pub mod synth;
 
 pub use clone::{clone_name, slot_name, trampoline_name};
@@ -39,3 +40,4 @@ pub use pipeline::{
     build, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageInput, ImageLink,
 };
 pub use plan::ClonePlan;
+pub use record::BuildRecord;

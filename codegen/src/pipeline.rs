@@ -19,6 +19,7 @@ use crate::exports::{defined_symbols, name_bytes, symbol_definitions, ExportRule
 use crate::machine::{emit_object, target_machine, Clock};
 use crate::parallel::{automatic_partitions, Codegen};
 use crate::plan::{plan, ClonePlan};
+use crate::record::BuildRecord;
 use crate::Error;
 
 /// Which functions are entry points.
@@ -59,6 +60,9 @@ pub struct BuildOptions {
     /// defines is then a link error (ELF, PE). Default true; false leaves
     /// undefined symbols to the loader.
     pub runtime: bool,
+    /// The caller's build-record keys and values (`check-bounds`, `yes`),
+    /// recorded in the image beside mvimg's own (`mvimg.*`) facts.
+    pub record: Vec<(String, String)>,
 }
 
 impl Default for BuildOptions {
@@ -70,6 +74,7 @@ impl Default for BuildOptions {
             threads: None,
             partitions: None,
             runtime: true,
+            record: Vec::new(),
         }
     }
 }
@@ -327,6 +332,13 @@ impl<'ctx> ImageBuilder<'ctx> {
         self
     }
 
+    /// Records `key=value` in the image's build record (a runtime's
+    /// compatibility key: `check-bounds`, `yes`).
+    pub fn record(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.record.push((key.into(), value.into()));
+        self
+    }
+
     /// All code generation options at once.
     pub fn options(mut self, options: BuildOptions) -> Self {
         self.options = options;
@@ -473,6 +485,7 @@ fn run<'ctx>(
     let mut clock = Clock::start();
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
     clock.lap("load");
+    let record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
     let targets = match targets {
         Some(Targets::Resolved(targets)) => targets,
         Some(Targets::List(list)) => resolve(&list, &platform, native)?,
@@ -482,6 +495,9 @@ fn run<'ctx>(
             resolve(&list, &platform, native)?
         }
     };
+    // `native` becomes the build host's concrete CPU before anything uses
+    // the targets: the image records what it was built for.
+    let targets = targets.recorded();
     let machine = target_machine(&platform, &targets, options.opt_level)?;
     let (plan, exports) = multiversion(
         context,
@@ -490,6 +506,7 @@ fn run<'ctx>(
         &targets,
         &machine,
         &options.entries,
+        &record,
     )?;
     clock.lap("multiversion");
     // LLVM's Mach-O object writers reject a difference of two symbols when one
@@ -707,8 +724,10 @@ pub fn build(
     builder.build()
 }
 
-/// Plans and applies multiversioning to `module` for `targets`, then verifies
-/// it. Returns the plan and the exported symbols.
+/// Plans and applies multiversioning to `module` for `targets` (as
+/// [`ResolvedTargets::recorded`] gives them: `native` is recorded as a
+/// concrete CPU), emits the dispatch data with `record`, then verifies it.
+/// Returns the plan and the exported symbols.
 pub fn multiversion<'ctx>(
     context: &'ctx Context,
     module: &Module<'ctx>,
@@ -716,7 +735,9 @@ pub fn multiversion<'ctx>(
     targets: &ResolvedTargets,
     machine: &TargetMachine,
     entries: &Entries,
+    record: &BuildRecord,
 ) -> Result<(ClonePlan, Vec<String>), Error> {
+    let targets = &targets.recorded();
     if platform.arch != targets.arch {
         return Err(Error::Plan {
             message: format!(
@@ -766,7 +787,7 @@ pub fn multiversion<'ctx>(
     let uses = scan_uses(module, &analysis, &layout);
     let plan = plan(platform.triple(), targets, &analysis, &uses, &is_entry);
     let tables = crate::clone::apply(context, module, platform, &plan, targets, &analysis)?;
-    crate::dispatch::emit(context, module, targets, &tables);
+    crate::dispatch::emit(context, module, targets, &tables, record);
     crate::init::attach(context, module, platform, targets)?;
     module.verify().map_err(|e| Error::Verify {
         message: e.to_string_lossy().into_owned(),

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use inkwell::context::Context;
 use inkwell::values::{AnyValue, FunctionValue};
 use mvimg_codegen::plan::SlotReason;
-use mvimg_codegen::{emit_object, load, multiversion, target_machine, ClonePlan, Entries};
+use mvimg_codegen::{
+    emit_object, load, multiversion, target_machine, BuildRecord, ClonePlan, Entries,
+};
 use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
 
 const TRIPLE: &str = "x86_64-unknown-linux-gnu";
@@ -42,6 +44,7 @@ fn run(name: &str, check: impl FnOnce(&inkwell::module::Module, &ClonePlan)) -> 
         &targets,
         &machine,
         &Entries::Exported,
+        &BuildRecord::new(&triple, 2, &[]).unwrap(),
     )
     .unwrap_or_else(|e| panic!("{name}: {e}"));
     check(&module, &plan);

@@ -1,4 +1,4 @@
-//! Reading the dispatch data (docs/FORMAT.md, version 1) from untrusted bytes.
+//! Reading the dispatch data (docs/FORMAT.md, version 2) from untrusted bytes.
 //!
 //! [`DispatchData::parse`] checks everything that can be checked without
 //! knowing where the image is mapped: magic, version, header size, counts,
@@ -10,18 +10,31 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::Arch;
+use crate::{Arch, FeatureSet, ResolvedTargets, TargetList};
 
 /// The exported symbol of the dispatch data.
 pub const DISPATCH_SYMBOL: &str = "mvimg_dispatch_data";
 /// The format's magic, the bytes `MVIMGDSP`.
 pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
 /// The format version this crate reads and mvimg-codegen writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Words in the header.
-pub const HEADER_WORDS: u32 = 20;
+pub const HEADER_WORDS: u32 = 22;
 /// Words in a target record.
-pub const TARGET_WORDS: u32 = 8;
+pub const TARGET_WORDS: u32 = 12;
+/// Words in a build-record entry (a key and a value).
+pub const RECORD_WORDS: u32 = 4;
+/// Build-record key: the mvimg version that built the image.
+pub const RECORD_MVIMG_VERSION: &str = "mvimg.version";
+/// Build-record key: the LLVM version that compiled it.
+pub const RECORD_LLVM_VERSION: &str = "mvimg.llvm-version";
+/// Build-record key: the target triple.
+pub const RECORD_TRIPLE: &str = "mvimg.triple";
+/// Build-record key: LLVM's optimization level, `0` to `3`.
+pub const RECORD_OPT_LEVEL: &str = "mvimg.opt-level";
+/// The prefix of the keys mvimg writes itself; a caller's keys have no
+/// such prefix.
+pub const RECORD_RESERVED_PREFIX: &str = "mvimg.";
 /// Words in a function record.
 pub const FUNCTION_WORDS: u32 = 4;
 /// Words in an entry, slot or relocation record.
@@ -38,6 +51,15 @@ pub const FUNCTION_ENTRY: u32 = 1;
 pub const FUNCTION_SLOT: u32 = 2;
 /// `base` of target 0.
 pub const NO_BASE: u32 = u32::MAX;
+
+/// Whether `key` can be a build-record key: letters, digits, `-`, `_`, `.`,
+/// not empty.
+pub fn is_record_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
 
 /// The header's architecture code.
 pub fn arch_code(arch: Arch) -> u32 {
@@ -68,10 +90,15 @@ impl std::error::Error for FormatError {}
 /// One target record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetRecord {
-    /// The target as written, normalized.
+    /// The target as resolved at build time, normalized (`native` is stored
+    /// as the build host's CPU and feature changes, never as the word).
     pub name: String,
-    /// Its ISA features (LLVM names, comma-separated).
+    /// Its ISA features (LLVM names, comma-separated): what a host must have.
     pub features: String,
+    /// LLVM `target-cpu` of its bodies.
+    pub llvm_cpu: String,
+    /// LLVM `target-features` of its bodies (may be empty).
+    pub llvm_features: String,
     /// The target it falls back to (`None` for target 0).
     pub base: Option<usize>,
     /// Flags ([`TARGET_CLONE_ALL`], ...).
@@ -117,6 +144,8 @@ pub struct DispatchData {
     pub slots: Vec<Pair>,
     /// Relocation records.
     pub relocs: Vec<Pair>,
+    /// The build record: (key, value) pairs, sorted by key, keys unique.
+    pub record: Vec<(String, String)>,
     /// Size of the data in bytes.
     pub total_size: u32,
 }
@@ -185,7 +214,9 @@ impl DispatchData {
         if header_words != HEADER_WORDS {
             return fail(
                 12,
-                format!("the header has {header_words} words; version 1 has {HEADER_WORDS}"),
+                format!(
+                    "the header has {header_words} words; version {FORMAT_VERSION} has {HEADER_WORDS}"
+                ),
             );
         }
         let arch = match header(4)? {
@@ -214,8 +245,16 @@ impl DispatchData {
                 format!("total_size {total_size} is not a whole header and words"),
             );
         }
-        let counts = [header(5)?, header(6)?, header(7)?, header(8)?, header(9)?];
-        let [target_count, function_count, entry_count, slot_count, reloc_count] = counts;
+        let counts = [
+            header(5)?,
+            header(6)?,
+            header(7)?,
+            header(8)?,
+            header(9)?,
+            header(21)?,
+        ];
+        let [target_count, function_count, entry_count, slot_count, reloc_count, record_count] =
+            counts;
         if target_count == 0 {
             return fail(20, "no targets; an image has at least target 0");
         }
@@ -246,9 +285,14 @@ impl DispatchData {
                 14,
                 u64::from(reloc_count) * u64::from(PAIR_WORDS) * 4,
             ),
+            (
+                "build record",
+                20,
+                u64::from(record_count) * u64::from(RECORD_WORDS) * 4,
+            ),
             ("strings", 15, u64::from(header(16)?)),
         ];
-        // Version 1 lays the parts out in this order, each right after the
+        // The parts follow each other in this order, each right after the
         // previous one, the strings last: anything else (a swapped or moved
         // offset) is corruption.
         let mut parts: Vec<(&str, Range<u64>)> = vec![("header", 0..u64::from(HEADER_WORDS) * 4)];
@@ -262,8 +306,8 @@ impl DispatchData {
                 return fail(
                     u64::from(word) * 4,
                     format!(
-                        "the {name} start at byte {start}; version 1 puts them right after \
-                         the {previous}, at byte {expected}"
+                        "the {name} start at byte {start}; version {FORMAT_VERSION} puts them \
+                         right after the {previous}, at byte {expected}"
                     ),
                 );
             }
@@ -279,35 +323,45 @@ impl DispatchData {
             }
             parts.push((name, start..end));
         }
-        if parts[6].1.end != u64::from(total_size) {
+        if parts[7].1.end != u64::from(total_size) {
             return fail(
                 68,
                 format!(
                     "total_size is {total_size} but the strings end at byte {}",
-                    parts[6].1.end
+                    parts[7].1.end
                 ),
             );
         }
         let offset_of = |k: usize| parts[k].1.start;
-        let strings = parts[6].1.clone();
-        let string = |at: u64| -> Result<String, FormatError> {
+        let strings = parts[7].1.clone();
+        // Every string is UTF-8 without NUL bytes, followed by a NUL (so that
+        // C hosts can use it in place); names are not empty.
+        let text = |at: u64, may_be_empty: bool| -> Result<String, FormatError> {
             let (offset, len) = (u64::from(r.word(at)?), u64::from(r.word(at + 4)?));
             let (start, end) = (strings.start + offset, strings.start + offset + len);
-            if end > strings.end {
+            if end >= strings.end {
                 return fail(
                     at,
                     format!(
-                        "a string at {offset}+{len} runs past the string area ({} bytes)",
+                        "a string at {offset}+{len} and its NUL run past the string area \
+                         ({} bytes)",
                         strings.end - strings.start
                     ),
                 );
             }
+            if bytes[end as usize] != 0 {
+                return fail(
+                    at,
+                    format!("the string at {offset}+{len} is not NUL-terminated"),
+                );
+            }
             match String::from_utf8(bytes[start as usize..end as usize].to_vec()) {
-                Ok(text) if !text.is_empty() && !text.contains('\0') => Ok(text),
+                Ok(text) if (may_be_empty || !text.is_empty()) && !text.contains('\0') => Ok(text),
                 Ok(text) if text.is_empty() => fail(at, "an empty name"),
                 _ => fail(at, "a string is not UTF-8 text without NUL bytes"),
             }
         };
+        let string = |at: u64| text(at, false);
         let list = string(18 * 4)?;
 
         let mut functions = Vec::with_capacity(function_count as usize);
@@ -346,16 +400,41 @@ impl DispatchData {
         let entries = pairs(3, entry_count, "entry")?;
         let slots = pairs(4, slot_count, "slot")?;
         let relocs = pairs(5, reloc_count, "relocation")?;
+        let mut record: Vec<(String, String)> = Vec::with_capacity(record_count as usize);
+        for i in 0..u64::from(record_count) {
+            let at = offset_of(6) + i * u64::from(RECORD_WORDS) * 4;
+            let key = string(at)?;
+            if !is_record_key(&key) {
+                return fail(
+                    at,
+                    format!(
+                        "build record {i}: `{key}` is not a key (letters, digits, `-`, `_`, `.`)"
+                    ),
+                );
+            }
+            if let Some((previous, _)) = record.last() {
+                if *previous >= key {
+                    return fail(
+                        at,
+                        format!(
+                            "build record {i}: key `{key}` after `{previous}`: keys are sorted \
+                             and unique"
+                        ),
+                    );
+                }
+            }
+            record.push((key, text(at + 8, true)?));
+        }
 
         let mut targets: Vec<TargetRecord> = Vec::with_capacity(target_count as usize);
         for t in 0..target_count as usize {
             let at = offset_of(1) + t as u64 * u64::from(TARGET_WORDS) * 4;
-            let base = r.word(at + 16)?;
-            let flags = r.word(at + 20)?;
-            let (first, count) = (r.word(at + 24)? as u64, r.word(at + 28)? as u64);
+            let base = r.word(at + 32)?;
+            let flags = r.word(at + 36)?;
+            let (first, count) = (r.word(at + 40)? as u64, r.word(at + 44)? as u64);
             let base = match (t, base) {
                 (0, NO_BASE) => None,
-                (0, _) => return fail(at + 16, "target 0 has a base; it must be 0xFFFFFFFF"),
+                (0, _) => return fail(at + 32, "target 0 has a base; it must be 0xFFFFFFFF"),
                 (_, b)
                     if (b as usize) < t
                         && (b == 0 || targets[b as usize].flags & TARGET_CLONE_ALL != 0) =>
@@ -364,7 +443,7 @@ impl DispatchData {
                 }
                 (_, b) => {
                     return fail(
-                        at + 16,
+                        at + 32,
                         format!(
                             "target {t} falls back to target {b}: a base must be target 0 or \
                              an earlier clone_all target"
@@ -373,11 +452,11 @@ impl DispatchData {
                 }
             };
             if flags & !(TARGET_CLONE_ALL | TARGET_OPT_SIZE | TARGET_MIN_SIZE) != 0 {
-                return fail(at + 20, format!("target {t}: unknown flags {flags:#x}"));
+                return fail(at + 36, format!("target {t}: unknown flags {flags:#x}"));
             }
             if first + count > u64::from(entry_count) || (t == 0 && count != 0) {
                 return fail(
-                    at + 24,
+                    at + 40,
                     format!(
                         "target {t}: entries {first}..{} out of the {entry_count} entry records",
                         first + count
@@ -390,13 +469,13 @@ impl DispatchData {
                 .any(|w| w[0].function >= w[1].function)
             {
                 return fail(
-                    at + 24,
+                    at + 40,
                     format!("target {t}: entries not sorted by function, or one listed twice"),
                 );
             }
             if flags & TARGET_CLONE_ALL != 0 && count != u64::from(function_count) {
                 return fail(
-                    at + 28,
+                    at + 44,
                     format!(
                         "target {t} is clone_all but has {count} entries for {function_count} \
                          functions"
@@ -405,7 +484,9 @@ impl DispatchData {
             }
             targets.push(TargetRecord {
                 name: string(at)?,
-                features: string(at + 8)?,
+                features: text(at + 8, true)?,
+                llvm_cpu: string(at + 16)?,
+                llvm_features: text(at + 24, true)?,
                 base,
                 flags,
                 entries: range,
@@ -429,8 +510,17 @@ impl DispatchData {
             entries,
             slots,
             relocs,
+            record,
             total_size,
         })
+    }
+
+    /// The value of build-record key `key`.
+    pub fn record_value(&self, key: &str) -> Option<&str> {
+        self.record
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| self.record[i].1.as_str())
     }
 
     /// The offset (from the data) of the body target `t` uses for function
@@ -506,5 +596,59 @@ impl DispatchData {
             }
         }
         Ok(())
+    }
+}
+
+impl DispatchData {
+    /// The image's targets as it recorded them, for selection: the stored
+    /// list resolved without a host (a version-2 image never stores
+    /// `native`), with each target's ISA features, LLVM CPU and LLVM
+    /// features taken from its record. Every selector (the image's own
+    /// init, the loader, `explain`, `check`) selects over these stored
+    /// features, so all agree whatever machine reads the image.
+    pub fn resolved_targets(&self) -> Result<ResolvedTargets, FormatError> {
+        let wrong = |message: String| FormatError {
+            offset: 72,
+            message,
+        };
+        let built_by = self
+            .record_value(RECORD_MVIMG_VERSION)
+            .map(|v| format!(" (built by mvimg {v})"))
+            .unwrap_or_default();
+        let list: TargetList = self.list.parse().map_err(|e: crate::Error| {
+            wrong(format!("the stored target list does not parse: {e}"))
+        })?;
+        let mut resolved = list.resolve(self.arch, None).map_err(|e| {
+            wrong(format!(
+                "the stored target list does not resolve with this mvimg's CPU \
+                 database{built_by}: {e}"
+            ))
+        })?;
+        if resolved.targets.len() != self.targets.len() {
+            return Err(wrong(format!(
+                "the target list `{}` has {} targets, the data {}",
+                self.list,
+                resolved.targets.len(),
+                self.targets.len()
+            )));
+        }
+        let db = self.arch.database();
+        for (t, (target, record)) in resolved.targets.iter_mut().zip(&self.targets).enumerate() {
+            let mut isa = FeatureSet::empty(self.arch);
+            for name in record.features.split(',').filter(|n| !n.is_empty()) {
+                let feature = db.feature(name).ok_or_else(|| {
+                    wrong(format!(
+                        "target {t} needs feature `{name}`, which this mvimg's CPU database \
+                         does not know{built_by}"
+                    ))
+                })?;
+                isa.insert(feature);
+            }
+            // Tuning hints as resolved; what a host must have as recorded.
+            target.features = target.features.intersection(&db.tuning()).union(&isa);
+            target.llvm_cpu = record.llvm_cpu.clone();
+            target.llvm_features = record.llvm_features.clone();
+        }
+        Ok(resolved)
     }
 }

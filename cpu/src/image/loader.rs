@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::format::{DispatchData, FormatError, Segment, DISPATCH_SYMBOL};
 use crate::select::{select, SelectOptions, Selection};
-use crate::{Host, TargetList};
+use crate::Host;
 
 /// How to open an image.
 #[derive(Clone, Debug, Default)]
@@ -207,7 +207,7 @@ impl Drop for Image {
     }
 }
 
-/// Selects for the image's own target list.
+/// Selects among the image's targets as it recorded them.
 fn choose(path: &Path, data: &DispatchData, options: &OpenOptions) -> Result<Selection, LoadError> {
     let fail = |error: crate::Error| LoadError::Select {
         path: path.to_path_buf(),
@@ -217,22 +217,10 @@ fn choose(path: &Path, data: &DispatchData, options: &OpenOptions) -> Result<Sel
         Some(host) => host.clone(),
         None => Host::detect().map_err(fail)?,
     };
-    let list: TargetList = data.list.parse().map_err(fail)?;
-    let targets = list.resolve(data.arch, Some(&host)).map_err(fail)?;
-    if targets.targets.len() != data.targets.len() {
-        return Err(LoadError::Format {
-            path: path.to_path_buf(),
-            error: FormatError {
-                offset: 72,
-                message: format!(
-                    "the target list `{}` has {} targets, the data {}",
-                    data.list,
-                    targets.targets.len(),
-                    data.targets.len()
-                ),
-            },
-        });
-    }
+    let targets = data.resolved_targets().map_err(|error| LoadError::Format {
+        path: path.to_path_buf(),
+        error,
+    })?;
     select(&targets, &host, &options.select).map_err(fail)
 }
 

@@ -231,6 +231,52 @@ pub struct ResolvedTargets {
 }
 
 impl ResolvedTargets {
+    /// The targets as an image records them: each `native` target becomes
+    /// the build host's concrete CPU (its database name, or `generic` when
+    /// the database does not know it) with the feature changes that give
+    /// exactly the features `native` resolved to, so that the word `native`
+    /// is never stored and the list resolves to the same targets on any
+    /// machine. Other targets are unchanged.
+    pub fn recorded(&self) -> ResolvedTargets {
+        let db = self.arch.database();
+        let targets = self
+            .targets
+            .iter()
+            .map(|t| {
+                if t.spec.cpu != CpuName::Native {
+                    return t.clone();
+                }
+                let mut spec = t.spec.clone();
+                spec.cpu = if t.cpu == db.baseline() {
+                    CpuName::Generic
+                } else {
+                    CpuName::Named(t.cpu.name().to_owned())
+                };
+                let start = t.cpu.llvm_features();
+                spec.features = t
+                    .features
+                    .difference(&start)
+                    .iter()
+                    .map(|f| FeatureOp::new(true, f.name()))
+                    .chain(
+                        start
+                            .difference(&t.features)
+                            .iter()
+                            .map(|f| FeatureOp::new(false, f.name())),
+                    )
+                    .collect();
+                let mut t = t.clone();
+                t.name = spec.cpu.as_str().to_owned();
+                t.spec = spec;
+                t
+            })
+            .collect();
+        ResolvedTargets {
+            arch: self.arch,
+            targets,
+        }
+    }
+
     /// The normalized list: names as written, options in canonical order.
     pub fn normalized(&self) -> TargetList {
         TargetList {
