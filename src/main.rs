@@ -249,6 +249,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Decide, from the image's file alone (nothing of it runs), whether this
+    /// host (or a described one) may load it: a target it can run, and a
+    /// build record that meets the requirements. Exit status 0 (loadable) or
+    /// 1 (refused, with every reason).
+    Check {
+        /// The image (.so, .dylib or .dll, any architecture).
+        image: std::path::PathBuf,
+        /// Describe the host as this database CPU instead of this machine.
+        #[arg(long, value_name = "NAME", conflicts_with = "from")]
+        host_cpu: Option<String>,
+        /// Describe the host by recorded data (CPUID dump, /proc/cpuinfo,
+        /// `sysctl hw` output).
+        #[arg(long, value_name = "FILE")]
+        from: Option<std::path::PathBuf>,
+        /// Require the build record to hold KEY with VALUE (repeatable).
+        #[arg(long = "require", value_name = "KEY=VALUE", value_parser = parse_record)]
+        require: Vec<(String, String)>,
+        /// Require the image to be optimized at least at this level.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=3))]
+        min_opt: Option<u8>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
     Cpus {
         /// Architecture (default: this machine's).
@@ -722,6 +746,71 @@ fn link(
     Ok(())
 }
 
+/// `mvimg check`: prints the decision; refused is exit status 1.
+fn check(
+    path: &std::path::Path,
+    host_cpu: Option<String>,
+    from: Option<std::path::PathBuf>,
+    require: Vec<(String, String)>,
+    min_opt: Option<u8>,
+    json_out: bool,
+) -> Result<()> {
+    let image = mvimg::inspect::ImageFile::read(path)?;
+    let host = described_host(Some(image.data.arch), host_cpu, from)?;
+    let requirements = mvimg::cpu::image::Requirements {
+        keys: require,
+        min_opt_level: min_opt,
+    };
+    let decision = mvimg::cpu::image::check(
+        &image.data,
+        &host,
+        &SelectOptions::from_env(),
+        &requirements,
+    );
+    let mut out = std::io::stdout().lock();
+    match (&decision, json_out) {
+        (Ok(selection), true) => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "loadable": true,
+                "host": host.name,
+                "selected": selection.index,
+                "name": selection.name,
+            }))?
+        )?,
+        (Err(reasons), true) => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "loadable": false,
+                "host": host.name,
+                "reasons": reasons,
+                "messages": reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            }))?
+        )?,
+        (Ok(selection), false) => writeln!(
+            out,
+            "{}: loadable on {}: selects target {}: {}",
+            path.display(),
+            host.name,
+            selection.index,
+            selection.name
+        )?,
+        (Err(reasons), false) => {
+            writeln!(out, "{}: refused on {}:", path.display(), host.name)?;
+            for reason in reasons {
+                writeln!(out, "- {}", reason.to_string().replace('\n', "\n  "))?;
+            }
+        }
+    }
+    drop(out);
+    if decision.is_err() {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
 /// What `mvimg build` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 enum Emit {
@@ -880,6 +969,14 @@ fn main() -> ExitCode {
             from,
             json,
         } => explain(&image, host_cpu, from, json),
+        Command::Check {
+            image,
+            host_cpu,
+            from,
+            require,
+            min_opt,
+            json,
+        } => check(&image, host_cpu, from, require, min_opt, json),
         Command::Build {
             list,
             target,

@@ -66,6 +66,7 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
         let options = OpenOptions {
             host: Some(host(cpu)),
             select: SelectOptions::default(),
+            ..OpenOptions::default()
         };
         let image = Image::open(copy(&so, cpu), &options).unwrap();
         assert_eq!(image.selection().index, expected, "{cpu}");
@@ -104,6 +105,7 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
             host_features: None,
             ..SelectOptions::default()
         },
+        ..OpenOptions::default()
     };
     let image = Image::open(copy(&so, "forced"), &options).unwrap();
     assert_eq!(image.selection().index, 0);
@@ -119,6 +121,7 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
             host_features: Some("-avx2".into()),
             ..SelectOptions::default()
         },
+        ..OpenOptions::default()
     };
     let image = Image::open(copy(&so, "masked"), &options).unwrap();
     assert_eq!(image.selection().index, 1);
@@ -142,6 +145,7 @@ fn no_eligible_target_names_what_is_missing() {
     let options = OpenOptions {
         host: Some(host("nehalem")),
         select: SelectOptions::default(),
+        ..OpenOptions::default()
     };
     let error = Image::open(&so, &options).unwrap_err().to_string();
     assert!(
@@ -419,6 +423,7 @@ fn corrupted_dispatch_data_is_rejected_by_inspect_and_the_loader() {
         let options = OpenOptions {
             host: Some(host("haswell")),
             select: SelectOptions::default(),
+            ..OpenOptions::default()
         };
         match Image::open(&path, &options) {
             Ok(_) => panic!("the loader accepted: {what}"),
@@ -577,6 +582,7 @@ fn rustc_input_builds_loads_and_runs_each_target() {
         let options = OpenOptions {
             host: Some(host(cpu)),
             select: SelectOptions::default(),
+            ..OpenOptions::default()
         };
         let image = Image::open(copy(&so, &format!("kernels-{cpu}")), &options).unwrap();
         assert_eq!(image.selection().index, index);

@@ -40,6 +40,57 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// No target of a list (an image's) can run on a host.
+    NoRunnableTarget(Box<NoRunnableTarget>),
+}
+
+/// No target can run on a host: what each one needs that the host lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoRunnableTarget {
+    /// The host's CPU name.
+    pub host: String,
+    /// The host's vector width (`256-bit`).
+    pub vectors: String,
+    /// Each target, with the features it needs that the host lacks.
+    pub targets: Vec<MissingFeatures>,
+    /// The host's features (those selection compares).
+    pub host_features: Vec<String>,
+}
+
+/// A target and the features it needs that a host lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingFeatures {
+    /// The target's index.
+    pub index: usize,
+    /// Its name.
+    pub name: String,
+    /// The features (LLVM names).
+    pub missing: Vec<String>,
+}
+
+impl fmt::Display for NoRunnableTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no target of this image can run on this host ({}, {} vectors)",
+            self.host, self.vectors
+        )?;
+        for t in &self.targets {
+            write!(
+                f,
+                "\n  target {} ({}) needs {}",
+                t.index,
+                t.name,
+                t.missing.join(",")
+            )?;
+        }
+        write!(
+            f,
+            "\nthe host has: {}\nrebuild with a target the host can run, e.g. `generic` \
+             first in the list",
+            self.host_features.join(",")
+        )
+    }
 }
 
 impl Error {
@@ -80,6 +131,7 @@ impl fmt::Display for Error {
             ),
             Error::TargetList(e) => e.fmt(f),
             Error::Host { message } => f.write_str(message),
+            Error::NoRunnableTarget(e) => e.fmt(f),
         }
     }
 }

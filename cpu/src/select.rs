@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::arch::Arch;
-use crate::error::Error;
+use crate::error::{Error, MissingFeatures, NoRunnableTarget};
 use crate::feature::FeatureSet;
 use crate::host::Host;
 use crate::target::{CpuName, ResolvedTarget, ResolvedTargets};
@@ -420,21 +420,23 @@ fn forced_target<'a>(
 }
 
 fn no_eligible_target(targets: &ResolvedTargets, host: &Host, missing: &[FeatureSet]) -> Error {
-    let mut message = format!(
-        "no target of this image can run on this host ({}, {} vectors)",
-        host.name,
-        VectorWidth::of(&host.features)
-    );
-    for t in &targets.targets {
-        message.push_str(&format!(
-            "\n  target {} ({}) needs {}",
-            t.index, t.name, missing[t.index]
-        ));
-    }
-    message.push_str(&format!(
-        "\nthe host has: {}\nrebuild with a target the host can run, e.g. `generic` first in the list",
-        host.features
-            .intersection(&host.arch().database().matched())
-    ));
-    Error::Host { message }
+    let names = |set: &FeatureSet| set.names().into_iter().map(str::to_owned).collect();
+    Error::NoRunnableTarget(Box::new(NoRunnableTarget {
+        host: host.name.clone(),
+        vectors: VectorWidth::of(&host.features).to_string(),
+        targets: targets
+            .targets
+            .iter()
+            .map(|t| MissingFeatures {
+                index: t.index,
+                name: t.name.clone(),
+                missing: names(&missing[t.index]),
+            })
+            .collect(),
+        host_features: names(
+            &host
+                .features
+                .intersection(&host.arch().database().matched()),
+        ),
+    }))
 }

@@ -208,6 +208,7 @@ fn main() -> Result<()> {
             ..SelectOptions::default()
         },
         host: None,
+        ..OpenOptions::default()
     };
     let generic = Image::open(copy(&image, "libkernels-generic.so")?, &generic_options)?;
     let s = selected.selection();

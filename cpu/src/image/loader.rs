@@ -6,6 +6,8 @@ use std::ffi::{c_void, CStr, CString};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::check::{check, Refusal, Requirements};
+use super::file::{ImageFile, InspectError};
 use super::format::{DispatchData, FormatError, Segment, DISPATCH_SYMBOL};
 use crate::select::{select, SelectOptions, Selection};
 use crate::Host;
@@ -18,16 +20,37 @@ pub struct OpenOptions {
     pub select: SelectOptions,
     /// The host to select for; `None` detects this machine.
     pub host: Option<Host>,
+    /// What the image's build record must say; an image that fails it is
+    /// refused before it is loaded.
+    pub requirements: Requirements,
 }
 
 impl OpenOptions {
     /// Options from the environment: `MVIMG_FORCE_TARGET` and
-    /// `MVIMG_HOST_FEATURES`, this machine's CPU.
+    /// `MVIMG_HOST_FEATURES`, this machine's CPU, no requirements.
     pub fn from_env() -> OpenOptions {
         OpenOptions {
             select: SelectOptions::from_env(),
-            host: None,
+            ..OpenOptions::default()
         }
+    }
+
+    /// Selects for `host` instead of this machine.
+    pub fn host(mut self, host: Host) -> OpenOptions {
+        self.host = Some(host);
+        self
+    }
+
+    /// Requires the build record to hold `key` with `value`.
+    pub fn require(mut self, key: impl Into<String>, value: impl Into<String>) -> OpenOptions {
+        self.requirements.keys.push((key.into(), value.into()));
+        self
+    }
+
+    /// Requires the image to be optimized at least at `level`.
+    pub fn min_opt_level(mut self, level: u8) -> OpenOptions {
+        self.requirements.min_opt_level = Some(level);
+        self
     }
 }
 
@@ -61,6 +84,15 @@ pub enum LoadError {
         /// What is wrong.
         error: crate::Error,
     },
+    /// The image was refused before it was loaded (none of its code ran).
+    Refused {
+        /// The image.
+        path: PathBuf,
+        /// Every reason.
+        reasons: Vec<Refusal>,
+    },
+    /// The image's file could not be read or is not a well-formed image.
+    File(InspectError),
     /// Loading images is not implemented for this operating system.
     Unsupported,
 }
@@ -78,6 +110,14 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Format { path, error } => write!(f, "{}: {error}", path.display()),
             LoadError::Select { path, error } => write!(f, "{}: {error}", path.display()),
+            LoadError::Refused { path, reasons } => {
+                write!(f, "{} was refused before loading:", path.display())?;
+                for reason in reasons {
+                    write!(f, "\n- {}", reason.to_string().replace('\n', "\n  "))?;
+                }
+                Ok(())
+            }
+            LoadError::File(e) => e.fmt(f),
             LoadError::Unsupported => f.write_str("loading images is implemented on Linux only"),
         }
     }
@@ -208,20 +248,25 @@ impl Drop for Image {
 }
 
 /// Selects among the image's targets as it recorded them.
-fn choose(path: &Path, data: &DispatchData, options: &OpenOptions) -> Result<Selection, LoadError> {
+#[cfg_attr(
+    not(target_os = "linux"),
+    allow(dead_code, reason = "used by the Linux loader")
+)]
+fn choose(
+    path: &Path,
+    data: &DispatchData,
+    host: &Host,
+    options: &SelectOptions,
+) -> Result<Selection, LoadError> {
     let fail = |error: crate::Error| LoadError::Select {
         path: path.to_path_buf(),
         error,
-    };
-    let host = match &options.host {
-        Some(host) => host.clone(),
-        None => Host::detect().map_err(fail)?,
     };
     let targets = data.resolved_targets().map_err(|error| LoadError::Format {
         path: path.to_path_buf(),
         error,
     })?;
-    select(&targets, &host, &options.select).map_err(fail)
+    select(&targets, host, options).map_err(fail)
 }
 
 #[cfg(target_os = "linux")]
@@ -362,6 +407,18 @@ mod sys {
         if let Err(message) = check_elf(&path) {
             return Err(LoadError::Dlopen { path, message });
         }
+        // Decided from the file, before dlopen runs any of the image's code.
+        let file = ImageFile::read(&path).map_err(LoadError::File)?;
+        let host = match &options.host {
+            Some(host) => host.clone(),
+            None => Host::detect().map_err(|error| LoadError::Select {
+                path: path.clone(),
+                error,
+            })?,
+        };
+        if let Err(reasons) = check(&file.data, &host, &options.select, &options.requirements) {
+            return Err(LoadError::Refused { path, reasons });
+        }
         let c_path =
             CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| LoadError::Dlopen {
                 path: path.clone(),
@@ -417,7 +474,17 @@ mod sys {
         ) {
             return close(LoadError::Format { path, error });
         }
-        let selection = match choose(&path, &data, options) {
+        // The mapped data must be what the file said.
+        if data != file.data {
+            return close(LoadError::Format {
+                path,
+                error: FormatError {
+                    offset: 0,
+                    message: "the loaded dispatch data differs from the file's".into(),
+                },
+            });
+        }
+        let selection = match choose(&path, &data, &host, &options.select) {
             Ok(s) => s,
             Err(e) => return close(e),
         };

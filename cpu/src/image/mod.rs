@@ -7,12 +7,15 @@
 //! `MVIMG_FORCE_TARGET` / `MVIMG_HOST_FEATURES` overrides) and fills its slots
 //! and relocation cells. [`ImageFile`] reads an image file of any format
 //! (ELF, Mach-O, PE) for any architecture without loading it, as `mvimg
-//! inspect` does.
+//! inspect` does; [`check`] decides from it alone whether a host may load
+//! the image, which `Image::open` does before `dlopen`.
 
+mod check;
 pub mod file;
 pub mod format;
 mod loader;
 
+pub use check::{check, Refusal, Requirements};
 pub use file::{ImageFile, InspectError};
 pub use format::{DispatchData, FormatError};
 pub use loader::{Image, LoadError, OpenOptions};
