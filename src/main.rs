@@ -215,6 +215,13 @@ enum Command {
         /// (`check-bounds=yes`, `debug-level=1`).
         #[arg(long = "record", value_name = "KEY=VALUE", value_parser = parse_record)]
         record: Vec<(String, String)>,
+        /// Layer the image on this base image (a package image on a system
+        /// image): link against it and record its name and content hash.
+        #[arg(long, value_name = "IMAGE")]
+        base: Option<std::path::PathBuf>,
+        /// Windows: the base image's import library.
+        #[arg(long = "base-implib", value_name = "FILE", requires = "base")]
+        base_implib: Option<std::path::PathBuf>,
         #[command(flatten)]
         link: LinkArgs,
         /// The file to write.
@@ -269,6 +276,10 @@ enum Command {
         /// Require the image to be optimized at least at this level.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=3))]
         min_opt: Option<u8>,
+        /// The base image it is to be loaded on (a layered image built
+        /// against another base is refused).
+        #[arg(long, value_name = "IMAGE")]
+        base: Option<std::path::PathBuf>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -747,19 +758,29 @@ fn link(
 }
 
 /// `mvimg check`: prints the decision; refused is exit status 1.
+#[allow(clippy::too_many_arguments, reason = "one per command-line option")]
 fn check(
     path: &std::path::Path,
     host_cpu: Option<String>,
     from: Option<std::path::PathBuf>,
     require: Vec<(String, String)>,
     min_opt: Option<u8>,
+    base: Option<std::path::PathBuf>,
     json_out: bool,
 ) -> Result<()> {
     let image = mvimg::inspect::ImageFile::read(path)?;
     let host = described_host(Some(image.data.arch), host_cpu, from)?;
+    let base = match base {
+        Some(base) => {
+            let file = mvimg::inspect::ImageFile::read(&base)?;
+            Some(mvimg::cpu::image::BaseImage::of(&base, &file.data))
+        }
+        None => None,
+    };
     let requirements = mvimg::cpu::image::Requirements {
         keys: require,
         min_opt_level: min_opt,
+        base,
     };
     let decision = mvimg::cpu::image::check(
         &image.data,
@@ -830,6 +851,7 @@ fn build(
     opt_level: u8,
     no_runtime: bool,
     record: Vec<(String, String)>,
+    base: (Option<std::path::PathBuf>, Option<std::path::PathBuf>),
     link: LinkArgs,
     threads: Option<u16>,
     output: std::path::PathBuf,
@@ -871,6 +893,7 @@ fn build(
     image.link_args = link.link_args.clone();
     image.undefined = link.undefined();
     image.import_library = link.implib.clone();
+    (image.base, image.base_import_library) = base;
     let built = builder.link(image).build().map_err(|e| match e {
         mvimg::codegen::Error::Cpu(e) => cpu_error(e),
         other => anyhow::Error::new(other),
@@ -975,8 +998,9 @@ fn main() -> ExitCode {
             from,
             require,
             min_opt,
+            base,
             json,
-        } => check(&image, host_cpu, from, require, min_opt, json),
+        } => check(&image, host_cpu, from, require, min_opt, base, json),
         Command::Build {
             list,
             target,
@@ -986,13 +1010,26 @@ fn main() -> ExitCode {
             opt_level,
             no_runtime,
             record,
+            base,
+            base_implib,
             link,
             threads,
             output,
             inputs,
         } => build(
-            list, target, emit, plan, entries, opt_level, no_runtime, record, link, threads,
-            output, inputs,
+            list,
+            target,
+            emit,
+            plan,
+            entries,
+            opt_level,
+            no_runtime,
+            record,
+            (base, base_implib),
+            link,
+            threads,
+            output,
+            inputs,
         ),
         Command::Link {
             target,

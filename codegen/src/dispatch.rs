@@ -209,8 +209,28 @@ pub(crate) fn emit<'ctx>(
         })
         .collect();
     global.set_initializer(&i32t.const_array(&values));
+    // The image's own init reads its data through a hidden alias, never
+    // through the exported (on ELF, interposable) symbol.
+    // SAFETY: a hidden alias of a live global of `module`, of its own value
+    // type, in address space 0.
+    unsafe {
+        let name = std::ffi::CString::new(SELF_SYMBOL).expect("no NUL");
+        let alias = LLVMAddAlias2(
+            module.as_mut_ptr(),
+            LLVMGlobalGetValueType(global.as_value_ref()),
+            0,
+            global.as_value_ref(),
+            name.as_ptr(),
+        );
+        let alias = GlobalValue::new(alias);
+        alias.set_linkage(Linkage::External);
+        alias.set_visibility(inkwell::GlobalVisibility::Hidden);
+    }
     global
 }
+
+/// The hidden alias of the dispatch data that the image's init reads.
+pub(crate) const SELF_SYMBOL: &str = "mvimg_dispatch_self";
 
 /// Private aliases of the globals the data points at. A PC-relative word
 /// cannot refer to a symbol another module may preempt (an exported function

@@ -56,6 +56,24 @@ impl Built {
                 }
             });
         }
+        if let Some(base) = &link.base {
+            // The base first: the package's calls to it bind to its exports.
+            let file = match self.platform.os {
+                Os::Windows => link
+                    .base_import_library
+                    .clone()
+                    .ok_or_else(|| Error::Input {
+                        path: base.clone(),
+                        message: "a Windows base image is linked through its import library: \
+                              give it (--base-implib FILE, written by building the base \
+                              with --implib FILE)"
+                            .into(),
+                    })?,
+                _ => base.clone(),
+            };
+            job.inputs
+                .insert(self.objects.len(), LinkInput::LibraryFile(file));
+        }
         job.search_paths = link.search_paths.clone();
         job.rpaths = link.rpaths.clone();
         job.link_args = link.link_args.clone();

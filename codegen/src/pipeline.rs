@@ -10,7 +10,8 @@ use inkwell::context::Context;
 use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::Module;
 use inkwell::targets::{TargetMachine, TargetTriple};
-use mvimg_cpu::{Host, Platform, ResolvedTargets, TargetList};
+use mvimg_cpu::image::{BaseImage, ImageFile};
+use mvimg_cpu::{Host, ObjectFormat, Platform, ResolvedTargets, TargetList};
 use mvimg_link::{LinkInput, Undefined};
 
 use crate::analysis::{analyze, is_original, scan_uses};
@@ -99,6 +100,14 @@ pub struct ImageLink {
     pub undefined: Option<Undefined>,
     /// Windows: also write the image's import library here.
     pub import_library: Option<PathBuf>,
+    /// The base image this one is layered on (a package image on a system
+    /// image): the image links against it (ELF `DT_NEEDED`, Mach-O
+    /// `LC_LOAD_DYLIB`; Windows through `base_import_library`) and records
+    /// its name and content hash.
+    pub base: Option<PathBuf>,
+    /// Windows: the base image's import library (written by building the
+    /// base with an import library).
+    pub base_import_library: Option<PathBuf>,
 }
 
 /// One more input of the image's link.
@@ -425,6 +434,18 @@ impl<'ctx> ImageBuilder<'ctx> {
         self
     }
 
+    /// Layers the image on the base image at `path` (see [`ImageLink::base`]).
+    pub fn base(mut self, path: impl Into<PathBuf>) -> Self {
+        self.link.base = Some(path.into());
+        self
+    }
+
+    /// Windows: the base image's import library.
+    pub fn base_import_library(mut self, path: impl Into<PathBuf>) -> Self {
+        self.link.base_import_library = Some(path.into());
+        self
+    }
+
     /// Everything the image links besides its code at once (replaces what
     /// the link methods above added).
     pub fn link(mut self, link: ImageLink) -> Self {
@@ -485,7 +506,10 @@ fn run<'ctx>(
     let mut clock = Clock::start();
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
     clock.lap("load");
-    let record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
+    let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
+    if let Some(path) = &link.base {
+        record.set_base(&base_image(path, &platform)?);
+    }
     let targets = match targets {
         Some(Targets::Resolved(targets)) => targets,
         Some(Targets::List(list)) => resolve(&list, &platform, native)?,
@@ -563,6 +587,28 @@ fn run<'ctx>(
         link,
         phases: clock.phases,
     })
+}
+
+/// The identity of the base image at `path`, which must be an mvimg image
+/// of `platform`.
+fn base_image(path: &std::path::Path, platform: &Platform) -> Result<BaseImage, Error> {
+    let wrong = |message: String| Error::Input {
+        path: path.to_owned(),
+        message,
+    };
+    let file = ImageFile::read(path).map_err(|e| wrong(format!("as a base image: {e}")))?;
+    let format = match platform.format() {
+        ObjectFormat::Elf => "elf",
+        ObjectFormat::MachO => "macho",
+        ObjectFormat::Coff => "pe",
+    };
+    if file.data.arch != platform.arch || file.format != format {
+        return Err(wrong(format!(
+            "the base image is a {} {} image; this one is built for {platform}",
+            file.data.arch, file.format
+        )));
+    }
+    Ok(BaseImage::of(path, &file.data))
 }
 
 /// Resolves `list` for the platform's architecture; `native` is `host`, else

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use mvimg_cpu::image::format::{
-    is_record_key, RECORD_LLVM_VERSION, RECORD_MVIMG_VERSION, RECORD_OPT_LEVEL,
-    RECORD_RESERVED_PREFIX, RECORD_TRIPLE,
+    is_record_key, RECORD_BASE, RECORD_BASE_HASH, RECORD_LLVM_VERSION, RECORD_MVIMG_VERSION,
+    RECORD_OPT_LEVEL, RECORD_RESERVED_PREFIX, RECORD_TRIPLE,
 };
 use mvimg_cpu::Platform;
 
@@ -62,6 +62,14 @@ impl BuildRecord {
             entries.insert(key.clone(), value.clone());
         }
         Ok(BuildRecord { entries })
+    }
+
+    /// Records the base image a layered image is built against.
+    pub(crate) fn set_base(&mut self, base: &mvimg_cpu::image::BaseImage) {
+        self.entries
+            .insert(RECORD_BASE.to_owned(), base.name.clone());
+        self.entries
+            .insert(RECORD_BASE_HASH.to_owned(), format!("{:016x}", base.hash));
     }
 
     /// The pairs, sorted by key.

@@ -159,7 +159,11 @@ fn objects_for_every_triple_are_built_and_linked() {
         assert_eq!(&content[at..at + 8], b"MVIMGDSP", "{triple}");
         let word =
             |k: usize| u32::from_le_bytes(content[at + 4 * k..at + 4 * k + 4].try_into().unwrap());
-        assert_eq!(word(2), 1, "{triple}: version");
+        assert_eq!(
+            word(2),
+            mvimg_cpu::image::format::FORMAT_VERSION,
+            "{triple}: version"
+        );
         assert_eq!(word(5) as usize, targets.targets.len(), "{triple}: targets");
     }
 }

@@ -3,13 +3,14 @@
 //! constructors) runs. An image is refused when no target of it can run on
 //! the host, or when its build record fails a requirement the caller states
 //! (a key must have a value; the opt level must be at least N, Julia's rule
-//! for package images).
+//! for package images), or when it is layered on a base image other than
+//! the one given.
 
 use std::fmt;
 
 use serde::Serialize;
 
-use super::format::{DispatchData, RECORD_OPT_LEVEL};
+use super::format::{DispatchData, RECORD_BASE, RECORD_BASE_HASH, RECORD_OPT_LEVEL};
 use crate::select::{select, SelectOptions, Selection};
 use crate::{Host, NoRunnableTarget};
 
@@ -21,6 +22,31 @@ pub struct Requirements {
     /// The lowest optimization level accepted (`mvimg.opt-level`): a lower
     /// one is refused, a higher one accepted.
     pub min_opt_level: Option<u8>,
+    /// The base image loaded (or to be loaded) under this one: a layered
+    /// image built against another base is refused.
+    pub base: Option<BaseImage>,
+}
+
+/// The identity of a base image: its name and content hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaseImage {
+    /// Its file name (what a layered image records as `mvimg.base`).
+    pub name: String,
+    /// Its content hash ([`DispatchData::hash`]).
+    pub hash: u64,
+}
+
+impl BaseImage {
+    /// The identity of the image at `path` whose data is `data`.
+    pub fn of(path: &std::path::Path, data: &DispatchData) -> BaseImage {
+        BaseImage {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            hash: data.hash,
+        }
+    }
 }
 
 /// One reason an image is refused.
@@ -43,6 +69,13 @@ pub enum Refusal {
         required: String,
         /// The value recorded, if any.
         found: Option<String>,
+    },
+    /// A layered image whose base is not the one given (or none was).
+    Base {
+        /// The base it was built against: name and hash (hex).
+        built_on: (String, String),
+        /// The base given, if any.
+        given: Option<BaseImage>,
     },
     /// The image was optimized less than required.
     OptLevel {
@@ -75,6 +108,24 @@ impl fmt::Display for Refusal {
                 f,
                 "the image records no `{key}`; {key}={required} is required (rebuild it \
                  with --record {key}={required})"
+            ),
+            Refusal::Base {
+                built_on: (name, hash),
+                given: Some(given),
+            } => write!(
+                f,
+                "the image was built against the base image {name} (hash {hash}), but the \
+                 base given is {} (hash {:016x}): load the base it was built on, or rebuild \
+                 it against this one",
+                given.name, given.hash
+            ),
+            Refusal::Base {
+                built_on: (name, hash),
+                given: None,
+            } => write!(
+                f,
+                "the image is layered on the base image {name} (hash {hash}): give the base \
+                 it is loaded on"
             ),
             Refusal::OptLevel { required, found } => write!(
                 f,
@@ -114,6 +165,19 @@ pub fn check(
             refusals.push(Refusal::OptLevel {
                 required,
                 found: found.map(str::to_owned),
+            });
+        }
+    }
+    if let Some(name) = data.record_value(RECORD_BASE) {
+        let hash = data.record_value(RECORD_BASE_HASH).unwrap_or("?");
+        let matches = requirements
+            .base
+            .as_ref()
+            .is_some_and(|b| format!("{:016x}", b.hash) == hash);
+        if !matches {
+            refusals.push(Refusal::Base {
+                built_on: (name.to_owned(), hash.to_owned()),
+                given: requirements.base.clone(),
             });
         }
     }

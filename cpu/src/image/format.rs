@@ -32,6 +32,12 @@ pub const RECORD_LLVM_VERSION: &str = "mvimg.llvm-version";
 pub const RECORD_TRIPLE: &str = "mvimg.triple";
 /// Build-record key: LLVM's optimization level, `0` to `3`.
 pub const RECORD_OPT_LEVEL: &str = "mvimg.opt-level";
+/// Build-record key of a layered image: the name of the base image it was
+/// built against (its soname, install name or DLL name).
+pub const RECORD_BASE: &str = "mvimg.base";
+/// Build-record key of a layered image: the base image's content hash
+/// ([`DispatchData::hash`], 16 hex digits).
+pub const RECORD_BASE_HASH: &str = "mvimg.base-hash";
 /// The prefix of the keys mvimg writes itself; a caller's keys have no
 /// such prefix.
 pub const RECORD_RESERVED_PREFIX: &str = "mvimg.";
@@ -51,6 +57,13 @@ pub const FUNCTION_ENTRY: u32 = 1;
 pub const FUNCTION_SLOT: u32 = 2;
 /// `base` of target 0.
 pub const NO_BASE: u32 = u32::MAX;
+
+/// The 64-bit FNV-1a hash of `bytes`.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 
 /// Whether `key` can be a build-record key: letters, digits, `-`, `_`, `.`,
 /// not empty.
@@ -148,6 +161,10 @@ pub struct DispatchData {
     pub record: Vec<(String, String)>,
     /// Size of the data in bytes.
     pub total_size: u32,
+    /// A content hash of the data's bytes (64-bit FNV-1a): it changes with
+    /// any change of the image's targets, functions, layout or record, and
+    /// identifies the image a layered image was built against.
+    pub hash: u64,
 }
 
 /// An address range of the mapped (or linked) image, relative to the start of
@@ -512,6 +529,7 @@ impl DispatchData {
             relocs,
             record,
             total_size,
+            hash: content_hash(&bytes[..total_size as usize]),
         })
     }
 

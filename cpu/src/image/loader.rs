@@ -6,7 +6,7 @@ use std::ffi::{c_void, CStr, CString};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::check::{check, Refusal, Requirements};
+use super::check::{check, BaseImage, Refusal, Requirements};
 use super::file::{ImageFile, InspectError};
 use super::format::{DispatchData, FormatError, Segment, DISPATCH_SYMBOL};
 use crate::select::{select, SelectOptions, Selection};
@@ -44,6 +44,13 @@ impl OpenOptions {
     /// Requires the build record to hold `key` with `value`.
     pub fn require(mut self, key: impl Into<String>, value: impl Into<String>) -> OpenOptions {
         self.requirements.keys.push((key.into(), value.into()));
+        self
+    }
+
+    /// Opens a layered image on `base`, which must be the base image it was
+    /// built against.
+    pub fn base(mut self, base: &Image) -> OpenOptions {
+        self.requirements.base = Some(BaseImage::of(base.path(), base.data()));
         self
     }
 

@@ -15,7 +15,7 @@ pub mod file;
 pub mod format;
 mod loader;
 
-pub use check::{check, Refusal, Requirements};
+pub use check::{check, BaseImage, Refusal, Requirements};
 pub use file::{ImageFile, InspectError};
 pub use format::{DispatchData, FormatError};
 pub use loader::{Image, LoadError, OpenOptions};
