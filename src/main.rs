@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
-use mvimg::cpu::select::{Preference, Reason};
 use mvimg::cpu::SelectOptions;
 use mvimg::cpu::{default_target_list, Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
 use serde_json::json;
@@ -572,22 +571,7 @@ fn report_selection(resolved: &ResolvedTargets, host: Host, json_out: bool) -> R
         }
     )?;
     for r in &selection.rejected {
-        let why = match &r.reason {
-            Reason::Missing { features } => format!("needs {features}, which the host lacks"),
-            Reason::Outranked { by } => match by {
-                Preference::NameMatch => format!("target {} names the host's CPU", selection.index),
-                Preference::VectorWidth { this, chosen } => {
-                    format!("{this} vectors; target {} has {chosen}", selection.index)
-                }
-                Preference::MoreFeatures { this, chosen } => {
-                    format!("{this} features; target {} has {chosen}", selection.index)
-                }
-                Preference::LaterTarget => {
-                    format!("ties with target {}, which comes later", selection.index)
-                }
-                Preference::Forced => "another target was forced".to_owned(),
-            },
-        };
+        let why = selection.why(r);
         writeln!(out, "  not {} {}: {why}", r.index, r.name)?;
     }
     Ok(())

@@ -126,6 +126,35 @@ pub struct Selection {
     pub rejected: Vec<Rejection>,
 }
 
+impl Selection {
+    /// Why `rejected` (one of [`Selection::rejected`]) was not chosen, in
+    /// words: `needs avx512f, which the host lacks`, `target 2 names the
+    /// host's CPU`, ...
+    pub fn why(&self, rejected: &Rejection) -> String {
+        let chosen = self.index;
+        match &rejected.reason {
+            Reason::Missing { features } => format!("needs {features}, which the host lacks"),
+            Reason::Outranked { by } => match by {
+                Preference::NameMatch => format!("target {chosen} names the host's CPU"),
+                Preference::VectorWidth {
+                    this,
+                    chosen: width,
+                } => {
+                    format!("{this} vectors; target {chosen} has {width}")
+                }
+                Preference::MoreFeatures {
+                    this,
+                    chosen: count,
+                } => format!("{this} features; target {chosen} has {count}"),
+                Preference::LaterTarget => {
+                    format!("ties with target {chosen}, which comes later")
+                }
+                Preference::Forced => "another target was forced".to_owned(),
+            },
+        }
+    }
+}
+
 /// `MVIMG_FORCE_TARGET`: a target index or name, with `!` to force a target the
 /// host is not eligible for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
