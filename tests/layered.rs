@@ -10,9 +10,9 @@ mod macho;
 mod wine;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{c_ir, run_ok, scratch};
+use common::{c_ir, mvimg, mvimg_ok, run_ok, s, scratch, stdout_of};
 use mvimg::cpu::image::Refusal;
 use mvimg::cpu::{Arch, Host, Image, LoadError, OpenOptions};
 
@@ -64,35 +64,6 @@ int main(int argc, char **argv) {
     return 0;
 }
 "#;
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn mvimg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mvimg"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn mvimg_ok(args: &[&str]) {
-    let out = mvimg(args);
-    assert!(
-        out.status.success(),
-        "mvimg {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).replace('\r', "")
-}
 
 fn host(cpu: &str) -> Host {
     Host::from_cpu(Arch::X86_64.database().cpu(cpu).unwrap())
@@ -179,7 +150,10 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
         .arg(&pkg)
         .output()
         .unwrap();
-    assert_eq!(stdout(&native), "base 1 package 1 run 50 on libbase.so\n");
+    assert_eq!(
+        stdout_of(&native, "driver"),
+        "base 1 package 1 run 50 on libbase.so\n"
+    );
     for (cpu, expected) in [
         ("Haswell", "base 1 package 0"),
         ("Nehalem", "base 0 package 0"),
@@ -192,7 +166,7 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
             .output()
             .expect("qemu-x86_64 runs (ci/setup installs qemu-user)");
         assert_eq!(
-            stdout(&out),
+            stdout_of(&out, "driver"),
             format!("{expected} run 50 on libbase.so\n"),
             "{cpu}"
         );
@@ -348,7 +322,7 @@ fn a_windows_package_image_links_its_base_through_the_import_library() {
         false
     };
     assert_eq!(
-        stdout(&out),
+        stdout_of(&out, "driver"),
         format!(
             "base 1 package {} run 50 on base.dll\n",
             i32::from(host_avx512)

@@ -12,7 +12,7 @@ use mvimg::cpu::image::Refusal;
 use mvimg::cpu::{Arch, Host, Image, LoadError, OpenOptions};
 
 mod common;
-use common::{run_ok, scratch};
+use common::{all_output as text, mvimg, run_ok, s, scratch};
 
 /// A kernel worth cloning, and a constructor that leaves a marker file when
 /// the image's code runs (MARKER is set when compiling).
@@ -47,17 +47,6 @@ int main(int argc, char **argv) {
 }
 "#;
 
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn mvimg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mvimg"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 /// `mvimg` under `qemu-x86_64 -cpu cpu`.
 fn mvimg_on(cpu: &str, args: &[&str]) -> Output {
     Command::new("qemu-x86_64")
@@ -65,14 +54,6 @@ fn mvimg_on(cpu: &str, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("qemu-x86_64 runs (ci/setup installs qemu-user)")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 /// IR of SOURCE (with `defines`) for x86_64 Linux at `dir/name.ll`.

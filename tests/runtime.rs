@@ -16,9 +16,9 @@ mod macho;
 mod wine;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{c_ir, run_ok, scratch};
+use common::{c_ir, mvimg, mvimg_ok, run_ok, s, scratch, stdout_of as stdout};
 
 /// The runtime: what the image calls, the data it reads, and a way back
 /// into the image.
@@ -106,71 +106,11 @@ fn expected(selected: i32) -> String {
 /// serialized heap would be bytes.
 const HEAP: &[u8] = b"serialized-heap\0";
 
-/// An object file holding HEAP as the global `image_heap`, written with the
-/// `object` crate (bytes, not LLVM IR).
+/// An object file holding HEAP as the global `image_heap` (bytes, not
+/// LLVM IR).
 fn heap_object(triple: &str) -> Vec<u8> {
-    use mvimg::cpu::{Arch, ObjectFormat, Platform};
-    use object::write::{Object, StandardSection, Symbol, SymbolSection};
-    use object::{Architecture, BinaryFormat, Endianness, SymbolFlags, SymbolKind, SymbolScope};
-    let platform: Platform = triple.parse().unwrap();
-    let format = match platform.format() {
-        ObjectFormat::Elf => BinaryFormat::Elf,
-        ObjectFormat::Coff => BinaryFormat::Coff,
-        ObjectFormat::MachO => BinaryFormat::MachO,
-    };
-    let arch = match platform.arch {
-        Arch::X86_64 => Architecture::X86_64,
-        Arch::Aarch64 => Architecture::Aarch64,
-    };
-    let mut obj = Object::new(format, arch, Endianness::Little);
-    if format == BinaryFormat::MachO {
-        // ld64.lld warns (an error with -fatal_warnings) on objects without
-        // a platform.
-        let mut version = object::write::MachOBuildVersion::default();
-        version.platform = object::macho::PLATFORM_MACOS;
-        // The oldest macOS each architecture links for (mvimg's defaults).
-        version.minos = match platform.arch {
-            Arch::X86_64 => (10 << 16) | (13 << 8),
-            Arch::Aarch64 => 11 << 16,
-        };
-        version.sdk = version.minos;
-        obj.set_macho_build_version(version);
-    }
-    let section = obj.section_id(StandardSection::ReadOnlyData);
-    let offset = obj.append_section_data(section, HEAP, 16);
-    obj.add_symbol(Symbol {
-        name: b"image_heap".to_vec(),
-        value: offset,
-        size: HEAP.len() as u64,
-        kind: SymbolKind::Data,
-        scope: SymbolScope::Dynamic,
-        weak: false,
-        section: SymbolSection::Section(section),
-        flags: SymbolFlags::None,
-    });
-    obj.write().unwrap()
-}
-
-/// Runs the `mvimg` binary; returns its output.
-fn mvimg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mvimg"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// Runs `mvimg` and fails with its stderr unless it succeeds.
-fn mvimg_ok(args: &[&str]) {
-    let out = mvimg(args);
-    assert!(
-        out.status.success(),
-        "mvimg {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    let platform: mvimg::cpu::Platform = triple.parse().unwrap();
+    mvimg::link::data_object(&platform, "image_heap", HEAP, 16).unwrap()
 }
 
 /// Builds the image of IMAGE for `triple` in `dir` against the runtime in
@@ -203,16 +143,6 @@ fn build_image(dir: &Path, triple: &str, name: &str, extra: &[&str]) -> PathBuf 
     args.push(s(&ll));
     mvimg_ok(&args);
     out
-}
-
-fn stdout(out: &Output, what: &str) -> String {
-    assert!(
-        out.status.success(),
-        "{what}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 /// For a Linux `triple`, with `gcc` of that triple: the runtime

@@ -5,7 +5,7 @@
 //! wine, and report `mvimg_selected_target()` and the kernels' results.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::{select, Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
@@ -13,7 +13,7 @@ use mvimg::cpu::{select, Arch, Host, Image, OpenOptions, SelectOptions, TargetLi
 mod common;
 #[path = "../link/tests/common/wine.rs"]
 mod wine;
-use common::{c_ir, check_readers, run_ok, scratch};
+use common::{c_ir, check_readers, run_ok, scratch, stdout_of as stdout};
 
 const X86_LIST: &str =
     "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
@@ -201,17 +201,6 @@ fn linux_driver(dir: &Path, compiler: &str) -> PathBuf {
         ],
     );
     exe
-}
-
-fn stdout(out: &Output, what: &str) -> String {
-    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
-    assert!(
-        out.status.success(),
-        "{what}: exit {:?}\n{text}{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    text
 }
 
 /// The index after `selected ` on each such line (-1 for none).

@@ -27,7 +27,7 @@ use std::process::Command;
 use anyhow::{bail, ensure, Context, Result};
 use mvimg::codegen::ImageBuilder;
 use mvimg::cpu::image::Refusal;
-use mvimg::cpu::{Arch, Image, LoadError, ObjectFormat, OpenOptions, Os, Platform};
+use mvimg::cpu::{Arch, Image, LoadError, OpenOptions, Os, Platform};
 use mvimg::link::LinkJob;
 
 /// Generated functions in the system image.
@@ -156,44 +156,10 @@ fn ir(target: &Target, source: &Path, dir: &Path) -> Result<PathBuf> {
 }
 
 /// The serialized blob: 64 bytes as the global `sys_blob`, in an object
-/// file written with the `object` crate (not LLVM IR).
+/// file (not LLVM IR).
 fn blob_object(platform: &Platform) -> Result<Vec<u8>> {
-    use object::write::{Object, StandardSection, Symbol, SymbolSection};
-    use object::{Architecture, BinaryFormat, Endianness, SymbolFlags, SymbolKind, SymbolScope};
-    let format = match platform.format() {
-        ObjectFormat::Elf => BinaryFormat::Elf,
-        ObjectFormat::MachO => BinaryFormat::MachO,
-        ObjectFormat::Coff => BinaryFormat::Coff,
-    };
-    let arch = match platform.arch {
-        Arch::X86_64 => Architecture::X86_64,
-        Arch::Aarch64 => Architecture::Aarch64,
-    };
-    let mut obj = Object::new(format, arch, Endianness::Little);
-    if format == BinaryFormat::MachO {
-        let mut version = object::write::MachOBuildVersion::default();
-        version.platform = object::macho::PLATFORM_MACOS;
-        version.minos = match platform.arch {
-            Arch::X86_64 => (10 << 16) | (13 << 8),
-            Arch::Aarch64 => 11 << 16,
-        };
-        version.sdk = version.minos;
-        obj.set_macho_build_version(version);
-    }
     let bytes: Vec<u8> = (0..64u8).map(|i| (i * 3) % 7).collect();
-    let section = obj.section_id(StandardSection::ReadOnlyData);
-    let offset = obj.append_section_data(section, &bytes, 16);
-    obj.add_symbol(Symbol {
-        name: b"sys_blob".to_vec(),
-        value: offset,
-        size: bytes.len() as u64,
-        kind: SymbolKind::Data,
-        scope: SymbolScope::Linkage,
-        weak: false,
-        section: SymbolSection::Section(section),
-        flags: SymbolFlags::None,
-    });
-    Ok(obj.write()?)
+    Ok(mvimg::link::data_object(platform, "sys_blob", &bytes, 16)?)
 }
 
 /// The runtime library for `target`, in `dir`.

@@ -19,6 +19,15 @@ use mvimg_cpu::{Os, Platform};
 use crate::error::LinkError;
 use crate::job::{DataImports, Undefined};
 
+/// The minimum macOS version (major, minor) mvimg links for by default: the
+/// oldest each architecture's clang and Rust targets support.
+pub(crate) fn macos_default_min(arch: mvimg_cpu::Arch) -> (u32, u32) {
+    match arch {
+        mvimg_cpu::Arch::X86_64 => (10, 13),
+        mvimg_cpu::Arch::Aarch64 => (11, 0),
+    }
+}
+
 /// The linker flavor: the object format and the driver conventions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Flavor {

@@ -20,6 +20,7 @@
 
 #![warn(missing_docs)]
 
+mod data;
 mod error;
 mod flavor;
 mod job;
@@ -27,6 +28,7 @@ mod lld;
 mod runtime;
 mod stub;
 
+pub use data::data_object;
 pub use error::LinkError;
 pub use flavor::Flavor;
 pub use job::{

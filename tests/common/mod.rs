@@ -113,3 +113,48 @@ pub fn check_readers(image: &Path, targets: usize) {
         String::from_utf8_lossy(&explain.stderr)
     );
 }
+
+/// A path as the `&str` a command line takes (test paths are UTF-8).
+pub fn s(path: &Path) -> &str {
+    path.to_str().expect("test paths are UTF-8")
+}
+
+/// Runs the `mvimg` binary with `args`.
+pub fn mvimg(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_mvimg"))
+        .args(args)
+        .output()
+        .expect("the mvimg binary runs")
+}
+
+/// Runs `mvimg` and panics with its stderr unless it succeeds.
+pub fn mvimg_ok(args: &[&str]) {
+    let out = mvimg(args);
+    assert!(
+        out.status.success(),
+        "mvimg {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A program's standard output (carriage returns dropped, for wine), after
+/// checking that it succeeded; `what` names it in the failure.
+pub fn stdout_of(out: &std::process::Output, what: &str) -> String {
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(
+        out.status.success(),
+        "{what}: exit {:?}\n{text}{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
+
+/// Standard output and standard error together.
+pub fn all_output(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}

@@ -22,13 +22,13 @@ impl Linker for Darwin {
     }
 
     fn start(&self, a: &mut Args, s: &Start<'_>) {
-        // The defaults are the oldest macOS each architecture's clang and
-        // Rust targets support.
-        let (arch, default_min) = match s.platform.arch {
-            Arch::X86_64 => ("x86_64", "10.13"),
-            Arch::Aarch64 => ("arm64", "11.0"),
+        let arch = match s.platform.arch {
+            Arch::X86_64 => "x86_64",
+            Arch::Aarch64 => "arm64",
         };
-        let min = s.macos.0.unwrap_or(default_min);
+        let (major, minor) = super::macos_default_min(s.platform.arch);
+        let default_min = format!("{major}.{minor}");
+        let min = s.macos.0.unwrap_or(&default_min);
         let sdk = s.macos.1.unwrap_or(min);
         a.push([
             "ld64.lld",
