@@ -171,16 +171,31 @@ fn data_in_file(bytes: &[u8]) -> (usize, usize) {
     (at, words)
 }
 
-/// Corruptions of the dispatch data at `at`: (what, the changed file).
-fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
-    let word = |k: usize| u32::from_le_bytes(bytes[at + 4 * k..at + 4 * k + 4].try_into().unwrap());
-    let with = |changes: &[(usize, u32)]| {
+/// Reading word `k` of the dispatch data at `at`, and a copy of the file
+/// with words changed (`(k, value)` pairs).
+#[allow(clippy::type_complexity, reason = "two closures over the same bytes")]
+fn patcher(
+    bytes: &[u8],
+    at: usize,
+) -> (
+    impl Fn(usize) -> u32 + '_,
+    impl Fn(&[(usize, u32)]) -> Vec<u8> + '_,
+) {
+    let word =
+        move |k: usize| u32::from_le_bytes(bytes[at + 4 * k..at + 4 * k + 4].try_into().unwrap());
+    let with = move |changes: &[(usize, u32)]| {
         let mut out = bytes.to_vec();
         for &(k, value) in changes {
             out[at + 4 * k..at + 4 * k + 4].copy_from_slice(&value.to_le_bytes());
         }
         out
     };
+    (word, with)
+}
+
+/// Corruptions of the dispatch data at `at`: (what, the changed file).
+fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
+    let (word, with) = patcher(bytes, at);
     let mut cases = Vec::new();
     let mut magic = bytes.to_vec();
     magic[at] ^= 0x20;
@@ -321,14 +336,7 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
 /// string of every entry out of place, cut, without its NUL, or empty; keys
 /// out of order and repeated; the count and the offset wrong.
 fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
-    let word = |k: usize| u32::from_le_bytes(bytes[at + 4 * k..at + 4 * k + 4].try_into().unwrap());
-    let with = |changes: &[(usize, u32)]| {
-        let mut out = bytes.to_vec();
-        for &(k, value) in changes {
-            out[at + 4 * k..at + 4 * k + 4].copy_from_slice(&value.to_le_bytes());
-        }
-        out
-    };
+    let (word, with) = patcher(bytes, at);
     let (record, count, r) = (
         word(20) as usize / 4,
         word(21) as usize,
