@@ -376,3 +376,120 @@ fn macos_package_images_bind_to_their_base_dylib() {
         );
     }
 }
+
+/// A 256-bit vector passed and returned by value, as a base image exports
+/// it and a package calls it.
+const VECTOR_BASE: &str = r#"
+typedef float v8 __attribute__((vector_size(32)));
+v8 scale8(v8 x, float a) {
+    v8 r = x;
+    for (int i = 0; i < 8; i++) r[i] = x[i] * a + (float)i;
+    return r;
+}
+"#;
+
+const VECTOR_PACKAGE: &str = r#"
+typedef float v8 __attribute__((vector_size(32)));
+extern v8 scale8(v8 x, float a);
+float pkg_scale_sum(float a) {
+    v8 x = {1, 2, 3, 4, 5, 6, 7, 8};
+    v8 r = scale8(x, a);
+    float s = 0;
+    for (int i = 0; i < 8; i++) s += r[i];
+    return s;
+}
+"#;
+
+/// Where a vector passed by value travels depends on each body's target
+/// (SSE: two xmm halves, AVX: ymm): mvimg refuses a function whose targets
+/// (or whose image's and base image's targets) disagree, and builds, links
+/// and runs it when they agree.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[test]
+fn vectors_by_value_need_one_vector_width_across_targets_and_images() {
+    let dir = scratch("layered-vectors");
+    let triple = "x86_64-unknown-linux-gnu";
+    let base_ll = c_ir(&dir, "vbase", VECTOR_BASE, triple);
+    // 128-bit and 256-bit targets: refused, naming the function and both.
+    let refused = dir.join("librefused.so");
+    let out = mvimg(&[
+        "build",
+        "-C",
+        "generic;haswell",
+        "-o",
+        s(&refused),
+        s(&base_ll),
+    ]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        text.contains("`scale8` passes a 256-bit vector by value")
+            && text.contains("target 0 `generic` carries in 128-bit")
+            && text.contains("target 1 `haswell` in 256-bit"),
+        "{text}"
+    );
+    assert!(!refused.exists());
+    // One width (256 bits carried by AVX2 and by AVX-512 alike): built.
+    let base_so = dir.join("libvbase.so");
+    mvimg_ok(&[
+        "build",
+        "-C",
+        "x86-64-v3;x86-64-v4",
+        "-o",
+        s(&base_so),
+        s(&base_ll),
+    ]);
+    let pkg_ll = c_ir(&dir, "vpkg", VECTOR_PACKAGE, triple);
+    // A package whose baseline is SSE-only calls it differently: refused.
+    let pkg = dir.join("libvpkg.so");
+    let out = mvimg(&[
+        "build",
+        "-C",
+        "generic;x86-64-v3",
+        "--base",
+        s(&base_so),
+        "-o",
+        s(&pkg),
+        s(&pkg_ll),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`scale8` passes a 256-bit vector"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!pkg.exists());
+    mvimg_ok(&[
+        "build",
+        "-C",
+        "x86-64-v3;haswell,clone_all;x86-64-v4",
+        "--base",
+        s(&base_so),
+        "--rpath",
+        "$ORIGIN",
+        "-o",
+        s(&pkg),
+        s(&pkg_ll),
+    ]);
+    // Run: every combination of the two images' targets gives the result
+    // of the plain computation, sum(2 * x + i) = 2 * 36 + 28.
+    let driver = dir.join("vdriver.c");
+    std::fs::write(
+        &driver,
+        "#include <dlfcn.h>\n#include <stdio.h>\nint main(int c, char **v) {\n\
+         void *h = dlopen(v[1], RTLD_NOW); if (!h) { puts(dlerror()); return 1; }\n\
+         float (*f)(float) = (float (*)(float))dlsym(h, \"pkg_scale_sum\");\n\
+         printf(\"%g\\n\", f(2.0f)); return 0; }\n",
+    )
+    .unwrap();
+    let exe = dir.join("vdriver");
+    run_ok("gcc", &["-o", s(&exe), s(&driver), "-ldl"]);
+    for force in ["0", "1", "2"] {
+        let out = Command::new(&exe)
+            .arg(&pkg)
+            .env("MVIMG_FORCE_TARGET", force)
+            .output()
+            .unwrap();
+        assert_eq!(stdout_of(&out, force), "100\n", "package target {force}");
+    }
+}

@@ -58,6 +58,18 @@ pub enum Error {
         /// What is wrong with it.
         problem: String,
     },
+    /// A function passes a vector by value that targets (of this image, or
+    /// of this image and its base) carry in registers of different widths.
+    VectorAbi {
+        /// The function.
+        function: String,
+        /// The vector's size in bits.
+        bits: u64,
+        /// A target (labelled) and the register width it uses.
+        first: (String, u64),
+        /// Another target that uses another width.
+        other: (String, u64),
+    },
     /// The plan could not be applied.
     Plan {
         /// What went wrong.
@@ -115,6 +127,20 @@ impl fmt::Display for Error {
             }
             Error::Plan { message } => write!(f, "multiversioning: {message}"),
             Error::Record { key, problem } => write!(f, "build record key `{key}` {problem}"),
+            Error::VectorAbi {
+                function,
+                bits,
+                first,
+                other,
+            } => write!(
+                f,
+                "`{function}` passes a {bits}-bit vector by value, which {} carries in \
+                 {}-bit registers and {} in {}-bit ones: calls between their bodies (and \
+                 from code built for another target) would disagree on where the value \
+                 is. Pass the vector through memory (a pointer), mark the function \
+                 always_inline, or use targets of one vector width for it",
+                first.0, first.1, other.0, other.1
+            ),
             Error::Verify { message } => write!(
                 f,
                 "the multiversioned module is not valid IR (a bug in mvimg): {message}"

@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+mod abi;
 pub mod analysis;
 mod clone;
 pub mod cpu_tables;

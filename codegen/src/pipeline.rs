@@ -11,6 +11,7 @@ use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::Module;
 use inkwell::targets::{TargetMachine, TargetTriple};
 use mvimg_cpu::image::{BaseImage, ImageFile};
+use mvimg_cpu::select::VectorWidth;
 use mvimg_cpu::{Host, ObjectFormat, Platform, ResolvedTargets, TargetList};
 use mvimg_link::{LinkInput, Undefined};
 
@@ -507,8 +508,11 @@ fn run<'ctx>(
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
     clock.lap("load");
     let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
+    let mut base_widths = Vec::new();
     if let Some(path) = &link.base {
-        record.set_base(&base_image(path, &platform)?);
+        let (base, widths) = base_image(path, &platform)?;
+        record.set_base(&base);
+        base_widths = widths;
     }
     let targets = match targets {
         Some(Targets::Resolved(targets)) => targets,
@@ -523,6 +527,14 @@ fn run<'ctx>(
     // the targets: the image records what it was built for.
     let targets = targets.recorded();
     let machine = target_machine(&platform, &targets, options.opt_level)?;
+    if !base_widths.is_empty() {
+        // What the package calls in its base travels as both images' targets
+        // carry it: they must agree.
+        let mut widths = crate::abi::vector_widths(&targets, "");
+        widths.extend(base_widths);
+        let layout = machine.get_target_data();
+        crate::abi::check_vector_abi(&module, platform.arch, &layout, &widths, |_| false, true)?;
+    }
     let (plan, exports) = multiversion(
         context,
         &module,
@@ -590,8 +602,11 @@ fn run<'ctx>(
 }
 
 /// The identity of the base image at `path`, which must be an mvimg image
-/// of `platform`.
-fn base_image(path: &std::path::Path, platform: &Platform) -> Result<BaseImage, Error> {
+/// of `platform`, and its targets' vector widths (labelled).
+fn base_image(
+    path: &std::path::Path,
+    platform: &Platform,
+) -> Result<(BaseImage, Vec<(String, VectorWidth)>), Error> {
     let wrong = |message: String| Error::Input {
         path: path.to_owned(),
         message,
@@ -608,7 +623,12 @@ fn base_image(path: &std::path::Path, platform: &Platform) -> Result<BaseImage, 
             file.data.arch, file.format
         )));
     }
-    Ok(BaseImage::of(path, &file.data))
+    let targets = file
+        .data
+        .resolved_targets()
+        .map_err(|e| wrong(format!("as a base image: {e}")))?;
+    let widths = crate::abi::vector_widths(&targets, "the base image's ");
+    Ok((BaseImage::of(path, &file.data), widths))
 }
 
 /// Resolves `list` for the platform's architecture; `native` is `host`, else
@@ -800,6 +820,20 @@ pub fn multiversion<'ctx>(
     unsafe { mvimg_llvm_shim::expand_function_constants(module.as_mut_ptr().cast()) };
     let analysis = analyze(module);
     let exported = ExportRule::of(module, platform.os);
+    let widths = crate::abi::vector_widths(targets, "");
+    crate::abi::check_vector_abi(
+        module,
+        platform.arch,
+        &layout,
+        &widths,
+        |f| match entries {
+            Entries::Exported => exported.exports(f.as_global_value()),
+            Entries::Named(names) => names
+                .iter()
+                .any(|n| n.as_bytes() == f.get_name().to_bytes()),
+        },
+        false,
+    )?;
     let is_entry: Vec<bool> = match entries {
         Entries::Exported => module
             .get_functions()
