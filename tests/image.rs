@@ -390,7 +390,7 @@ fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
-fn corrupted_build_records_are_rejected_by_inspect_and_the_loader() {
+fn corrupted_build_records_are_rejected_by_inspect_check_and_the_loader() {
     let dir = scratch("image-corrupt-record");
     let so = image(&dir);
     let bytes = std::fs::read(&so).unwrap();
@@ -410,6 +410,17 @@ fn corrupted_build_records_are_rejected_by_inspect_and_the_loader() {
             Ok(_) => panic!("the loader accepted: {what}"),
             Err(e) => assert!(!e.to_string().is_empty()),
         }
+        // `mvimg check` says so too, with exit status 1 (not a crash).
+        let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
+            .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(check.status.code(), Some(1), "mvimg check: {what}");
+        assert!(
+            String::from_utf8_lossy(&check.stderr).contains("dispatch data"),
+            "mvimg check: {what}: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
     }
 }
 

@@ -224,6 +224,45 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
         }
         other => panic!("{other:?}"),
     }
+    // Nothing of a package refused for its base runs: its constructor would
+    // leave a marker file.
+    let marker = dir.join("package-constructor-ran");
+    let marked_c = format!(
+        "{PACKAGE}\n#include <stdio.h>\n__attribute__((constructor)) static void mark(void) \
+         {{ FILE *f = fopen(\"{}\", \"w\"); if (f) fclose(f); }}\n",
+        s(&marker)
+    );
+    let marked_ll = c_ir(&dir, "marked", &marked_c, triple);
+    let marked = dir.join("libmarked.so");
+    mvimg_ok(&[
+        "build",
+        "-C",
+        "generic;x86-64-v4",
+        "--base",
+        s(&base_so),
+        "--rpath",
+        "$ORIGIN",
+        "-o",
+        s(&marked),
+        s(&marked_ll),
+    ]);
+    let refused = Image::open(
+        &marked,
+        &OpenOptions::default()
+            .host(host("haswell"))
+            .base(&other_image),
+    );
+    assert!(matches!(refused, Err(LoadError::Refused { .. })));
+    assert!(!marker.exists(), "a refused package's constructor ran");
+    let accepted = Image::open(
+        &marked,
+        &OpenOptions::default()
+            .host(host("haswell"))
+            .base(&base_image),
+    )
+    .unwrap();
+    assert!(marker.exists(), "the constructor of a loaded package runs");
+    drop(accepted);
     let check = |base: Option<&Path>| {
         let mut args = vec!["check", s(&pkg), "--host-cpu", "haswell"];
         if let Some(base) = base {
