@@ -107,28 +107,32 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("UTF-8 paths")
 }
 
-/// The generated part of the system image: GENERATED small kernels (each
-/// a loop, so each is cloned) and `table.h`, which declares them and lists
-/// them for the function table.
+/// The generated part of the system image, `gen.c`: GENERATED small static
+/// kernels (each a loop, so each is cloned), their function table and the
+/// exported accessor `gen_entries`.
 fn generate(dir: &Path) -> Result<()> {
-    let mut c = String::new();
-    let mut h = String::new();
-    let mut entries = String::from("#define GEN_ENTRIES");
+    let mut c = String::from(
+        "typedef double (*rt_fn)(const double *, int);\n\
+         struct rt_entry { const char *name; rt_fn fn; };\n",
+    );
+    let mut table = String::from("static const struct rt_entry gen_table[] = {\n");
     for k in 0..GENERATED {
         let (a, b) = (1 + k % 7, 1 + k % 5);
         c.push_str(&format!(
-            "double gen_{k}(const double *x, int n) {{\n    double s = 0;\n    \
+            "static double gen_{k}(const double *x, int n) {{\n    double s = 0;\n    \
              for (int i = 0; i < n; i++) s += x[i] * {a}.0 - (double)(i % {b});\n    \
              return s / {n};\n}}\n",
             n = k + 1
         ));
-        h.push_str(&format!("double gen_{k}(const double *x, int n);\n"));
-        entries.push_str(&format!(" \\\n    {{\"gen_{k}\", gen_{k}}},"));
+        table.push_str(&format!("    {{\"gen_{k}\", gen_{k}}},\n"));
     }
-    h.push_str(&entries);
-    h.push('\n');
+    table.push_str("};\n");
+    c.push_str(&table);
+    c.push_str(
+        "const struct rt_entry *gen_entries(int *count) {\n    \
+         *count = (int)(sizeof gen_table / sizeof gen_table[0]);\n    return gen_table;\n}\n",
+    );
     std::fs::write(dir.join("gen.c"), c)?;
-    std::fs::write(dir.join("table.h"), h)?;
     Ok(())
 }
 
@@ -235,8 +239,12 @@ fn build(target: &Target, here: &Path, root: &Path) -> Result<Built> {
     let built = system.build()?;
     let system = dir.join(system_name);
     built.link(&system)?;
+    // The tables' pointers to the static kernels are relocation cells.
+    let relocations = mvimg::inspect::ImageFile::read(&system)?.data.relocs.len();
+    ensure!(relocations > GENERATED, "{relocations} relocation cells");
     println!(
-        "{}: system image {} ({} functions, {} objects, {} KiB of code)",
+        "{}: system image {} ({} functions, {relocations} table cells relocated to the \
+         selected clones, {} objects, {} KiB of code)",
         target.triple,
         system.display(),
         built.plan.functions.len(),
