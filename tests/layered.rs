@@ -12,7 +12,7 @@ mod wine;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{c_ir, mvimg, mvimg_ok, run_ok, s, scratch, stdout_of};
+use common::{c_ir, mvimg, mvimg_fails, mvimg_ok, run_ok, s, scratch, stdout_of};
 use mvimg::cpu::image::Refusal;
 use mvimg::cpu::{Arch, Host, Image, LoadError, OpenOptions};
 
@@ -296,14 +296,11 @@ fn a_windows_package_image_links_its_base_through_the_import_library() {
     let pkg_ll = c_ir(&dir, "pkg", PACKAGE, triple);
     let pkg = dir.join("pkg.dll");
     // Without the import library: a clear error, nothing written.
-    let out = mvimg(&["build", "--base", s(&base_dll), "-o", s(&pkg), s(&pkg_ll)]);
-    assert!(!out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("--base-implib"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    mvimg_fails(
+        &["build", "--base", s(&base_dll), "-o", s(&pkg), s(&pkg_ll)],
+        "--base-implib",
+        &pkg,
     );
-    assert!(!pkg.exists());
     mvimg_ok(&[
         "build",
         "-C",
@@ -481,23 +478,20 @@ fn vectors_by_value_need_one_vector_width_across_targets_and_images() {
     let pkg_ll = c_ir(&dir, "vpkg", VECTOR_PACKAGE, triple);
     // A package whose baseline is SSE-only calls it differently: refused.
     let pkg = dir.join("libvpkg.so");
-    let out = mvimg(&[
-        "build",
-        "-C",
-        "generic;x86-64-v3",
-        "--base",
-        s(&base_so),
-        "-o",
-        s(&pkg),
-        s(&pkg_ll),
-    ]);
-    assert!(!out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("`scale8` passes a 256-bit vector"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    mvimg_fails(
+        &[
+            "build",
+            "-C",
+            "generic;x86-64-v3",
+            "--base",
+            s(&base_so),
+            "-o",
+            s(&pkg),
+            s(&pkg_ll),
+        ],
+        "`scale8` passes a 256-bit vector",
+        &pkg,
     );
-    assert!(!pkg.exists());
     mvimg_ok(&[
         "build",
         "-C",

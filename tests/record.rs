@@ -12,7 +12,7 @@ use mvimg::cpu::image::Refusal;
 use mvimg::cpu::{Arch, Host, Image, LoadError, OpenOptions};
 
 mod common;
-use common::{all_output as text, mvimg, run_ok, s, scratch};
+use common::{all_output as text, mvimg, mvimg_fails, mvimg_ok, run_ok, s, scratch};
 
 /// A kernel worth cloning, and a constructor that leaves a marker file when
 /// the image's code runs (MARKER is set when compiling).
@@ -85,7 +85,7 @@ fn native_is_recorded_and_every_selector_agrees() {
     let dir = scratch("record-native");
     let ll = ir(&dir, "k", &[]);
     let image = dir.join("libnative.so");
-    let out = mvimg(&[
+    mvimg_ok(&[
         "build",
         "-C",
         "generic;native",
@@ -95,7 +95,6 @@ fn native_is_recorded_and_every_selector_agrees() {
         s(&image),
         s(&ll),
     ]);
-    assert!(out.status.success(), "{}", text(&out));
     // The word `native` is not stored: the build host's CPU and features are.
     let inspect = mvimg(&["inspect", "--json", s(&image)]);
     let doc: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
@@ -170,7 +169,7 @@ fn refused_images_run_none_of_their_code() {
     let marker = dir.join("constructor-ran");
     let ll = ir(&dir, "k", &[format!("-DMARKER=\"{}\"", s(&marker))]);
     let image = dir.join("libstrict.so");
-    let out = mvimg(&[
+    mvimg_ok(&[
         "build",
         "-C",
         "haswell;skylake-avx512",
@@ -182,7 +181,6 @@ fn refused_images_run_none_of_their_code() {
         s(&image),
         s(&ll),
     ]);
-    assert!(out.status.success(), "{}", text(&out));
     assert!(!marker.exists());
     let refused = |options: &OpenOptions, name: &str| -> Vec<Refusal> {
         let copy = dir.join(format!("lib{name}.so"));
@@ -305,10 +303,11 @@ fn bad_record_keys_are_refused_at_build() {
         ("bad key=1", "is not a key"),
         ("novalue", "is not KEY=VALUE"),
     ] {
-        let out = mvimg(&["build", "--record", record, "-o", s(&out_path), s(&ll)]);
-        assert!(!out.status.success(), "{record}");
-        assert!(text(&out).contains(expected), "{record}: {}", text(&out));
-        assert!(!out_path.exists());
+        mvimg_fails(
+            &["build", "--record", record, "-o", s(&out_path), s(&ll)],
+            expected,
+            &out_path,
+        );
     }
     let out = mvimg(&[
         "build",

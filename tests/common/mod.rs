@@ -158,3 +158,14 @@ pub fn all_output(out: &std::process::Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     )
 }
+
+/// Runs `mvimg` expecting it to fail: its stderr must contain `needle` and
+/// nothing may be left at `output`. Returns the stderr.
+pub fn mvimg_fails(args: &[&str], needle: &str, output: &Path) -> String {
+    let out = mvimg(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "mvimg {args:?} succeeded");
+    assert!(stderr.contains(needle), "mvimg {args:?}: {stderr}");
+    assert!(!output.exists(), "mvimg {args:?} left {}", output.display());
+    stderr
+}
