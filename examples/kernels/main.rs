@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use mvimg::codegen::{build, link_image, BuildOptions};
-use mvimg::cpu::select::{ForceTarget, Reason};
+use mvimg::cpu::select::ForceTarget;
 use mvimg::cpu::{default_target_list, Arch, Image, OpenOptions, Os, SelectOptions, TargetList};
 
 type Saxpy = extern "C" fn(*mut f32, *const f32, f32, usize);
@@ -222,11 +222,7 @@ fn main() -> Result<()> {
         ),
     }
     for r in &s.rejected {
-        let why = match &r.reason {
-            Reason::Missing { features } => format!("lacks {features}"),
-            Reason::Outranked { by } => format!("outranked ({by:?})"),
-        };
-        println!("  not {} {}: {why}", r.index, r.name);
+        println!("  not {} {}: {}", r.index, r.name, s.why(r));
     }
 
     let work = Work::new();
