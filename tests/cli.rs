@@ -36,7 +36,7 @@ fn targets_shows_the_default_list() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.starts_with("target list (x86_64): generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)\n"),
+        text.starts_with("target list (x86_64): generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)\n"),
         "{text}"
     );
     assert!(text.contains("#2 haswell,-rdrnd,base(1)\n  llvm cpu       haswell\n  llvm features  -rdrnd\n  base           1\n"), "{text}");
@@ -51,7 +51,7 @@ fn targets_json() {
             "--arch",
             "aarch64",
             "--json",
-            "generic;apple-m1,clone_all;neoverse-v1,base(1)",
+            "generic;apple-m1,clone_all;neoverse-v1,+altnzcv,+fptoint,+sb,base(1)",
         ],
         &[],
     );
@@ -60,7 +60,7 @@ fn targets_json() {
     assert_eq!(doc["arch"], "aarch64");
     assert_eq!(
         doc["list"],
-        "generic;apple-m1,clone_all;neoverse-v1,base(1)"
+        "generic;apple-m1,clone_all;neoverse-v1,+altnzcv,+fptoint,+sb,base(1)"
     );
     let targets = doc["targets"].as_array().unwrap();
     assert_eq!(targets.len(), 3);
@@ -377,4 +377,76 @@ fn undefined_symbols_fail_the_build_naming_them() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(common::needed_libraries(&image), Vec::<String>::new());
+}
+
+/// A partial target that lacks features of target 0 would run target 0's
+/// code for what it does not clone: `haswell;sandybridge` selected target 1
+/// on a Sandy Bridge and died of SIGILL in target 0's `vfmadd`. Refused now;
+/// the list in the right order builds and runs on both CPUs.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[test]
+fn a_target_lacking_its_fallbacks_features_is_refused() {
+    let dir = scratch("cli-fallback");
+    let ll = c_ir(
+        &dir,
+        "mad",
+        "double mad(double a, double b, double c) { return a * b + c; }\n\
+         double sum(const double *x, int n) { double s = 0; for (int i = 0; i < n; i++) s += x[i]; return s; }\n",
+        "x86_64-unknown-linux-gnu",
+    );
+    let image = dir.join("libmad.so");
+    let text = fails(&[
+        "build",
+        "-C",
+        "haswell;sandybridge",
+        "-o",
+        image.to_str().unwrap(),
+        ll.to_str().unwrap(),
+    ]);
+    assert!(
+        text.contains("this target lacks avx2,") && text.contains("of target 0 (`haswell`)"),
+        "{text}"
+    );
+    assert!(!image.exists());
+    let out = mvimg(
+        &[
+            "build",
+            "-C",
+            "sandybridge;haswell",
+            "-o",
+            image.to_str().unwrap(),
+            ll.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let driver = dir.join("driver.c");
+    std::fs::write(
+        &driver,
+        "#include <dlfcn.h>\n#include <stdio.h>\nint main(int c, char **v) {\n\
+         void *h = dlopen(v[1], RTLD_NOW); if (!h) return 1;\n\
+         double (*mad)(double, double, double) = (double (*)(double, double, double))dlsym(h, \"mad\");\n\
+         int (*sel)(void) = (int (*)(void))dlsym(h, \"mvimg_selected_target\");\n\
+         printf(\"%d %g\\n\", sel(), mad(1.5, 2.0, 0.25)); return 0; }\n",
+    )
+    .unwrap();
+    let exe = dir.join("driver");
+    common::run_ok(
+        "gcc",
+        &[
+            "-o",
+            exe.to_str().unwrap(),
+            driver.to_str().unwrap(),
+            "-ldl",
+        ],
+    );
+    for (cpu, expected) in [("SandyBridge", "0 3.25\n"), ("Haswell", "1 3.25\n")] {
+        let out = std::process::Command::new("qemu-x86_64")
+            .args(["-cpu", cpu])
+            .arg(&exe)
+            .arg(&image)
+            .output()
+            .expect("qemu-x86_64 runs (ci/setup installs qemu-user)");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{cpu}");
+    }
 }

@@ -16,7 +16,7 @@ mod wine;
 use common::{c_ir, check_readers, run_ok, scratch, stdout_of as stdout};
 
 const X86_LIST: &str =
-    "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
+    "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)";
 const ARM_LIST: &str = "generic;cortex-a57;neoverse-n1;a64fx";
 
 /// Kernels whose clones differ per target (vectorized, FMA-contracted), and

@@ -222,6 +222,17 @@ pub enum Problem {
     /// A list built from values has a name the text form cannot hold (empty, with
     /// `,` or `;`, or with surrounding spaces), so it would not read back the same.
     NotRepresentable,
+    /// A target that clones only some functions lacks features of the
+    /// target whose code it runs for the others (target 0, or its base):
+    /// a host that selects it could fault in that code.
+    LacksFallbackFeatures {
+        /// The fallback target's index.
+        fallback: usize,
+        /// Its name.
+        fallback_name: String,
+        /// The features it needs that the target lacks.
+        missing: Vec<String>,
+    },
     /// `native` was used but no description of the build host was given.
     NativeUnavailable,
     /// `native` was used for another architecture than the build host's.
@@ -326,6 +337,19 @@ impl fmt::Display for TargetListError {
             ),
             Problem::NotRepresentable => f.write_str(
                 "a CPU or feature name is empty or holds `,`, `;` or surrounding spaces, so the list has no text form",
+            ),
+            Problem::LacksFallbackFeatures {
+                fallback,
+                fallback_name,
+                missing,
+            } => write!(
+                f,
+                "this target lacks {} of target {fallback} (`{fallback_name}`), whose code it \
+                 runs for every function it does not clone: a host that selects it could \
+                 fault there. Put narrower targets first, add the features (`+{}`), or make \
+                 the target `clone_all`",
+                missing.join(","),
+                missing.join(",+")
             ),
             Problem::NativeUnavailable => f.write_str(
                 "`native` needs a description of the build host, and none was given",

@@ -380,16 +380,28 @@ fn display_round_trips_over_many_lists() {
         let json = serde_json::to_string(&parsed).unwrap();
         let back: TargetList = serde_json::from_str(&json).unwrap();
         assert_eq!(back, parsed, "serde round trip of {normal:?}");
-        if let Ok(resolved) = parsed.resolve(arch, None) {
-            resolved_ok += 1;
-            assert_eq!(resolved.normalized(), parsed);
-            let json = serde_json::to_string(&resolved).unwrap();
-            let back: ResolvedTargets = serde_json::from_str(&json).unwrap();
-            assert_eq!(back, resolved);
+        match parsed.resolve(arch, None) {
+            Ok(resolved) => {
+                resolved_ok += 1;
+                assert_eq!(resolved.normalized(), parsed);
+                let json = serde_json::to_string(&resolved).unwrap();
+                let back: ResolvedTargets = serde_json::from_str(&json).unwrap();
+                assert_eq!(back, resolved);
+            }
+            // Every generated name comes from the database: the only way a
+            // random list fails is a partial target lacking its fallback's
+            // features.
+            Err(Error::TargetList(e)) => assert!(
+                matches!(e.problem, Problem::LacksFallbackFeatures { .. }),
+                "{normal:?}: {e}"
+            ),
+            Err(other) => panic!("{normal:?}: {other}"),
         }
     }
-    // Every generated name comes from the database, so each list resolves.
-    assert_eq!(resolved_ok, 2000);
+    assert!(
+        resolved_ok > 500,
+        "{resolved_ok} of 2000 random lists resolve"
+    );
 }
 
 #[test]
@@ -422,7 +434,7 @@ fn lists_built_from_values_are_checked() {
 fn default_x86_64_list() {
     assert_eq!(
         default_target_list(Arch::X86_64, Os::Linux),
-        "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)"
+        "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)"
     );
     let r = resolve(default_target_list(Arch::X86_64, Os::Linux), Arch::X86_64);
     let db = Arch::X86_64.database();
@@ -450,8 +462,9 @@ fn default_x86_64_list() {
     assert_eq!(cats(3), [Loop, Cpu, Math, Simd]);
     assert!(has(3, "avx512f") && has(3, "avx512bw") && has(3, "avx512vl") && has(3, "avx512dq"));
     assert!(!has(3, "avx512fp16"));
-    // x86-64-v4 has no rdrnd of its own, so -rdrnd changes nothing LLVM sees.
-    assert_eq!(r.targets[3].llvm_features, "");
+    // x86-64-v4 has no rdrnd of its own, so -rdrnd changes nothing LLVM
+    // sees; it needs pclmul, which its sandybridge fallback has.
+    assert_eq!(r.targets[3].llvm_features, "+pclmul");
     assert_eq!(
         names(&r.added(&r.targets[1])).len(),
         11,

@@ -189,6 +189,11 @@ impl TargetSpec {
     pub fn cpu_span(&self) -> &Span {
         &self.spans.cpu
     }
+
+    /// Where the whole target was written.
+    pub fn whole_span(&self) -> &Span {
+        &self.spans.whole
+    }
 }
 
 impl fmt::Display for TargetSpec {
@@ -307,7 +312,7 @@ impl fmt::Display for TargetList {
 
 /// The default target list for an architecture and OS (Julia's release defaults):
 ///
-/// - x86_64: `generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)`
+/// - x86_64: `generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)`
 /// - AArch64 Linux and Windows: `generic;cortex-a57;thunderx2t99;carmel,clone_all;apple-m1,base(3);neoverse-512tvb,-rand,-fpac,base(3)`
 /// - AArch64 macOS: `generic;apple-m1,clone_all`
 pub fn default_target_list(arch: Arch, os: Os) -> &'static str {

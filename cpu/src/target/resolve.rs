@@ -523,6 +523,31 @@ impl TargetList {
             }
             targets.push(target);
         }
+        // A partial target runs its fallback's code for what it does not
+        // clone, so it must have everything that code may use — beyond the
+        // architecture's baseline, which every host has (LLVM's `amdfam10`
+        // lists no `mmx`, yet every x86_64 CPU has it).
+        let matched = resolver.db.matched();
+        let baseline = resolver.db.baseline().llvm_features();
+        for t in targets.iter().filter(|t| !t.clone_all) {
+            let Some(fallback) = t.base else { continue };
+            let missing = targets[fallback]
+                .isa_features()
+                .intersection(&matched)
+                .difference(&t.isa_features())
+                .difference(&baseline);
+            if !missing.is_empty() {
+                return Err(resolver.error(
+                    self.targets[t.index].whole_span().range(),
+                    t.index,
+                    Problem::LacksFallbackFeatures {
+                        fallback,
+                        fallback_name: targets[fallback].name.clone(),
+                        missing: missing.names().into_iter().map(str::to_owned).collect(),
+                    },
+                ));
+            }
+        }
         Ok(ResolvedTargets { arch, targets })
     }
 }

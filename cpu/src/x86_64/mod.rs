@@ -250,9 +250,12 @@ pub(crate) static PRIVILEGED: &[Feature] = &[INVPCID, PCONFIG, WBNOINVD];
 /// The default x86_64 target list (Julia's official release list): a generic
 /// baseline, a full AVX clone, and partial AVX2 and AVX-512 clones that fall back
 /// to the AVX one. `rdrnd` and `xsaveopt` are disabled because LLVM does not use
-/// them for code generation and some hosts (rr, some VMs) hide them.
+/// them for code generation and some hosts (rr, some VMs) hide them. One
+/// change from Julia's: the AVX-512 target (`x86-64-v4`, which does not imply
+/// `pclmul`) requires `pclmul`, which its fallback (`sandybridge`) has: a host
+/// selecting it runs sandybridge code for what it does not clone.
 pub const DEFAULT_TARGETS: &str =
-    "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,-rdrnd,base(1)";
+    "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)";
 
 /// Julia's x86 clone rules (reference §3.2), extended with the vector features
 /// LLVM 22 has that Julia's table predates (AVX-VNNI-INT*, AVX-IFMA,
