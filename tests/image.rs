@@ -332,6 +332,20 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
     cases
 }
 
+/// Checks that `inspect`'s reader and the loader (for a Haswell) reject the
+/// corrupted file `changed` (written as case `i` in `dir`); returns its path.
+fn rejected_by_inspect_and_the_loader(dir: &Path, i: usize, what: &str, changed: &[u8]) -> PathBuf {
+    let inspect = ImageFile::parse(Path::new("corrupt.so"), changed);
+    assert!(inspect.is_err(), "inspect accepted: {what}");
+    let path = dir.join(format!("libcorrupt{i}.so"));
+    std::fs::write(&path, changed).unwrap();
+    match Image::open(&path, &OpenOptions::default().host(host("haswell"))) {
+        Ok(_) => panic!("the loader accepted: {what}"),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    path
+}
+
 /// Corruptions of the build record of the dispatch data at `at`: every
 /// string of every entry out of place, cut, without its NUL, or empty; keys
 /// out of order and repeated; the count and the offset wrong.
@@ -398,18 +412,7 @@ fn corrupted_build_records_are_rejected_by_inspect_check_and_the_loader() {
     let cases = record_corruptions(&bytes, at);
     assert!(cases.len() >= 60, "{} cases", cases.len());
     for (i, (what, changed)) in cases.iter().enumerate() {
-        let inspect = ImageFile::parse(Path::new("corrupt.so"), changed);
-        assert!(inspect.is_err(), "inspect accepted: {what}");
-        let path = dir.join(format!("libcorrupt{i}.so"));
-        std::fs::write(&path, changed).unwrap();
-        let options = OpenOptions {
-            host: Some(host("haswell")),
-            ..OpenOptions::default()
-        };
-        match Image::open(&path, &options) {
-            Ok(_) => panic!("the loader accepted: {what}"),
-            Err(e) => assert!(!e.to_string().is_empty()),
-        }
+        let path = rejected_by_inspect_and_the_loader(&dir, i, what, changed);
         // `mvimg check` says so too, with exit status 1 (not a crash).
         let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
             .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
@@ -435,19 +438,7 @@ fn corrupted_dispatch_data_is_rejected_by_inspect_and_the_loader() {
     let cases = corruptions(&bytes, at);
     assert!(cases.len() > 50, "{} cases", cases.len());
     for (i, (what, changed)) in cases.iter().enumerate() {
-        let inspect = ImageFile::parse(Path::new("corrupt.so"), changed);
-        assert!(inspect.is_err(), "inspect accepted: {what}");
-        let path = dir.join(format!("libcorrupt{i}.so"));
-        std::fs::write(&path, changed).unwrap();
-        let options = OpenOptions {
-            host: Some(host("haswell")),
-            select: SelectOptions::default(),
-            ..OpenOptions::default()
-        };
-        match Image::open(&path, &options) {
-            Ok(_) => panic!("the loader accepted: {what}"),
-            Err(e) => assert!(!e.to_string().is_empty()),
-        }
+        rejected_by_inspect_and_the_loader(&dir, i, what, changed);
     }
     // The file truncated: a clear error from both.
     for cut in [0, 16, bytes.len() / 2, at + 8] {

@@ -81,6 +81,23 @@ fn base(dir: &Path, triple: &str, list: &str, name: &str, extra: &[&str]) -> Pat
     out
 }
 
+/// The x86_64 Linux package image of `ll` at `out`, layered on `base`.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+fn linux_package(base: &Path, ll: &Path, out: &Path) {
+    mvimg_ok(&[
+        "build",
+        "-C",
+        "generic;x86-64-v4",
+        "--base",
+        s(base),
+        "--rpath",
+        "$ORIGIN",
+        "-o",
+        s(out),
+        s(ll),
+    ]);
+}
+
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
 #[test]
 fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
@@ -89,18 +106,7 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
     let base_so = base(&dir, triple, "generic;haswell,clone_all", "libbase.so", &[]);
     let pkg_ll = c_ir(&dir, "pkg", PACKAGE, triple);
     let pkg = dir.join("libpkg.so");
-    mvimg_ok(&[
-        "build",
-        "-C",
-        "generic;x86-64-v4",
-        "--base",
-        s(&base_so),
-        "--rpath",
-        "$ORIGIN",
-        "-o",
-        s(&pkg),
-        s(&pkg_ll),
-    ]);
+    linux_package(&base_so, &pkg_ll, &pkg);
     // Linked against the base, recording it.
     assert!(common::needed_libraries(&pkg).contains(&"libbase.so".to_owned()));
     let inspect = mvimg(&["inspect", "--json", s(&pkg)]);
@@ -234,18 +240,7 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
     );
     let marked_ll = c_ir(&dir, "marked", &marked_c, triple);
     let marked = dir.join("libmarked.so");
-    mvimg_ok(&[
-        "build",
-        "-C",
-        "generic;x86-64-v4",
-        "--base",
-        s(&base_so),
-        "--rpath",
-        "$ORIGIN",
-        "-o",
-        s(&marked),
-        s(&marked_ll),
-    ]);
+    linux_package(&base_so, &marked_ll, &marked);
     let refused = Image::open(
         &marked,
         &OpenOptions::default()

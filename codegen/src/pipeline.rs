@@ -523,9 +523,6 @@ fn run<'ctx>(
             resolve(&list, &platform, native)?
         }
     };
-    // `native` becomes the build host's concrete CPU before anything uses
-    // the targets: the image records what it was built for.
-    let targets = targets.recorded();
     let machine = target_machine(&platform, &targets, options.opt_level)?;
     if !base_widths.is_empty() {
         // What the package calls in its base travels as both images' targets

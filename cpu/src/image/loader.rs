@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::check::{check, BaseImage, Refusal, Requirements};
 use super::file::{ImageFile, InspectError};
 use super::format::{DispatchData, FormatError, Segment, DISPATCH_SYMBOL};
-use crate::select::{select, SelectOptions, Selection};
+use crate::select::{SelectOptions, Selection};
 use crate::Host;
 
 /// How to open an image.
@@ -254,28 +254,6 @@ impl Drop for Image {
     }
 }
 
-/// Selects among the image's targets as it recorded them.
-#[cfg_attr(
-    not(target_os = "linux"),
-    allow(dead_code, reason = "used by the Linux loader")
-)]
-fn choose(
-    path: &Path,
-    data: &DispatchData,
-    host: &Host,
-    options: &SelectOptions,
-) -> Result<Selection, LoadError> {
-    let fail = |error: crate::Error| LoadError::Select {
-        path: path.to_path_buf(),
-        error,
-    };
-    let targets = data.resolved_targets().map_err(|error| LoadError::Format {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    select(&targets, host, options).map_err(fail)
-}
-
 #[cfg(target_os = "linux")]
 mod sys {
     use super::*;
@@ -423,9 +401,10 @@ mod sys {
                 error,
             })?,
         };
-        if let Err(reasons) = check(&file.data, &host, &options.select, &options.requirements) {
-            return Err(LoadError::Refused { path, reasons });
-        }
+        let selection = match check(&file.data, &host, &options.select, &options.requirements) {
+            Ok(selection) => selection,
+            Err(reasons) => return Err(LoadError::Refused { path, reasons }),
+        };
         let c_path =
             CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| LoadError::Dlopen {
                 path: path.clone(),
@@ -481,7 +460,8 @@ mod sys {
         ) {
             return close(LoadError::Format { path, error });
         }
-        // The mapped data must be what the file said.
+        // The mapped data must be what the file said (so the selection made
+        // from the file holds for it).
         if data != file.data {
             return close(LoadError::Format {
                 path,
@@ -491,10 +471,6 @@ mod sys {
                 },
             });
         }
-        let selection = match choose(&path, &data, &host, &options.select) {
-            Ok(s) => s,
-            Err(e) => return close(e),
-        };
         let image = Image {
             handle,
             path,
