@@ -283,6 +283,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Plan target lists for the nodes of a cluster, or check an image
+    /// against them (docs/FLEET.md).
+    #[command(subcommand)]
+    Fleet(FleetCommand),
     /// List every CPU LLVM 22 knows for an architecture, with its feature count.
     Cpus {
         /// Architecture (default: this machine's).
@@ -292,6 +296,75 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum FleetCommand {
+    /// Plan one target list per architecture of the fleet: target 0 runs on
+    /// every node, every class of nodes gets a target for its own CPU and
+    /// features; print each node's target, what it lacks and loses.
+    Plan {
+        /// Only this architecture's nodes.
+        #[arg(long)]
+        arch: Option<Arch>,
+        /// At most N targets per list (target 0 included): classes are
+        /// merged where the nodes lose least.
+        #[arg(long, value_name = "N")]
+        max_targets: Option<usize>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The nodes: `mvimg host --json` output, /proc/cpuinfo, CPUID dumps,
+        /// `sysctl hw` output, directories of them, or `cpu:NAME[,+f,-f]`;
+        /// each optionally `*COUNT`.
+        #[arg(required = true, value_name = "NODE")]
+        nodes: Vec<String>,
+    },
+    /// Say which target of an image each node selects, and why; exit 1 if a
+    /// node cannot run it.
+    Check {
+        /// The image (.so, .dylib or .dll).
+        image: std::path::PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The nodes, as for `mvimg fleet plan`.
+        #[arg(required = true, value_name = "NODE")]
+        nodes: Vec<String>,
+    },
+}
+
+fn fleet_plan(arch: Option<Arch>, max_targets: Option<usize>, json_out: bool, nodes: &[String]) -> Result<()> {
+    let nodes = mvimg::cpu::fleet::Node::read_all(nodes).map_err(cpu_error)?;
+    let mut options = mvimg::cpu::fleet::PlanOptions::new();
+    options.arch = arch;
+    options.max_targets = max_targets;
+    let plan = mvimg::cpu::fleet::plan(&nodes, &options).map_err(cpu_error)?;
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&plan)?)?;
+    } else {
+        write!(out, "{plan}")?;
+    }
+    Ok(())
+}
+
+fn fleet_check(path: &std::path::Path, json_out: bool, nodes: &[String]) -> Result<()> {
+    let nodes = mvimg::cpu::fleet::Node::read_all(nodes).map_err(cpu_error)?;
+    let image = mvimg::inspect::ImageFile::read(path)?;
+    let resolved = image.data.resolved_targets()?;
+    let report = mvimg::cpu::fleet::check(&resolved, &nodes).map_err(cpu_error)?;
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    drop(out);
+    if !report.runs_everywhere() {
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 fn arch_or_host(arch: Option<Arch>) -> Result<Arch> {
@@ -969,6 +1042,15 @@ fn main() -> ExitCode {
         } => select(arch, host_cpu, from, json, list),
         Command::Host { from, llvm, json } => host(from, llvm, json),
         Command::Cpus { arch, json } => cpus(arch, json),
+        Command::Fleet(FleetCommand::Plan {
+            arch,
+            max_targets,
+            json,
+            nodes,
+        }) => fleet_plan(arch, max_targets, json, &nodes),
+        Command::Fleet(FleetCommand::Check { image, json, nodes }) => {
+            fleet_check(&image, json, &nodes)
+        }
         Command::Inspect { image, json } => inspect(&image, json),
         Command::Explain {
             image,

@@ -42,6 +42,47 @@ pub enum Error {
     },
     /// No target of a list (an image's) can run on a host.
     NoRunnableTarget(Box<NoRunnableTarget>),
+    /// A fleet node that cannot be read.
+    Node(Box<crate::fleet::NodeError>),
+    /// A fleet that cannot be planned as asked.
+    Fleet(FleetProblem),
+}
+
+/// Why a fleet cannot be planned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FleetProblem {
+    /// No node was given.
+    NoNodes,
+    /// `--max-targets 0`: every list needs target 0.
+    MaxTargetsZero,
+    /// No node is of the architecture asked for.
+    NoNodesForArch {
+        /// The architecture asked for.
+        arch: String,
+        /// The architectures the nodes have.
+        present: Vec<String>,
+    },
+}
+
+impl fmt::Display for FleetProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FleetProblem::NoNodes => f.write_str(
+                "the fleet has no nodes; name node files, directories of them, or `cpu:NAME` nodes",
+            ),
+            FleetProblem::MaxTargetsZero => f.write_str(
+                "--max-targets 0 allows no list: target 0, which every node runs, always \
+                 exists; give 1 or more",
+            ),
+            FleetProblem::NoNodesForArch { arch, present } => write!(
+                f,
+                "no node of the fleet is {arch} (the nodes are {}); drop --arch or add {arch} nodes",
+                present.join(", ")
+            ),
+        }
+    }
 }
 
 /// No target can run on a host: what each one needs that the host lacks.
@@ -132,6 +173,8 @@ impl fmt::Display for Error {
             Error::TargetList(e) => e.fmt(f),
             Error::Host { message } => f.write_str(message),
             Error::NoRunnableTarget(e) => e.fmt(f),
+            Error::Node(e) => e.fmt(f),
+            Error::Fleet(e) => e.fmt(f),
         }
     }
 }

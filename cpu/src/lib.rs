@@ -16,6 +16,7 @@ pub mod db;
 pub mod detect;
 mod error;
 pub mod feature;
+pub mod fleet;
 mod host;
 pub mod image;
 mod platform;
@@ -27,7 +28,9 @@ pub mod x86_64;
 
 pub use arch::{Arch, Os};
 pub use db::{Cpu, Database, Detection, FeatureClass};
-pub use error::{Error, MissingFeatures, NoRunnableTarget, Problem, TargetListError};
+pub use error::{
+    Error, FleetProblem, MissingFeatures, NoRunnableTarget, Problem, TargetListError,
+};
 pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
 pub use image::{DispatchData, FormatError, Image, LoadError, OpenOptions};
