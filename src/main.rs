@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use mvimg::cpu::SelectOptions;
 use mvimg::cpu::{default_target_list, Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
@@ -221,9 +221,18 @@ enum Command {
         /// Windows: the base image's import library.
         #[arg(long = "base-implib", value_name = "FILE", requires = "base")]
         base_implib: Option<std::path::PathBuf>,
+        /// Build for a fleet (repeatable): plan the target list from these
+        /// nodes (as `mvimg fleet plan` takes them), build one image per
+        /// platform of the inputs into the directory -o names, and write
+        /// the plan and each node's selection beside them.
+        #[arg(long = "fleet", value_name = "NODE")]
+        fleet: Vec<String>,
+        /// With --fleet: at most N targets per list.
+        #[arg(long, value_name = "N", requires = "fleet")]
+        max_targets: Option<usize>,
         #[command(flatten)]
         link: LinkArgs,
-        /// The file to write.
+        /// The file to write (with --fleet: the directory).
         #[arg(short = 'o', value_name = "OUT")]
         output: std::path::PathBuf,
         /// LLVM IR files (.ll text or .bc bitcode), linked together.
@@ -909,39 +918,26 @@ fn build(
     no_runtime: bool,
     record: Vec<(String, String)>,
     base: (Option<std::path::PathBuf>, Option<std::path::PathBuf>),
+    (fleet, max_targets): (Vec<String>, Option<usize>),
     link: LinkArgs,
     threads: Option<u16>,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
     use mvimg::codegen::{Entries, ImageBuilder, ImageInput};
-    let mut builder = ImageBuilder::new()
-        .opt_level(opt_level)
-        .runtime(!no_runtime)
-        .entries(if entries.is_empty() {
-            Entries::Exported
-        } else {
-            Entries::Named(entries)
-        });
-    for input in inputs {
-        builder = builder.ir_file(input);
+    if !fleet.is_empty() {
+        if list.is_some() || target.is_some() || plan.is_some() || emit == Emit::Obj || base.0.is_some() {
+            bail!(
+                "--fleet plans the target list and builds one image per platform of the inputs \
+                 into the directory -o names; it takes none of -C, --target, --plan, --emit obj, --base"
+            );
+        }
     }
-    for (key, value) in record {
-        builder = builder.record(key, value);
-    }
-    if let Some(triple) = target {
-        builder = builder.triple(triple);
-    }
-    if let Some(threads) = threads {
-        builder = builder.threads(usize::from(threads));
-    }
-    if emit == Emit::Obj {
-        builder = builder.partitions(1);
-    }
-    // The list given, else $MVIMG_CPU_TARGET, else the platform's default.
-    if let Some(text) = list.or_else(|| std::env::var("MVIMG_CPU_TARGET").ok()) {
-        builder = builder.target_list(text.parse().map_err(cpu_error)?);
-    }
+    let entries = if entries.is_empty() {
+        Entries::Exported
+    } else {
+        Entries::Named(entries)
+    };
     let mut image = mvimg::codegen::ImageLink::default();
     image.inputs = link.inputs().into_iter().map(ImageInput::Link).collect();
     image.search_paths = link.search_paths.clone();
@@ -951,10 +947,58 @@ fn build(
     image.undefined = link.undefined();
     image.import_library = link.implib.clone();
     (image.base, image.base_import_library) = base;
-    let built = builder.link(image).build().map_err(|e| match e {
+    // Every setting but the inputs, the triple and the list.
+    let configure = |builder: ImageBuilder<'static>| -> ImageBuilder<'static> {
+        let mut builder = builder
+            .opt_level(opt_level)
+            .runtime(!no_runtime)
+            .entries(entries.clone())
+            .link(image.clone());
+        for (key, value) in &record {
+            builder = builder.record(key.clone(), value.clone());
+        }
+        if let Some(threads) = threads {
+            builder = builder.threads(usize::from(threads));
+        }
+        if emit == Emit::Obj {
+            builder = builder.partitions(1);
+        }
+        builder
+    };
+    let codegen_error = |e| match e {
         mvimg::codegen::Error::Cpu(e) => cpu_error(e),
         other => anyhow::Error::new(other),
-    })?;
+    };
+    if !fleet.is_empty() {
+        let nodes = mvimg::cpu::fleet::Node::read_all(&fleet).map_err(cpu_error)?;
+        let mut options = mvimg::cpu::fleet::PlanOptions::new();
+        options.max_targets = max_targets;
+        let built = mvimg::codegen::fleet::build_fleet(&nodes, &options, &inputs, &output, &configure)
+            .map_err(codegen_error)?;
+        let mut out = std::io::stdout().lock();
+        write!(out, "{}", built.plan)?;
+        for image in &built.images {
+            writeln!(out, "\n{}:", image.path.display())?;
+            write!(out, "{}", image.check)?;
+        }
+        drop(out);
+        if !built.runs_everywhere() {
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
+    let mut builder = configure(ImageBuilder::new());
+    for input in inputs {
+        builder = builder.ir_file(input);
+    }
+    if let Some(triple) = target {
+        builder = builder.triple(triple);
+    }
+    // The list given, else $MVIMG_CPU_TARGET, else the platform's default.
+    if let Some(text) = list.or_else(|| std::env::var("MVIMG_CPU_TARGET").ok()) {
+        builder = builder.target_list(text.parse().map_err(cpu_error)?);
+    }
+    let built = builder.build().map_err(codegen_error)?;
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }
@@ -1078,6 +1122,8 @@ fn main() -> ExitCode {
             record,
             base,
             base_implib,
+            fleet,
+            max_targets,
             link,
             threads,
             output,
@@ -1092,6 +1138,7 @@ fn main() -> ExitCode {
             no_runtime,
             record,
             (base, base_implib),
+            (fleet, max_targets),
             link,
             threads,
             output,

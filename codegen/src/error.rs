@@ -89,6 +89,17 @@ pub enum Error {
     },
     /// Linking the image.
     Link(mvimg_link::LinkError),
+    /// A fleet build whose inputs and nodes do not pair up: an architecture
+    /// of the fleet has no input, or an input's architecture no node.
+    FleetInputs {
+        /// The architecture.
+        arch: mvimg_cpu::Arch,
+        /// The triples of the inputs given.
+        given: Vec<String>,
+        /// `true`: the fleet has nodes of `arch` but no input is for it;
+        /// `false`: an input is for `arch` but no node is.
+        nodes: bool,
+    },
     /// The image uses symbols that neither its code nor the libraries it
     /// links define.
     Undefined {
@@ -126,6 +137,18 @@ impl fmt::Display for Error {
                 write!(f, "feature query `{query}`: {problem}")
             }
             Error::Plan { message } => write!(f, "multiversioning: {message}"),
+            Error::FleetInputs { arch, given, nodes: true } => write!(
+                f,
+                "the fleet has {arch} nodes but no input is for {arch} (the inputs are for {}); \
+                 give IR compiled for {arch} too, or plan one architecture with --arch",
+                given.join(", ")
+            ),
+            Error::FleetInputs { arch, given, nodes: false } => write!(
+                f,
+                "an input is for {arch} (the inputs are for {}) but no node of the fleet is; \
+                 add {arch} nodes or leave that input out",
+                given.join(", ")
+            ),
             Error::Record { key, problem } => write!(f, "build record key `{key}` {problem}"),
             Error::VectorAbi {
                 function,

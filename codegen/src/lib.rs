@@ -22,6 +22,7 @@ pub mod cpu_tables;
 pub mod dispatch;
 mod error;
 mod exports;
+pub mod fleet;
 mod host;
 pub mod init;
 mod machine;
