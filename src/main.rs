@@ -343,7 +343,12 @@ enum FleetCommand {
     },
 }
 
-fn fleet_plan(arch: Option<Arch>, max_targets: Option<usize>, json_out: bool, nodes: &[String]) -> Result<()> {
+fn fleet_plan(
+    arch: Option<Arch>,
+    max_targets: Option<usize>,
+    json_out: bool,
+    nodes: &[String],
+) -> Result<()> {
     let nodes = mvimg::cpu::fleet::Node::read_all(nodes).map_err(cpu_error)?;
     let mut options = mvimg::cpu::fleet::PlanOptions::new();
     options.arch = arch;
@@ -510,6 +515,9 @@ fn print_targets(resolved: &ResolvedTargets, json_out: bool) -> Result<()> {
 
 fn targets(arch: Option<Arch>, os: Os, json_out: bool, list: Option<String>) -> Result<()> {
     let resolved = resolve_list(arch_or_host(arch)?, os, list)?;
+    for warning in resolved.unselectable() {
+        eprintln!("warning: {warning}");
+    }
     print_targets(&resolved, json_out)
 }
 
@@ -926,7 +934,12 @@ fn build(
 ) -> Result<()> {
     use mvimg::codegen::{Entries, ImageBuilder, ImageInput};
     if !fleet.is_empty() {
-        if list.is_some() || target.is_some() || plan.is_some() || emit == Emit::Obj || base.0.is_some() {
+        if list.is_some()
+            || target.is_some()
+            || plan.is_some()
+            || emit == Emit::Obj
+            || base.0.is_some()
+        {
             bail!(
                 "--fleet plans the target list and builds one image per platform of the inputs \
                  into the directory -o names; it takes none of -C, --target, --plan, --emit obj, --base"
@@ -973,8 +986,9 @@ fn build(
         let nodes = mvimg::cpu::fleet::Node::read_all(&fleet).map_err(cpu_error)?;
         let mut options = mvimg::cpu::fleet::PlanOptions::new();
         options.max_targets = max_targets;
-        let built = mvimg::codegen::fleet::build_fleet(&nodes, &options, &inputs, &output, &configure)
-            .map_err(codegen_error)?;
+        let built =
+            mvimg::codegen::fleet::build_fleet(&nodes, &options, &inputs, &output, &configure)
+                .map_err(codegen_error)?;
         let mut out = std::io::stdout().lock();
         write!(out, "{}", built.plan)?;
         for image in &built.images {
@@ -999,6 +1013,9 @@ fn build(
         builder = builder.target_list(text.parse().map_err(cpu_error)?);
     }
     let built = builder.build().map_err(codegen_error)?;
+    for warning in &built.unselectable {
+        eprintln!("warning: {warning}");
+    }
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }

@@ -137,13 +137,21 @@ impl fmt::Display for Error {
                 write!(f, "feature query `{query}`: {problem}")
             }
             Error::Plan { message } => write!(f, "multiversioning: {message}"),
-            Error::FleetInputs { arch, given, nodes: true } => write!(
+            Error::FleetInputs {
+                arch,
+                given,
+                nodes: true,
+            } => write!(
                 f,
                 "the fleet has {arch} nodes but no input is for {arch} (the inputs are for {}); \
                  give IR compiled for {arch} too, or plan one architecture with --arch",
                 given.join(", ")
             ),
-            Error::FleetInputs { arch, given, nodes: false } => write!(
+            Error::FleetInputs {
+                arch,
+                given,
+                nodes: false,
+            } => write!(
                 f,
                 "an input is for {arch} (the inputs are for {}) but no node of the fleet is; \
                  add {arch} nodes or leave that input out",

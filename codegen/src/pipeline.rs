@@ -151,6 +151,10 @@ pub struct Built {
     /// Wall time of each phase, in order: `load`, `multiversion`, then
     /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
     pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// Targets of the list that no host would select
+    /// ([`mvimg_cpu::ResolvedTargets::unselectable`]): their clones only add
+    /// size. A caller shows them as warnings.
+    pub unselectable: Vec<mvimg_cpu::target::Unselectable>,
 }
 
 impl Built {
@@ -523,6 +527,7 @@ fn run<'ctx>(
             resolve(&list, &platform, native)?
         }
     };
+    let unselectable = targets.unselectable();
     let machine = target_machine(&platform, &targets, options.opt_level)?;
     if !base_widths.is_empty() {
         // What the package calls in its base travels as both images' targets
@@ -595,6 +600,7 @@ fn run<'ctx>(
         runtime: options.runtime,
         link,
         phases: clock.phases,
+        unselectable,
     })
 }
 

@@ -166,7 +166,11 @@ impl fmt::Display for FleetCheck {
                     writeln!(f, "{}{times} ({}) CANNOT RUN the image: {e}", n.node, n.cpu)?;
                 }
                 Outcome::OtherArch { arch } => {
-                    writeln!(f, "{}{times} ({}) is {arch}: not checked against this image", n.node, n.cpu)?;
+                    writeln!(
+                        f,
+                        "{}{times} ({}) is {arch}: not checked against this image",
+                        n.node, n.cpu
+                    )?;
                 }
             }
         }

@@ -96,9 +96,9 @@ impl fmt::Display for NodeError {
                  /proc/cpuinfo, a CPUID dump, `sysctl hw` output), a directory of them, or \
                  `cpu:NAME[,+feat,-feat]`"
             ),
-            NodeProblem::EmptyDirectory => f.write_str(
-                "the directory holds no node files (hidden files are skipped)",
-            ),
+            NodeProblem::EmptyDirectory => {
+                f.write_str("the directory holds no node files (hidden files are skipped)")
+            }
             NodeProblem::Description { reason } => f.write_str(reason),
             NodeProblem::BadCount { text } => write!(
                 f,
@@ -114,10 +114,9 @@ impl fmt::Display for NodeError {
                 "`{name}` is a CPU of both x86_64 and aarch64; write `cpu:x86_64:{name}` \
                  or `cpu:aarch64:{name}`"
             ),
-            NodeProblem::UnknownArch { name } => write!(
-                f,
-                "unknown architecture `{name}` (known: x86_64, aarch64)"
-            ),
+            NodeProblem::UnknownArch { name } => {
+                write!(f, "unknown architecture `{name}` (known: x86_64, aarch64)")
+            }
             NodeProblem::BadFeature { item, suggestion } => {
                 write!(
                     f,
@@ -400,6 +399,8 @@ fn database_node(spec: &str, text: &str) -> Result<Host, Error> {
             db.remove_with_dependents(&host.features, feature)
         };
     }
-    host.source = Some(format!("{spec}: the features of LLVM's CPU {cpu}, as changed"));
+    host.source = Some(format!(
+        "{spec}: the features of LLVM's CPU {cpu}, as changed"
+    ));
     Ok(host)
 }

@@ -154,7 +154,11 @@ pub(super) fn is_wide(feature: Feature) -> bool {
 /// Whether a node running a target without `feature` runs slower vector
 /// code: the wide families, and x86 AVX and AVX2.
 pub(super) fn is_vector_or_fma(feature: Feature) -> bool {
-    is_wide(feature) || matches!((feature.arch(), feature.name()), (Arch::X86_64, "avx" | "avx2"))
+    is_wide(feature)
+        || matches!(
+            (feature.arch(), feature.name()),
+            (Arch::X86_64, "avx" | "avx2")
+        )
 }
 
 /// What a node with `has` loses running a target with `runs` (matched features).
@@ -218,7 +222,13 @@ fn heaviest_cpu(nodes: &[&Node], members: &[usize]) -> Cpu {
 /// implied by another one written is left out.
 fn spec_for(cpu: Cpu, features: &FeatureSet) -> TargetSpec {
     let db = cpu.arch().database();
-    let start = cpu.llvm_features();
+    // `generic` in a list is the baseline CPU, whatever the database calls
+    // its own `generic` CPU.
+    let (name, start) = if cpu == db.baseline() || cpu.name() == "generic" {
+        (CpuName::Generic, db.baseline().llvm_features())
+    } else {
+        (CpuName::Named(cpu.name().to_owned()), cpu.llvm_features())
+    };
     let added = features.difference(&start);
     let removed = start.intersection(&db.matched()).difference(features);
     let mut ops = Vec::new();
@@ -232,11 +242,6 @@ fn spec_for(cpu: Cpu, features: &FeatureSet) -> TargetSpec {
             ops.push(FeatureOp::new(false, f.name()));
         }
     }
-    let name = if cpu == db.baseline() {
-        CpuName::Generic
-    } else {
-        CpuName::Named(cpu.name().to_owned())
-    };
     let mut spec = TargetSpec::new(name);
     spec.features = ops;
     spec
@@ -254,11 +259,21 @@ fn closest_cpu(candidates: impl IntoIterator<Item = Cpu>, features: &FeatureSet)
 
 /// The list for target 0 (`common`) and `classes`: the x86_64 clone_all rule,
 /// bases, and order (docs/FLEET.md).
-fn list_of(common: &FeatureSet, t0_cpu: Cpu, classes: &[Class]) -> Vec<(TargetSpec, Option<usize>)> {
+fn list_of(
+    common: &FeatureSet,
+    t0_cpu: Cpu,
+    classes: &[Class],
+) -> Vec<(TargetSpec, Option<usize>)> {
     let mut specs = vec![(spec_for(t0_cpu, common), None)];
     let clone_all = classes.iter().position(|c| c.clone_all);
     let mut order: Vec<usize> = (0..classes.len()).collect();
-    order.sort_by_key(|&i| (Some(i) != clone_all, classes[i].features.len(), classes[i].cpu.name()));
+    order.sort_by_key(|&i| {
+        (
+            Some(i) != clone_all,
+            classes[i].features.len(),
+            classes[i].cpu.name(),
+        )
+    });
     for i in order {
         let c = &classes[i];
         let mut spec = spec_for(c.cpu, &c.features);
@@ -324,7 +339,9 @@ fn realize(
     let mut cost = Cost::default();
     for node in nodes {
         let s = select(&targets, &node.host, &SelectOptions::default())?;
-        let runs = targets.targets[s.index].isa_features().intersection(&db.matched());
+        let runs = targets.targets[s.index]
+            .isa_features()
+            .intersection(&db.matched());
         cost += cost_of(&node_features(node), &runs, node.count);
         selected.push(s.index);
     }
@@ -359,7 +376,12 @@ pub fn plan(nodes: &[Node], options: &PlanOptions) -> Result<FleetPlan, Error> {
         let wanted = options.arch.map_or("any".to_owned(), |a| a.to_string());
         return Err(Error::Fleet(FleetProblem::NoNodesForArch {
             arch: wanted,
-            present: nodes.iter().map(|n| n.arch().to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+            present: nodes
+                .iter()
+                .map(|n| n.arch().to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
         }));
     }
     Ok(FleetPlan { arches })
@@ -432,7 +454,10 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
                     c.weight -= u64::from(nodes[n].count);
                 }
             }
-            match classes.iter_mut().find(|c| c.cpu == cpu && c.features == features) {
+            match classes
+                .iter_mut()
+                .find(|c| c.cpu == cpu && c.features == features)
+            {
                 Some(c) => {
                     c.members.push(n);
                     c.weight += u64::from(nodes[n].count);
@@ -456,7 +481,14 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
             let mut candidate = candidate;
             let r = realize(arch, nodes, &common, t0_cpu, &mut candidate)?;
             if best.as_ref().is_none_or(|(c, _, _)| r.cost < *c) {
-                best = Some((r.cost, candidate, Merge { cost: r.cost, ..merge }));
+                best = Some((
+                    r.cost,
+                    candidate,
+                    Merge {
+                        cost: r.cost,
+                        ..merge
+                    },
+                ));
             }
             Ok(())
         };
@@ -493,7 +525,10 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
                 };
                 let into_text = spec_text(&into);
                 if features != common {
-                    match merged.iter_mut().find(|c| c.cpu == cpu && c.features == features) {
+                    match merged
+                        .iter_mut()
+                        .find(|c| c.cpu == cpu && c.features == features)
+                    {
                         Some(same) => {
                             same.members.extend(&into.members);
                             same.weight += into.weight;
@@ -570,10 +605,20 @@ impl std::fmt::Display for FleetPlan {
                 if count == 1 { "" } else { "s" },
                 plan.nodes.len(),
                 plan.list.targets.len(),
-                if plan.list.targets.len() == 1 { "" } else { "s" }
+                if plan.list.targets.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
             )?;
             writeln!(f, "  {}", plan.list)?;
-            let width = plan.nodes.iter().map(|n| n.node.len()).max().unwrap_or(4).max(4);
+            let width = plan
+                .nodes
+                .iter()
+                .map(|n| n.node.len())
+                .max()
+                .unwrap_or(4)
+                .max(4);
             writeln!(
                 f,
                 "  {:<width$}  count  target  vectors          lacks of its CPU / loses",
@@ -585,7 +630,13 @@ impl std::fmt::Display for FleetPlan {
                 } else {
                     format!("{} of {}", n.vector_width, n.node_vector_width)
                 };
-                let dash = |v: &[String]| if v.is_empty() { "-".to_owned() } else { v.join(",") };
+                let dash = |v: &[String]| {
+                    if v.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        v.join(",")
+                    }
+                };
                 writeln!(
                     f,
                     "  {:<width$}  {:>5}  {:>6}  {:<15}  {} / {}",
