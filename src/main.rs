@@ -117,8 +117,8 @@ enum Command {
         /// Describe the host as this database CPU instead of this machine.
         #[arg(long, value_name = "NAME", conflicts_with = "from")]
         host_cpu: Option<String>,
-        /// Describe the host by recorded data: a CPUID dump, a /proc/cpuinfo text
-        /// or macOS `sysctl hw` output.
+        /// Describe the host by recorded data: `mvimg host --json` output, a
+        /// CPUID dump, a /proc/cpuinfo text or macOS `sysctl hw` output.
         #[arg(long, value_name = "FILE")]
         from: Option<std::path::PathBuf>,
         /// Print JSON instead of text.
@@ -256,8 +256,8 @@ enum Command {
         /// Describe the host as this database CPU instead of this machine.
         #[arg(long, value_name = "NAME", conflicts_with = "from")]
         host_cpu: Option<String>,
-        /// Describe the host by recorded data (CPUID dump, /proc/cpuinfo,
-        /// `sysctl hw` output).
+        /// Describe the host by recorded data (`mvimg host --json` output,
+        /// CPUID dump, /proc/cpuinfo, `sysctl hw` output).
         #[arg(long, value_name = "FILE")]
         from: Option<std::path::PathBuf>,
         /// Print JSON instead of text.
@@ -274,8 +274,8 @@ enum Command {
         /// Describe the host as this database CPU instead of this machine.
         #[arg(long, value_name = "NAME", conflicts_with = "from")]
         host_cpu: Option<String>,
-        /// Describe the host by recorded data (CPUID dump, /proc/cpuinfo,
-        /// `sysctl hw` output).
+        /// Describe the host by recorded data (`mvimg host --json` output,
+        /// CPUID dump, /proc/cpuinfo, `sysctl hw` output).
         #[arg(long, value_name = "FILE")]
         from: Option<std::path::PathBuf>,
         /// Require the build record to hold KEY with VALUE (repeatable).

@@ -260,13 +260,26 @@ impl Host {
         }
     }
 
-    /// A host from a recorded text: a CPUID dump (AIDA64 or libcpuid format), a
-    /// /proc/cpuinfo text (with optional `AT_HWCAP*` lines) or macOS `sysctl hw`
-    /// output. `what` names the input in errors.
+    /// A host from a recorded text: `mvimg host --json` output, a CPUID dump
+    /// (AIDA64 or libcpuid format), a /proc/cpuinfo text (with optional
+    /// `AT_HWCAP*` lines) or macOS `sysctl hw` output. `what` names the input
+    /// in errors.
     pub fn from_text(text: &str, what: &str) -> Result<Host, Error> {
         let with_input = |e: Error| Error::Host {
             message: format!("{what}: {e}"),
         };
+        if text.trim_start().starts_with('{') {
+            let described: HostDescription =
+                serde_json::from_str(text).map_err(|e| Error::Host {
+                    message: format!("{what}: JSON that is not `mvimg host --json` output: {e}"),
+                })?;
+            let mut host = Host::from_description(&described).map_err(with_input)?;
+            host.source = Some(format!(
+                "{what}: `mvimg host --json` ({})",
+                described.source.as_deref().unwrap_or("source not recorded")
+            ));
+            return Ok(host);
+        }
         let looks_like_dump = text.lines().any(|l| {
             let l = l.trim_start();
             l.starts_with("CPUID 0") || l.starts_with("basic_cpuid[")
@@ -280,6 +293,32 @@ impl Host {
         };
         host.source = host.source.map(|s| format!("{what}: {s}"));
         Ok(host)
+    }
+
+    /// The host a [`HostDescription`] (`mvimg host --json`) stands for: its
+    /// features with their implications, every detectable feature checked.
+    pub fn from_description(d: &HostDescription) -> Result<Host, Error> {
+        let db = d.arch.database();
+        let mut features = FeatureSet::empty(d.arch);
+        for name in &d.features {
+            let feature = db.feature(name).ok_or_else(|| Error::Host {
+                message: format!(
+                    "`{name}` is not an {} feature of LLVM {}{}",
+                    d.arch,
+                    db.llvm_version(),
+                    crate::suggest::closest(name, db.features().map(|f| f.name()))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default()
+                ),
+            })?;
+            features.insert(feature);
+        }
+        Ok(Host {
+            name: d.name.clone(),
+            features: db.closure(&features),
+            checked: db.detectable(),
+            source: d.source.clone(),
+        })
     }
 
     /// A host from LLVM's own report: `sys::getHostCPUName` and the

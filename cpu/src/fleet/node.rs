@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::arch::Arch;
 use crate::error::Error;
 use crate::feature::FeatureSet;
-use crate::host::{Host, HostDescription};
+use crate::host::Host;
 use crate::suggest::closest;
 
 /// One kind of node of a cluster: a CPU description and how many nodes have it.
@@ -152,15 +152,6 @@ fn split_count(node: &str, text: &str) -> Result<(String, u32), Error> {
     }
 }
 
-/// What `mvimg host --json` prints, and an optional `count`.
-#[derive(Deserialize)]
-struct CountedDescription {
-    #[serde(flatten)]
-    host: HostDescription,
-    #[serde(default)]
-    count: Option<serde_json::Value>,
-}
-
 impl Node {
     /// Reads one node argument: `cpu:[ARCH:]NAME[,+feat,-feat]`, a file, or a
     /// directory of files (a node each, in name order; hidden files skipped),
@@ -253,18 +244,17 @@ fn file_node(spec: &str, path: &Path) -> Result<Node, Error> {
     let name = path
         .file_name()
         .map_or_else(|| spec.to_owned(), |n| n.to_string_lossy().into_owned());
+    // `mvimg host --json` output may carry a count; Host::from_text reads
+    // the rest.
+    let mut count = 1;
     if text.trim_start().starts_with('{') {
-        let described: CountedDescription = serde_json::from_str(&text).map_err(|e| {
-            node_error(
-                spec,
-                NodeProblem::Description {
-                    reason: format!("JSON that is not `mvimg host --json` output: {e}"),
-                },
-            )
-        })?;
-        let count = match described.count {
-            None => 1,
-            Some(value) => value
+        #[derive(Deserialize)]
+        struct Counted {
+            #[serde(default)]
+            count: Option<serde_json::Value>,
+        }
+        if let Ok(Counted { count: Some(value) }) = serde_json::from_str::<Counted>(&text) {
+            count = value
                 .as_u64()
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| *n >= 1)
@@ -275,10 +265,8 @@ fn file_node(spec: &str, path: &Path) -> Result<Node, Error> {
                             text: value.to_string(),
                         },
                     )
-                })?,
-        };
-        let host = described_host(spec, &described.host)?;
-        return Ok(Node { name, host, count });
+                })?;
+        }
     }
     let host = Host::from_text(&text, spec).map_err(|e| {
         node_error(
@@ -288,39 +276,7 @@ fn file_node(spec: &str, path: &Path) -> Result<Node, Error> {
             },
         )
     })?;
-    Ok(Node {
-        name,
-        host,
-        count: 1,
-    })
-}
-
-/// The host a `mvimg host --json` description stands for: its features
-/// (implications applied), every detectable feature checked.
-fn described_host(spec: &str, d: &HostDescription) -> Result<Host, Error> {
-    let db = d.arch.database();
-    let mut features = FeatureSet::empty(d.arch);
-    for name in &d.features {
-        let feature = db.feature(name).ok_or_else(|| {
-            node_error(
-                spec,
-                NodeProblem::BadFeature {
-                    item: name.clone(),
-                    suggestion: closest(name, db.features().map(|f| f.name())).map(str::to_owned),
-                },
-            )
-        })?;
-        features.insert(feature);
-    }
-    Ok(Host {
-        name: d.name.clone(),
-        features: db.closure(&features),
-        checked: db.detectable(),
-        source: Some(format!(
-            "{spec}: `mvimg host --json` ({})",
-            d.source.as_deref().unwrap_or("source not recorded")
-        )),
-    })
+    Ok(Node { name, host, count })
 }
 
 /// `[ARCH:]NAME[,+feat,-feat]`: a database CPU with feature changes.
