@@ -1,8 +1,9 @@
 //! Part 3, kernel speed: the bundled numeric kernels (examples/kernels) and
 //! zstd (compression level 3 and decompression of SQLite's amalgamation, 9
-//! MB of C) built from the same bitcode three ways: the mvimg image for this
-//! machine's default list (its init selects the clone), clang-22 -O2
-//! -march=native, and the mvimg image forced to the generic target. The
+//! MB of C) built from the same bitcode: mvimg images for the default list,
+//! for `generic;native` and for a fleet plan that has this machine as one
+//! node (each image's init selects the clone), clang-22 -O2 -march=native,
+//! and each mvimg image forced to its generic target. The
 //! driver (c/kernels.c) runs them interleaved in one process and checks that
 //! the results agree.
 
@@ -38,6 +39,9 @@ fn strip_target_attributes(text: &str) -> String {
         rest = value.find('"').map_or("", |end| &value[end + 1..]);
     }
 }
+
+/// The label of the image built with `mvimg build --fleet`.
+const FLEET: &str = "fleet plan (this machine + tests/data/fleet/x86_64)";
 
 /// The samples of one image: per workload, (selected, native, generic) times.
 struct Measured {
@@ -93,24 +97,50 @@ pub fn run(ctx: &Ctx) -> Result<String> {
         .join("sqlite3.c");
     let rounds = ctx.rounds(11);
 
-    // The default list, and `generic;native`: a clone for exactly this
+    // The default list; `generic;native`: a clone for exactly this
     // machine's CPU and features, as a user building for this kind of node
-    // would ask for.
+    // would ask for; and the list `mvimg fleet plan` makes for a fleet of
+    // this machine (its `mvimg host --json`) and the ten x86 machines of
+    // tests/data/fleet, built with `mvimg build --fleet`.
     let host = mvimg::codegen::llvm_host_cpu_name();
+    let this_node = dir.join("this-machine.json");
+    std::fs::write(
+        &this_node,
+        output(Command::new(env!("CARGO_BIN_EXE_mvimg")).args(["host", "--json"]))?,
+    )?;
+    let fleet_dir = ctx.root.join("tests").join("data").join("fleet").join("x86_64");
     let lists = [
         default_target_list(Arch::X86_64, Os::Linux).to_owned(),
         "generic;native".to_owned(),
+        FLEET.to_owned(),
     ];
     let mut measured = Vec::new();
     for (l, list) in lists.iter().enumerate() {
         let image = dir.join(format!("libwork{l}.so"));
-        output(
-            Command::new(env!("CARGO_BIN_EXE_mvimg"))
-                .args(["build", "-C", list, "-o"])
-                .arg(&image)
-                .arg(&kernels)
-                .arg(&zstd),
-        )?;
+        if list == FLEET {
+            let out = dir.join("fleet");
+            output(
+                Command::new(env!("CARGO_BIN_EXE_mvimg"))
+                    .arg("build")
+                    .arg("--fleet")
+                    .arg(&this_node)
+                    .arg("--fleet")
+                    .arg(&fleet_dir)
+                    .arg("-o")
+                    .arg(&out)
+                    .arg(&kernels)
+                    .arg(&zstd),
+            )?;
+            std::fs::copy(out.join("libkernels-x86_64-linux.so"), &image)?;
+        } else {
+            output(
+                Command::new(env!("CARGO_BIN_EXE_mvimg"))
+                    .args(["build", "-C", list, "-o"])
+                    .arg(&image)
+                    .arg(&kernels)
+                    .arg(&zstd),
+            )?;
+        }
         let generic = dir.join(format!("libwork{l}-generic.so"));
         std::fs::copy(&image, &generic)?;
         let explained = output(
@@ -143,9 +173,11 @@ pub fn run(ctx: &Ctx) -> Result<String> {
 
     let mut table = format!(
         "### 3. Kernel speed\n\n\
-         Time per run, µs, median (min–max) of {rounds} interleaved rounds, for two images \
+         Time per run, µs, median (min–max) of {rounds} interleaved rounds, for three images \
          of the same bitcode: one for the default list, one for `generic;native` (this machine's \
-         CPU, `{host}` to LLVM, with the features it reports). native: the same bitcode (target attributes dropped) by \
+         CPU, `{host}` to LLVM, with the features it reports), one built by `mvimg build --fleet` \
+         for a fleet of this machine (its `mvimg host --json`) and the ten x86 machines of \
+         tests/data/fleet (the planned list is in the row). native: the same bitcode (target attributes dropped) by \
          `clang-22 -O2 -march=native`. generic: the image with `MVIMG_FORCE_TARGET=0`. \
          Ratios are speeds (time of the other over time of the selected clone, paired by \
          round): above 1 the selected clone is faster.\n\n\
