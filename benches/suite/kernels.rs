@@ -108,7 +108,12 @@ pub fn run(ctx: &Ctx) -> Result<String> {
         &this_node,
         output(Command::new(env!("CARGO_BIN_EXE_mvimg")).args(["host", "--json"]))?,
     )?;
-    let fleet_dir = ctx.root.join("tests").join("data").join("fleet").join("x86_64");
+    let fleet_dir = ctx
+        .root
+        .join("tests")
+        .join("data")
+        .join("fleet")
+        .join("x86_64");
     let lists = [
         default_target_list(Arch::X86_64, Os::Linux).to_owned(),
         "generic;native".to_owned(),
