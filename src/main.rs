@@ -225,7 +225,7 @@ enum Command {
         /// nodes (as `mvimg fleet plan` takes them), build one image per
         /// platform of the inputs into the directory -o names, and write
         /// the plan and each node's selection beside them.
-        #[arg(long = "fleet", value_name = "NODE")]
+        #[arg(long = "fleet", value_name = "NODE", conflicts_with_all = ["list", "target", "plan", "base"])]
         fleet: Vec<String>,
         /// With --fleet: at most N targets per list.
         #[arg(long, value_name = "N", requires = "fleet")]
@@ -933,18 +933,10 @@ fn build(
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
     use mvimg::codegen::{Entries, ImageBuilder, ImageInput};
-    if !fleet.is_empty() {
-        if list.is_some()
-            || target.is_some()
-            || plan.is_some()
-            || emit == Emit::Obj
-            || base.0.is_some()
-        {
-            bail!(
-                "--fleet plans the target list and builds one image per platform of the inputs \
-                 into the directory -o names; it takes none of -C, --target, --plan, --emit obj, --base"
-            );
-        }
+    if !fleet.is_empty() && emit == Emit::Obj {
+        bail!(
+            "--fleet builds linked images into the directory -o names; it does not take --emit obj"
+        );
     }
     let entries = if entries.is_empty() {
         Entries::Exported
