@@ -15,30 +15,7 @@ use mvimg::cpu::{Arch, Image, OpenOptions};
 use serde_json::Value;
 
 mod common;
-use common::{c_ir, mvimg, mvimg_fails, run_ok, s, scratch, stdout_of};
-
-/// Kernels whose clones differ per target, and `probe`, whose every body
-/// returns its own target's features.
-const KERNELS: &str = r#"
-#if defined(__x86_64__)
-extern _Bool have_a(void) __asm__("mvimg.cpu.have.avx");
-extern _Bool have_b(void) __asm__("mvimg.cpu.have.avx2");
-extern _Bool have_c(void) __asm__("mvimg.cpu.have.sse4.2");
-#else
-extern _Bool have_a(void) __asm__("mvimg.cpu.have.lse");
-extern _Bool have_b(void) __asm__("mvimg.cpu.have.rdm");
-extern _Bool have_c(void) __asm__("mvimg.cpu.have.sve");
-#endif
-int probe(void) { return have_a() + 2 * have_b() + 4 * have_c(); }
-void saxpy(int n, float a, const float *x, float *y) {
-    for (int i = 0; i < n; i++) y[i] = a * x[i] + y[i];
-}
-unsigned checksum(int n, const unsigned *v) {
-    unsigned h = 2166136261u;
-    for (int i = 0; i < n; i++) h = (h ^ v[i]) * 16777619u;
-    return h;
-}
-"#;
+use common::{c_ir, mvimg, mvimg_fails, probe, probe_of, run_ok, s, scratch, stdout_of, KERNELS};
 
 /// Loads the image (argv[1]) and prints the init's selection, the probe and
 /// the kernels' results; on AArch64 first the capability words.
@@ -416,6 +393,8 @@ fn emulated_nodes_select_what_fleet_check_predicted() {
     let arm_image = out.join("libkernels-arm-aarch64-linux.so");
     let plan: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    let x86_list = plan["arches"][0]["list"].as_str().unwrap();
+    let arm_list = plan["arches"][1]["list"].as_str().unwrap();
 
     // x86_64: the init (a C driver), the Rust loader (this test binary in
     // child mode) and `mvimg explain`, each under the model.
@@ -470,6 +449,12 @@ fn emulated_nodes_select_what_fleet_check_predicted() {
             line_value(&text, "selected "),
             expected.to_string(),
             "{model}: init\n{text}"
+        );
+        // The body that ran is the selected target's (its features).
+        assert_eq!(
+            probe(&text),
+            probe_of(x86_list, Arch::X86_64, *expected),
+            "{model}"
         );
         let explained = json(
             &qemu(&[
@@ -554,6 +539,11 @@ fn emulated_nodes_select_what_fleet_check_predicted() {
             line_value(&text, "selected "),
             expected.to_string(),
             "{model}: init\n{text}"
+        );
+        assert_eq!(
+            probe(&text),
+            probe_of(arm_list, Arch::Aarch64, *expected),
+            "{model}"
         );
         let explained = json(
             &mvimg(&["explain", s(&arm_image), "--from", s(&words), "--json"]),

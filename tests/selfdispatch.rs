@@ -13,73 +13,11 @@ use mvimg::cpu::{select, Arch, Host, Image, OpenOptions, SelectOptions, TargetLi
 mod common;
 #[path = "../link/tests/common/wine.rs"]
 mod wine;
-use common::{c_ir, check_readers, run_ok, scratch, stdout_of as stdout};
+use common::{c_ir, check_readers, probe, probe_of, run_ok, scratch, stdout_of as stdout, KERNELS};
 
 const X86_LIST: &str =
     "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)";
 const ARM_LIST: &str = "generic;cortex-a57;neoverse-n1;a64fx";
-
-/// Kernels whose clones differ per target (vectorized, FMA-contracted), and
-/// `probe`, whose every body returns its own target's features (`probe_bits`).
-const KERNELS: &str = r#"
-#if defined(__x86_64__)
-extern _Bool have_a(void) __asm__("mvimg.cpu.have.avx");
-extern _Bool have_b(void) __asm__("mvimg.cpu.have.avx2");
-extern _Bool have_c(void) __asm__("mvimg.cpu.have.avx512f");
-#else
-extern _Bool have_a(void) __asm__("mvimg.cpu.have.crc");
-extern _Bool have_b(void) __asm__("mvimg.cpu.have.dotprod");
-extern _Bool have_c(void) __asm__("mvimg.cpu.have.sve");
-#endif
-int probe(void) { return have_a() + 2 * have_b() + 4 * have_c(); }
-void saxpy(int n, float a, const float *x, float *y) {
-    for (int i = 0; i < n; i++) y[i] = a * x[i] + y[i];
-}
-float dot(int n, const float *x, const float *y) {
-    float s = 0;
-    for (int i = 0; i < n; i++) s += x[i] * y[i];
-    return s;
-}
-unsigned checksum(int n, const unsigned *v) {
-    unsigned h = 2166136261u;
-    for (int i = 0; i < n; i++) h = (h ^ v[i]) * 16777619u;
-    return h;
-}
-"#;
-
-/// The features `probe` reports, by bit, per architecture.
-fn probe_bits(arch: Arch) -> [&'static str; 3] {
-    match arch {
-        Arch::X86_64 => ["avx", "avx2", "avx512f"],
-        Arch::Aarch64 => ["crc", "dotprod", "sve"],
-    }
-}
-
-/// What `probe` returns when target `index` of `list` runs.
-fn probe_of(list: &str, arch: Arch, index: i64) -> i64 {
-    let targets = list
-        .parse::<TargetList>()
-        .unwrap()
-        .resolve(arch, None)
-        .unwrap();
-    let features = &targets.targets[index as usize].features;
-    let db = arch.database();
-    probe_bits(arch)
-        .iter()
-        .enumerate()
-        .map(|(bit, name)| i64::from(features.contains(db.feature(name).unwrap())) << bit)
-        .sum()
-}
-
-/// The number after `probe ` (the exported entry's answer).
-fn probe(text: &str) -> i64 {
-    text.lines()
-        .find_map(|l| l.strip_prefix("probe "))
-        .unwrap_or_else(|| panic!("no probe in {text}"))
-        .trim()
-        .parse()
-        .unwrap()
-}
 
 /// Loads the image (argv[1]) once per remaining argument, which names a
 /// database CPU for MVIMG_HOST_CPU ("-" for none), and prints the selection;
