@@ -368,6 +368,38 @@ fn same_results(reference: &mut Option<(f64, u64)>, results: &str, model: &str) 
     }
 }
 
+/// Checks one emulated run: the `cpu:` node `spec` describes the model (the
+/// same features as `seen`, what the model reported), the image's init
+/// selected `expected` and the body that ran is that target's (`probe`).
+fn ran_as_predicted(
+    spec: &str,
+    seen: &Path,
+    text: &str,
+    (list, arch): (&str, Arch),
+    expected: i64,
+    model: &str,
+) {
+    let (described, emulated) = (
+        Node::read(spec).unwrap().remove(0),
+        Node::read(s(seen)).unwrap().remove(0),
+    );
+    assert_eq!(
+        matched_features(&described),
+        matched_features(&emulated),
+        "{model}"
+    );
+    assert_eq!(
+        line_value(text, "selected "),
+        expected.to_string(),
+        "{model}: init\n{text}"
+    );
+    assert_eq!(
+        probe(text),
+        probe_of(list, arch, expected),
+        "{model}: probe"
+    );
+}
+
 fn matched_features(node: &Node) -> BTreeSet<&'static str> {
     let db = node.arch().database();
     node.host
@@ -435,26 +467,14 @@ fn emulated_nodes_select_what_fleet_check_predicted() {
             ),
         )
         .unwrap();
-        let (described, emulated) = (
-            Node::read(spec).unwrap().remove(0),
-            Node::read(s(&seen)).unwrap().remove(0),
-        );
-        assert_eq!(
-            matched_features(&described),
-            matched_features(&emulated),
-            "{model}"
-        );
         let text = stdout_of(&qemu(&[s(&driver), s(&x86_image)]), model);
-        assert_eq!(
-            line_value(&text, "selected "),
-            expected.to_string(),
-            "{model}: init\n{text}"
-        );
-        // The body that ran is the selected target's (its features).
-        assert_eq!(
-            probe(&text),
-            probe_of(x86_list, Arch::X86_64, *expected),
-            "{model}"
+        ran_as_predicted(
+            spec,
+            &seen,
+            &text,
+            (x86_list, Arch::X86_64),
+            *expected,
+            model,
         );
         let explained = json(
             &qemu(&[
@@ -526,24 +546,13 @@ fn emulated_nodes_select_what_fleet_check_predicted() {
         let text = stdout_of(&run, model);
         let words = dir.join(format!("{model}.txt"));
         std::fs::write(&words, &text).unwrap();
-        let (described, emulated) = (
-            Node::read(spec).unwrap().remove(0),
-            Node::read(s(&words)).unwrap().remove(0),
-        );
-        assert_eq!(
-            matched_features(&described),
-            matched_features(&emulated),
-            "{model}"
-        );
-        assert_eq!(
-            line_value(&text, "selected "),
-            expected.to_string(),
-            "{model}: init\n{text}"
-        );
-        assert_eq!(
-            probe(&text),
-            probe_of(arm_list, Arch::Aarch64, *expected),
-            "{model}"
+        ran_as_predicted(
+            spec,
+            &words,
+            &text,
+            (arm_list, Arch::Aarch64),
+            *expected,
+            model,
         );
         let explained = json(
             &mvimg(&["explain", s(&arm_image), "--from", s(&words), "--json"]),
