@@ -98,18 +98,14 @@ fn samsung_variants_big_little_pairs_and_socs_match_llvm() {
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
 
+#[path = "../../tests/common/corpus.rs"]
+mod corpus_data;
+
 #[test]
 fn llvm_unit_test_cpuinfo_texts_match_llvm() {
-    let root = std::env::var_os("MVIMG_CORPUS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
-        });
+    let root = corpus_data::corpus_root();
     let index = root.join("llvm-host-unittest/index.csv");
-    let Ok(csv) = std::fs::read_to_string(&index) else {
-        println!("skipped: {} is absent (set MVIMG_CORPUS)", index.display());
-        return;
-    };
+    let csv = std::fs::read_to_string(&index).unwrap();
     let mut n = 0;
     for row in csv.lines().skip(1) {
         let fields: Vec<&str> = row.split(',').collect();

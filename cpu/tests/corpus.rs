@@ -57,19 +57,16 @@ const FLAG_MAP: &[(&str, &str)] = &[
     ("lm", "64bit"),
 ];
 
-fn corpus() -> Option<PathBuf> {
-    let root = std::env::var_os("MVIMG_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-    root.join("libcpuid/manifest.csv").exists().then_some(root)
+#[path = "../../tests/common/corpus.rs"]
+mod corpus_data;
+
+fn corpus() -> PathBuf {
+    corpus_data::corpus_root()
 }
 
 #[test]
 fn libcpuid_dumps_agree_with_libcpuid_flags() {
-    let Some(root) = corpus() else {
-        println!("skipped: ../shared/corpus is not beside this checkout (set MVIMG_CORPUS)");
-        return;
-    };
+    let root = corpus();
     let db = Arch::X86_64.database();
     let manifest = std::fs::read_to_string(root.join("libcpuid/manifest.csv")).unwrap();
     let mut lines = manifest.lines();
@@ -318,10 +315,7 @@ fn expected_llvm_name(vendor: &str, uarch: &str, codename: &str, flags: &[&str])
 #[test]
 fn libcpuid_dumps_are_named_by_llvm_rules() {
     use mvimg_cpu::x86_64::naming::{llvm_name, Signature};
-    let Some(root) = corpus() else {
-        println!("skipped: ../shared/corpus is not beside this checkout (set MVIMG_CORPUS)");
-        return;
-    };
+    let root = corpus();
     let manifest = std::fs::read_to_string(root.join("libcpuid/manifest.csv")).unwrap();
     let mut lines = manifest.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
@@ -415,10 +409,7 @@ fn libcpuid_dumps_are_named_by_llvm_rules() {
 fn llvm_unit_test_cpuinfo_texts_give_llvm_names() {
     use mvimg_cpu::aarch64::naming::{llvm_name, CoreSummary, Midr};
     use mvimg_cpu::cpuinfo::CpuInfo;
-    let Some(root) = corpus() else {
-        println!("skipped: ../shared/corpus is not beside this checkout (set MVIMG_CORPUS)");
-        return;
-    };
+    let root = corpus();
     let db = Arch::Aarch64.database();
     // 32-bit Arm names LLVM 22's ARM backend has (the AArch64 database does not).
     let arm32 = ["cortex-a9", "cortex-a15", "krait"];
