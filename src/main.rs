@@ -99,9 +99,9 @@ enum Command {
         /// Architecture the list is for (default: this machine's).
         #[arg(long)]
         arch: Option<Arch>,
-        /// Operating system, for the default list (default: linux).
-        #[arg(long, default_value = "linux")]
-        os: Os,
+        /// Operating system, for the default list (default: this machine's).
+        #[arg(long)]
+        os: Option<Os>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -114,6 +114,10 @@ enum Command {
         /// Architecture the list is for (default: this machine's).
         #[arg(long)]
         arch: Option<Arch>,
+        /// Operating system of the host, for the default list (default:
+        /// this machine's).
+        #[arg(long)]
+        os: Option<Os>,
         /// Describe the host as this database CPU instead of this machine.
         #[arg(long, value_name = "NAME", conflicts_with = "from")]
         host_cpu: Option<String>,
@@ -513,25 +517,19 @@ fn print_targets(resolved: &ResolvedTargets, json_out: bool) -> Result<()> {
     Ok(())
 }
 
-fn targets(arch: Option<Arch>, os: Os, json_out: bool, list: Option<String>) -> Result<()> {
-    let resolved = resolve_list(arch_or_host(arch)?, os, list)?;
+fn targets(arch: Option<Arch>, os: Option<Os>, json_out: bool, list: Option<String>) -> Result<()> {
+    let resolved = resolve_list(arch_or_host(arch)?, os.unwrap_or_else(Os::host), list)?;
     for warning in resolved.unselectable() {
         eprintln!("warning: {warning}");
     }
     print_targets(&resolved, json_out)
 }
 
-/// The list given, else `$MVIMG_CPU_TARGET`, else the default, resolved for `arch`.
+/// The list given, else `$MVIMG_CPU_TARGET`, else the default, resolved for
+/// `arch` (`native` as LLVM describes this machine).
 fn resolve_list(arch: Arch, os: Os, list: Option<String>) -> Result<ResolvedTargets> {
-    let text = list
-        .or_else(|| std::env::var("MVIMG_CPU_TARGET").ok())
-        .unwrap_or_else(|| default_target_list(arch, os).to_owned());
-    let parsed: TargetList = text.parse().map_err(cpu_error)?;
-    let native = if parsed
-        .targets
-        .iter()
-        .any(|t| t.cpu == mvimg::cpu::CpuName::Native)
-    {
+    let parsed = TargetList::chosen(list.as_deref(), arch, os).map_err(cpu_error)?;
+    let native = if parsed.uses_native() {
         Some(llvm_native()?)
     } else {
         None
@@ -581,14 +579,15 @@ fn host(from: Option<std::path::PathBuf>, llvm: bool, json_out: bool) -> Result<
 }
 
 fn select(
-    arch: Option<Arch>,
+    (arch, os): (Option<Arch>, Option<Os>),
     host_cpu: Option<String>,
     from: Option<std::path::PathBuf>,
     json_out: bool,
     list: Option<String>,
 ) -> Result<()> {
     let host = described_host(arch, host_cpu, from)?;
-    let resolved = resolve_list(host.arch(), Os::Linux, list)?;
+    // The default list of the host's OS: this machine's unless --os says.
+    let resolved = resolve_list(host.arch(), os.unwrap_or_else(Os::host), list)?;
     report_selection(&resolved, host, json_out)
 }
 
@@ -1000,8 +999,9 @@ fn build(
     if let Some(triple) = target {
         builder = builder.triple(triple);
     }
-    // The list given, else $MVIMG_CPU_TARGET, else the platform's default.
-    if let Some(text) = list.or_else(|| std::env::var("MVIMG_CPU_TARGET").ok()) {
+    // The list given, else $MVIMG_CPU_TARGET, else (in the builder) the
+    // platform's default.
+    if let Some(text) = list.or_else(|| std::env::var(mvimg::cpu::TARGET_LIST_VAR).ok()) {
         builder = builder.target_list(text.parse().map_err(cpu_error)?);
     }
     let built = builder.build().map_err(codegen_error)?;
@@ -1088,11 +1088,12 @@ fn main() -> ExitCode {
         } => targets(arch, os, json, list),
         Command::Select {
             arch,
+            os,
             host_cpu,
             from,
             json,
             list,
-        } => select(arch, host_cpu, from, json, list),
+        } => select((arch, os), host_cpu, from, json, list),
         Command::Host { from, llvm, json } => host(from, llvm, json),
         Command::Cpus { arch, json } => cpus(arch, json),
         Command::Fleet(FleetCommand::Plan {

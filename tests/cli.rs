@@ -235,6 +235,71 @@ fn select_explains_every_target() {
     assert!(err.contains("did you mean `haswell`"), "{err}");
 }
 
+/// `mvimg select` and `mvimg targets` take the default list of the host's
+/// OS: this machine's unless `--os` says (it used to be Linux's always).
+#[test]
+fn select_uses_the_default_list_of_the_os() {
+    let m1 = |os: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "select",
+            "--arch",
+            "aarch64",
+            "--host-cpu",
+            "apple-m1",
+            "--json",
+        ];
+        args.extend(os);
+        let out = mvimg(&args, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    use mvimg::cpu::{default_target_list, Arch, Os};
+    let macos = m1(&["--os", "macos"]);
+    assert_eq!(macos["list"], default_target_list(Arch::Aarch64, Os::Macos));
+    assert_eq!(macos["selected"]["name"], "apple-m1");
+    let linux = m1(&["--os", "linux"]);
+    assert_eq!(linux["list"], default_target_list(Arch::Aarch64, Os::Linux));
+    assert_eq!(
+        m1(&[])["list"],
+        default_target_list(Arch::Aarch64, Os::host())
+    );
+    assert_eq!(
+        Os::host(),
+        if cfg!(target_os = "macos") {
+            Os::Macos
+        } else if cfg!(windows) {
+            Os::Windows
+        } else {
+            Os::Linux
+        }
+    );
+    let out = mvimg(&["targets", "--arch", "aarch64", "--os", "macos"], &[]);
+    assert!(
+        stdout(&out).starts_with(&format!(
+            "target list (aarch64): {}\n",
+            default_target_list(Arch::Aarch64, Os::Macos)
+        )),
+        "{}",
+        stdout(&out)
+    );
+    // $MVIMG_CPU_TARGET still wins over the default.
+    let out = mvimg(
+        &[
+            "select",
+            "--arch",
+            "aarch64",
+            "--os",
+            "macos",
+            "--host-cpu",
+            "apple-m1",
+            "--json",
+        ],
+        &[("MVIMG_CPU_TARGET", "generic;neoverse-n1")],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["list"], "generic;neoverse-n1");
+}
+
 #[test]
 fn select_on_this_machine() {
     let out = mvimg(&["select", "--json"], &[]);

@@ -100,6 +100,18 @@ pub enum Os {
 }
 
 impl Os {
+    /// The operating system this program runs on (Linux for any mvimg does
+    /// not build for).
+    pub fn host() -> Os {
+        if cfg!(target_os = "macos") {
+            Os::Macos
+        } else if cfg!(windows) {
+            Os::Windows
+        } else {
+            Os::Linux
+        }
+    }
+
     /// The canonical name ("linux", "macos", "windows").
     pub fn name(self) -> &'static str {
         match self {

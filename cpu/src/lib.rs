@@ -37,5 +37,5 @@ pub use select::{select, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{
     default_target_list, CloneCategories, CloneCategory, CpuName, FeatureOp, ResolvedTarget,
-    ResolvedTargets, SizeGoal, TargetList, TargetSpec,
+    ResolvedTargets, SizeGoal, TargetList, TargetSpec, TARGET_LIST_VAR,
 };

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::select::ForceTarget;
-use mvimg::cpu::{default_target_list, Arch, Image, OpenOptions, Os, SelectOptions, TargetList};
+use mvimg::cpu::{Arch, Image, OpenOptions, Os, SelectOptions, TargetList};
 
 type Saxpy = extern "C" fn(*mut f32, *const f32, f32, usize);
 type Dot = extern "C" fn(*const f32, *const f32, usize) -> f32;
@@ -163,10 +163,15 @@ fn main() -> Result<()> {
         bail!("clang-22 failed on {}", source.display());
     }
 
-    let list_text = std::env::var("MVIMG_CPU_TARGET")
-        .unwrap_or_else(|_| default_target_list(arch, Os::Linux).to_owned());
-    let list: TargetList = list_text.parse()?;
-    let targets = list.resolve(arch, None)?;
+    // $MVIMG_CPU_TARGET, else this machine's default list; `native` is this
+    // machine as mvimg detects it.
+    let list = TargetList::chosen(None, arch, Os::host())?;
+    let native = if list.uses_native() {
+        Some(mvimg::cpu::Host::detect()?)
+    } else {
+        None
+    };
+    let targets = list.resolve(arch, native.as_ref())?;
     let started = Instant::now();
     let built = build(&[bitcode], &targets, &BuildOptions::default())?;
     let image = dir.join("libkernels.so");

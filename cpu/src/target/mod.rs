@@ -282,6 +282,24 @@ impl TargetList {
         self.input.as_deref()
     }
 
+    /// The list a caller that was given `text` (or nothing) uses: `text`,
+    /// else `$MVIMG_CPU_TARGET` ([`TARGET_LIST_VAR`]) when set, else the
+    /// default list for `arch` on `os`.
+    pub fn chosen(text: Option<&str>, arch: Arch, os: Os) -> Result<TargetList, Error> {
+        match text {
+            Some(text) => text.parse(),
+            None => match std::env::var(TARGET_LIST_VAR) {
+                Ok(text) => text.parse(),
+                Err(_) => Ok(TargetList::default_for(arch, os)),
+            },
+        }
+    }
+
+    /// Whether a target is `native`: resolving needs the build host.
+    pub fn uses_native(&self) -> bool {
+        self.targets.iter().any(|t| t.cpu == CpuName::Native)
+    }
+
     /// The default list for `arch` on `os` (docs/TARGETS.md), parsed.
     pub fn default_for(arch: Arch, os: Os) -> TargetList {
         default_target_list(arch, os)
@@ -309,6 +327,10 @@ impl fmt::Display for TargetList {
         Ok(())
     }
 }
+
+/// The environment variable that gives the target list when a command
+/// line does not (Julia's `JULIA_CPU_TARGET`).
+pub const TARGET_LIST_VAR: &str = "MVIMG_CPU_TARGET";
 
 /// The default target list for an architecture and OS (Julia's release defaults):
 ///
