@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use mvimg::cpu::SelectOptions;
-use mvimg::cpu::{default_target_list, Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
+use mvimg::cpu::{Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
 use serde_json::json;
 
 #[derive(Parser)]

@@ -21,6 +21,8 @@ pub enum Error {
     },
     /// mvimg-cpu rejected something (a target list, a host description).
     Cpu(mvimg_cpu::Error),
+    /// A build was given no IR.
+    NoInputs,
     /// An input file could not be read or is not valid LLVM IR.
     Input {
         /// The file.
@@ -121,6 +123,9 @@ impl fmt::Display for Error {
             Error::CpuTables(message) => write!(f, "CPU database generation: {message}"),
             Error::Llvm { action, message } => write!(f, "LLVM failed while {action}: {message}"),
             Error::Cpu(e) => e.fmt(f),
+            Error::NoInputs => {
+                f.write_str("no IR inputs: give one or more .ll or .bc files, bytes or modules")
+            }
             Error::Input { path, message } => write!(f, "{}: {message}", path.display()),
             Error::TripleMismatch {
                 path,

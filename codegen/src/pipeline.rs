@@ -665,10 +665,7 @@ fn read_all<'ctx>(
 ) -> Result<(Module<'ctx>, Platform), Error> {
     let mut inputs = ir.into_iter();
     let Some(first) = inputs.next() else {
-        return Err(Error::Input {
-            path: PathBuf::new(),
-            message: "no IR inputs; give one or more .ll or .bc files, bytes or modules".into(),
-        });
+        return Err(Error::NoInputs);
     };
     let mut chosen: Option<(String, Platform)> = match triple {
         Some(t) => Some((t.to_owned(), t.parse().map_err(Error::Cpu)?)),
