@@ -20,11 +20,9 @@ pub fn llvm_host_features() -> String {
 /// The build host as LLVM reports it.
 pub fn llvm_host() -> Result<Host, Error> {
     let arch = Arch::host().ok_or_else(|| {
-        Error::Cpu(CpuError::Host {
-            message: format!(
-                "this build host ({}) is not an architecture mvimg has a CPU database for",
-                std::env::consts::ARCH
-            ),
+        Error::Cpu(CpuError::UnknownArch {
+            name: std::env::consts::ARCH.to_owned(),
+            suggestion: None,
         })
     })?;
     Ok(Host::from_llvm_report(

@@ -12,7 +12,7 @@ use crate::aarch64::naming::{CoreSummary, Midr};
 use crate::aarch64::HwcapWord;
 use crate::arch::Arch;
 use crate::db::Detection;
-use crate::error::Error;
+use crate::error::{DescriptionError, DescriptionFormat, Error};
 use crate::feature::FeatureSet;
 
 /// The names Linux gives `AT_HWCAP` bits 0 to 32 in the `Features` line.
@@ -223,9 +223,7 @@ pub struct CpuInfo {
 }
 
 fn cpuinfo_error(line: usize, text: &str, expected: &str) -> Error {
-    Error::Host {
-        message: format!("cpuinfo, line {line}: expected {expected}, found {text:?}"),
-    }
+    DescriptionError::at(DescriptionFormat::Cpuinfo, line, text, expected)
 }
 
 /// A number written as `0x..` hexadecimal or decimal.
@@ -328,11 +326,11 @@ impl CpuInfo {
             info.auxv = Some(auxv);
         }
         if info.processors.is_empty() && info.auxv.is_none() {
-            return Err(Error::Host {
-                message: "cpuinfo: no `processor`, `Features`, `flags` or `AT_HWCAP` lines found; \
-                          expected the text of /proc/cpuinfo"
-                    .into(),
-            });
+            return Err(DescriptionError::whole(
+                DescriptionFormat::Cpuinfo,
+                "the text of /proc/cpuinfo: no `processor`, `Features`, `flags` or `AT_HWCAP` \
+                 lines found",
+            ));
         }
         Ok(info)
     }

@@ -35,10 +35,38 @@ pub enum Error {
     },
     /// A problem in a target list, at a position.
     TargetList(Box<TargetListError>),
-    /// A host description that does not fit the request.
-    Host {
-        /// What is wrong.
-        message: String,
+    /// A recorded host description (a CPUID dump, /proc/cpuinfo, `sysctl
+    /// hw`, `mvimg host --json`, LLVM's host report) that cannot be read.
+    Description(Box<DescriptionError>),
+    /// A CPU or feature name that the architecture's database lacks, where a
+    /// host is described or changed.
+    UnknownHostName {
+        /// CPU or feature.
+        kind: NameKind,
+        /// The architecture.
+        arch: Arch,
+        /// The name given.
+        name: String,
+        /// The closest known name.
+        suggestion: Option<String>,
+        /// Where the name was given.
+        given_in: GivenIn,
+    },
+    /// A host of one architecture matched against targets of another.
+    ArchMismatch {
+        /// The host's architecture.
+        host: Arch,
+        /// The targets'.
+        targets: Arch,
+    },
+    /// `MVIMG_FORCE_TARGET` names no target, or one the host cannot run.
+    ForcedTarget(Box<ForcedTargetError>),
+    /// This program cannot detect the CPU it runs on.
+    DetectionUnsupported {
+        /// The architecture (`std::env::consts::ARCH`).
+        arch: String,
+        /// The operating system.
+        os: String,
     },
     /// No target of a list (an image's) can run on a host.
     NoRunnableTarget(Box<NoRunnableTarget>),
@@ -80,6 +108,176 @@ impl fmt::Display for FleetProblem {
                 f,
                 "no node of the fleet is {arch} (the nodes are {}); drop --arch or add {arch} nodes",
                 present.join(", ")
+            ),
+        }
+    }
+}
+
+/// Which reader a host description was given to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DescriptionFormat {
+    /// A /proc/cpuinfo text.
+    Cpuinfo,
+    /// A CPUID dump (AIDA64 or libcpuid).
+    CpuidDump,
+    /// macOS `sysctl hw` output.
+    Sysctl,
+    /// `mvimg host --json` output.
+    HostJson,
+    /// LLVM's `getHostCPUFeatures` string.
+    LlvmReport,
+}
+
+impl fmt::Display for DescriptionFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DescriptionFormat::Cpuinfo => "cpuinfo",
+            DescriptionFormat::CpuidDump => "CPUID dump",
+            DescriptionFormat::Sysctl => "sysctl text",
+            DescriptionFormat::HostJson => "`mvimg host --json` output",
+            DescriptionFormat::LlvmReport => "LLVM's host feature report",
+        })
+    }
+}
+
+/// A host description that cannot be read: where, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DescriptionError {
+    /// What was read (a file name), when the caller named it.
+    pub input: Option<String>,
+    /// The reader.
+    pub format: DescriptionFormat,
+    /// The 1-based line, when the problem is on one.
+    pub line: Option<usize>,
+    /// What was expected.
+    pub expected: String,
+    /// What was found instead, when there is something to show.
+    pub found: Option<String>,
+}
+
+impl DescriptionError {
+    /// An error on `line` (1-based) that holds `found`.
+    pub(crate) fn at(
+        format: DescriptionFormat,
+        line: usize,
+        found: &str,
+        expected: impl Into<String>,
+    ) -> Error {
+        Error::Description(Box::new(DescriptionError {
+            input: None,
+            format,
+            line: Some(line),
+            expected: expected.into(),
+            found: Some(found.to_owned()),
+        }))
+    }
+
+    /// An error about the whole text.
+    pub(crate) fn whole(format: DescriptionFormat, expected: impl Into<String>) -> Error {
+        Error::Description(Box::new(DescriptionError {
+            input: None,
+            format,
+            line: None,
+            expected: expected.into(),
+            found: None,
+        }))
+    }
+}
+
+impl fmt::Display for DescriptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(input) = &self.input {
+            write!(f, "{input}: ")?;
+        }
+        write!(f, "{}", self.format)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        write!(f, ": expected {}", self.expected)?;
+        if let Some(found) = &self.found {
+            write!(f, ", found {found:?}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a name is of a CPU or of a feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameKind {
+    /// A CPU name.
+    Cpu,
+    /// A feature name.
+    Feature,
+}
+
+/// Where a host's CPU or feature name was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GivenIn {
+    /// `MVIMG_HOST_CPU`.
+    HostCpuVar,
+    /// `MVIMG_HOST_FEATURES`.
+    HostFeaturesVar,
+    /// `mvimg host --json` output.
+    HostJson,
+    /// LLVM's host feature report.
+    LlvmReport,
+}
+
+/// What is wrong with `MVIMG_FORCE_TARGET`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForcedTargetError {
+    /// The variable's value, less a trailing `!`.
+    pub value: String,
+    /// What is wrong.
+    pub problem: ForcedTargetProblem,
+}
+
+/// Why a forced target cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum ForcedTargetProblem {
+    /// No target has that index or name.
+    NoSuchTarget {
+        /// The targets: index and name.
+        targets: Vec<(usize, String)>,
+    },
+    /// The host cannot run it (and `!` was not given).
+    Ineligible {
+        /// The target's index.
+        index: usize,
+        /// Its name.
+        name: String,
+        /// The features it needs that the host lacks.
+        missing: Vec<String>,
+    },
+}
+
+impl fmt::Display for ForcedTargetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            ForcedTargetProblem::NoSuchTarget { targets } => write!(
+                f,
+                "MVIMG_FORCE_TARGET={}: no such target; the targets are {}",
+                self.value,
+                targets
+                    .iter()
+                    .map(|(i, n)| format!("{i} ({n})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ForcedTargetProblem::Ineligible {
+                index,
+                name,
+                missing,
+            } => write!(
+                f,
+                "MVIMG_FORCE_TARGET={}: this host lacks {} that target {index} ({name}) \
+                 needs; append `!` to force it anyway",
+                self.value,
+                missing.join(",")
             ),
         }
     }
@@ -171,7 +369,40 @@ impl fmt::Display for Error {
                 crate::platform::SUPPORTED_TRIPLES.join(", ")
             ),
             Error::TargetList(e) => e.fmt(f),
-            Error::Host { message } => f.write_str(message),
+            Error::Description(e) => e.fmt(f),
+            Error::UnknownHostName {
+                kind,
+                arch,
+                name,
+                suggestion,
+                given_in,
+            } => {
+                let what = match kind {
+                    NameKind::Cpu => "CPU",
+                    NameKind::Feature => "feature",
+                };
+                match given_in {
+                    GivenIn::HostCpuVar => write!(f, "MVIMG_HOST_CPU: ")?,
+                    GivenIn::HostFeaturesVar => write!(f, "MVIMG_HOST_FEATURES: ")?,
+                    GivenIn::HostJson => write!(f, "`mvimg host --json` output: ")?,
+                    GivenIn::LlvmReport => write!(f, "LLVM's host report: ")?,
+                }
+                write!(
+                    f,
+                    "unknown {arch} {what} `{name}` (LLVM {})",
+                    arch.database().llvm_version()
+                )?;
+                did_you_mean(f, suggestion)
+            }
+            Error::ArchMismatch { host, targets } => {
+                write!(f, "the host is {host} but the targets are for {targets}")
+            }
+            Error::ForcedTarget(e) => e.fmt(f),
+            Error::DetectionUnsupported { arch, os } => write!(
+                f,
+                "host detection is not implemented for {arch} on {os}; describe the host \
+                 with --from or --host-cpu"
+            ),
             Error::NoRunnableTarget(e) => e.fmt(f),
             Error::Node(e) => e.fmt(f),
             Error::Fleet(e) => e.fmt(f),

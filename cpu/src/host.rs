@@ -168,12 +168,9 @@ impl Host {
             all(target_arch = "aarch64", any(target_os = "linux", target_os = "macos"))
         )))]
         {
-            Err(Error::Host {
-                message: format!(
-                    "host detection is not implemented for {} on {}; describe the host with --from or --host-cpu",
-                    std::env::consts::ARCH,
-                    std::env::consts::OS
-                ),
+            Err(Error::DetectionUnsupported {
+                arch: std::env::consts::ARCH.to_owned(),
+                os: std::env::consts::OS.to_owned(),
             })
         }
     }
@@ -265,14 +262,26 @@ impl Host {
     /// `AT_HWCAP*` lines) or macOS `sysctl hw` output. `what` names the input
     /// in errors.
     pub fn from_text(text: &str, what: &str) -> Result<Host, Error> {
-        let with_input = |e: Error| Error::Host {
-            message: format!("{what}: {e}"),
+        // Errors of the readers name the input.
+        let with_input = |e: Error| match e {
+            Error::Description(mut d) => {
+                d.input = Some(what.to_owned());
+                Error::Description(d)
+            }
+            other => other,
         };
         if text.trim_start().starts_with('{') {
-            let described: HostDescription =
-                serde_json::from_str(text).map_err(|e| Error::Host {
-                    message: format!("{what}: JSON that is not `mvimg host --json` output: {e}"),
-                })?;
+            let described: HostDescription = serde_json::from_str(text).map_err(|e| {
+                with_input(Error::Description(Box::new(
+                    crate::error::DescriptionError {
+                        input: None,
+                        format: crate::error::DescriptionFormat::HostJson,
+                        line: Some(e.line()),
+                        expected: format!("`mvimg host --json` output ({e})"),
+                        found: None,
+                    },
+                )))
+            })?;
             let mut host = Host::from_description(&described).map_err(with_input)?;
             host.source = Some(format!(
                 "{what}: `mvimg host --json` ({})",
@@ -301,15 +310,13 @@ impl Host {
         let db = d.arch.database();
         let mut features = FeatureSet::empty(d.arch);
         for name in &d.features {
-            let feature = db.feature(name).ok_or_else(|| Error::Host {
-                message: format!(
-                    "`{name}` is not an {} feature of LLVM {}{}",
-                    d.arch,
-                    db.llvm_version(),
-                    crate::suggest::closest(name, db.features().map(|f| f.name()))
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default()
-                ),
+            let feature = db.feature(name).ok_or_else(|| Error::UnknownHostName {
+                kind: crate::error::NameKind::Feature,
+                arch: d.arch,
+                name: name.clone(),
+                suggestion: crate::suggest::closest(name, db.features().map(|f| f.name()))
+                    .map(str::to_owned),
+                given_in: crate::error::GivenIn::HostJson,
             })?;
             features.insert(feature);
         }
@@ -329,23 +336,30 @@ impl Host {
         let mut present = FeatureSet::empty(arch);
         let mut checked = FeatureSet::empty(arch);
         for item in features.split(',').filter(|s| !s.is_empty()) {
-            let (enabled, feature_name) = match item.split_at(1) {
-                ("+", rest) => (true, rest),
-                ("-", rest) => (false, rest),
+            let (enabled, feature_name) = match item.split_at_checked(1) {
+                Some(("+", rest)) => (true, rest),
+                Some(("-", rest)) => (false, rest),
                 _ => {
-                    return Err(Error::Host {
-                        message: format!(
-                            "host feature report item {item:?} does not start with + or -"
-                        ),
-                    })
+                    return Err(Error::Description(Box::new(
+                        crate::error::DescriptionError {
+                            input: None,
+                            format: crate::error::DescriptionFormat::LlvmReport,
+                            line: None,
+                            expected: "items of the form +feature or -feature".into(),
+                            found: Some(item.to_owned()),
+                        },
+                    )))
                 }
             };
-            let feature = db.feature(feature_name).ok_or_else(|| Error::Host {
-                message: format!(
-                    "the host report names {arch} feature {feature_name:?}, which LLVM {} does not have",
-                    db.llvm_version()
-                ),
-            })?;
+            let feature = db
+                .feature(feature_name)
+                .ok_or_else(|| Error::UnknownHostName {
+                    kind: crate::error::NameKind::Feature,
+                    arch,
+                    name: feature_name.to_owned(),
+                    suggestion: None,
+                    given_in: crate::error::GivenIn::LlvmReport,
+                })?;
             checked.insert(feature);
             if enabled {
                 present.insert(feature);

@@ -28,7 +28,11 @@ pub mod x86_64;
 
 pub use arch::{Arch, Os};
 pub use db::{Cpu, Database, Detection, FeatureClass};
-pub use error::{Error, FleetProblem, MissingFeatures, NoRunnableTarget, Problem, TargetListError};
+pub use error::{
+    DescriptionError, DescriptionFormat, Error, FleetProblem, ForcedTargetError,
+    ForcedTargetProblem, GivenIn, MissingFeatures, NameKind, NoRunnableTarget, Problem,
+    TargetListError,
+};
 pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
 pub use image::{DispatchData, FormatError, Image, LoadError, OpenOptions};

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::detect::Cpuid;
-use crate::error::Error;
+use crate::error::{DescriptionError, DescriptionFormat, Error};
 
 /// A recorded CPUID dump.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,9 +17,7 @@ pub struct CpuidDump {
 }
 
 fn parse_error(line: usize, text: &str, expected: &str) -> Error {
-    Error::Host {
-        message: format!("CPUID dump, line {line}: expected {expected}, found {text:?}"),
-    }
+    DescriptionError::at(DescriptionFormat::CpuidDump, line, text, expected)
 }
 
 fn hex(word: &str, line: usize, text: &str) -> Result<u32, Error> {
@@ -63,9 +61,10 @@ impl CpuidDump {
             }
         }
         if dump.leaves.is_empty() {
-            return Err(Error::Host {
-                message: "CPUID dump: no CPUID register lines found (expected `CPUID 00000000: ...` or `basic_cpuid[0]=...`)".into(),
-            });
+            return Err(DescriptionError::whole(
+                DescriptionFormat::CpuidDump,
+                "CPUID register lines (`CPUID 00000000: ...` or `basic_cpuid[0]=...`); none found",
+            ));
         }
         Ok(dump)
     }

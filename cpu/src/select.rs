@@ -10,7 +10,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::arch::Arch;
-use crate::error::{Error, MissingFeatures, NoRunnableTarget};
+use crate::error::{
+    Error, ForcedTargetError, ForcedTargetProblem, GivenIn, MissingFeatures, NameKind,
+    NoRunnableTarget,
+};
 use crate::feature::FeatureSet;
 use crate::host::Host;
 use crate::target::{CpuName, ResolvedTarget, ResolvedTargets};
@@ -227,13 +230,13 @@ pub fn mask_host(host: &Host, change: &str) -> Result<Host, Error> {
             b'-' => (false, &item[1..]),
             _ => (true, item),
         };
-        let feature = db.feature(name).ok_or_else(|| Error::Host {
-            message: format!(
-                "MVIMG_HOST_FEATURES: unknown {arch} feature `{name}`{}",
-                crate::suggest::closest(name, db.features().map(|f| f.name()))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default()
-            ),
+        let feature = db.feature(name).ok_or_else(|| Error::UnknownHostName {
+            kind: NameKind::Feature,
+            arch,
+            name: name.to_owned(),
+            suggestion: crate::suggest::closest(name, db.features().map(|f| f.name()))
+                .map(str::to_owned),
+            given_in: GivenIn::HostFeaturesVar,
         })?;
         if enabled {
             enable.push(feature)
@@ -324,26 +327,21 @@ pub fn select(
     options: &SelectOptions,
 ) -> Result<Selection, Error> {
     if host.arch() != targets.arch {
-        return Err(Error::Host {
-            message: format!(
-                "the host is {} but the targets are for {}",
-                host.arch(),
-                targets.arch
-            ),
+        return Err(Error::ArchMismatch {
+            host: host.arch(),
+            targets: targets.arch,
         });
     }
     let described;
     let host = match &options.host_cpu {
         Some(name) => {
             let db = targets.arch.database();
-            let cpu = db.cpu(name).ok_or_else(|| Error::Host {
-                message: format!(
-                    "MVIMG_HOST_CPU: unknown {} CPU `{name}`{}",
-                    targets.arch,
-                    crate::suggest::closest(name, db.cpu_names())
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default()
-                ),
+            let cpu = db.cpu(name).ok_or_else(|| Error::UnknownHostName {
+                kind: NameKind::Cpu,
+                arch: targets.arch,
+                name: name.clone(),
+                suggestion: crate::suggest::closest(name, db.cpu_names()).map(str::to_owned),
+                given_in: GivenIn::HostCpuVar,
             })?;
             described = Host::from_cpu(cpu);
             &described
@@ -424,26 +422,31 @@ fn forced_target<'a>(
             .iter()
             .find(|t| t.name == force.target || t.spec.to_string() == force.target),
     };
-    let target = found.ok_or_else(|| Error::Host {
-        message: format!(
-            "MVIMG_FORCE_TARGET={}: no such target; the targets are {}",
-            force.target,
-            targets
+    let forced = |problem| {
+        Error::ForcedTarget(Box::new(ForcedTargetError {
+            value: force.target.clone(),
+            problem,
+        }))
+    };
+    let target = found.ok_or_else(|| {
+        forced(ForcedTargetProblem::NoSuchTarget {
+            targets: targets
                 .targets
                 .iter()
-                .map(|t| format!("{} ({})", t.index, t.name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .map(|t| (t.index, t.name.clone()))
+                .collect(),
+        })
     })?;
     if !force.unchecked && !missing[target.index].is_empty() {
-        return Err(Error::Host {
-            message: format!(
-                "MVIMG_FORCE_TARGET={}: this host lacks {} that target {} ({}) needs; \
-                 append `!` to force it anyway",
-                force.target, missing[target.index], target.index, target.name
-            ),
-        });
+        return Err(forced(ForcedTargetProblem::Ineligible {
+            index: target.index,
+            name: target.name.clone(),
+            missing: missing[target.index]
+                .names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        }));
     }
     Ok(target)
 }

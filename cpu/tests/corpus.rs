@@ -150,10 +150,14 @@ fn malformed_dumps_are_errors() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("line 1") && e.contains("hexadecimal"), "{e}");
-    assert!(CpuidDump::parse("hello\n")
-        .unwrap_err()
-        .to_string()
-        .contains("no CPUID register lines"));
+    match CpuidDump::parse("hello\n") {
+        Err(mvimg_cpu::Error::Description(d)) => {
+            assert_eq!(d.format, mvimg_cpu::DescriptionFormat::CpuidDump);
+            assert_eq!(d.line, None);
+            assert!(d.to_string().contains("none found"), "{d}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 /// The LLVM 22 name libcpuid's description of a part implies: from the

@@ -185,6 +185,32 @@ fn malformed_cpuinfo_is_an_error_naming_the_line() {
     assert!(e.contains("no `processor`"), "{e}");
     let e = Host::from_text("", "empty.txt").unwrap_err().to_string();
     assert!(e.starts_with("empty.txt: "), "{e}");
+    // Where: the input, the reader, the line, what was found.
+    match Host::from_text("processor\t: 0\nCPU implementer\t: 0x1234\n", "node.txt") {
+        Err(mvimg_cpu::Error::Description(d)) => {
+            assert_eq!(d.input.as_deref(), Some("node.txt"));
+            assert_eq!(d.format, mvimg_cpu::DescriptionFormat::Cpuinfo);
+            assert_eq!(d.line, Some(2));
+            assert!(
+                d.found.as_deref().is_some_and(|f| f.contains("0x1234")),
+                "{d:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // LLVM's report with an item that is not +f/-f (a multi-byte first
+    // character used to panic) or names no feature.
+    assert!(matches!(
+        Host::from_llvm_report(Arch::X86_64, "haswell", "+avx,éavx2"),
+        Err(mvimg_cpu::Error::Description(d)) if d.format == mvimg_cpu::DescriptionFormat::LlvmReport
+    ));
+    assert!(matches!(
+        Host::from_llvm_report(Arch::X86_64, "haswell", "+avx9"),
+        Err(mvimg_cpu::Error::UnknownHostName {
+            given_in: mvimg_cpu::GivenIn::LlvmReport,
+            ..
+        })
+    ));
 }
 
 proptest! {

@@ -244,6 +244,30 @@ fn forced_target() {
     assert_eq!(select(&t, &haswell, &force("3!")).unwrap().index, 3);
     let e = select(&t, &haswell, &force("7")).unwrap_err().to_string();
     assert!(e.contains("no such target"), "{e}");
+    // The errors carry their data.
+    match select(&t, &haswell, &force("3")) {
+        Err(mvimg_cpu::Error::ForcedTarget(e)) => match &e.problem {
+            mvimg_cpu::ForcedTargetProblem::Ineligible { index, missing, .. } => {
+                assert_eq!(*index, 3);
+                assert!(missing.contains(&"avx512f".to_owned()), "{missing:?}");
+            }
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        select(&t, &haswell, &force("7")),
+        Err(mvimg_cpu::Error::ForcedTarget(e))
+            if matches!(&e.problem, mvimg_cpu::ForcedTargetProblem::NoSuchTarget { targets } if targets.len() == 4)
+    ));
+    let aarch64 = Host::from_cpu(Arch::Aarch64.database().cpu("a64fx").unwrap());
+    assert!(matches!(
+        select(&t, &aarch64, &SelectOptions::default()),
+        Err(mvimg_cpu::Error::ArchMismatch {
+            host: Arch::Aarch64,
+            targets: Arch::X86_64
+        })
+    ));
 }
 
 #[test]

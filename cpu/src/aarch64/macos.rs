@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::arch::Arch;
-use crate::error::Error;
+use crate::error::{DescriptionError, DescriptionFormat, Error};
 use crate::feature::FeatureSet;
 
 /// Which sysctls report each LLVM feature: all must read 1. Apple reports the
@@ -91,12 +91,12 @@ impl Sysctls {
                     values.insert(name.to_owned(), v);
                 }
                 Err(_) if used => {
-                    return Err(Error::Host {
-                        message: format!(
-                            "sysctl text, line {}: expected an unsigned integer for {name}, found {value:?}",
-                            i + 1
-                        ),
-                    })
+                    return Err(DescriptionError::at(
+                        DescriptionFormat::Sysctl,
+                        i + 1,
+                        value,
+                        format!("an unsigned integer for {name}"),
+                    ))
                 }
                 Err(_) => {}
             }
@@ -104,9 +104,10 @@ impl Sysctls {
         if !values.contains_key("hw.cpufamily")
             && !values.keys().any(|k| k.starts_with("hw.optional."))
         {
-            return Err(Error::Host {
-                message: "sysctl text: no hw.cpufamily or hw.optional.* values found; expected the output of `sysctl hw`".into(),
-            });
+            return Err(DescriptionError::whole(
+                DescriptionFormat::Sysctl,
+                "the output of `sysctl hw`: no hw.cpufamily or hw.optional.* values found",
+            ));
         }
         Ok(Sysctls { values })
     }
