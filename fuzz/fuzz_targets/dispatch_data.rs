@@ -2,20 +2,7 @@
 //! data whose accessors and address check do not panic.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use mvimg_cpu::image::format::Segment;
-use mvimg_cpu::DispatchData;
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(parsed) = DispatchData::parse(data) else {
-        return;
-    };
-    let _ = parsed.resolved_targets();
-    let _ = parsed.record_value("mvimg.opt-level");
-    let segments = [Segment {
-        range: -(1 << 20)..(1 << 20),
-        executable: true,
-        writable: true,
-    }];
-    let _ = parsed.check_addresses(&segments, 8, 0);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::dispatch_data(data));

@@ -3,18 +3,7 @@
 //! described, and selection over the default lists does not panic.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use mvimg_cpu::{default_target_list, select, Host, Os, SelectOptions, TargetList};
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let Ok(host) = Host::from_text(&text, "fuzz") else {
-        return;
-    };
-    let _ = host.describe();
-    for os in [Os::Linux, Os::Macos] {
-        let list: TargetList = default_target_list(host.arch(), os).parse().unwrap();
-        let targets = list.resolve(host.arch(), None).unwrap();
-        let _ = select(&targets, &host, &SelectOptions::default());
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::host_text(data));
