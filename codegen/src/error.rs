@@ -181,7 +181,8 @@ impl fmt::Display for Error {
                 f,
                 "the multiversioned module is not valid IR (a bug in mvimg): {message}"
             ),
-            Error::Io { action, source } => write!(f, "{action}: {source}"),
+            // The cause is the source (`{:#}` prints it after the action).
+            Error::Io { action, .. } => f.write_str(action),
             Error::Link(e) => write!(f, "linking the image: {e}"),
             Error::Undefined {
                 symbols,

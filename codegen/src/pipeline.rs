@@ -154,7 +154,7 @@ pub struct Built {
     /// Targets of the list that no host would select
     /// ([`mvimg_cpu::ResolvedTargets::unselectable`]): their clones only add
     /// size. A caller shows them as warnings.
-    pub unselectable: Vec<mvimg_cpu::target::Unselectable>,
+    pub unselectable: Vec<mvimg_cpu::select::Unselectable>,
 }
 
 impl Built {

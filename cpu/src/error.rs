@@ -71,7 +71,7 @@ pub enum Error {
     /// No target of a list (an image's) can run on a host.
     NoRunnableTarget(Box<NoRunnableTarget>),
     /// A fleet node that cannot be read.
-    Node(Box<crate::fleet::NodeError>),
+    Node(Box<NodeError>),
     /// A fleet that cannot be planned as asked.
     Fleet(FleetProblem),
 }
@@ -632,6 +632,111 @@ impl fmt::Display for TargetListError {
                 f,
                 "`native` means the build host, an {host} machine, but the list is for {arch}"
             ),
+        }
+    }
+}
+
+/// Why a node description cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NodeProblem {
+    /// The file or directory cannot be read.
+    Unreadable {
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// A directory holds no node files.
+    EmptyDirectory,
+    /// The text is not a CPU description mvimg reads.
+    Description {
+        /// What the reader said.
+        reason: String,
+    },
+    /// `*N` or a `count` field that is not a whole number of at least 1.
+    BadCount {
+        /// The count as written.
+        text: String,
+    },
+    /// `cpu:NAME` names no CPU of either database.
+    UnknownCpu {
+        /// The name.
+        name: String,
+        /// The closest CPU name.
+        suggestion: Option<String>,
+    },
+    /// `cpu:NAME` names a CPU of both architectures.
+    AmbiguousCpu {
+        /// The name.
+        name: String,
+    },
+    /// An architecture prefix (`cpu:ARCH:NAME`) mvimg does not know.
+    UnknownArch {
+        /// The prefix.
+        name: String,
+    },
+    /// A feature change names a feature the CPU's architecture does not have,
+    /// or is not written `+feat`/`-feat`.
+    BadFeature {
+        /// The item as written.
+        item: String,
+        /// The closest feature name.
+        suggestion: Option<String>,
+    },
+}
+
+/// A node that cannot be read: which one, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NodeError {
+    /// The node as given (a path or `cpu:` text).
+    pub node: String,
+    /// What is wrong.
+    pub problem: NodeProblem,
+}
+
+impl fmt::Display for NodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "fleet node `{}`: ", self.node)?;
+        let suggest = |f: &mut fmt::Formatter<'_>, s: &Option<String>| match s {
+            Some(s) => write!(f, "; did you mean `{s}`?"),
+            None => Ok(()),
+        };
+        match &self.problem {
+            NodeProblem::Unreadable { reason } => write!(
+                f,
+                "cannot be read ({reason}); a node is a file (`mvimg host --json` output, \
+                 /proc/cpuinfo, a CPUID dump, `sysctl hw` output), a directory of them, or \
+                 `cpu:NAME[,+feat,-feat]`"
+            ),
+            NodeProblem::EmptyDirectory => {
+                f.write_str("the directory holds no node files (hidden files are skipped)")
+            }
+            NodeProblem::Description { reason } => f.write_str(reason),
+            NodeProblem::BadCount { text } => write!(
+                f,
+                "the count `{text}` is not a whole number of at least 1 (write `NODE*64`)"
+            ),
+            NodeProblem::UnknownCpu { name, suggestion } => {
+                write!(f, "no x86_64 or aarch64 CPU is called `{name}`")?;
+                suggest(f, suggestion)?;
+                f.write_str(" (`mvimg cpus --arch A` lists them)")
+            }
+            NodeProblem::AmbiguousCpu { name } => write!(
+                f,
+                "`{name}` is a CPU of both x86_64 and aarch64; write `cpu:x86_64:{name}` \
+                 or `cpu:aarch64:{name}`"
+            ),
+            NodeProblem::UnknownArch { name } => {
+                write!(f, "unknown architecture `{name}` (known: x86_64, aarch64)")
+            }
+            NodeProblem::BadFeature { item, suggestion } => {
+                write!(
+                    f,
+                    "`{item}` is not a feature change of this CPU's architecture \
+                     (write `+feat` or `-feat` with LLVM's feature names)"
+                )?;
+                suggest(f, suggestion)
+            }
         }
     }
 }

@@ -472,3 +472,62 @@ fn no_eligible_target(targets: &ResolvedTargets, host: &Host, missing: &[Feature
         ),
     }))
 }
+
+/// A target no host selects ([`ResolvedTargets::unselectable`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unselectable {
+    /// The target's index.
+    pub index: usize,
+    /// Its name.
+    pub name: String,
+    /// The target a host with exactly its features selects instead.
+    pub preferred: usize,
+    /// That target's name.
+    pub preferred_name: String,
+}
+
+impl fmt::Display for Unselectable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "target {} ({}) can never be selected: every host that can run it prefers \
+             target {} ({}) or another; its clones only add size (remove it, or give it \
+             features the others lack)",
+            self.index, self.name, self.preferred, self.preferred_name
+        )
+    }
+}
+
+impl ResolvedTargets {
+    /// The targets no host would ever select (target 0 aside, which holds
+    /// the code of every function): for each, the target a host with exactly
+    /// its features selects instead. Selection prefers a target naming the
+    /// host's CPU, then wider vectors, then more features, so if neither a
+    /// host with exactly the target's features and its CPU's name nor one
+    /// with those features and a name no target uses selects it, no host
+    /// does: a host with more features can only see more eligible targets.
+    pub fn unselectable(&self) -> Vec<Unselectable> {
+        let db = self.arch.database();
+        let options = SelectOptions::default();
+        self.targets
+            .iter()
+            .skip(1)
+            .filter_map(|t| {
+                let host = |name: &str| Host {
+                    name: name.to_owned(),
+                    features: t.isa_features(),
+                    checked: db.detectable(),
+                    source: None,
+                };
+                let named = select(self, &host(t.cpu.name()), &options).ok()?;
+                let anonymous = select(self, &host(""), &options).ok()?;
+                (named.index != t.index && anonymous.index != t.index).then(|| Unselectable {
+                    index: t.index,
+                    name: t.name.clone(),
+                    preferred: named.index,
+                    preferred_name: named.name.clone(),
+                })
+            })
+            .collect()
+    }
+}

@@ -14,7 +14,8 @@ use crate::feature::FeatureSet;
 use crate::select::{select, SelectOptions, Selection, VectorWidth};
 use crate::target::ResolvedTargets;
 
-pub use node::{Node, NodeError, NodeProblem};
+pub use crate::error::{NodeError, NodeProblem};
+pub use node::Node;
 pub use plan::{plan, ArchPlan, Cost, FleetPlan, Merge, NodePlan, PlanOptions};
 
 /// What one node selects from an image's targets.

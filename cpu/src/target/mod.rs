@@ -19,7 +19,7 @@ use crate::arch::{Arch, Os};
 use crate::error::Error;
 
 pub(crate) use resolve::CloneRulesRef;
-pub use resolve::{CloneCategories, CloneCategory, ResolvedTarget, ResolvedTargets, Unselectable};
+pub use resolve::{CloneCategories, CloneCategory, ResolvedTarget, ResolvedTargets};
 
 /// Where a piece of a target list came from: a byte range of the parsed text.
 ///
