@@ -21,8 +21,6 @@ use inkwell::values::{
 };
 use mvimg_cpu::{CloneCategories, CloneCategory};
 
-use crate::plan::{DataLocation, PinnedAddress, Uses};
-
 /// The prefix of mvimg's CPU feature queries: `mvimg.cpu.have.<feature>() -> i1`.
 pub const FEATURE_QUERY_PREFIX: &str = "mvimg.cpu.have.";
 
@@ -510,4 +508,44 @@ fn constant_form(value: LLVMValueRef) -> String {
         Some((end, _)) => format!("{}...", &text[..end]),
         None => text,
     }
+}
+
+/// A location in a global's initializer holding a function's address.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DataLocation {
+    /// The global variable.
+    pub global: String,
+    /// The byte offset of the pointer in its initializer.
+    pub offset: u64,
+}
+
+/// A place in data holding a function's address that cannot be pointed at
+/// the selected body at load: a constant expression other than a plain
+/// pointer or a pointer-sized `ptrtoint` (an address plus an offset, a
+/// difference of addresses, a truncated address...), or any form in an
+/// exported variable (an executable may copy it, ELF copy relocation, before
+/// the image's init runs), a thread-local one (threads may have copied its
+/// template) or one in a section the code chose.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PinnedAddress {
+    /// Where in data.
+    pub location: DataLocation,
+    /// The value as LLVM prints it (shortened), or why a plain pointer is
+    /// pinned.
+    pub form: String,
+}
+
+/// What the module says about uses, beyond the per-function analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Uses {
+    /// For each analyzed function: whether an instruction uses it (a call or
+    /// its address).
+    pub by_instructions: Vec<bool>,
+    /// For each analyzed function: the data locations holding its address.
+    pub in_data: Vec<Vec<DataLocation>>,
+    /// For each analyzed function: the places in data holding its address
+    /// that cannot be patched at load.
+    pub pinned: Vec<Vec<PinnedAddress>>,
+    /// For each analyzed function: the aliases naming it.
+    pub aliases: Vec<Vec<String>>,
 }

@@ -1,11 +1,8 @@
 //! The instruction set architectures mvimg builds and dispatches for.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
-
-use crate::error::Error;
 
 /// An instruction set architecture with a CPU database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -66,27 +63,6 @@ impl fmt::Display for Arch {
     }
 }
 
-impl FromStr for Arch {
-    type Err = Error;
-
-    /// Accepts the canonical names and the spellings other tools use for the same
-    /// architecture (`amd64`, `x86-64`, `arm64`).
-    fn from_str(s: &str) -> Result<Arch, Error> {
-        match s {
-            "x86_64" | "x86-64" | "amd64" => Ok(Arch::X86_64),
-            "aarch64" | "arm64" => Ok(Arch::Aarch64),
-            _ => Err(Error::UnknownArch {
-                name: s.to_owned(),
-                suggestion: crate::suggest::closest(
-                    s,
-                    ["x86_64", "x86-64", "amd64", "aarch64", "arm64"],
-                )
-                .map(str::to_owned),
-            }),
-        }
-    }
-}
-
 /// The operating system an image is built for, where it changes defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -128,19 +104,11 @@ impl fmt::Display for Os {
     }
 }
 
-impl FromStr for Os {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Os, Error> {
-        match s {
-            "linux" => Ok(Os::Linux),
-            "macos" | "darwin" => Ok(Os::Macos),
-            "windows" => Ok(Os::Windows),
-            _ => Err(Error::UnknownOs {
-                name: s.to_owned(),
-                suggestion: crate::suggest::closest(s, ["linux", "macos", "darwin", "windows"])
-                    .map(str::to_owned),
-            }),
-        }
-    }
-}
+/// The triples mvimg builds for, one per platform.
+pub const SUPPORTED_TRIPLES: [&str; 5] = [
+    "x86_64-unknown-linux-gnu",
+    "aarch64-unknown-linux-gnu",
+    "x86_64-apple-darwin",
+    "aarch64-apple-darwin",
+    "x86_64-w64-windows-gnu",
+];

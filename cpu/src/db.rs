@@ -119,6 +119,24 @@ impl Arch {
 }
 
 impl Database {
+    /// The database CPU with the most host-comparable features, all of which the host
+    /// has (`generic` when none fits). Ties go to the CPU listed first.
+    pub(crate) fn best_by_features(&self, features: &FeatureSet) -> &'static str {
+        let db = self;
+        let matched = db.matched();
+        let mut best = ("generic", 0);
+        for cpu in db.cpus() {
+            let needs = cpu
+                .features()
+                .difference(&db.tuning())
+                .intersection(&matched);
+            if needs.is_subset(features) && needs.len() > best.1 {
+                best = (cpu.name(), needs.len());
+            }
+        }
+        best.0
+    }
+
     /// The architecture.
     pub fn arch(&self) -> Arch {
         self.arch

@@ -366,7 +366,7 @@ impl fmt::Display for Error {
             Error::UnknownPlatform { triple, reason } => write!(
                 f,
                 "cannot build for the target `{triple}`: {reason}; supported: {}",
-                crate::platform::SUPPORTED_TRIPLES.join(", ")
+                crate::arch::SUPPORTED_TRIPLES.join(", ")
             ),
             Error::TargetList(e) => e.fmt(f),
             Error::Description(e) => e.fmt(f),

@@ -10,7 +10,7 @@ use crate::detect::Cpuid;
 use crate::error::Error;
 use crate::feature::FeatureSet;
 use crate::replay::CpuidDump;
-use crate::select::VectorWidth;
+use crate::width::VectorWidth;
 use crate::x86_64::naming::Signature;
 use crate::{aarch64, x86_64};
 
@@ -56,24 +56,6 @@ const ARM_VERSIONS: &[&str] = &[
     "v9.7a", "v9.6a", "v9.5a", "v9.4a", "v9.3a", "v9.2a", "v9.1a", "v9a", "v8.9a", "v8.8a",
     "v8.7a", "v8.6a", "v8.5a", "v8.4a", "v8.3a", "v8.2a", "v8.1a",
 ];
-
-/// The database CPU with the most host-comparable features, all of which the host
-/// has (`generic` when none fits). Ties go to the CPU listed first.
-pub(crate) fn best_by_features(features: &FeatureSet) -> &'static str {
-    let db = features.arch().database();
-    let matched = db.matched();
-    let mut best = ("generic", 0);
-    for cpu in db.cpus() {
-        let needs = cpu
-            .features()
-            .difference(&db.tuning())
-            .intersection(&matched);
-        if needs.is_subset(features) && needs.len() > best.1 {
-            best = (cpu.name(), needs.len());
-        }
-    }
-    best.0
-}
 
 impl Host {
     /// The host's architecture.

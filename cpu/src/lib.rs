@@ -24,6 +24,7 @@ pub mod replay;
 pub mod select;
 mod suggest;
 pub mod target;
+mod width;
 pub mod x86_64;
 
 pub use arch::{Arch, Os};

@@ -34,14 +34,47 @@ pub struct Platform {
     triple: String,
 }
 
-/// The triples mvimg builds for, one per platform.
-pub const SUPPORTED_TRIPLES: [&str; 5] = [
-    "x86_64-unknown-linux-gnu",
-    "aarch64-unknown-linux-gnu",
-    "x86_64-apple-darwin",
-    "aarch64-apple-darwin",
-    "x86_64-w64-windows-gnu",
-];
+pub use crate::arch::SUPPORTED_TRIPLES;
+
+// Names of architectures and operating systems are parsed here, beside
+// triples, so that arch.rs needs no error type.
+impl FromStr for Arch {
+    type Err = Error;
+
+    /// Accepts the canonical names and the spellings other tools use for the same
+    /// architecture (`amd64`, `x86-64`, `arm64`).
+    fn from_str(s: &str) -> Result<Arch, Error> {
+        match s {
+            "x86_64" | "x86-64" | "amd64" => Ok(Arch::X86_64),
+            "aarch64" | "arm64" => Ok(Arch::Aarch64),
+            _ => Err(Error::UnknownArch {
+                name: s.to_owned(),
+                suggestion: crate::suggest::closest(
+                    s,
+                    ["x86_64", "x86-64", "amd64", "aarch64", "arm64"],
+                )
+                .map(str::to_owned),
+            }),
+        }
+    }
+}
+
+impl FromStr for Os {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Os, Error> {
+        match s {
+            "linux" => Ok(Os::Linux),
+            "macos" | "darwin" => Ok(Os::Macos),
+            "windows" => Ok(Os::Windows),
+            _ => Err(Error::UnknownOs {
+                name: s.to_owned(),
+                suggestion: crate::suggest::closest(s, ["linux", "macos", "darwin", "windows"])
+                    .map(str::to_owned),
+            }),
+        }
+    }
+}
 
 impl Platform {
     /// The target triple (normal form).

@@ -17,7 +17,7 @@ use std::str::FromStr;
 use mvimg_cpu::{Os, Platform};
 
 use crate::error::LinkError;
-use crate::job::{DataImports, Undefined};
+use crate::policy::{DataImports, Undefined};
 
 /// The minimum macOS version (major, minor) mvimg links for by default: the
 /// oldest each architecture's clang and Rust targets support.

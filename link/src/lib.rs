@@ -25,15 +25,15 @@ mod error;
 mod flavor;
 mod job;
 mod lld;
+mod policy;
 mod runtime;
 mod stub;
 
 pub use data::data_object;
 pub use error::LinkError;
 pub use flavor::Flavor;
-pub use job::{
-    DataImports, LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths, Undefined,
-};
+pub use job::{LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths};
 pub use lld::{in_process_poisoned, LldRun};
+pub use policy::{DataImports, Undefined};
 pub use runtime::toolchain_runtime;
 pub use stub::dll_entry_stub;

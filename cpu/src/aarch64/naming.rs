@@ -346,9 +346,6 @@ pub fn host_cpu_name(
     // LLVM's spelling is kept (`apple-m1`, an alias of `apple-a14`).
     match llvm.filter(|n| *n != "generic" && db.cpu(n).is_some()) {
         Some(name) => (name, NameSource::Midr),
-        None => (
-            crate::host::best_by_features(features),
-            NameSource::Features,
-        ),
+        None => (db.best_by_features(features), NameSource::Features),
     }
 }

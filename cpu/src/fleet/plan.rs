@@ -184,7 +184,7 @@ fn node_features(node: &Node) -> FeatureSet {
 fn node_cpu(node: &Node) -> Cpu {
     let db = node.arch().database();
     db.cpu(&node.host.name)
-        .or_else(|| db.cpu(crate::host::best_by_features(&node_features(node))))
+        .or_else(|| db.cpu(db.best_by_features(&node_features(node))))
         .unwrap_or_else(|| db.baseline())
 }
 
@@ -424,7 +424,7 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
         .filter(|c| c.features == common)
         .max_by_key(|c| c.weight)
         .map(|c| c.cpu)
-        .or_else(|| db.cpu(crate::host::best_by_features(&common)))
+        .or_else(|| db.cpu(db.best_by_features(&common)))
         .unwrap_or_else(|| db.baseline());
     classes.retain(|c| c.features != common);
 

@@ -331,7 +331,7 @@ pub fn host_cpu_name(
         }
     }
     (
-        crate::host::best_by_features(features),
+        features.arch().database().best_by_features(features),
         NameSource::Features,
     )
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use mvimg_cpu::Arch;
 
 use super::{Args, Linker, Meaning, Start};
-use crate::job::Undefined;
+use crate::policy::Undefined;
 
 pub(crate) struct Darwin;
 

@@ -4,7 +4,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 
 use super::{Args, Linker, Meaning, Start};
-use crate::job::{DataImports, Undefined};
+use crate::policy::{DataImports, Undefined};
 
 pub(crate) struct Mingw;
 
