@@ -311,7 +311,7 @@ pub fn render(tables: &Tables) -> Result<String, Error> {
     let _ = writeln!(w, "use crate::arch::Arch;");
     let _ = writeln!(
         w,
-        "use crate::db::{{AliasRecord, CpuRecord, FeatureRecord}};"
+        "use crate::records::{{AliasRecord, CpuRecord, FeatureRecord}};"
     );
     let _ = writeln!(w, "use crate::feature::{{Feature, FeatureSet}};\n");
     let _ = writeln!(w, "/// The LLVM version these tables were generated from.");

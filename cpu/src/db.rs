@@ -9,36 +9,11 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::arch::Arch;
-use crate::feature::{Feature, FeatureSet, NamedRepr};
+pub(crate) use crate::records::{AliasRecord, CpuRecord, FeatureRecord};
+use serde::de::Error as _;
+
+use crate::feature::{Feature, FeatureSet};
 use crate::{aarch64, x86_64};
-
-/// One generated feature entry.
-#[derive(Debug)]
-pub(crate) struct FeatureRecord {
-    pub(crate) name: &'static str,
-    pub(crate) description: &'static str,
-    /// Transitive implications, not including the feature itself.
-    pub(crate) implies: FeatureSet,
-    /// Only ever implied as tuning by LLVM's processor table (see [`FeatureClass`]).
-    pub(crate) tuning: bool,
-}
-
-/// One generated CPU entry (LLVM's processor table, aliases excluded).
-#[derive(Debug)]
-pub(crate) struct CpuRecord {
-    pub(crate) name: &'static str,
-    /// The ISA features: closure of the processor's feature list.
-    pub(crate) features: FeatureSet,
-    /// The tuning features: closure of the processor's tuning list.
-    pub(crate) tuning: FeatureSet,
-}
-
-/// One generated alias: a name LLVM accepts for the CPU at `cpu`.
-#[derive(Debug)]
-pub(crate) struct AliasRecord {
-    pub(crate) name: &'static str,
-    pub(crate) cpu: u16,
-}
 
 /// How a host reports a feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -86,13 +61,37 @@ struct Masks {
     matched: FeatureSet,
 }
 
+/// The x86_64 detection table as [`Detection`]s (x86_64/mod.rs lists the
+/// CPUID sources).
+fn x86_64_detection() -> &'static [(Feature, Detection)] {
+    static TABLE: OnceLock<Vec<(Feature, Detection)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        x86_64::detection_table()
+            .iter()
+            .map(|&(f, source)| (f, Detection::Cpuid(source)))
+            .collect()
+    })
+}
+
+/// The AArch64 detection table as [`Detection`]s (aarch64/mod.rs lists the
+/// HWCAP sources).
+fn aarch64_detection() -> &'static [(Feature, Detection)] {
+    static TABLE: OnceLock<Vec<(Feature, Detection)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        aarch64::detection_table()
+            .iter()
+            .map(|&(f, source)| (f, Detection::Hwcap(source)))
+            .collect()
+    })
+}
+
 pub(crate) static X86_64: Database = Database {
     arch: Arch::X86_64,
     llvm_version: x86_64::generated::LLVM_VERSION,
     features: x86_64::generated::FEATURES,
     cpus: x86_64::generated::CPUS,
     aliases: x86_64::generated::ALIASES,
-    detection: x86_64::detection_table,
+    detection: x86_64_detection,
     privileged: x86_64::PRIVILEGED,
     masks: OnceLock::new(),
 };
@@ -103,7 +102,7 @@ pub(crate) static AARCH64: Database = Database {
     features: aarch64::generated::FEATURES,
     cpus: aarch64::generated::CPUS,
     aliases: aarch64::generated::ALIASES,
-    detection: aarch64::detection_table,
+    detection: aarch64_detection,
     privileged: aarch64::NOT_EMITTED,
     masks: OnceLock::new(),
 };
@@ -385,12 +384,117 @@ impl fmt::Debug for Cpu {
 
 impl Serialize for Cpu {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        NamedRepr::write(self.arch, self.name(), serializer)
+        NamedRepr::write(self.arch(), self.name(), serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Cpu {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         NamedRepr::read(deserializer, "CPU", |db, name| db.cpu(name))
+    }
+}
+
+impl Feature {
+    /// LLVM's name for the feature, as used in `target-features`.
+    pub fn name(self) -> &'static str {
+        self.record().name
+    }
+
+    /// LLVM's one-line description.
+    pub fn description(self) -> &'static str {
+        self.record().description
+    }
+
+    /// Every feature this one implies, transitively (not including itself).
+    pub fn implies(self) -> FeatureSet {
+        self.record().implies
+    }
+
+    /// Whether a host can report this feature, and how.
+    pub fn class(self) -> FeatureClass {
+        self.arch().database().class(self)
+    }
+
+    fn record(self) -> &'static FeatureRecord {
+        &self.arch().database().feature_records()[self.index()]
+    }
+}
+
+/// How a named entry of a database (a feature, a CPU) is serialized: its
+/// architecture and its name, looked up again when read back.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct NamedRepr {
+    pub(crate) arch: Arch,
+    pub(crate) name: String,
+}
+
+impl NamedRepr {
+    pub(crate) fn write<S: Serializer>(
+        arch: Arch,
+        name: &str,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        NamedRepr {
+            arch,
+            name: name.to_owned(),
+        }
+        .serialize(serializer)
+    }
+
+    pub(crate) fn read<'de, D, T>(
+        deserializer: D,
+        what: &str,
+        lookup: impl FnOnce(&crate::Database, &str) -> Option<T>,
+    ) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        let repr = NamedRepr::deserialize(deserializer)?;
+        lookup(repr.arch.database(), &repr.name).ok_or_else(|| {
+            D::Error::custom(format!("unknown {} {what} {:?}", repr.arch, repr.name))
+        })
+    }
+}
+
+impl Serialize for Feature {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        NamedRepr::write(self.arch(), self.name(), serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Feature {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        NamedRepr::read(deserializer, "feature", |db, name| db.feature(name))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct FeatureSetRepr {
+    arch: Arch,
+    features: Vec<String>,
+}
+
+impl Serialize for FeatureSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        FeatureSetRepr {
+            arch: self.arch(),
+            features: self.iter().map(|f| f.name().to_owned()).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for FeatureSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = FeatureSetRepr::deserialize(deserializer)?;
+        let db = repr.arch.database();
+        let mut set = FeatureSet::empty(repr.arch);
+        for name in &repr.features {
+            let feature = db.feature(name).ok_or_else(|| {
+                D::Error::custom(format!("unknown {} feature {:?}", repr.arch, name))
+            })?;
+            set.insert(feature);
+        }
+        Ok(set)
     }
 }

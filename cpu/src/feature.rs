@@ -1,14 +1,10 @@
 //! Typed CPU features and bitsets of them. A feature is an index into its
-//! architecture's generated table; names, descriptions and implications come
-//! from that table (see [`crate::db`]).
+//! architecture's generated table; names, descriptions, implications and
+//! serialization come from that table and are defined beside it, in db.rs.
 
 use std::fmt;
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::arch::Arch;
-use crate::db::FeatureClass;
 
 /// Number of 64-bit words in a [`FeatureSet`]: enough for LLVM's
 /// `MAX_SUBTARGET_FEATURES` (384). The generator checks every table fits.
@@ -36,30 +32,6 @@ impl Feature {
     pub fn index(self) -> usize {
         self.index as usize
     }
-
-    /// LLVM's name for the feature, as used in `target-features`.
-    pub fn name(self) -> &'static str {
-        self.record().name
-    }
-
-    /// LLVM's one-line description.
-    pub fn description(self) -> &'static str {
-        self.record().description
-    }
-
-    /// Every feature this one implies, transitively (not including itself).
-    pub fn implies(self) -> FeatureSet {
-        self.record().implies
-    }
-
-    /// Whether a host can report this feature, and how.
-    pub fn class(self) -> FeatureClass {
-        self.arch.database().class(self)
-    }
-
-    fn record(self) -> &'static crate::db::FeatureRecord {
-        &self.arch.database().feature_records()[self.index as usize]
-    }
 }
 
 impl fmt::Display for Feature {
@@ -71,54 +43,6 @@ impl fmt::Display for Feature {
 impl fmt::Debug for Feature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.arch, self.name())
-    }
-}
-
-/// How a named entry of a database (a feature, a CPU) is serialized: its
-/// architecture and its name, looked up again when read back.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct NamedRepr {
-    pub(crate) arch: Arch,
-    pub(crate) name: String,
-}
-
-impl NamedRepr {
-    pub(crate) fn write<S: Serializer>(
-        arch: Arch,
-        name: &str,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        NamedRepr {
-            arch,
-            name: name.to_owned(),
-        }
-        .serialize(serializer)
-    }
-
-    pub(crate) fn read<'de, D, T>(
-        deserializer: D,
-        what: &str,
-        lookup: impl FnOnce(&crate::Database, &str) -> Option<T>,
-    ) -> Result<T, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        let repr = NamedRepr::deserialize(deserializer)?;
-        lookup(repr.arch.database(), &repr.name).ok_or_else(|| {
-            D::Error::custom(format!("unknown {} {what} {:?}", repr.arch, repr.name))
-        })
-    }
-}
-
-impl Serialize for Feature {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        NamedRepr::write(self.arch, self.name(), serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Feature {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        NamedRepr::read(deserializer, "feature", |db, name| db.feature(name))
     }
 }
 
@@ -266,36 +190,5 @@ impl fmt::Display for FeatureSet {
 impl fmt::Debug for FeatureSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{{{}}}", self.arch, self)
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct FeatureSetRepr {
-    arch: Arch,
-    features: Vec<String>,
-}
-
-impl Serialize for FeatureSet {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        FeatureSetRepr {
-            arch: self.arch,
-            features: self.iter().map(|f| f.name().to_owned()).collect(),
-        }
-        .serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for FeatureSet {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let repr = FeatureSetRepr::deserialize(deserializer)?;
-        let db = repr.arch.database();
-        let mut set = FeatureSet::empty(repr.arch);
-        for name in &repr.features {
-            let feature = db.feature(name).ok_or_else(|| {
-                D::Error::custom(format!("unknown {} feature {:?}", repr.arch, name))
-            })?;
-            set.insert(feature);
-        }
-        Ok(set)
     }
 }

@@ -20,6 +20,7 @@ pub mod fleet;
 mod host;
 pub mod image;
 mod platform;
+mod records;
 pub mod replay;
 pub mod select;
 mod suggest;

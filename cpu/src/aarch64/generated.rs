@@ -6,7 +6,7 @@
 //! 349 features, 82 CPUs, 16 aliases.
 
 use crate::arch::Arch;
-use crate::db::{AliasRecord, CpuRecord, FeatureRecord};
+use crate::records::{AliasRecord, CpuRecord, FeatureRecord};
 use crate::feature::{Feature, FeatureSet};
 
 /// The LLVM version these tables were generated from.

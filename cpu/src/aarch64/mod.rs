@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::db::Detection;
 use crate::feature::Feature;
 
 #[rustfmt::skip]
@@ -34,8 +33,8 @@ pub struct HwcapSource {
 
 use HwcapWord::{Hwcap as H1, Hwcap2 as H2, Hwcap3 as H3};
 
-const fn hwcap(bits: &'static [(HwcapWord, u8)]) -> Detection {
-    Detection::Hwcap(HwcapSource { bits })
+const fn hwcap(bits: &'static [(HwcapWord, u8)]) -> HwcapSource {
+    HwcapSource { bits }
 }
 
 /// Every AArch64 feature Linux reports, with the `AT_HWCAP`/`AT_HWCAP2` bits
@@ -44,7 +43,7 @@ const fn hwcap(bits: &'static [(HwcapWord, u8)]) -> Detection {
 /// `sha2` is SHA1 and SHA2, `sha3` is SHA3 and SHA512, `sm4` is SM3 and SM4),
 /// all of them are required. Features absent here (architecture versions,
 /// `ras`, `spe`, `perfmon`, ABI options, tuning hints) have no HWCAP bit.
-static DETECTION: &[(Feature, Detection)] = &[
+static DETECTION: &[(Feature, HwcapSource)] = &[
     (FP_ARMV8, hwcap(&[(H1, 0)])),
     (NEON, hwcap(&[(H1, 1)])),
     (AES, hwcap(&[(H1, 3), (H1, 4)])),
@@ -122,7 +121,7 @@ static DETECTION: &[(Feature, Detection)] = &[
 ];
 
 /// The detection table (see [`crate::Database::detection_table`]).
-pub(crate) fn detection_table() -> &'static [(Feature, Detection)] {
+pub(crate) fn detection_table() -> &'static [(Feature, HwcapSource)] {
     DETECTION
 }
 

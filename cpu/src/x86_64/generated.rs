@@ -6,7 +6,7 @@
 //! 198 features, 62 CPUs, 32 aliases.
 
 use crate::arch::Arch;
-use crate::db::{AliasRecord, CpuRecord, FeatureRecord};
+use crate::records::{AliasRecord, CpuRecord, FeatureRecord};
 use crate::feature::{Feature, FeatureSet};
 
 /// The LLVM version these tables were generated from.

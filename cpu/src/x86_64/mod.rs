@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::db::Detection;
 use crate::feature::Feature;
 
 #[rustfmt::skip]
@@ -71,8 +70,8 @@ pub struct CpuidSource {
     pub state: OsState,
 }
 
-const fn bit(leaf: u32, subleaf: u32, reg: Reg, bit: u8, state: OsState) -> Detection {
-    Detection::Cpuid(CpuidSource {
+const fn bit(leaf: u32, subleaf: u32, reg: Reg, bit: u8, state: OsState) -> CpuidSource {
+    CpuidSource {
         test: CpuidTest::Bit {
             leaf,
             subleaf,
@@ -80,14 +79,14 @@ const fn bit(leaf: u32, subleaf: u32, reg: Reg, bit: u8, state: OsState) -> Dete
             bit,
         },
         state,
-    })
+    }
 }
 
-const fn avx10(version: u8) -> Detection {
-    Detection::Cpuid(CpuidSource {
+const fn avx10(version: u8) -> CpuidSource {
+    CpuidSource {
         test: CpuidTest::Avx10 { version },
         state: OsState::Avx512,
-    })
+    }
 }
 
 use OsState::{Amx, Avx, Avx512, None as Plain};
@@ -97,7 +96,7 @@ use Reg::{Eax, Ebx, Ecx, Edx};
 /// needs. Bits are those of the Intel SDM and AMD APM, in the order of the leaves;
 /// the OS-state rules are LLVM 22's (`sys::getHostCPUFeatures`). Features absent
 /// here (`nopl`, `retpoline`, tuning hints, ...) have no CPUID bit.
-static DETECTION: &[(Feature, Detection)] = &[
+static DETECTION: &[(Feature, CpuidSource)] = &[
     // Leaf 1, EDX.
     (X87, bit(1, 0, Edx, 0, Plain)),
     (CX8, bit(1, 0, Edx, 8, Plain)),
@@ -239,7 +238,7 @@ static DETECTION: &[(Feature, Detection)] = &[
 ];
 
 /// The detection table (see [`crate::Database::detection_table`]).
-pub(crate) fn detection_table() -> &'static [(Feature, Detection)] {
+pub(crate) fn detection_table() -> &'static [(Feature, CpuidSource)] {
     DETECTION
 }
 
