@@ -199,9 +199,23 @@ struct host {
 
 #if defined(__x86_64__)
 
+#if defined(MVIMG_INIT_TEST)
+/* The differential harness (codegen/tests/init_harness.rs) answers CPUID
+ * and XGETBV from a recorded dump. */
+extern void mvimg_test_cpuid(u32 leaf, u32 sub, u32 r[4]);
+extern u64 mvimg_test_xcr0(void);
+static void cpuid(u32 leaf, u32 sub, u32 r[4]) { mvimg_test_cpuid(leaf, sub, r); }
+static u64 xgetbv0(void) { return mvimg_test_xcr0(); }
+#else
 static void cpuid(u32 leaf, u32 sub, u32 r[4]) {
     __asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(sub));
 }
+static u64 xgetbv0(void) {
+    u32 lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    return (u64)hi << 32 | lo;
+}
+#endif
 
 struct leaves { u32 max_basic, max_ext, max_sub7; };
 
@@ -311,9 +325,7 @@ static void detect(struct host *h) {
 
     int avx = 0, avx512 = 0, amx = 0;
     if ((leaf1[2] >> 27) & 1) { /* OSXSAVE: XGETBV is defined */
-        u32 lo, hi;
-        __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-        u64 xcr0 = (u64)hi << 32 | lo;
+        u64 xcr0 = xgetbv0();
         avx = (xcr0 & 6) == 6;
 #if defined(__APPLE__)
         avx512 = avx; /* Darwin enables AVX-512 state on first use */
@@ -667,6 +679,9 @@ static const char *trimmed(const char *v, u32 *len) {
 /* ---- selection ---- */
 
 static int selected = -1;
+/* The host's CPU (a CPU record index, NONE when unnamed) the last choice
+ * used. */
+static u32 chosen_host_cpu = NONE;
 
 /* MVIMG_HOST_FEATURES: `+f` adds f and what it implies, `-f` removes f and
  * what implies it; every addition applies before any removal. */
@@ -754,6 +769,7 @@ static int choose(void) {
             if (has_bit(h.raw, feature(i)[F_BIT])) or_mask(features, feature(i) + F_MASKS);
         or_mask(features, h.unchecked);
     }
+    chosen_host_cpu = h.cpu;
     const char *change = trimmed(env("MVIMG_HOST_FEATURES", 1), &len);
     if (change && !mask_host(features, change, len)) return -1;
 
@@ -812,6 +828,25 @@ static int choose(void) {
     }
     return (int)best;
 }
+
+#if defined(MVIMG_INIT_TEST)
+
+/* What the differential harness asks: the selection for the host its
+ * hooks describe, the host's CPU name, the reason when none. */
+int mvimg_test_choose(void) {
+    error_len = 0;
+    chosen_host_cpu = NONE;
+    return choose();
+}
+const char *mvimg_test_host_cpu(void) {
+    return chosen_host_cpu == NONE ? "" : str(cpu(chosen_host_cpu)[C_NAME]);
+}
+const char *mvimg_test_error(void) {
+    error_text[error_len < sizeof error_text ? error_len : sizeof error_text - 1] = 0;
+    return error_text;
+}
+
+#else
 
 /* ---- filling the cells ---- */
 
@@ -1222,3 +1257,5 @@ __attribute__((used)) HIDDEN const struct tls_directory _tls_used = {
 #else
 __attribute__((constructor(101))) static void mvimg_constructor(void) { mvimg_init(); }
 #endif
+
+#endif /* MVIMG_INIT_TEST */

@@ -1,0 +1,218 @@
+//! The image's own init (runtime/init.c) against mvimg-cpu, on every
+//! recorded x86 CPU: init.c is compiled natively with `MVIMG_INIT_TEST`,
+//! which makes CPUID and XGETBV answer from a recorded dump, and with the
+//! tables codegen generates for a target list; for each libcpuid dump of
+//! the corpus its host CPU name and its selection must equal what
+//! mvimg-cpu's `Host::from_cpuid` and `select` give for the same dump.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mvimg_codegen::init::tables;
+use mvimg_cpu::detect::Cpuid;
+use mvimg_cpu::replay::CpuidDump;
+use mvimg_cpu::x86_64::CpuidTest;
+use mvimg_cpu::{select, Arch, Detection, Host, Os, SelectOptions, TargetList};
+
+#[path = "../../tests/common/corpus.rs"]
+mod corpus_data;
+
+/// Answers the init's CPUID and XGETBV from files, then prints, per case,
+/// the host's CPU name and the selected target.
+const HARNESS: &str = r#"
+#include <stdio.h>
+#include <string.h>
+typedef unsigned int u32;
+typedef unsigned long long u64;
+u32 mvimg_init_tables[1 << 22];
+static u32 leaves[4096][6];
+static u32 n_leaves;
+static u64 xcr0;
+void mvimg_test_cpuid(u32 leaf, u32 sub, u32 r[4]) {
+    for (u32 i = 0; i < n_leaves; i++)
+        if (leaves[i][0] == leaf && leaves[i][1] == sub) { memcpy(r, &leaves[i][2], 16); return; }
+    r[0] = r[1] = r[2] = r[3] = 0;
+}
+u64 mvimg_test_xcr0(void) { return xcr0; }
+int mvimg_test_choose(void);
+const char *mvimg_test_host_cpu(void);
+int main(int argc, char **argv) {
+    if (argc != 3) return 2;
+    FILE *t = fopen(argv[1], "rb");
+    if (!t || fread(mvimg_init_tables, 4, 1 << 22, t) == 0) return 3;
+    fclose(t);
+    FILE *c = fopen(argv[2], "rb");
+    u32 n;
+    if (!c || fread(&n, 4, 1, c) != 1) return 4;
+    for (u32 k = 0; k < n; k++) {
+        if (fread(&n_leaves, 4, 1, c) != 1 || n_leaves > 4096) return 5;
+        if (fread(leaves, 24, n_leaves, c) != n_leaves || fread(&xcr0, 8, 1, c) != 1) return 6;
+        int s = mvimg_test_choose();
+        printf("%s %d\n", mvimg_test_host_cpu(), s);
+    }
+    return 0;
+}
+"#;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The (leaf, sub-leaf) pairs the init may read on x86.
+fn leaves_read() -> Vec<(u32, u32)> {
+    let mut pairs = vec![
+        (0, 0),
+        (0x8000_0000, 0),
+        (1, 0),
+        (7, 0),
+        (7, 1),
+        (0x24, 0),
+        (0xd, 0),
+    ];
+    for (_, how) in Arch::X86_64.database().detection_table() {
+        if let Detection::Cpuid(source) = how {
+            if let CpuidTest::Bit { leaf, subleaf, .. } = source.test {
+                pairs.push((leaf, subleaf));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The dumps of the corpus that parse (the placeholders and the few that
+/// are not x86 dumps aside), with their paths.
+fn dumps(root: &Path) -> Vec<(String, CpuidDump)> {
+    let manifest = std::fs::read_to_string(root.join("libcpuid/manifest.csv")).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for row in manifest.lines().skip(1) {
+        let file = row.split(',').next().unwrap();
+        if !seen.insert(file.to_owned()) || !file.ends_with(".test") {
+            continue;
+        }
+        let path = root.join(file);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if let Ok(dump) = CpuidDump::parse(&text) {
+            out.push((file.to_owned(), dump));
+        }
+    }
+    out
+}
+
+/// Builds the harness with init.c once.
+fn harness(dir: &Path) -> PathBuf {
+    let c = dir.join("harness.c");
+    std::fs::write(&c, HARNESS).unwrap();
+    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
+    let exe = dir.join("harness");
+    let out = Command::new("clang-22")
+        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-o"])
+        .arg(&exe)
+        .arg(&c)
+        .arg(&init)
+        .output()
+        .expect("clang-22 runs (ci/setup installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    exe
+}
+
+/// The cases file: every dump's leaves and XCR0.
+fn cases(dumps: &[(String, CpuidDump)]) -> Vec<u8> {
+    let pairs = leaves_read();
+    let mut bytes = (dumps.len() as u32).to_le_bytes().to_vec();
+    for (_, dump) in dumps {
+        bytes.extend((pairs.len() as u32).to_le_bytes());
+        for &(leaf, sub) in &pairs {
+            bytes.extend(leaf.to_le_bytes());
+            bytes.extend(sub.to_le_bytes());
+            for r in dump.cpuid(leaf, sub) {
+                bytes.extend(r.to_le_bytes());
+            }
+        }
+        bytes.extend(dump.xcr0().unwrap_or(0).to_le_bytes());
+    }
+    bytes
+}
+
+#[test]
+fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_x86_cpu() {
+    let dir = scratch("init-harness-x86");
+    let exe = harness(&dir);
+    let root = corpus_data::corpus_root();
+    let dumps = dumps(&root);
+    assert!(dumps.len() >= 480, "only {} dumps parse", dumps.len());
+    let cases_file = dir.join("cases.bin");
+    std::fs::write(&cases_file, cases(&dumps)).unwrap();
+    let db = Arch::X86_64.database();
+    let named = "generic;core2;nehalem;sandybridge;haswell;broadwell;skylake;skylake-avx512;\
+                 cascadelake;icelake-server;znver1;znver2;znver3;znver4;btver2;bdver4;goldmont;\
+                 alderlake;sapphirerapids";
+    let mut mismatches = Vec::new();
+    let mut compared = 0;
+    let mut names_seen = std::collections::BTreeSet::new();
+    let mut selections_seen = std::collections::BTreeSet::new();
+    for list in [
+        mvimg_cpu::default_target_list(Arch::X86_64, Os::Linux),
+        named,
+    ] {
+        let targets = list
+            .parse::<TargetList>()
+            .unwrap()
+            .resolve(Arch::X86_64, None)
+            .unwrap();
+        let words = tables(&targets).unwrap();
+        let tables_file = dir.join("tables.bin");
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        std::fs::write(&tables_file, bytes).unwrap();
+        let out = Command::new(&exe)
+            .arg(&tables_file)
+            .arg(&cases_file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "harness: {:?}", out.status);
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), dumps.len());
+        for ((file, dump), line) in dumps.iter().zip(lines) {
+            let (c_name, c_selected) = line.rsplit_once(' ').unwrap();
+            let host = Host::from_cpuid(dump);
+            let name = db.cpu(&host.name).map_or("", |c| c.name());
+            let selected =
+                select(&targets, &host, &SelectOptions::default()).map_or(-1, |s| s.index as i64);
+            compared += 1;
+            names_seen.insert(c_name.to_owned());
+            selections_seen.insert((list, c_selected.to_owned()));
+            if c_name != name || c_selected != selected.to_string() {
+                mismatches.push(format!(
+                    "{file} ({list}): init says {c_name} {c_selected}, mvimg-cpu {name} {selected}"
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "{compared} comparisons ({} dumps, two lists): {} CPU names, {} (list, selection) pairs",
+        dumps.len(),
+        names_seen.len(),
+        selections_seen.len()
+    );
+    // The corpus spans many CPUs and every target of both lists.
+    assert!(names_seen.len() >= 40, "{names_seen:?}");
+    assert!(selections_seen.len() >= 15, "{selections_seen:?}");
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
