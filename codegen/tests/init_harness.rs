@@ -216,3 +216,184 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_x86_cpu() {
         mismatches.join("\n")
     );
 }
+
+/// The AArch64 harness: capability words and /proc/cpuinfo from each case.
+const ARM_HARNESS: &str = r#"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+typedef unsigned int u32;
+typedef unsigned long long u64;
+u32 mvimg_init_tables[1 << 22];
+static u64 words[3];
+static char *text;
+static u32 text_len;
+unsigned long mvimg_test_auxval(unsigned long type) {
+    return type == 16 ? words[0] : type == 26 ? words[1] : type == 29 ? words[2] : 0;
+}
+int mvimg_test_file(const char *path, char *buf, u32 size, u32 *len) {
+    if (strcmp(path, "/proc/cpuinfo") != 0) return 0;
+    u32 n = text_len < size - 1 ? text_len : size - 1;
+    memcpy(buf, text, n);
+    buf[n] = 0;
+    *len = n;
+    return 1;
+}
+int mvimg_test_choose(void);
+const char *mvimg_test_host_cpu(void);
+int main(int argc, char **argv) {
+    if (argc != 3) return 2;
+    FILE *t = fopen(argv[1], "rb");
+    if (!t || fread(mvimg_init_tables, 4, 1 << 22, t) == 0) return 3;
+    fclose(t);
+    FILE *c = fopen(argv[2], "rb");
+    u32 n;
+    if (!c || fread(&n, 4, 1, c) != 1) return 4;
+    text = malloc(1 << 20);
+    for (u32 k = 0; k < n; k++) {
+        if (fread(words, 8, 3, c) != 3 || fread(&text_len, 4, 1, c) != 1 || text_len >= 1 << 20) return 5;
+        if (fread(text, 1, text_len, c) != text_len) return 6;
+        int s = mvimg_test_choose();
+        printf("%s %d\n", mvimg_test_host_cpu(), s);
+    }
+    return 0;
+}
+"#;
+
+/// A /proc/cpuinfo block for one core.
+fn core_block(index: usize, implementer: u8, variant: u8, part: u16) -> String {
+    format!(
+        "processor\t: {index}\nFeatures\t: fp asimd\nCPU implementer\t: {implementer:#04x}\n\
+         CPU architecture: 8\nCPU variant\t: {variant:#x}\nCPU part\t: {part:#05x}\nCPU revision\t: 0\n\n"
+    )
+}
+
+#[test]
+fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
+    let dir = scratch("init-harness-arm");
+    let c = dir.join("harness.c");
+    std::fs::write(&c, ARM_HARNESS).unwrap();
+    let exe = dir.join("harness");
+    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
+    let out = Command::new("aarch64-linux-gnu-gcc")
+        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-o"])
+        .arg(&exe)
+        .arg(&c)
+        .arg(&init)
+        .output()
+        .expect("aarch64-linux-gnu-gcc runs (ci/setup installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The cpuinfo texts of LLVM's host tests (with their Features lines, or
+    // MIDRs only), then every part number of the implementers LLVM names,
+    // Samsung's variants, and the big.LITTLE pair LLVM special-cases.
+    let root = corpus_data::corpus_root();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("llvm-host-unittest/cpuinfo"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("aarch64")
+        })
+        .collect();
+    files.sort();
+    for f in &files {
+        texts.push((f.display().to_string(), std::fs::read_to_string(f).unwrap()));
+    }
+    let implementers = [
+        0x00u8, 0x41, 0x42, 0x43, 0x46, 0x48, 0x4e, 0x50, 0x51, 0x53, 0x56, 0x61, 0x63, 0x6d, 0xc0,
+        0xff,
+    ];
+    for &implementer in &implementers {
+        for part in 0..0x1000u16 {
+            let variants: &[u8] = if implementer == 0x53 {
+                &[0, 1, 4]
+            } else {
+                &[0]
+            };
+            for &variant in variants {
+                texts.push((
+                    format!("{implementer:#04x}/{variant}/{part:#05x}"),
+                    core_block(0, implementer, variant, part),
+                ));
+            }
+        }
+    }
+    texts.push((
+        "x925+a725".into(),
+        core_block(0, 0x41, 0, 0xd85) + &core_block(1, 0x41, 0, 0xd87),
+    ));
+    texts.push((
+        "MSM8996".into(),
+        core_block(0, 0x51, 0, 0x205) + "Hardware\t: Qualcomm Technologies, Inc MSM8996\n",
+    ));
+
+    let mut cases = (texts.len() as u32).to_le_bytes().to_vec();
+    let mut expected = Vec::new();
+    for (what, text) in &texts {
+        let host = Host::from_text(text, what).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let info = mvimg_cpu::cpuinfo::CpuInfo::parse(text).unwrap();
+        let (hwcaps, _) = info.hwcaps();
+        for w in hwcaps.words {
+            cases.extend(w.to_le_bytes());
+        }
+        cases.extend((text.len() as u32).to_le_bytes());
+        cases.extend(text.as_bytes());
+        expected.push(host);
+    }
+    let cases_file = dir.join("cases.bin");
+    std::fs::write(&cases_file, cases).unwrap();
+
+    let db = Arch::Aarch64.database();
+    let mut mismatches = Vec::new();
+    let mut compared = 0;
+    for os in [Os::Linux, Os::Macos] {
+        let list = mvimg_cpu::default_target_list(Arch::Aarch64, os);
+        let targets = list
+            .parse::<TargetList>()
+            .unwrap()
+            .resolve(Arch::Aarch64, None)
+            .unwrap();
+        let words = tables(&targets).unwrap();
+        let tables_file = dir.join("tables.bin");
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        std::fs::write(&tables_file, bytes).unwrap();
+        let out = Command::new("qemu-aarch64")
+            .args(["-L", "/usr/aarch64-linux-gnu"])
+            .arg(&exe)
+            .arg(&tables_file)
+            .arg(&cases_file)
+            .output()
+            .expect("qemu-aarch64 runs (ci/setup installs qemu-user)");
+        assert!(out.status.success(), "harness: {:?}", out.status);
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), texts.len());
+        for (((what, _), host), line) in texts.iter().zip(&expected).zip(lines) {
+            let (c_name, c_selected) = line.rsplit_once(' ').unwrap();
+            let name = db.cpu(&host.name).map_or("", |c| c.name());
+            let selected =
+                select(&targets, host, &SelectOptions::default()).map_or(-1, |s| s.index as i64);
+            compared += 1;
+            if c_name != name || c_selected != selected.to_string() {
+                mismatches.push(format!(
+                    "{what} ({list}): init says {c_name} {c_selected}, mvimg-cpu {name} {selected}"
+                ));
+            }
+        }
+    }
+    eprintln!("{compared} comparisons ({} cases, two lists)", texts.len());
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches[..mismatches.len().min(40)].join("\n")
+    );
+}
