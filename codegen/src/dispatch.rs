@@ -12,6 +12,7 @@ use inkwell::llvm_sys::LLVMLinkage;
 use inkwell::module::{Linkage, Module};
 use inkwell::values::AsValueRef;
 use inkwell::values::{FunctionValue, GlobalValue, IntValue, PointerValue};
+use mvimg_cpu::image::layout;
 use mvimg_cpu::{ResolvedTargets, SizeGoal};
 
 pub use mvimg_cpu::image::format::{
@@ -39,9 +40,49 @@ pub(crate) struct DispatchTables<'ctx> {
 
 /// A word of the array: a number, or the offset from the array's start of
 /// the address `offset` bytes into a global.
+#[derive(Clone, Copy)]
 enum Word<'ctx> {
     Value(u32),
     Offset(GlobalValue<'ctx>, u64),
+}
+
+/// A record of `words` words, each written once at the word its layout
+/// gives (mvimg_cpu::image::layout).
+fn record_of<'ctx>(
+    words: u32,
+    fields: impl IntoIterator<Item = (u32, Word<'ctx>)>,
+) -> Vec<Word<'ctx>> {
+    let mut out: Vec<Option<Word<'ctx>>> = (0..words).map(|_| None).collect();
+    for (at, word) in fields {
+        let slot = &mut out[at as usize];
+        assert!(slot.is_none(), "word {at} written twice");
+        *slot = Some(word);
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(at, w)| w.unwrap_or_else(|| panic!("word {at} of a record not written")))
+        .collect()
+}
+
+/// A string field: its offset and length in the first two of its words.
+fn text<'ctx>(at: u32, (offset, len): (u32, u32)) -> Vec<(u32, Word<'ctx>)> {
+    vec![(at, Word::Value(offset)), (at + 1, Word::Value(len))]
+}
+
+/// A one-word number field.
+fn value<'ctx>(at: u32, v: u32) -> Vec<(u32, Word<'ctx>)> {
+    vec![(at, Word::Value(v))]
+}
+
+/// A slot or relocation record: the function and the cell.
+fn cell<'ctx>(function: usize, global: GlobalValue<'ctx>, offset: u64) -> Vec<Word<'ctx>> {
+    record_of(
+        layout::CELL_WORDS,
+        [
+            (layout::C_FUNCTION, Word::Value(function as u32)),
+            (layout::C_CELL, Word::Offset(global, offset)),
+        ],
+    )
 }
 
 /// Emits the dispatch data into `module`.
@@ -86,26 +127,31 @@ pub(crate) fn emit<'ctx>(
         if t > 0 {
             for (k, f) in tables.functions.iter().enumerate() {
                 if let Some(body) = f.bodies[t] {
-                    entry_words.push(Word::Value(k as u32));
-                    entry_words.push(Word::Offset(body.as_global_value(), 0));
+                    entry_words.extend(record_of(
+                        layout::ENTRY_WORDS,
+                        [
+                            (layout::E_FUNCTION, Word::Value(k as u32)),
+                            (layout::E_BODY, Word::Offset(body.as_global_value(), 0)),
+                        ],
+                    ));
                     entry_count += 1;
                 }
             }
         }
-        target_words.extend([
-            Word::Value(name.0),
-            Word::Value(name.1),
-            Word::Value(features.0),
-            Word::Value(features.1),
-            Word::Value(llvm_cpu.0),
-            Word::Value(llvm_cpu.1),
-            Word::Value(llvm_features.0),
-            Word::Value(llvm_features.1),
-            Word::Value(target.base.map_or(NO_BASE, |b| b as u32)),
-            Word::Value(flags),
-            Word::Value(first),
-            Word::Value(entry_count - first),
-        ]);
+        target_words.extend(record_of(
+            layout::TARGET_WORDS,
+            [
+                text(layout::T_NAME, name),
+                text(layout::T_FEATURES, features),
+                text(layout::T_LLVM_CPU, llvm_cpu),
+                text(layout::T_LLVM_FEATURES, llvm_features),
+                value(layout::T_BASE, target.base.map_or(NO_BASE, |b| b as u32)),
+                value(layout::T_FLAGS, flags),
+                value(layout::T_FIRST_ENTRY, first),
+                value(layout::T_ENTRY_COUNT, entry_count - first),
+            ]
+            .concat(),
+        ));
     }
     let mut function_words = Vec::new();
     let mut slot_words = Vec::new();
@@ -119,24 +165,28 @@ pub(crate) fn emit<'ctx>(
         }
         if let Some(slot) = f.slot {
             flags |= FUNCTION_SLOT;
-            slot_words.push(Word::Value(k as u32));
-            slot_words.push(Word::Offset(slot, 0));
+            slot_words.extend(cell(k, slot, 0));
         }
-        function_words.extend([
-            Word::Value(name.0),
-            Word::Value(name.1),
-            Word::Offset(body.as_global_value(), 0),
-            Word::Value(flags),
-        ]);
+        function_words.extend(record_of(
+            layout::FUNCTION_WORDS,
+            [
+                text(layout::F_NAME, name),
+                vec![(layout::F_BODY, Word::Offset(body.as_global_value(), 0))],
+                value(layout::F_FLAGS, flags),
+            ]
+            .concat(),
+        ));
         for &(global, offset) in &f.relocations {
-            reloc_words.push(Word::Value(k as u32));
-            reloc_words.push(Word::Offset(global, offset));
+            reloc_words.extend(cell(k, global, offset));
         }
     }
     let mut record_words = Vec::new();
     for (key, value) in record.entries() {
         let (key, value) = (string(key), string(value));
-        record_words.extend([key.0, key.1, value.0, value.1].map(Word::Value));
+        record_words.extend(record_of(
+            layout::BUILD_RECORD_WORDS,
+            [text(layout::R_KEY, key), text(layout::R_VALUE, value)].concat(),
+        ));
     }
     while !strings.len().is_multiple_of(4) {
         strings.push(0);
@@ -150,31 +200,42 @@ pub(crate) fn emit<'ctx>(
     let strings_at = record_at + record_words.len() as u32 * 4;
     let total = strings_at + strings.len() as u32;
     let magic = |k: usize| u32::from_le_bytes(MAGIC[k * 4..k * 4 + 4].try_into().unwrap());
-    let header = [
-        magic(0),
-        magic(1),
-        FORMAT_VERSION,
-        HEADER_WORDS,
-        arch_code(targets.arch),
-        nt,
-        nf,
-        entry_count,
-        (slot_words.len() / 2) as u32,
-        (reloc_words.len() / 2) as u32,
-        targets_at,
-        functions_at,
-        entries_at,
-        slots_at,
-        relocs_at,
-        strings_at,
-        strings.len() as u32,
-        total,
-        list.0,
-        list.1,
-        record_at,
-        (record_words.len() / RECORD_WORDS as usize) as u32,
-    ];
-    let mut words: Vec<Word> = header.into_iter().map(Word::Value).collect();
+    let count = |words: &[Word], per: u32| (words.len() / per as usize) as u32;
+    let header = record_of(
+        layout::HEADER_WORDS,
+        [
+            (layout::H_MAGIC, magic(0)),
+            (layout::H_MAGIC + 1, magic(1)),
+            (layout::H_VERSION, FORMAT_VERSION),
+            (layout::H_HEADER_WORDS, HEADER_WORDS),
+            (layout::H_ARCH, arch_code(targets.arch)),
+            (layout::H_TARGET_COUNT, nt),
+            (layout::H_FUNCTION_COUNT, nf),
+            (layout::H_ENTRY_COUNT, entry_count),
+            (layout::H_SLOT_COUNT, count(&slot_words, layout::CELL_WORDS)),
+            (
+                layout::H_RELOC_COUNT,
+                count(&reloc_words, layout::CELL_WORDS),
+            ),
+            (layout::H_TARGETS_OFFSET, targets_at),
+            (layout::H_FUNCTIONS_OFFSET, functions_at),
+            (layout::H_ENTRIES_OFFSET, entries_at),
+            (layout::H_SLOTS_OFFSET, slots_at),
+            (layout::H_RELOCS_OFFSET, relocs_at),
+            (layout::H_STRINGS_OFFSET, strings_at),
+            (layout::H_STRINGS_SIZE, strings.len() as u32),
+            (layout::H_TOTAL_SIZE, total),
+            (layout::H_LIST, list.0),
+            (layout::H_LIST + 1, list.1),
+            (layout::H_RECORD_OFFSET, record_at),
+            (
+                layout::H_RECORD_COUNT,
+                count(&record_words, layout::BUILD_RECORD_WORDS),
+            ),
+        ]
+        .map(|(at, v)| (at, Word::Value(v))),
+    );
+    let mut words: Vec<Word> = header;
     words.extend(target_words);
     words.extend(function_words);
     words.extend(entry_words);

@@ -10,6 +10,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use super::layout::{self, *};
 use crate::{Arch, FeatureSet, ResolvedTargets, TargetList};
 
 /// The exported symbol of the dispatch data.
@@ -19,11 +20,11 @@ pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
 /// The format version this crate reads and mvimg-codegen writes.
 pub const FORMAT_VERSION: u32 = 2;
 /// Words in the header.
-pub const HEADER_WORDS: u32 = 22;
+pub const HEADER_WORDS: u32 = layout::HEADER_WORDS;
 /// Words in a target record.
-pub const TARGET_WORDS: u32 = 12;
+pub const TARGET_WORDS: u32 = layout::TARGET_WORDS;
 /// Words in a build-record entry (a key and a value).
-pub const RECORD_WORDS: u32 = 4;
+pub const RECORD_WORDS: u32 = layout::BUILD_RECORD_WORDS;
 /// Build-record key: the mvimg version that built the image.
 pub const RECORD_MVIMG_VERSION: &str = "mvimg.version";
 /// Build-record key: the LLVM version that compiled it.
@@ -42,9 +43,9 @@ pub const RECORD_BASE_HASH: &str = "mvimg.base-hash";
 /// such prefix.
 pub const RECORD_RESERVED_PREFIX: &str = "mvimg.";
 /// Words in a function record.
-pub const FUNCTION_WORDS: u32 = 4;
+pub const FUNCTION_WORDS: u32 = layout::FUNCTION_WORDS;
 /// Words in an entry, slot or relocation record.
-pub const PAIR_WORDS: u32 = 2;
+pub const PAIR_WORDS: u32 = layout::ENTRY_WORDS;
 /// Target flag: clone_all.
 pub const TARGET_CLONE_ALL: u32 = 1;
 /// Target flag: opt_size.
@@ -57,6 +58,11 @@ pub const FUNCTION_ENTRY: u32 = 1;
 pub const FUNCTION_SLOT: u32 = 2;
 /// `base` of target 0.
 pub const NO_BASE: u32 = u32::MAX;
+
+/// The byte offset of word `k` of a record.
+fn word(k: u32) -> u64 {
+    u64::from(k) * 4
+}
 
 /// The 64-bit FNV-1a hash of `bytes`.
 pub fn content_hash(bytes: &[u8]) -> u64 {
@@ -217,39 +223,39 @@ impl DispatchData {
             );
         }
         let header = |k: u32| r.word(u64::from(k) * 4);
-        let version = header(2)?;
+        let version = header(H_VERSION)?;
         if version != FORMAT_VERSION {
             return fail(
-                8,
+                u64::from(H_VERSION) * 4,
                 format!(
                     "format version {version}; this reader knows version {FORMAT_VERSION}: \
                      rebuild the image with this mvimg or read it with the mvimg that built it"
                 ),
             );
         }
-        let header_words = header(3)?;
+        let header_words = header(H_HEADER_WORDS)?;
         if header_words != HEADER_WORDS {
             return fail(
-                12,
+                u64::from(H_HEADER_WORDS) * 4,
                 format!(
                     "the header has {header_words} words; version {FORMAT_VERSION} has {HEADER_WORDS}"
                 ),
             );
         }
-        let arch = match header(4)? {
+        let arch = match header(H_ARCH)? {
             1 => Arch::X86_64,
             2 => Arch::Aarch64,
             other => {
                 return fail(
-                    16,
+                    u64::from(H_ARCH) * 4,
                     format!("unknown architecture code {other} (1 = x86_64, 2 = aarch64)"),
                 )
             }
         };
-        let total_size = header(17)?;
+        let total_size = header(H_TOTAL_SIZE)?;
         if (total_size as usize) > bytes.len() {
             return fail(
-                68,
+                u64::from(H_TOTAL_SIZE) * 4,
                 format!(
                     "total_size is {total_size} bytes but only {} are there: the image is truncated",
                     bytes.len()
@@ -258,56 +264,63 @@ impl DispatchData {
         }
         if total_size % 4 != 0 || total_size < HEADER_WORDS * 4 {
             return fail(
-                68,
+                u64::from(H_TOTAL_SIZE) * 4,
                 format!("total_size {total_size} is not a whole header and words"),
             );
         }
         let counts = [
-            header(5)?,
-            header(6)?,
-            header(7)?,
-            header(8)?,
-            header(9)?,
-            header(21)?,
+            header(H_TARGET_COUNT)?,
+            header(H_FUNCTION_COUNT)?,
+            header(H_ENTRY_COUNT)?,
+            header(H_SLOT_COUNT)?,
+            header(H_RELOC_COUNT)?,
+            header(H_RECORD_COUNT)?,
         ];
         let [target_count, function_count, entry_count, slot_count, reloc_count, record_count] =
             counts;
         if target_count == 0 {
-            return fail(20, "no targets; an image has at least target 0");
+            return fail(
+                u64::from(H_TARGET_COUNT) * 4,
+                "no targets; an image has at least target 0",
+            );
         }
         // Every part: (name, header word of its offset, size in bytes).
         let sizes = [
             (
                 "targets",
-                10,
+                H_TARGETS_OFFSET,
                 u64::from(target_count) * u64::from(TARGET_WORDS) * 4,
             ),
             (
                 "functions",
-                11,
+                H_FUNCTIONS_OFFSET,
                 u64::from(function_count) * u64::from(FUNCTION_WORDS) * 4,
             ),
             (
                 "entries",
-                12,
+                H_ENTRIES_OFFSET,
                 u64::from(entry_count) * u64::from(PAIR_WORDS) * 4,
             ),
             (
                 "slots",
-                13,
+                H_SLOTS_OFFSET,
                 u64::from(slot_count) * u64::from(PAIR_WORDS) * 4,
             ),
             (
                 "relocations",
-                14,
+                H_RELOCS_OFFSET,
                 u64::from(reloc_count) * u64::from(PAIR_WORDS) * 4,
             ),
             (
                 "build record",
-                20,
+                H_RECORD_OFFSET,
                 u64::from(record_count) * u64::from(RECORD_WORDS) * 4,
             ),
-            ("strings", 15, u64::from(header(16)?)),
+            (
+                "strings",
+                H_STRINGS_OFFSET,
+                u64::from(header(H_STRINGS_SIZE)?),
+            ),
         ];
         // The parts follow each other in this order, each right after the
         // previous one, the strings last: anything else (a swapped or moved
@@ -342,7 +355,7 @@ impl DispatchData {
         }
         if parts[7].1.end != u64::from(total_size) {
             return fail(
-                68,
+                u64::from(H_TOTAL_SIZE) * 4,
                 format!(
                     "total_size is {total_size} but the strings end at byte {}",
                     parts[7].1.end
@@ -379,18 +392,21 @@ impl DispatchData {
             }
         };
         let string = |at: u64| text(at, false);
-        let list = string(18 * 4)?;
+        let list = string(u64::from(H_LIST) * 4)?;
 
         let mut functions = Vec::with_capacity(function_count as usize);
         for i in 0..u64::from(function_count) {
             let at = offset_of(2) + i * u64::from(FUNCTION_WORDS) * 4;
-            let flags = r.word(at + 12)?;
+            let flags = r.word(at + word(F_FLAGS))?;
             if flags & !(FUNCTION_ENTRY | FUNCTION_SLOT) != 0 {
-                return fail(at + 12, format!("function {i}: unknown flags {flags:#x}"));
+                return fail(
+                    at + word(F_FLAGS),
+                    format!("function {i}: unknown flags {flags:#x}"),
+                );
             }
             functions.push(FunctionRecord {
-                name: string(at)?,
-                body: r.word(at + 8)? as i32,
+                name: string(at + word(F_NAME))?,
+                body: r.word(at + word(F_BODY))? as i32,
                 flags,
             });
         }
@@ -398,7 +414,7 @@ impl DispatchData {
             (0..u64::from(count))
                 .map(|i| {
                     let at = offset_of(part) + i * u64::from(PAIR_WORDS) * 4;
-                    let function = r.word(at)?;
+                    let function = r.word(at + word(E_FUNCTION))?;
                     if function >= function_count {
                         return fail(
                             at,
@@ -409,7 +425,7 @@ impl DispatchData {
                     }
                     Ok(Pair {
                         function: function as usize,
-                        rel: r.word(at + 4)? as i32,
+                        rel: r.word(at + word(E_BODY))? as i32,
                     })
                 })
                 .collect()
@@ -420,7 +436,7 @@ impl DispatchData {
         let mut record: Vec<(String, String)> = Vec::with_capacity(record_count as usize);
         for i in 0..u64::from(record_count) {
             let at = offset_of(6) + i * u64::from(RECORD_WORDS) * 4;
-            let key = string(at)?;
+            let key = string(at + word(R_KEY))?;
             if !is_record_key(&key) {
                 return fail(
                     at,
@@ -440,18 +456,26 @@ impl DispatchData {
                     );
                 }
             }
-            record.push((key, text(at + 8, true)?));
+            record.push((key, text(at + word(R_VALUE), true)?));
         }
 
         let mut targets: Vec<TargetRecord> = Vec::with_capacity(target_count as usize);
         for t in 0..target_count as usize {
             let at = offset_of(1) + t as u64 * u64::from(TARGET_WORDS) * 4;
-            let base = r.word(at + 32)?;
-            let flags = r.word(at + 36)?;
-            let (first, count) = (r.word(at + 40)? as u64, r.word(at + 44)? as u64);
+            let base = r.word(at + word(T_BASE))?;
+            let flags = r.word(at + word(T_FLAGS))?;
+            let (first, count) = (
+                r.word(at + word(T_FIRST_ENTRY))? as u64,
+                r.word(at + word(T_ENTRY_COUNT))? as u64,
+            );
             let base = match (t, base) {
                 (0, NO_BASE) => None,
-                (0, _) => return fail(at + 32, "target 0 has a base; it must be 0xFFFFFFFF"),
+                (0, _) => {
+                    return fail(
+                        at + word(T_BASE),
+                        "target 0 has a base; it must be 0xFFFFFFFF",
+                    )
+                }
                 (_, b)
                     if (b as usize) < t
                         && (b == 0 || targets[b as usize].flags & TARGET_CLONE_ALL != 0) =>
@@ -460,7 +484,7 @@ impl DispatchData {
                 }
                 (_, b) => {
                     return fail(
-                        at + 32,
+                        at + word(T_BASE),
                         format!(
                             "target {t} falls back to target {b}: a base must be target 0 or \
                              an earlier clone_all target"
@@ -469,11 +493,14 @@ impl DispatchData {
                 }
             };
             if flags & !(TARGET_CLONE_ALL | TARGET_OPT_SIZE | TARGET_MIN_SIZE) != 0 {
-                return fail(at + 36, format!("target {t}: unknown flags {flags:#x}"));
+                return fail(
+                    at + word(T_FLAGS),
+                    format!("target {t}: unknown flags {flags:#x}"),
+                );
             }
             if first + count > u64::from(entry_count) || (t == 0 && count != 0) {
                 return fail(
-                    at + 40,
+                    at + word(T_FIRST_ENTRY),
                     format!(
                         "target {t}: entries {first}..{} out of the {entry_count} entry records",
                         first + count
@@ -486,13 +513,13 @@ impl DispatchData {
                 .any(|w| w[0].function >= w[1].function)
             {
                 return fail(
-                    at + 40,
+                    at + word(T_FIRST_ENTRY),
                     format!("target {t}: entries not sorted by function, or one listed twice"),
                 );
             }
             if flags & TARGET_CLONE_ALL != 0 && count != u64::from(function_count) {
                 return fail(
-                    at + 44,
+                    at + word(T_ENTRY_COUNT),
                     format!(
                         "target {t} is clone_all but has {count} entries for {function_count} \
                          functions"
@@ -500,10 +527,10 @@ impl DispatchData {
                 );
             }
             targets.push(TargetRecord {
-                name: string(at)?,
-                features: text(at + 8, true)?,
-                llvm_cpu: string(at + 16)?,
-                llvm_features: text(at + 24, true)?,
+                name: string(at + word(T_NAME))?,
+                features: text(at + word(T_FEATURES), true)?,
+                llvm_cpu: string(at + word(T_LLVM_CPU))?,
+                llvm_features: text(at + word(T_LLVM_FEATURES), true)?,
                 base,
                 flags,
                 entries: range,
@@ -512,7 +539,7 @@ impl DispatchData {
         let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
         if list.split(';').ne(names.iter().copied()) {
             return fail(
-                72,
+                u64::from(H_LIST) * 4,
                 format!(
                     "the target list `{list}` does not name the targets `{}`",
                     names.join(";")

@@ -13,6 +13,7 @@
 mod check;
 pub mod file;
 pub mod format;
+pub mod layout;
 mod loader;
 
 pub use check::{check, BaseImage, Refusal, Requirements};

@@ -1,0 +1,173 @@
+//! The dispatch data's layout (docs/FORMAT.md, version 2), defined once:
+//! every field of the header and of each record, by word. The reader
+//! (format.rs), the writer (mvimg-codegen's dispatch.rs), the image's own
+//! init (through `mvimg_layout.h`, which codegen's build.rs generates from
+//! [`c_header`]) and the test drivers use these; a test checks
+//! docs/FORMAT.md's tables against them.
+
+/// One field of a record: its name (as docs/FORMAT.md writes it), its first
+/// word and how many words it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The name.
+    pub name: &'static str,
+    /// The first word, from the start of the record.
+    pub word: u32,
+    /// The number of words (2 for a string's offset and length).
+    pub words: u32,
+}
+
+/// A record: its name, its fields in order, contiguous from word 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// The record's name (`header`, `target`, ...).
+    pub name: &'static str,
+    /// The C prefix of its word constants in `mvimg_layout.h`.
+    pub c_prefix: &'static str,
+    /// Its fields.
+    pub fields: &'static [Field],
+}
+
+impl Record {
+    /// The record's size in words.
+    pub const fn words(&self) -> u32 {
+        let last = self.fields[self.fields.len() - 1];
+        last.word + last.words
+    }
+}
+
+macro_rules! record {
+    ($record:ident, $name:literal, $prefix:literal, $words:ident,
+     { $($konst:ident = $field:literal : $word:literal + $n:literal),* $(,)? }) => {
+        $(
+            #[doc = concat!("Word of `", $field, "` in a ", $name, " record.")]
+            pub const $konst: u32 = $word;
+        )*
+        #[doc = concat!("The ", $name, " record's fields.")]
+        pub const $record: Record = Record {
+            name: $name,
+            c_prefix: $prefix,
+            fields: &[$(Field { name: $field, word: $word, words: $n }),*],
+        };
+        #[doc = concat!("Words in a ", $name, " record.")]
+        pub const $words: u32 = $record.words();
+    };
+}
+
+record!(HEADER, "header", "MVIMG_H_", HEADER_WORDS, {
+    H_MAGIC = "magic": 0 + 2,
+    H_VERSION = "version": 2 + 1,
+    H_HEADER_WORDS = "header_words": 3 + 1,
+    H_ARCH = "arch": 4 + 1,
+    H_TARGET_COUNT = "target_count": 5 + 1,
+    H_FUNCTION_COUNT = "function_count": 6 + 1,
+    H_ENTRY_COUNT = "entry_count": 7 + 1,
+    H_SLOT_COUNT = "slot_count": 8 + 1,
+    H_RELOC_COUNT = "reloc_count": 9 + 1,
+    H_TARGETS_OFFSET = "targets_offset": 10 + 1,
+    H_FUNCTIONS_OFFSET = "functions_offset": 11 + 1,
+    H_ENTRIES_OFFSET = "entries_offset": 12 + 1,
+    H_SLOTS_OFFSET = "slots_offset": 13 + 1,
+    H_RELOCS_OFFSET = "relocs_offset": 14 + 1,
+    H_STRINGS_OFFSET = "strings_offset": 15 + 1,
+    H_STRINGS_SIZE = "strings_size": 16 + 1,
+    H_TOTAL_SIZE = "total_size": 17 + 1,
+    H_LIST = "list": 18 + 2,
+    H_RECORD_OFFSET = "record_offset": 20 + 1,
+    H_RECORD_COUNT = "record_count": 21 + 1,
+});
+
+record!(TARGET, "target", "MVIMG_T_", TARGET_WORDS, {
+    T_NAME = "name": 0 + 2,
+    T_FEATURES = "features": 2 + 2,
+    T_LLVM_CPU = "llvm_cpu": 4 + 2,
+    T_LLVM_FEATURES = "llvm_features": 6 + 2,
+    T_BASE = "base": 8 + 1,
+    T_FLAGS = "flags": 9 + 1,
+    T_FIRST_ENTRY = "first_entry": 10 + 1,
+    T_ENTRY_COUNT = "entry_count": 11 + 1,
+});
+
+record!(FUNCTION, "function", "MVIMG_F_", FUNCTION_WORDS, {
+    F_NAME = "name": 0 + 2,
+    F_BODY = "body": 2 + 1,
+    F_FLAGS = "flags": 3 + 1,
+});
+
+record!(ENTRY, "entry", "MVIMG_E_", ENTRY_WORDS, {
+    E_FUNCTION = "function": 0 + 1,
+    E_BODY = "body": 1 + 1,
+});
+
+record!(CELL, "slot or relocation", "MVIMG_C_", CELL_WORDS, {
+    C_FUNCTION = "function": 0 + 1,
+    C_CELL = "cell": 1 + 1,
+});
+
+record!(BUILD_RECORD, "build-record entry", "MVIMG_R_", BUILD_RECORD_WORDS, {
+    R_KEY = "key": 0 + 2,
+    R_VALUE = "value": 2 + 2,
+});
+
+/// Every record, in the order docs/FORMAT.md describes them.
+pub const RECORDS: [Record; 6] = [HEADER, TARGET, FUNCTION, ENTRY, CELL, BUILD_RECORD];
+
+/// `mvimg_layout.h`: the layout as C constants for the image's init
+/// (`MVIMG_H_TOTAL_SIZE`, `MVIMG_T_WORDS`, ...), plus the format version,
+/// the flags and the "no base" value.
+pub fn c_header() -> String {
+    let mut out = String::from(
+        "/* Generated from mvimg-cpu's cpu/src/image/layout.rs by codegen/build.rs:\n \
+         * the dispatch data's layout (docs/FORMAT.md). Do not edit. */\n\
+         #ifndef MVIMG_LAYOUT_H\n#define MVIMG_LAYOUT_H\n",
+    );
+    out.push_str(&format!(
+        "enum {{ MVIMG_FORMAT_VERSION = {}, MVIMG_NO_BASE = 0xffffffffu, \
+         MVIMG_TARGET_CLONE_ALL = {}, MVIMG_TARGET_OPT_SIZE = {}, MVIMG_TARGET_MIN_SIZE = {}, \
+         MVIMG_FUNCTION_ENTRY = {}, MVIMG_FUNCTION_SLOT = {} }};\n",
+        super::format::FORMAT_VERSION,
+        super::format::TARGET_CLONE_ALL,
+        super::format::TARGET_OPT_SIZE,
+        super::format::TARGET_MIN_SIZE,
+        super::format::FUNCTION_ENTRY,
+        super::format::FUNCTION_SLOT,
+    ));
+    for record in RECORDS {
+        out.push_str(&format!("/* {} record */\nenum {{", record.name));
+        for f in record.fields {
+            out.push_str(&format!(
+                " {}{} = {},",
+                record.c_prefix,
+                f.name.to_ascii_uppercase(),
+                f.word
+            ));
+        }
+        out.push_str(&format!(
+            " {}WORDS = {} }};\n",
+            record.c_prefix,
+            record.words()
+        ));
+    }
+    out.push_str("#endif\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_contiguous() {
+        for record in RECORDS {
+            let mut next = 0;
+            for f in record.fields {
+                assert_eq!(f.word, next, "{}: {}", record.name, f.name);
+                assert!(f.words >= 1);
+                next += f.words;
+            }
+            assert_eq!(record.words(), next);
+        }
+        assert_eq!(HEADER_WORDS, 22);
+        assert_eq!(TARGET_WORDS, 12);
+    }
+}
