@@ -1,4 +1,5 @@
-//! Compiles the image init (runtime/init.c) to LLVM IR for every platform an
+//! Writes `mvimg_layout.h` (the dispatch data's layout, from mvimg-cpu) and
+//! compiles the image init (runtime/init.c) to LLVM IR for every platform an
 //! image can be built for, with the LLVM 22 clang (`clang` in the bin
 //! directory of `LLVM_SYS_221_PREFIX`, else `clang-22` on PATH). Module flags
 //! (but the debug-info version), the compiler ident, the triple and the data
@@ -38,6 +39,12 @@ fn main() {
     println!("cargo:rerun-if-changed=runtime/init.c");
     println!("cargo:rerun-if-env-changed=LLVM_SYS_221_PREFIX");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // The dispatch data's layout, defined once in mvimg-cpu, as C.
+    std::fs::write(
+        out.join("mvimg_layout.h"),
+        mvimg_cpu::image::layout::c_header(),
+    )
+    .expect("writing mvimg_layout.h");
     let clang = clang();
     for (name, triple, extra) in PLATFORMS {
         let ll = out.join(format!("init-{name}.ll"));
@@ -53,6 +60,8 @@ fn main() {
                 "-std=c11",
             ])
             .args(extra)
+            .arg("-I")
+            .arg(&out)
             .arg("runtime/init.c")
             .arg("-o")
             .arg(&ll)

@@ -24,6 +24,7 @@ const ARM_LIST: &str = "generic;cortex-a57;neoverse-n1;a64fx";
 /// with no CPU argument, loads it once as is and runs the kernels. On
 /// AArch64 it also prints the capability words the init read.
 const LINUX_DRIVER: &str = r#"
+#include "mvimg_layout.h"
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,9 @@ static void *load(const char *path, int kernels) {
     printf("selected %d %s\n", s, s >= 0 ? name(s) : error);
     /* The protection of the page of the first slot (docs/FORMAT.md). */
     const unsigned *d = (const unsigned *)dlsym(h, "mvimg_dispatch_data");
-    if (kernels && d[8] > 0) {
-        unsigned long cell = (unsigned long)((const char *)d + (int)d[d[13] / 4 + 1]), lo, hi;
+    if (kernels && d[MVIMG_H_SLOT_COUNT] > 0) {
+        const unsigned *slot = d + d[MVIMG_H_SLOTS_OFFSET] / 4;
+        unsigned long cell = (unsigned long)((const char *)d + (int)slot[MVIMG_C_CELL]), lo, hi;
         char perms[8] = "?", line[512];
         FILE *maps = fopen("/proc/self/maps", "r");
         while (maps && fgets(line, sizeof line, maps))
@@ -128,10 +130,17 @@ fn image(dir: &Path, triple: &str, list: &str, name: &str) -> PathBuf {
 fn linux_driver(dir: &Path, compiler: &str) -> PathBuf {
     let (c, exe) = (dir.join("driver.c"), dir.join("driver"));
     std::fs::write(&c, LINUX_DRIVER).unwrap();
+    std::fs::write(
+        dir.join("mvimg_layout.h"),
+        mvimg::codegen::init::LAYOUT_HEADER,
+    )
+    .unwrap();
     run_ok(
         compiler,
         &[
             "-O1",
+            "-I",
+            dir.to_str().unwrap(),
             "-o",
             exe.to_str().unwrap(),
             c.to_str().unwrap(),
@@ -272,14 +281,10 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
 /// The protection (as /proc/self/maps spells it) of the page holding the
 /// image's first slot.
 fn slot_protection(image: &Image) -> String {
-    let data = image.symbol("mvimg_dispatch_data").unwrap() as *const u32;
-    // SAFETY: the loader checked the data: the header and the slot records
-    // are inside it, the slot count is at least 1 for this image.
-    let cell = unsafe {
-        assert!(*data.add(8) > 0);
-        let slots = *data.add(13) as usize / 4;
-        (data as usize).wrapping_add(*data.add(slots + 1) as i32 as isize as usize)
-    };
+    // The first slot's cell, read through the loader's parsed data.
+    let data = image.symbol("mvimg_dispatch_data").unwrap() as usize;
+    let first = image.data().slots.first().expect("this image has slots");
+    let cell = data.wrapping_add(first.rel as isize as usize);
     let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
     maps.lines()
         .find_map(|line| {

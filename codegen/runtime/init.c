@@ -56,17 +56,10 @@ enum { T_NAME, T_SPEC, T_CPU, T_VECTOR, T_COUNT, T_MASKS };
 #define CPU_NATIVE 0xfffffffeu
 #define MAX_MASK 16 /* u32 words: 512 features */
 
-/* Dispatch data header words (docs/FORMAT.md, version 2). */
-enum {
-    D_VERSION = 2, D_HEADER_WORDS = 22, D_TARGETS = 5, D_FUNCTIONS = 6, D_SLOTS = 8, D_RELOCS = 9,
-    D_TARGETS_AT = 10, D_FUNCTIONS_AT = 11, D_ENTRIES_AT = 12, D_SLOTS_AT = 13, D_RELOCS_AT = 14,
-    D_STRINGS_AT = 15, D_STRINGS_SIZE = 16, D_TOTAL = 17, D_RECORD_AT = 20, D_RECORDS = 21
-};
-/* A dispatch target record: four strings (name, features, LLVM cpu, LLVM
- * features), then base, flags, first entry, entry count. */
-enum { DT_BASE = 8, DT_FIRST = 10, DT_COUNT = 11, DT_WORDS = 12 };
-/* A build-record entry: key and value strings. */
-enum { DR_KEY = 0, DR_VALUE = 2, DR_WORDS = 4 };
+/* The dispatch data's layout (docs/FORMAT.md): MVIMG_H_* header words,
+ * MVIMG_T_*, MVIMG_F_*, MVIMG_E_*, MVIMG_C_* and MVIMG_R_* record words,
+ * generated from mvimg-cpu's layout by codegen/build.rs. */
+#include "mvimg_layout.h"
 
 static const u32 *tab(void) { return mvimg_init_tables; }
 static u32 mask_words(void) { return tab()[H_MASK_WORDS]; }
@@ -880,18 +873,19 @@ static uptr at(int rel) { return (uptr)data() + (uptr)(long long)rel; }
 static uptr body(u32 t, u32 f) {
     const u32 *d = data();
     while (t) {
-        const u32 *tr = d + d[D_TARGETS_AT] / 4 + DT_WORDS * t;
-        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[DT_FIRST];
-        u32 lo = 0, hi = tr[DT_COUNT];
+        const u32 *tr = d + d[MVIMG_H_TARGETS_OFFSET] / 4 + MVIMG_T_WORDS * t;
+        const u32 *e = d + d[MVIMG_H_ENTRIES_OFFSET] / 4 + MVIMG_E_WORDS * tr[MVIMG_T_FIRST_ENTRY];
+        u32 lo = 0, hi = tr[MVIMG_T_ENTRY_COUNT];
         while (lo < hi) {
             u32 mid = lo + (hi - lo) / 2;
-            if (e[2 * mid] < f) lo = mid + 1;
+            if (e[MVIMG_E_WORDS * mid + MVIMG_E_FUNCTION] < f) lo = mid + 1;
             else hi = mid;
         }
-        if (lo < tr[DT_COUNT] && e[2 * lo] == f) return at((int)e[2 * lo + 1]);
-        t = tr[DT_BASE] == NONE ? 0 : tr[DT_BASE];
+        if (lo < tr[MVIMG_T_ENTRY_COUNT] && e[MVIMG_E_WORDS * lo + MVIMG_E_FUNCTION] == f)
+            return at((int)e[MVIMG_E_WORDS * lo + MVIMG_E_BODY]);
+        t = tr[MVIMG_T_BASE] == NONE ? 0 : tr[MVIMG_T_BASE];
     }
-    return at((int)d[d[D_FUNCTIONS_AT] / 4 + 4 * f + 2]);
+    return at((int)d[d[MVIMG_H_FUNCTIONS_OFFSET] / 4 + MVIMG_F_WORDS * f + MVIMG_F_BODY]);
 }
 
 /* The image's loaded segments (where the platform tells them) and the pages
@@ -972,10 +966,11 @@ static int protect(const struct segments *s, int writable) { (void)s; (void)writ
 static int fill(u32 t, const struct segments *s) {
     if (!protect(s, 1)) return 0;
     const u32 *d = data();
-    u32 parts[2][2] = {{d[D_SLOTS], d[D_SLOTS_AT]}, {d[D_RELOCS], d[D_RELOCS_AT]}};
+    u32 parts[2][2] = {{d[MVIMG_H_SLOT_COUNT], d[MVIMG_H_SLOTS_OFFSET]}, {d[MVIMG_H_RELOC_COUNT], d[MVIMG_H_RELOCS_OFFSET]}};
     for (u32 p = 0; p < 2; p++) {
         const u32 *r = d + parts[p][1] / 4;
-        for (u32 i = 0; i < parts[p][0]; i++) *(uptr *)at((int)r[2 * i + 1]) = body(t, r[2 * i]);
+        for (u32 i = 0; i < parts[p][0]; i++)
+            *(uptr *)at((int)r[MVIMG_C_WORDS * i + MVIMG_C_CELL]) = body(t, r[MVIMG_C_WORDS * i + MVIMG_C_FUNCTION]);
     }
     protect(s, 0);
     return 1;
@@ -990,42 +985,49 @@ static int fill(u32 t, const struct segments *s) {
  * (the fill, mvimg_image_record) needs before it indexes it. */
 static int parts_ok(void) {
     const u32 *d = data();
-    if (d[0] != 0x4d49564d || d[1] != 0x50534447 || d[2] != D_VERSION || d[3] != D_HEADER_WORDS) return 0;
-    u32 total = d[D_TOTAL], nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
+    if (d[MVIMG_H_MAGIC] != 0x4d49564d || d[MVIMG_H_MAGIC + 1] != 0x50534447 ||
+        d[MVIMG_H_VERSION] != MVIMG_FORMAT_VERSION || d[MVIMG_H_HEADER_WORDS] != MVIMG_H_WORDS)
+        return 0;
+    u32 total = d[MVIMG_H_TOTAL_SIZE], nt = d[MVIMG_H_TARGET_COUNT], nf = d[MVIMG_H_FUNCTION_COUNT],
+        ne = d[MVIMG_H_ENTRY_COUNT];
     if (nt != tab()[H_TARGETS] || total % 4) return 0;
-    u32 parts[6][2] = {{D_TARGETS_AT, DT_WORDS * nt}, {D_FUNCTIONS_AT, 4 * nf}, {D_ENTRIES_AT, 2 * ne},
-                       {D_SLOTS_AT, 2 * d[D_SLOTS]}, {D_RELOCS_AT, 2 * d[D_RELOCS]},
-                       {D_RECORD_AT, DR_WORDS * d[D_RECORDS]}};
+    u32 parts[6][2] = {{MVIMG_H_TARGETS_OFFSET, MVIMG_T_WORDS * nt}, {MVIMG_H_FUNCTIONS_OFFSET, MVIMG_F_WORDS * nf}, {MVIMG_H_ENTRIES_OFFSET, MVIMG_E_WORDS * ne},
+                       {MVIMG_H_SLOTS_OFFSET, MVIMG_C_WORDS * d[MVIMG_H_SLOT_COUNT]},
+                       {MVIMG_H_RELOCS_OFFSET, MVIMG_C_WORDS * d[MVIMG_H_RELOC_COUNT]},
+                       {MVIMG_H_RECORD_OFFSET, MVIMG_R_WORDS * d[MVIMG_H_RECORD_COUNT]}};
     for (u32 p = 0; p < 6; p++) {
         u32 offset = d[parts[p][0]], words = parts[p][1];
         if (offset % 4 || offset > total || words > (total - offset) / 4) return 0;
     }
-    u32 strings = d[D_STRINGS_AT], size = d[D_STRINGS_SIZE];
+    u32 strings = d[MVIMG_H_STRINGS_OFFSET], size = d[MVIMG_H_STRINGS_SIZE];
     return strings <= total && size <= total - strings;
 }
 
 static int data_ok(const struct segments *s) {
     const u32 *d = data();
-    if (!inside(s, (uptr)d, 4 * D_HEADER_WORDS, 0)) return 0;
-    if (!parts_ok() || !inside(s, (uptr)d, d[D_TOTAL], 0)) return 0;
-    u32 nt = d[D_TARGETS], nf = d[D_FUNCTIONS], ne = d[7];
-    const u32 *fr = d + d[D_FUNCTIONS_AT] / 4;
+    if (!inside(s, (uptr)d, 4 * MVIMG_H_WORDS, 0)) return 0;
+    if (!parts_ok() || !inside(s, (uptr)d, d[MVIMG_H_TOTAL_SIZE], 0)) return 0;
+    u32 nt = d[MVIMG_H_TARGET_COUNT], nf = d[MVIMG_H_FUNCTION_COUNT], ne = d[MVIMG_H_ENTRY_COUNT];
+    const u32 *fr = d + d[MVIMG_H_FUNCTIONS_OFFSET] / 4;
     for (u32 f = 0; f < nf; f++)
-        if (!inside(s, at((int)fr[4 * f + 2]), 1, SEG_X)) return 0;
+        if (!inside(s, at((int)fr[MVIMG_F_WORDS * f + MVIMG_F_BODY]), 1, SEG_X)) return 0;
     for (u32 t = 0; t < nt; t++) {
-        const u32 *tr = d + d[D_TARGETS_AT] / 4 + DT_WORDS * t;
-        if (t == 0 ? tr[DT_BASE] != NONE : tr[DT_BASE] >= t) return 0;
-        if (tr[DT_FIRST] > ne || tr[DT_COUNT] > ne - tr[DT_FIRST]) return 0;
-        const u32 *e = d + d[D_ENTRIES_AT] / 4 + 2 * tr[DT_FIRST];
-        for (u32 k = 0; k < tr[DT_COUNT]; k++)
-            if (e[2 * k] >= nf || (k && e[2 * k] <= e[2 * k - 2]) || !inside(s, at((int)e[2 * k + 1]), 1, SEG_X))
+        const u32 *tr = d + d[MVIMG_H_TARGETS_OFFSET] / 4 + MVIMG_T_WORDS * t;
+        if (t == 0 ? tr[MVIMG_T_BASE] != NONE : tr[MVIMG_T_BASE] >= t) return 0;
+        if (tr[MVIMG_T_FIRST_ENTRY] > ne || tr[MVIMG_T_ENTRY_COUNT] > ne - tr[MVIMG_T_FIRST_ENTRY]) return 0;
+        const u32 *e = d + d[MVIMG_H_ENTRIES_OFFSET] / 4 + MVIMG_E_WORDS * tr[MVIMG_T_FIRST_ENTRY];
+        for (u32 k = 0; k < tr[MVIMG_T_ENTRY_COUNT]; k++) {
+            u32 fk = e[MVIMG_E_WORDS * k + MVIMG_E_FUNCTION];
+            if (fk >= nf || (k && fk <= e[MVIMG_E_WORDS * (k - 1) + MVIMG_E_FUNCTION]) ||
+                !inside(s, at((int)e[MVIMG_E_WORDS * k + MVIMG_E_BODY]), 1, SEG_X))
                 return 0;
+        }
     }
     for (u32 p = 0; p < 2; p++) {
-        const u32 *r = d + d[p ? D_RELOCS_AT : D_SLOTS_AT] / 4;
-        for (u32 i = 0; i < d[p ? D_RELOCS : D_SLOTS]; i++) {
-            uptr cell = at((int)r[2 * i + 1]);
-            if (r[2 * i] >= nf || cell & (sizeof(void *) - 1) || !inside(s, cell, sizeof(void *), SEG_W))
+        const u32 *r = d + d[p ? MVIMG_H_RELOCS_OFFSET : MVIMG_H_SLOTS_OFFSET] / 4;
+        for (u32 i = 0; i < d[p ? MVIMG_H_RELOC_COUNT : MVIMG_H_SLOT_COUNT]; i++) {
+            uptr cell = at((int)r[MVIMG_C_WORDS * i + MVIMG_C_CELL]);
+            if (r[MVIMG_C_WORDS * i + MVIMG_C_FUNCTION] >= nf || cell & (sizeof(void *) - 1) || !inside(s, cell, sizeof(void *), SEG_W))
                 return 0;
         }
     }
@@ -1068,11 +1070,11 @@ VIS int mvimg_selected_target(void) {
 VIS const char *mvimg_image_record(const char *key) {
     if (!key || !parts_ok()) return 0;
     const u32 *d = data();
-    const char *strings = (const char *)d + d[D_STRINGS_AT];
-    u32 size = d[D_STRINGS_SIZE];
-    const u32 *r = d + d[D_RECORD_AT] / 4;
-    for (u32 i = 0; i < d[D_RECORDS]; i++) {
-        const u32 *k = r + DR_WORDS * i, *v = k + DR_VALUE;
+    const char *strings = (const char *)d + d[MVIMG_H_STRINGS_OFFSET];
+    u32 size = d[MVIMG_H_STRINGS_SIZE];
+    const u32 *r = d + d[MVIMG_H_RECORD_OFFSET] / 4;
+    for (u32 i = 0; i < d[MVIMG_H_RECORD_COUNT]; i++) {
+        const u32 *k = r + MVIMG_R_WORDS * i + MVIMG_R_KEY, *v = r + MVIMG_R_WORDS * i + MVIMG_R_VALUE;
         /* Each string and its NUL inside the string area. */
         if (k[0] >= size || k[1] >= size - k[0] || v[0] >= size || v[1] >= size - v[0]) return 0;
         if (strings[v[0] + v[1]] != 0) return 0;

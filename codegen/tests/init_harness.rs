@@ -112,8 +112,15 @@ fn harness(dir: &Path) -> PathBuf {
     std::fs::write(&c, HARNESS).unwrap();
     let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
     let exe = dir.join("harness");
+    std::fs::write(
+        dir.join("mvimg_layout.h"),
+        mvimg_codegen::init::LAYOUT_HEADER,
+    )
+    .unwrap();
     let out = Command::new("clang-22")
-        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-o"])
+        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-I"])
+        .arg(dir)
+        .arg("-o")
         .arg(&exe)
         .arg(&c)
         .arg(&init)
@@ -275,8 +282,15 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
     std::fs::write(&c, ARM_HARNESS).unwrap();
     let exe = dir.join("harness");
     let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
+    std::fs::write(
+        dir.join("mvimg_layout.h"),
+        mvimg_codegen::init::LAYOUT_HEADER,
+    )
+    .unwrap();
     let out = Command::new("aarch64-linux-gnu-gcc")
-        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-o"])
+        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-I"])
+        .arg(&dir)
+        .arg("-o")
         .arg(&exe)
         .arg(&c)
         .arg(&init)
