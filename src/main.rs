@@ -628,40 +628,13 @@ fn described_host(
 /// Selects from `resolved` for `host` (with the environment's overrides) and
 /// prints what was chosen and why every other target was not.
 fn report_selection(resolved: &ResolvedTargets, host: Host, json_out: bool) -> Result<()> {
-    let options = SelectOptions::from_env();
-    let selection = mvimg::cpu::select(resolved, &host, &options).map_err(cpu_error)?;
-    // Show the host as selection saw it, after MVIMG_HOST_FEATURES.
-    let host = match &options.host_features {
-        Some(change) => mvimg::cpu::select::mask_host(&host, change).map_err(cpu_error)?,
-        None => host,
-    };
+    let report = mvimg::cpu::select::report(resolved, &host, &SelectOptions::from_env())
+        .map_err(cpu_error)?;
     let mut out = std::io::stdout().lock();
     if json_out {
-        let doc = json!({
-            "host": { "name": host.name, "vector_width": host.vector_width(), "features": names(&host.features) },
-            "list": resolved.to_string(),
-            "selected": { "index": selection.index, "name": selection.name, "forced": selection.forced },
-            "rejected": selection.rejected,
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "host {} ({} vectors) selects target {}: {}{}",
-        host.name,
-        host.vector_width(),
-        selection.index,
-        resolved.targets[selection.index].spec,
-        if selection.forced {
-            " (forced by MVIMG_FORCE_TARGET)"
-        } else {
-            ""
-        }
-    )?;
-    for r in &selection.rejected {
-        let why = selection.why(r);
-        writeln!(out, "  not {} {}: {why}", r.index, r.name)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        write!(out, "{report}")?;
     }
     Ok(())
 }

@@ -114,6 +114,131 @@ impl Selection {
     }
 }
 
+impl Selection {
+    /// One line per rejected target, `  not INDEX NAME: WHY`, as `mvimg
+    /// select`, `mvimg explain` and `mvimg fleet check` print them.
+    pub fn rejection_lines(&self) -> String {
+        self.rejected
+            .iter()
+            .map(|r| format!("  not {} {}: {}\n", r.index, r.name, self.why(r)))
+            .collect()
+    }
+}
+
+/// The host a selection was made for, as a report shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HostSummary {
+    /// Its CPU name.
+    pub name: String,
+    /// Its vector width.
+    pub vector_width: VectorWidth,
+    /// Its features (LLVM names, implications applied).
+    pub features: Vec<String>,
+}
+
+/// The chosen target of a report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Chosen {
+    /// Its index.
+    pub index: usize,
+    /// Its display name.
+    pub name: String,
+    /// Whether `MVIMG_FORCE_TARGET` forced it.
+    pub forced: bool,
+}
+
+/// A selection with what it was made for: what `mvimg select` and `mvimg
+/// explain` print, as text (`Display`) or JSON (`Serialize`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SelectionReport {
+    /// The host as selection saw it (after `MVIMG_HOST_CPU` and
+    /// `MVIMG_HOST_FEATURES`).
+    pub host: HostSummary,
+    /// The target list, normalized.
+    pub list: String,
+    /// The chosen target.
+    pub selected: Chosen,
+    /// Every other target, with the reason it was not chosen.
+    pub rejected: Vec<Rejection>,
+    #[serde(skip)]
+    selection: Selection,
+    #[serde(skip)]
+    spec: String,
+}
+
+impl SelectionReport {
+    /// The selection itself.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+}
+
+/// Selects from `targets` for `host` with `options` and reports the host as
+/// selection saw it (a `MVIMG_HOST_CPU` or `MVIMG_HOST_FEATURES` override
+/// applied).
+pub fn report(
+    targets: &ResolvedTargets,
+    host: &Host,
+    options: &SelectOptions,
+) -> Result<SelectionReport, Error> {
+    let selection = select(targets, host, options)?;
+    let seen = match &options.host_cpu {
+        Some(name) => targets
+            .arch
+            .database()
+            .cpu(name)
+            .map(Host::from_cpu)
+            .unwrap_or_else(|| host.clone()),
+        None => host.clone(),
+    };
+    let seen = match &options.host_features {
+        Some(change) => mask_host(&seen, change)?,
+        None => seen,
+    };
+    Ok(SelectionReport {
+        host: HostSummary {
+            name: seen.name.clone(),
+            vector_width: seen.vector_width(),
+            features: seen
+                .features
+                .names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        },
+        list: targets.to_string(),
+        selected: Chosen {
+            index: selection.index,
+            name: selection.name.clone(),
+            forced: selection.forced,
+        },
+        rejected: selection.rejected.clone(),
+        spec: targets.targets[selection.index].spec.to_string(),
+        selection,
+    })
+}
+
+impl fmt::Display for SelectionReport {
+    /// `host NAME (W vectors) selects target I: SPEC`, then a line per
+    /// other target with the reason.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "host {} ({} vectors) selects target {}: {}{}",
+            self.host.name,
+            self.host.vector_width,
+            self.selected.index,
+            self.spec,
+            if self.selected.forced {
+                " (forced by MVIMG_FORCE_TARGET)"
+            } else {
+                ""
+            }
+        )?;
+        f.write_str(&self.selection.rejection_lines())
+    }
+}
+
 /// `MVIMG_FORCE_TARGET`: a target index or name, with `!` to force a target the
 /// host is not eligible for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -149,9 +149,7 @@ impl fmt::Display for FleetCheck {
                         "{}{times} ({}) selects target {} ({}), {} vectors",
                         n.node, n.cpu, selection.index, selection.name, vector_width
                     )?;
-                    for r in &selection.rejected {
-                        writeln!(f, "  not {} {}: {}", r.index, r.name, selection.why(r))?;
-                    }
+                    f.write_str(&selection.rejection_lines())?;
                     if !slower.is_empty() {
                         writeln!(
                             f,
