@@ -640,101 +640,12 @@ fn report_selection(resolved: &ResolvedTargets, host: Host, json_out: bool) -> R
 }
 
 fn inspect(path: &std::path::Path, json_out: bool) -> Result<()> {
-    use mvimg::cpu::image::format::{TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE};
-    let image = mvimg::inspect::ImageFile::read(path)?;
-    let data = &image.data;
-    let cloned = |t: usize| -> Vec<&str> {
-        data.entries[data.targets[t].entries.clone()]
-            .iter()
-            .map(|e| data.functions[e.function].name.as_str())
-            .collect()
-    };
-    let flags = |f: u32| -> Vec<&str> {
-        [
-            (TARGET_CLONE_ALL, "clone_all"),
-            (TARGET_OPT_SIZE, "opt_size"),
-            (TARGET_MIN_SIZE, "min_size"),
-        ]
-        .into_iter()
-        .filter(|(bit, _)| f & bit != 0)
-        .map(|(_, name)| name)
-        .collect()
-    };
+    let description = mvimg::inspect::ImageFile::read(path)?.describe(path);
     let mut out = std::io::stdout().lock();
     if json_out {
-        let targets: Vec<_> = data
-            .targets
-            .iter()
-            .enumerate()
-            .map(|(t, r)| {
-                json!({
-                    "index": t,
-                    "name": r.name,
-                    "features": r.features,
-                    "llvm_cpu": r.llvm_cpu,
-                    "llvm_features": r.llvm_features,
-                    "base": r.base,
-                    "flags": flags(r.flags),
-                    "cloned": cloned(t),
-                    "code_bytes": image.code_bytes(t),
-                })
-            })
-            .collect();
-        let doc = json!({
-            "format_version": mvimg::cpu::image::format::FORMAT_VERSION,
-            "object_format": image.format,
-            "arch": data.arch.to_string(),
-            "list": data.list,
-            "targets": targets,
-            "functions": data.functions.len(),
-            "entry_points": data.functions.iter().filter(|f| f.flags & 1 != 0).count(),
-            "slots": data.slots.len(),
-            "relocations": data.relocs.len(),
-            "record": data
-                .record
-                .iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-                .collect::<serde_json::Map<_, _>>(),
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{}: {} {} image, dispatch data version {}",
-        path.display(),
-        data.arch,
-        image.format,
-        mvimg::cpu::image::format::FORMAT_VERSION
-    )?;
-    writeln!(out, "target list: {}", data.list)?;
-    writeln!(
-        out,
-        "{} functions in the table ({} entry points), {} slots, {} relocations",
-        data.functions.len(),
-        data.functions.iter().filter(|f| f.flags & 1 != 0).count(),
-        data.slots.len(),
-        data.relocs.len()
-    )?;
-    writeln!(out, "target  cloned  code bytes  base  flags      name")?;
-    for (t, r) in data.targets.iter().enumerate() {
-        writeln!(
-            out,
-            "{t:>6}  {:>6}  {:>10}  {:>4}  {:<9}  {}",
-            if t == 0 {
-                data.functions.len()
-            } else {
-                r.entries.len()
-            },
-            image.code_bytes(t),
-            r.base.map_or("-".to_owned(), |b| b.to_string()),
-            flags(r.flags).join(","),
-            r.name
-        )?;
-    }
-    writeln!(out, "build record:")?;
-    for (key, value) in &data.record {
-        writeln!(out, "  {key} = {value}")?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&description)?)?;
+    } else {
+        write!(out, "{description}")?;
     }
     Ok(())
 }

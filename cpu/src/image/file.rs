@@ -220,3 +220,153 @@ impl ImageFile {
         }
     }
 }
+
+/// One target as `mvimg inspect` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct TargetDescription {
+    /// Its index.
+    pub index: usize,
+    /// The target as recorded (normalized).
+    pub name: String,
+    /// Its ISA features (LLVM names, comma-separated).
+    pub features: String,
+    /// LLVM `target-cpu`.
+    pub llvm_cpu: String,
+    /// LLVM `target-features`.
+    pub llvm_features: String,
+    /// The target it falls back to.
+    pub base: Option<usize>,
+    /// `clone_all`, `opt_size`, `min_size`.
+    pub flags: Vec<&'static str>,
+    /// The functions it has its own bodies of (target 0: none listed; it
+    /// holds every function).
+    pub cloned: Vec<String>,
+    /// Code bytes of its own bodies.
+    pub code_bytes: u64,
+}
+
+/// What `mvimg inspect` prints of an image: text (`Display`) or JSON
+/// (`Serialize`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ImageDescription {
+    /// The dispatch data's format version.
+    pub format_version: u32,
+    /// `elf`, `macho` or `pe`.
+    pub object_format: &'static str,
+    /// The architecture.
+    pub arch: String,
+    /// The target list.
+    pub list: String,
+    /// Each target.
+    pub targets: Vec<TargetDescription>,
+    /// Functions in the table.
+    pub functions: usize,
+    /// Of which entry points.
+    pub entry_points: usize,
+    /// Slots.
+    pub slots: usize,
+    /// Relocation cells.
+    pub relocations: usize,
+    /// The build record.
+    pub record: BTreeMap<String, String>,
+    #[serde(skip)]
+    path: PathBuf,
+}
+
+impl ImageFile {
+    /// The description `mvimg inspect` prints of this image, read from `path`.
+    pub fn describe(&self, path: &Path) -> ImageDescription {
+        use crate::image::format::{
+            FORMAT_VERSION, FUNCTION_ENTRY, TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE,
+        };
+        let data = &self.data;
+        let flags = |f: u32| -> Vec<&'static str> {
+            [
+                (TARGET_CLONE_ALL, "clone_all"),
+                (TARGET_OPT_SIZE, "opt_size"),
+                (TARGET_MIN_SIZE, "min_size"),
+            ]
+            .into_iter()
+            .filter(|(bit, _)| f & bit != 0)
+            .map(|(_, name)| name)
+            .collect()
+        };
+        ImageDescription {
+            format_version: FORMAT_VERSION,
+            object_format: self.format,
+            arch: data.arch.to_string(),
+            list: data.list.clone(),
+            targets: data
+                .targets
+                .iter()
+                .enumerate()
+                .map(|(t, r)| TargetDescription {
+                    index: t,
+                    name: r.name.clone(),
+                    features: r.features.clone(),
+                    llvm_cpu: r.llvm_cpu.clone(),
+                    llvm_features: r.llvm_features.clone(),
+                    base: r.base,
+                    flags: flags(r.flags),
+                    cloned: data.entries[r.entries.clone()]
+                        .iter()
+                        .map(|e| data.functions[e.function].name.clone())
+                        .collect(),
+                    code_bytes: self.code_bytes(t),
+                })
+                .collect(),
+            functions: data.functions.len(),
+            entry_points: data
+                .functions
+                .iter()
+                .filter(|f| f.flags & FUNCTION_ENTRY != 0)
+                .count(),
+            slots: data.slots.len(),
+            relocations: data.relocs.len(),
+            record: data.record.iter().cloned().collect(),
+            path: path.to_path_buf(),
+        }
+    }
+}
+
+impl std::fmt::Display for ImageDescription {
+    /// The summary, a table of targets, the build record.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{}: {} {} image, dispatch data version {}",
+            self.path.display(),
+            self.arch,
+            self.object_format,
+            self.format_version
+        )?;
+        writeln!(f, "target list: {}", self.list)?;
+        writeln!(
+            f,
+            "{} functions in the table ({} entry points), {} slots, {} relocations",
+            self.functions, self.entry_points, self.slots, self.relocations
+        )?;
+        writeln!(f, "target  cloned  code bytes  base  flags      name")?;
+        for t in &self.targets {
+            writeln!(
+                f,
+                "{:>6}  {:>6}  {:>10}  {:>4}  {:<9}  {}",
+                t.index,
+                if t.index == 0 {
+                    self.functions
+                } else {
+                    t.cloned.len()
+                },
+                t.code_bytes,
+                t.base.map_or("-".to_owned(), |b| b.to_string()),
+                t.flags.join(","),
+                t.name
+            )?;
+        }
+        writeln!(f, "build record:")?;
+        for (key, value) in &self.record {
+            writeln!(f, "  {key} = {value}")?;
+        }
+        Ok(())
+    }
+}
