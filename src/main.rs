@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use mvimg::cpu::SelectOptions;
-use mvimg::cpu::{Arch, FeatureSet, Host, Os, ResolvedTargets, TargetList};
+use mvimg::cpu::{Arch, Host, Os, ResolvedTargets, TargetList};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -399,120 +399,13 @@ fn llvm_native() -> Result<Host> {
     mvimg::codegen::llvm_host().context("describing the build host for `native`")
 }
 
-fn names(set: &FeatureSet) -> Vec<&'static str> {
-    set.names()
-}
-
-fn joined(set: &FeatureSet) -> String {
-    if set.is_empty() {
-        "-".to_owned()
-    } else {
-        set.names().join(" ")
-    }
-}
-
-fn flags(target: &mvimg::cpu::ResolvedTarget) -> Vec<&'static str> {
-    let mut flags = Vec::new();
-    if target.clone_all {
-        flags.push(if target.clone_all_implied {
-            "clone_all (Xeon Phi rule; -clone_all turns it off)"
-        } else {
-            "clone_all"
-        });
-    }
-    if target.spec.clone_all == Some(false) {
-        flags.push("-clone_all");
-    }
-    if let Some(size) = target.size {
-        flags.push(size.as_str());
-    }
-    flags
-}
-
 fn print_targets(resolved: &ResolvedTargets, json_out: bool) -> Result<()> {
+    let description = resolved.describe();
     let mut out = std::io::stdout().lock();
     if json_out {
-        let targets: Vec<_> = resolved
-            .targets
-            .iter()
-            .map(|t| {
-                json!({
-                    "index": t.index,
-                    "spec": t.spec.to_string(),
-                    "name": t.name,
-                    "llvm_cpu": t.llvm_cpu,
-                    "llvm_features": t.llvm_features,
-                    "base": t.base,
-                    "clone_all": t.clone_all,
-                    "clone_all_implied": t.clone_all_implied,
-                    "size": t.size,
-                    "clone": t.clone,
-                    "added": names(&resolved.added(t)),
-                    "removed": names(&resolved.removed(t)),
-                    "features": names(&t.isa_features()),
-                })
-            })
-            .collect();
-        let doc = json!({
-            "arch": resolved.arch,
-            "list": resolved.to_string(),
-            "targets": targets,
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-        return Ok(());
-    }
-    writeln!(out, "target list ({}): {}", resolved.arch, resolved)?;
-    for t in &resolved.targets {
-        let relative = match t.base {
-            Some(base) => format!("#{base}"),
-            None => "the generic baseline".to_owned(),
-        };
-        writeln!(out)?;
-        writeln!(out, "#{} {}", t.index, t.spec)?;
-        let note = match &t.spec.cpu {
-            mvimg::cpu::CpuName::Named(name) if *name != t.llvm_cpu => {
-                format!(" ({name} is an alias)")
-            }
-            mvimg::cpu::CpuName::Native => format!(" (the build host, {})", t.name),
-            _ => String::new(),
-        };
-        writeln!(out, "  llvm cpu       {}{note}", t.llvm_cpu)?;
-        writeln!(
-            out,
-            "  llvm features  {}",
-            if t.llvm_features.is_empty() {
-                "-"
-            } else {
-                &t.llvm_features
-            }
-        )?;
-        writeln!(
-            out,
-            "  base           {}",
-            t.base
-                .map_or("- (default target)".to_owned(), |b| b.to_string())
-        )?;
-        let flags = flags(t);
-        writeln!(
-            out,
-            "  flags          {}",
-            if flags.is_empty() {
-                "-".to_owned()
-            } else {
-                flags.join(", ")
-            }
-        )?;
-        let clone = if t.index == 0 {
-            "- (holds every function)".to_owned()
-        } else {
-            t.clone.to_string()
-        };
-        writeln!(out, "  clones         {clone}")?;
-        writeln!(out, "  added vs {relative}: {}", joined(&resolved.added(t)))?;
-        let removed = resolved.removed(t);
-        if !removed.is_empty() {
-            writeln!(out, "  removed vs {relative}: {}", joined(&removed))?;
-        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&description)?)?;
+    } else {
+        write!(out, "{description}")?;
     }
     Ok(())
 }
@@ -745,42 +638,12 @@ fn check(
         &SelectOptions::from_env(),
         &requirements,
     );
+    let report = mvimg::cpu::image::CheckReport::new(&path.display().to_string(), &host, &decision);
     let mut out = std::io::stdout().lock();
-    match (&decision, json_out) {
-        (Ok(selection), true) => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&json!({
-                "loadable": true,
-                "host": host.name,
-                "selected": selection.index,
-                "name": selection.name,
-            }))?
-        )?,
-        (Err(reasons), true) => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&json!({
-                "loadable": false,
-                "host": host.name,
-                "reasons": reasons,
-                "messages": reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            }))?
-        )?,
-        (Ok(selection), false) => writeln!(
-            out,
-            "{}: loadable on {}: selects target {}: {}",
-            path.display(),
-            host.name,
-            selection.index,
-            selection.name
-        )?,
-        (Err(reasons), false) => {
-            writeln!(out, "{}: refused on {}:", path.display(), host.name)?;
-            for reason in reasons {
-                writeln!(out, "- {}", reason.to_string().replace('\n', "\n  "))?;
-            }
-        }
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        write!(out, "{report}")?;
     }
     drop(out);
     if decision.is_err() {

@@ -6,8 +6,8 @@ use mvimg_cpu::image::layout::RECORDS;
 
 #[test]
 fn format_doc_tables_match_the_layout() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/FORMAT.md"))
-        .unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/FORMAT.md")).unwrap();
     let mut tables: Vec<Vec<(String, u32, u32)>> = Vec::new();
     let mut in_table = false;
     for line in doc.lines() {

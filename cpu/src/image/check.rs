@@ -207,3 +207,67 @@ pub fn check(
         _ => Err(refusals),
     }
 }
+
+/// What `mvimg check` prints of a decision: text (`Display`) or JSON
+/// (`Serialize`: `loadable`, `host`, and `selected`/`name` or
+/// `reasons`/`messages`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// Whether the host may load the image.
+    pub loadable: bool,
+    /// The host's CPU name.
+    pub host: String,
+    /// The target it would run, when loadable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selected: Option<usize>,
+    /// That target's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Every reason it is refused.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Refusal>,
+    /// The reasons as sentences.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<String>,
+    #[serde(skip)]
+    image: String,
+}
+
+impl CheckReport {
+    /// The report of `decision` (what [`check`] returned) for `host` and the
+    /// image named `image`.
+    pub fn new(image: &str, host: &Host, decision: &Result<Selection, Vec<Refusal>>) -> Self {
+        let (selected, name, reasons) = match decision {
+            Ok(s) => (Some(s.index), Some(s.name.clone()), Vec::new()),
+            Err(reasons) => (None, None, reasons.clone()),
+        };
+        CheckReport {
+            loadable: decision.is_ok(),
+            host: host.name.clone(),
+            selected,
+            name,
+            messages: reasons.iter().map(ToString::to_string).collect(),
+            reasons,
+            image: image.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for CheckReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.selected, &self.name) {
+            (Some(index), Some(name)) => writeln!(
+                f,
+                "{}: loadable on {}: selects target {index}: {name}",
+                self.image, self.host
+            ),
+            _ => {
+                writeln!(f, "{}: refused on {}:", self.image, self.host)?;
+                for message in &self.messages {
+                    writeln!(f, "- {}", message.replace('\n', "\n  "))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ pub mod format;
 pub mod layout;
 mod loader;
 
-pub use check::{check, BaseImage, Refusal, Requirements};
+pub use check::{check, BaseImage, CheckReport, Refusal, Requirements};
 pub use file::{ImageFile, InspectError};
 pub use format::{DispatchData, FormatError};
 pub use loader::{Image, LoadError, OpenOptions};

@@ -6,6 +6,7 @@
 //! CPU database; [`TargetList::resolve`] checks names against an architecture's
 //! database and computes what each target means for LLVM and for cloning.
 
+mod describe;
 mod parse;
 mod resolve;
 
@@ -18,6 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::arch::{Arch, Os};
 use crate::error::Error;
 
+pub use describe::{ListDescription, TargetDescription};
 pub(crate) use resolve::CloneRulesRef;
 pub use resolve::{CloneCategories, CloneCategory, ResolvedTarget, ResolvedTargets};
 
