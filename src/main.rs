@@ -455,19 +455,7 @@ fn host(from: Option<std::path::PathBuf>, llvm: bool, json_out: bool) -> Result<
         writeln!(out, "{}", serde_json::to_string_pretty(&description)?)?;
         return Ok(());
     }
-    writeln!(out, "name          {}", description.name)?;
-    writeln!(out, "arch          {}", description.arch)?;
-    writeln!(out, "level         {}", description.level)?;
-    writeln!(out, "vector width  {}", description.vector_width)?;
-    if let Some(source) = &description.source {
-        writeln!(out, "detected by   {source}")?;
-    }
-    writeln!(
-        out,
-        "features ({}) {}",
-        description.features.len(),
-        description.features.join(" ")
-    )?;
+    write!(out, "{description}")?;
     Ok(())
 }
 

@@ -50,6 +50,26 @@ pub struct HostDescription {
     pub source: Option<String>,
 }
 
+impl std::fmt::Display for HostDescription {
+    /// What `mvimg host` prints: name, architecture, level, vector width,
+    /// how it was detected, the features.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "name          {}", self.name)?;
+        writeln!(f, "arch          {}", self.arch)?;
+        writeln!(f, "level         {}", self.level)?;
+        writeln!(f, "vector width  {}", self.vector_width)?;
+        if let Some(source) = &self.source {
+            writeln!(f, "detected by   {source}")?;
+        }
+        writeln!(
+            f,
+            "features ({}) {}",
+            self.features.len(),
+            self.features.join(" ")
+        )
+    }
+}
+
 const X86_LEVELS: &[&str] = &["x86-64-v4", "x86-64-v3", "x86-64-v2"];
 
 const ARM_VERSIONS: &[&str] = &[
