@@ -104,53 +104,253 @@ impl Signature {
     }
 }
 
-/// Intel family 6 models with one name, from Intel's model numbers as LLVM 22 lists them.
-const INTEL_FAMILY6: &[(&[u32], &str)] = &[
-    (&[0x0f, 0x16], "core2"),
-    (&[0x17, 0x1d], "penryn"),
-    (&[0x1a, 0x1e, 0x1f, 0x2e], "nehalem"),
-    (&[0x25, 0x2c, 0x2f], "westmere"),
-    (&[0x2a, 0x2d], "sandybridge"),
-    (&[0x3a, 0x3e], "ivybridge"),
-    (&[0x3c, 0x3f, 0x45, 0x46], "haswell"),
-    (&[0x3d, 0x47, 0x4f, 0x56], "broadwell"),
-    (&[0x4e, 0x5e, 0x8e, 0x9e, 0xa5, 0xa6], "skylake"),
-    (&[0xa7], "rocketlake"),
-    (&[0x66], "cannonlake"),
-    (&[0x7d, 0x7e], "icelake-client"),
-    (&[0x8c, 0x8d], "tigerlake"),
-    (&[0x97, 0x9a], "alderlake"),
-    (&[0xbe], "gracemont"),
-    (&[0xb7, 0xba, 0xbf], "raptorlake"),
-    (&[0xaa, 0xac], "meteorlake"),
-    (&[0xc5, 0xb5], "arrowlake"),
-    (&[0xc6], "arrowlake-s"),
-    (&[0xbd], "lunarlake"),
-    (&[0xcc], "pantherlake"),
-    (&[0xd5], "wildcatlake"),
-    (&[0xad], "graniterapids"),
-    (&[0xae], "graniterapids-d"),
-    (&[0x6a, 0x6c], "icelake-server"),
-    (&[0xcf], "emeraldrapids"),
-    (&[0x8f], "sapphirerapids"),
-    (&[0x1c, 0x26, 0x27, 0x35, 0x36], "bonnell"),
-    (&[0x37, 0x4a, 0x4d, 0x5a, 0x5d, 0x4c], "silvermont"),
-    (&[0x5c, 0x5f], "goldmont"),
-    (&[0x7a], "goldmont-plus"),
-    (&[0x86, 0x8a, 0x96, 0x9c], "tremont"),
-    (&[0xaf], "sierraforest"),
-    (&[0xb6], "grandridge"),
-    (&[0xdd], "clearwaterforest"),
-    (&[0x57], "knl"),
-    (&[0x85], "knm"),
+/// A vendor a naming rule applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleVendor {
+    /// `GenuineIntel`.
+    Intel,
+    /// `AuthenticAMD`.
+    Amd,
+    /// `HygonGenuine` (mvimg's rule; LLVM 22 names no Hygon CPU).
+    Hygon,
+}
+
+impl RuleVendor {
+    /// The rule vendor of a CPU vendor, if any rule can apply.
+    pub fn of(vendor: &Vendor) -> Option<RuleVendor> {
+        match vendor {
+            Vendor::Intel => Some(RuleVendor::Intel),
+            Vendor::Amd => Some(RuleVendor::Amd),
+            Vendor::Hygon => Some(RuleVendor::Hygon),
+            Vendor::Other(_) => None,
+        }
+    }
+}
+
+/// One naming rule: a CPU of `vendor`, display `family` and a display model
+/// in `models` (inclusive) that has every feature of `needs` is `name`. The
+/// first rule that matches decides; no rule matching means LLVM says
+/// `generic`. The image's own init walks the same rows (codegen/src/init.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameRule {
+    /// The vendor.
+    pub vendor: RuleVendor,
+    /// The display family.
+    pub family: u32,
+    /// The display models, inclusive.
+    pub models: (u32, u32),
+    /// Features the CPU must have (at most two).
+    pub needs: &'static [crate::Feature],
+    /// LLVM's name (some name 32-bit CPUs the database does not have).
+    pub name: &'static str,
+}
+
+const ANY: (u32, u32) = (0, u32::MAX);
+
+const fn rule(
+    vendor: RuleVendor,
+    family: u32,
+    models: (u32, u32),
+    needs: &'static [crate::Feature],
+    name: &'static str,
+) -> NameRule {
+    NameRule {
+        vendor,
+        family,
+        models,
+        needs,
+        name,
+    }
+}
+
+const fn intel(models: (u32, u32), needs: &'static [crate::Feature], name: &'static str) -> NameRule {
+    rule(RuleVendor::Intel, 6, models, needs, name)
+}
+
+const fn model(m: u32) -> (u32, u32) {
+    (m, m)
+}
+
+use RuleVendor::{Amd as A, Hygon as H, Intel as I};
+
+/// LLVM 22's `sys::getHostCPUName` rules for Intel and AMD, in its order,
+/// then mvimg's Hygon rule.
+pub static NAME_RULES: &[NameRule] = &[
+    rule(I, 3, ANY, &[], "i386"),
+    rule(I, 4, ANY, &[], "i486"),
+    rule(I, 5, ANY, &[MMX], "pentium-mmx"),
+    rule(I, 5, ANY, &[], "pentium"),
+    // Skylake-SP and its refreshes share model 0x55.
+    intel(model(0x55), &[AVX512BF16], "cooperlake"),
+    intel(model(0x55), &[AVX512VNNI], "cascadelake"),
+    intel(model(0x55), &[], "skylake-avx512"),
+    // Family-6 models with one name, from Intel's model numbers as LLVM 22
+    // lists them.
+    intel(model(0x0f), &[], "core2"),
+    intel(model(0x16), &[], "core2"),
+    intel(model(0x17), &[], "penryn"),
+    intel(model(0x1d), &[], "penryn"),
+    intel(model(0x1a), &[], "nehalem"),
+    intel(model(0x1e), &[], "nehalem"),
+    intel(model(0x1f), &[], "nehalem"),
+    intel(model(0x2e), &[], "nehalem"),
+    intel(model(0x25), &[], "westmere"),
+    intel(model(0x2c), &[], "westmere"),
+    intel(model(0x2f), &[], "westmere"),
+    intel(model(0x2a), &[], "sandybridge"),
+    intel(model(0x2d), &[], "sandybridge"),
+    intel(model(0x3a), &[], "ivybridge"),
+    intel(model(0x3e), &[], "ivybridge"),
+    intel(model(0x3c), &[], "haswell"),
+    intel(model(0x3f), &[], "haswell"),
+    intel(model(0x45), &[], "haswell"),
+    intel(model(0x46), &[], "haswell"),
+    intel(model(0x3d), &[], "broadwell"),
+    intel(model(0x47), &[], "broadwell"),
+    intel(model(0x4f), &[], "broadwell"),
+    intel(model(0x56), &[], "broadwell"),
+    intel(model(0x4e), &[], "skylake"),
+    intel(model(0x5e), &[], "skylake"),
+    intel(model(0x8e), &[], "skylake"),
+    intel(model(0x9e), &[], "skylake"),
+    intel(model(0xa5), &[], "skylake"),
+    intel(model(0xa6), &[], "skylake"),
+    intel(model(0xa7), &[], "rocketlake"),
+    intel(model(0x66), &[], "cannonlake"),
+    intel(model(0x7d), &[], "icelake-client"),
+    intel(model(0x7e), &[], "icelake-client"),
+    intel(model(0x8c), &[], "tigerlake"),
+    intel(model(0x8d), &[], "tigerlake"),
+    intel(model(0x97), &[], "alderlake"),
+    intel(model(0x9a), &[], "alderlake"),
+    intel(model(0xbe), &[], "gracemont"),
+    intel(model(0xb7), &[], "raptorlake"),
+    intel(model(0xba), &[], "raptorlake"),
+    intel(model(0xbf), &[], "raptorlake"),
+    intel(model(0xaa), &[], "meteorlake"),
+    intel(model(0xac), &[], "meteorlake"),
+    intel(model(0xc5), &[], "arrowlake"),
+    intel(model(0xb5), &[], "arrowlake"),
+    intel(model(0xc6), &[], "arrowlake-s"),
+    intel(model(0xbd), &[], "lunarlake"),
+    intel(model(0xcc), &[], "pantherlake"),
+    intel(model(0xd5), &[], "wildcatlake"),
+    intel(model(0xad), &[], "graniterapids"),
+    intel(model(0xae), &[], "graniterapids-d"),
+    intel(model(0x6a), &[], "icelake-server"),
+    intel(model(0x6c), &[], "icelake-server"),
+    intel(model(0xcf), &[], "emeraldrapids"),
+    intel(model(0x8f), &[], "sapphirerapids"),
+    intel(model(0x1c), &[], "bonnell"),
+    intel(model(0x26), &[], "bonnell"),
+    intel(model(0x27), &[], "bonnell"),
+    intel(model(0x35), &[], "bonnell"),
+    intel(model(0x36), &[], "bonnell"),
+    intel(model(0x37), &[], "silvermont"),
+    intel(model(0x4a), &[], "silvermont"),
+    intel(model(0x4d), &[], "silvermont"),
+    intel(model(0x5a), &[], "silvermont"),
+    intel(model(0x5d), &[], "silvermont"),
+    intel(model(0x4c), &[], "silvermont"),
+    intel(model(0x5c), &[], "goldmont"),
+    intel(model(0x5f), &[], "goldmont"),
+    intel(model(0x7a), &[], "goldmont-plus"),
+    intel(model(0x86), &[], "tremont"),
+    intel(model(0x8a), &[], "tremont"),
+    intel(model(0x96), &[], "tremont"),
+    intel(model(0x9c), &[], "tremont"),
+    intel(model(0xaf), &[], "sierraforest"),
+    intel(model(0xb6), &[], "grandridge"),
+    intel(model(0xdd), &[], "clearwaterforest"),
+    intel(model(0x57), &[], "knl"),
+    intel(model(0x85), &[], "knm"),
+    // An unlisted family-6 model: the newest generation whose
+    // characteristic feature is present.
+    intel(ANY, &[AVX512VP2INTERSECT], "tigerlake"),
+    intel(ANY, &[AVX512VBMI2], "icelake-client"),
+    intel(ANY, &[AVX512VBMI], "cannonlake"),
+    intel(ANY, &[AVX512BF16], "cooperlake"),
+    intel(ANY, &[AVX512VNNI], "cascadelake"),
+    intel(ANY, &[AVX512VL], "skylake-avx512"),
+    intel(ANY, &[CLFLUSHOPT, SHA], "goldmont"),
+    intel(ANY, &[CLFLUSHOPT], "skylake"),
+    intel(ANY, &[ADX], "broadwell"),
+    intel(ANY, &[AVX2], "haswell"),
+    intel(ANY, &[AVX], "sandybridge"),
+    intel(ANY, &[SSE4_2, MOVBE], "silvermont"),
+    intel(ANY, &[SSE4_2], "nehalem"),
+    intel(ANY, &[SSE4_1], "penryn"),
+    intel(ANY, &[SSSE3, MOVBE], "bonnell"),
+    intel(ANY, &[SSSE3], "core2"),
+    intel(ANY, &[F64BIT], "core2"),
+    intel(ANY, &[SSE3], "yonah"),
+    intel(ANY, &[SSE2], "pentium-m"),
+    intel(ANY, &[SSE], "pentium3"),
+    intel(ANY, &[MMX], "pentium2"),
+    intel(ANY, &[], "pentiumpro"),
+    rule(I, 0xf, ANY, &[F64BIT], "nocona"),
+    rule(I, 0xf, ANY, &[SSE3], "prescott"),
+    rule(I, 0xf, ANY, &[], "pentium4"),
+    rule(I, 0x12, model(0x01), &[], "novalake"),
+    rule(I, 0x12, model(0x03), &[], "novalake"),
+    rule(I, 0x13, model(0x01), &[], "diamondrapids"),
+    rule(A, 4, ANY, &[], "i486"),
+    rule(A, 5, (6, 7), &[], "k6"),
+    rule(A, 5, model(8), &[], "k6-2"),
+    rule(A, 5, model(9), &[], "k6-3"),
+    rule(A, 5, model(13), &[], "k6-3"),
+    rule(A, 5, model(10), &[], "geode"),
+    rule(A, 5, ANY, &[], "pentium"),
+    rule(A, 6, ANY, &[SSE], "athlon-xp"),
+    rule(A, 6, ANY, &[], "athlon"),
+    rule(A, 15, ANY, &[SSE3], "k8-sse3"),
+    rule(A, 15, ANY, &[], "k8"),
+    rule(A, 16, ANY, &[], "amdfam10"),
+    rule(A, 18, ANY, &[], "amdfam10"),
+    rule(A, 20, ANY, &[], "btver1"),
+    rule(A, 21, (0x60, 0x7f), &[], "bdver4"),
+    rule(A, 21, (0x30, 0x3f), &[], "bdver3"),
+    rule(A, 21, model(0x02), &[], "bdver2"),
+    rule(A, 21, (0x10, 0x1f), &[], "bdver2"),
+    rule(A, 21, ANY, &[], "bdver1"),
+    rule(A, 22, ANY, &[], "btver2"),
+    // Zen 2 model ranges; every other family-17h model is Zen (or Zen+).
+    rule(A, 23, (0x30, 0x3f), &[], "znver2"),
+    rule(A, 23, model(0x47), &[], "znver2"),
+    rule(A, 23, (0x60, 0x7f), &[], "znver2"),
+    rule(A, 23, (0x84, 0x87), &[], "znver2"),
+    rule(A, 23, (0x90, 0xaf), &[], "znver2"),
+    rule(A, 23, ANY, &[], "znver1"),
+    rule(A, 25, (0x10, 0x1f), &[], "znver4"),
+    rule(A, 25, (0x60, 0x7f), &[], "znver4"),
+    rule(A, 25, (0xa0, 0xaf), &[], "znver4"),
+    rule(A, 25, ANY, &[], "znver3"),
+    rule(A, 26, ANY, &[], "znver5"),
+    // Hygon family 18h (Dhyana) is a licensed Zen 1: `znver1`, as GCC and
+    // Julia name it; LLVM 22 does not know the vendor.
+    rule(H, 0x18, ANY, &[], "znver1"),
 ];
 
-/// Every Intel family-6 model LLVM 22 names by number alone, with its name (for
-/// tables that repeat these rules elsewhere, such as an image's own init).
+/// Every Intel family-6 model LLVM 22 names by number alone, with its name.
 pub fn intel_family6_models() -> impl Iterator<Item = (u32, &'static str)> {
-    INTEL_FAMILY6
+    NAME_RULES
         .iter()
-        .flat_map(|(models, name)| models.iter().map(move |m| (*m, *name)))
+        .filter(|r| {
+            r.vendor == RuleVendor::Intel && r.family == 6 && r.models.0 == r.models.1 && r.needs.is_empty()
+        })
+        .map(|r| (r.models.0, r.name))
+}
+
+/// The first rule of [`NAME_RULES`] for `signature` and `features`.
+pub fn matching_rule(signature: &Signature, features: &FeatureSet) -> Option<&'static NameRule> {
+    let vendor = RuleVendor::of(&signature.vendor)?;
+    NAME_RULES.iter().find(|r| {
+        r.vendor == vendor
+            && r.family == signature.family
+            && (r.models.0..=r.models.1).contains(&signature.model)
+            && r.needs.iter().all(|f| features.contains(*f))
+    })
 }
 
 /// The name LLVM 22's `sys::getHostCPUName` gives a CPU with this signature and
@@ -159,146 +359,9 @@ pub fn intel_family6_models() -> impl Iterator<Item = (u32, &'static str)> {
 /// unlisted Intel/AMD family.
 pub fn llvm_name(signature: &Signature, features: &FeatureSet) -> Option<&'static str> {
     debug_assert_eq!(features.arch(), Arch::X86_64);
-    let has = |f| features.contains(f);
-    let Signature { family, model, .. } = *signature;
-    match signature.vendor {
-        Vendor::Intel => intel_name(family, model, &has),
-        Vendor::Amd => amd_name(family, model, &has),
-        Vendor::Hygon | Vendor::Other(_) => None,
-    }
-}
-
-fn intel_name(
-    family: u32,
-    model: u32,
-    has: &dyn Fn(crate::Feature) -> bool,
-) -> Option<&'static str> {
-    Some(match family {
-        3 => "i386",
-        4 => "i486",
-        5 if has(MMX) => "pentium-mmx",
-        5 => "pentium",
-        6 => {
-            if model == 0x55 {
-                // Skylake-SP and its refreshes share the model number.
-                return Some(if has(AVX512BF16) {
-                    "cooperlake"
-                } else if has(AVX512VNNI) {
-                    "cascadelake"
-                } else {
-                    "skylake-avx512"
-                });
-            }
-            match INTEL_FAMILY6
-                .iter()
-                .find(|(models, _)| models.contains(&model))
-            {
-                Some((_, name)) => name,
-                None => intel_family6_guess(has),
-            }
-        }
-        0xf if has(F64BIT) => "nocona",
-        0xf if has(SSE3) => "prescott",
-        0xf => "pentium4",
-        0x12 if matches!(model, 0x01 | 0x03) => "novalake",
-        0x13 if model == 0x01 => "diamondrapids",
-        _ => return None,
-    })
-}
-
-/// LLVM's guess for a family-6 Intel model it does not list: the newest
-/// generation whose characteristic feature is present.
-fn intel_family6_guess(has: &dyn Fn(crate::Feature) -> bool) -> &'static str {
-    let by_feature: &[(crate::Feature, &'static str)] = &[
-        (AVX512VP2INTERSECT, "tigerlake"),
-        (AVX512VBMI2, "icelake-client"),
-        (AVX512VBMI, "cannonlake"),
-        (AVX512BF16, "cooperlake"),
-        (AVX512VNNI, "cascadelake"),
-        (AVX512VL, "skylake-avx512"),
-    ];
-    if let Some((_, name)) = by_feature.iter().find(|(f, _)| has(*f)) {
-        return name;
-    }
-    if has(CLFLUSHOPT) {
-        return if has(SHA) { "goldmont" } else { "skylake" };
-    }
-    let rest: &[(crate::Feature, &'static str)] =
-        &[(ADX, "broadwell"), (AVX2, "haswell"), (AVX, "sandybridge")];
-    if let Some((_, name)) = rest.iter().find(|(f, _)| has(*f)) {
-        return name;
-    }
-    if has(SSE4_2) {
-        return if has(MOVBE) { "silvermont" } else { "nehalem" };
-    }
-    if has(SSE4_1) {
-        return "penryn";
-    }
-    if has(SSSE3) {
-        return if has(MOVBE) { "bonnell" } else { "core2" };
-    }
-    let old: &[(crate::Feature, &'static str)] = &[
-        (F64BIT, "core2"),
-        (SSE3, "yonah"),
-        (SSE2, "pentium-m"),
-        (SSE, "pentium3"),
-        (MMX, "pentium2"),
-    ];
-    old.iter()
-        .find(|(f, _)| has(*f))
-        .map_or("pentiumpro", |(_, name)| name)
-}
-
-fn amd_name(family: u32, model: u32, has: &dyn Fn(crate::Feature) -> bool) -> Option<&'static str> {
-    let in_any = |ranges: &[(u32, u32)]| ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&model));
-    Some(match family {
-        4 => "i486",
-        5 => match model {
-            6 | 7 => "k6",
-            8 => "k6-2",
-            9 | 13 => "k6-3",
-            10 => "geode",
-            _ => "pentium",
-        },
-        6 if has(SSE) => "athlon-xp",
-        6 => "athlon",
-        15 if has(SSE3) => "k8-sse3",
-        15 => "k8",
-        16 | 18 => "amdfam10",
-        20 => "btver1",
-        21 => match model {
-            0x60..=0x7f => "bdver4",
-            0x30..=0x3f => "bdver3",
-            0x02 | 0x10..=0x1f => "bdver2",
-            _ => "bdver1",
-        },
-        22 => "btver2",
-        23 => {
-            // Zen 2 model ranges; every other family-17h model is Zen (or Zen+).
-            let zen2 = [
-                (0x30, 0x3f),
-                (0x47, 0x47),
-                (0x60, 0x7f),
-                (0x84, 0x87),
-                (0x90, 0xaf),
-            ];
-            if in_any(&zen2) {
-                "znver2"
-            } else {
-                "znver1"
-            }
-        }
-        25 => {
-            let zen4 = [(0x10, 0x1f), (0x60, 0x7f), (0xa0, 0xaf)];
-            if in_any(&zen4) {
-                "znver4"
-            } else {
-                "znver3"
-            }
-        }
-        26 => "znver5",
-        _ => return None,
-    })
+    matching_rule(signature, features)
+        .filter(|r| r.vendor != RuleVendor::Hygon)
+        .map(|r| r.name)
 }
 
 /// How [`host_cpu_name`] arrived at its name.
@@ -322,12 +385,15 @@ pub fn host_cpu_name(
     features: &FeatureSet,
 ) -> (&'static str, NameSource) {
     let db = Arch::X86_64.database();
-    if let Some(signature) = signature {
-        if let Some(cpu) = llvm_name(signature, features).and_then(|name| db.cpu(name)) {
-            return (cpu.name(), NameSource::FamilyModel);
-        }
-        if signature.vendor == Vendor::Hygon && signature.family == 0x18 {
-            return ("znver1", NameSource::Hygon);
+    // The first matching rule decides; a name the database lacks (a 32-bit
+    // CPU) leaves it to the features.
+    if let Some(rule) = signature.and_then(|s| matching_rule(s, features)) {
+        if let Some(cpu) = db.cpu(rule.name) {
+            let how = match rule.vendor {
+                RuleVendor::Hygon => NameSource::Hygon,
+                _ => NameSource::FamilyModel,
+            };
+            return (cpu.name(), how);
         }
     }
     (
