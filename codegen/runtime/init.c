@@ -40,7 +40,7 @@ extern const u32 mvimg_dispatch_self[] HIDDEN;
 enum {
     H_VERSION, H_ARCH, H_MASK_WORDS, H_FEATURES, H_FEATURES_AT, H_CPUS, H_CPUS_AT,
     H_ALIASES, H_ALIASES_AT, H_TARGETS, H_TARGETS_AT, H_NAMES, H_NAMES_AT,
-    H_STRINGS_AT, H_SYSCTLS, H_SYSCTLS_AT, H_FAMILIES, H_FAMILIES_AT, H_WORDS
+    H_STRINGS_AT, H_SYSCTLS, H_SYSCTLS_AT, H_FAMILIES, H_FAMILIES_AT, H_GENERIC, H_WORDS
 };
 /* A feature record: name (string offset), bit in the host mask (or NONE),
  * detection kind and four detection words, then the enable and disable masks. */
@@ -145,15 +145,6 @@ static int subset(const u32 *a, const u32 *b) {
         if (a[i] & ~b[i]) return 0;
     return 1;
 }
-/* Whether the raw host mask has the feature LLVM calls `name`. */
-static const u32 *naming_raw;
-static int has(const char *name) {
-    u32 n = 0;
-    while (name[n]) n++;
-    u32 f = features_by_name(name, n);
-    return f != NONE && has_bit(naming_raw, feature(f)[F_BIT]);
-}
-
 /* The CPU (index) LLVM's `name` denotes: a canonical name or an alias. */
 static u32 cpu_by_name(const char *name, u32 len) {
     for (u32 i = 0; i < tab()[H_CPUS]; i++)
@@ -179,7 +170,7 @@ static u32 best_by_features(const u32 *raw) {
         u32 count = popcount_and(needs, needs);
         if (count > best_count) best = i, best_count = count;
     }
-    return best == NONE ? cpu_named("generic") : best;
+    return best == NONE ? tab()[H_GENERIC] : best;
 }
 
 /* The host: detected features (raw, before implications) and its CPU. */
@@ -219,86 +210,24 @@ static void read_leaf(const struct leaves *l, u32 leaf, u32 sub, u32 r[4]) {
     else r[0] = r[1] = r[2] = r[3] = 0;
 }
 
-/* LLVM 22's name for an Intel family-6 model it does not list. */
-static const char *intel_family6_guess(void) {
-    static const char *const by_feature[][2] = {
-        {"avx512vp2intersect", "tigerlake"}, {"avx512vbmi2", "icelake-client"},
-        {"avx512vbmi", "cannonlake"}, {"avx512bf16", "cooperlake"},
-        {"avx512vnni", "cascadelake"}, {"avx512vl", "skylake-avx512"}};
-    for (u32 i = 0; i < sizeof by_feature / sizeof by_feature[0]; i++)
-        if (has(by_feature[i][0])) return by_feature[i][1];
-    if (has("clflushopt")) return has("sha") ? "goldmont" : "skylake";
-    if (has("adx")) return "broadwell";
-    if (has("avx2")) return "haswell";
-    if (has("avx")) return "sandybridge";
-    if (has("sse4.2")) return has("movbe") ? "silvermont" : "nehalem";
-    if (has("sse4.1")) return "penryn";
-    if (has("ssse3")) return has("movbe") ? "bonnell" : "core2";
-    if (has("64bit")) return "core2";
-    if (has("sse3")) return "yonah";
-    if (has("sse2")) return "pentium-m";
-    if (has("sse")) return "pentium3";
-    if (has("mmx")) return "pentium2";
-    return "pentiumpro";
-}
-
-static int model_in(u32 model, const u32 (*ranges)[2], u32 n) {
-    for (u32 i = 0; i < n; i++)
-        if (model >= ranges[i][0] && model <= ranges[i][1]) return 1;
-    return 0;
-}
-
-/* LLVM 22's getHostCPUName rules; 0 where LLVM says generic. */
-static const char *llvm_name(u32 vendor, u32 family, u32 model) {
-    if (vendor == 1) { /* Intel */
-        switch (family) {
-        case 3: return "i386";
-        case 4: return "i486";
-        case 5: return has("mmx") ? "pentium-mmx" : "pentium";
-        case 6: {
-            if (model == 0x55)
-                return has("avx512bf16") ? "cooperlake" : has("avx512vnni") ? "cascadelake" : "skylake-avx512";
-            const u32 *names = tab() + tab()[H_NAMES_AT];
-            for (u32 i = 0; i < tab()[H_NAMES]; i++)
-                if (names[2 * i] == model) return str(names[2 * i + 1]);
-            return intel_family6_guess();
-        }
-        case 0xf: return has("64bit") ? "nocona" : has("sse3") ? "prescott" : "pentium4";
-        case 0x12: return model == 1 || model == 3 ? "novalake" : 0;
-        case 0x13: return model == 1 ? "diamondrapids" : 0;
-        default: return 0;
-        }
+/* The naming rules (mvimg-cpu's NAME_RULES, in order): the first row for
+ * this vendor, family and model whose features the host has gives its CPU
+ * (NONE: a name the database lacks, or no row: LLVM says generic). */
+/* The host's raw feature mask, which the rules test. */
+static const u32 *naming_raw;
+enum { NR_VENDOR, NR_FAMILY, NR_MODEL_LO, NR_MODEL_HI, NR_NEEDS, NR_CPU = NR_NEEDS + 2, NR_WORDS };
+static u32 named_by_rules(u32 vendor, u32 family, u32 model) {
+    const u32 *rows = tab() + tab()[H_NAMES_AT];
+    for (u32 i = 0; i < tab()[H_NAMES]; i++) {
+        const u32 *r = rows + NR_WORDS * i;
+        if (r[NR_VENDOR] != vendor || r[NR_FAMILY] != family || model < r[NR_MODEL_LO] || model > r[NR_MODEL_HI])
+            continue;
+        int ok = 1;
+        for (u32 k = 0; k < 2; k++)
+            if (r[NR_NEEDS + k] != NONE && !has_bit(naming_raw, r[NR_NEEDS + k])) ok = 0;
+        if (ok) return r[NR_CPU];
     }
-    if (vendor == 2) { /* AMD */
-        static const u32 zen2[][2] = {{0x30, 0x3f}, {0x47, 0x47}, {0x60, 0x7f}, {0x84, 0x87}, {0x90, 0xaf}};
-        static const u32 zen4[][2] = {{0x10, 0x1f}, {0x60, 0x7f}, {0xa0, 0xaf}};
-        switch (family) {
-        case 4: return "i486";
-        case 5:
-            switch (model) {
-            case 6: case 7: return "k6";
-            case 8: return "k6-2";
-            case 9: case 13: return "k6-3";
-            case 10: return "geode";
-            default: return "pentium";
-            }
-        case 6: return has("sse") ? "athlon-xp" : "athlon";
-        case 15: return has("sse3") ? "k8-sse3" : "k8";
-        case 16: case 18: return "amdfam10";
-        case 20: return "btver1";
-        case 21:
-            if (model >= 0x60 && model <= 0x7f) return "bdver4";
-            if (model >= 0x30 && model <= 0x3f) return "bdver3";
-            if (model == 0x02 || (model >= 0x10 && model <= 0x1f)) return "bdver2";
-            return "bdver1";
-        case 22: return "btver2";
-        case 23: return model_in(model, zen2, 5) ? "znver2" : "znver1";
-        case 25: return model_in(model, zen4, 3) ? "znver4" : "znver3";
-        case 26: return "znver5";
-        default: return 0;
-        }
-    }
-    return 0;
+    return NONE;
 }
 
 static void detect(struct host *h) {
@@ -351,9 +280,7 @@ static void detect(struct host *h) {
         u32 eax = leaf1[0], base = eax >> 8 & 0xf, family = base, model = eax >> 4 & 0xf;
         if (base == 0xf) family += eax >> 20 & 0xff;
         if (base == 6 || base == 0xf) model += (eax >> 16 & 0xf) << 4;
-        const char *name = llvm_name(vendor, family, model);
-        if (name) h->cpu = cpu_named(name);
-        if (h->cpu == NONE && vendor == 3 && family == 0x18) h->cpu = cpu_named("znver1");
+        h->cpu = named_by_rules(vendor, family, model);
     }
     if (h->cpu == NONE) h->cpu = best_by_features(h->raw);
     h->detected = 1;

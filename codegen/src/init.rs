@@ -168,12 +168,24 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     let mut name_words = Vec::new();
     let name_count = match arch {
         Arch::X86_64 => {
-            let models: Vec<_> = mvimg_cpu::x86_64::naming::intel_family6_models().collect();
-            for (model, name) in &models {
-                name_words.push(*model);
-                name_words.push(string(name));
+            // The naming rules, in order: vendor (1 Intel, 2 AMD, 3 Hygon),
+            // family, model range, up to two needed features (host-mask
+            // bits, NONE for none), the CPU (NONE: a name the database
+            // lacks, which leaves naming to the features).
+            use mvimg_cpu::x86_64::naming::{RuleVendor, NAME_RULES};
+            for r in NAME_RULES {
+                name_words.push(match r.vendor {
+                    RuleVendor::Intel => 1,
+                    RuleVendor::Amd => 2,
+                    RuleVendor::Hygon => 3,
+                });
+                name_words.extend([r.family, r.models.0, r.models.1]);
+                for k in 0..2 {
+                    name_words.push(r.needs.get(k).map_or(NONE, |f| bits[f.index()]));
+                }
+                name_words.push(db.cpu(r.name).map_or(NONE, cpu_index));
             }
-            models.len()
+            NAME_RULES.len()
         }
         Arch::Aarch64 => {
             let parts: Vec<_> = mvimg_cpu::aarch64::naming::part_names().collect();
@@ -202,7 +214,7 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
         }
     }
 
-    const HEADER: usize = 18;
+    const HEADER: usize = 19;
     let mut words = vec![0u32; HEADER];
     fn part(words: &mut Vec<u32>, index: usize, count: usize, body: &[u32]) {
         words[index] = count as u32;
@@ -220,6 +232,8 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     words[1] = mvimg_cpu::image::format::arch_code(arch);
     words[2] = mask_words as u32;
     words[13] = (words.len() * 4) as u32;
+    // The CPU `generic` stands for when no CPU's features fit.
+    words[18] = db.cpu("generic").map_or(NONE, cpu_index);
     while !strings.len().is_multiple_of(4) {
         strings.push(0);
     }

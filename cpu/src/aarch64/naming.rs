@@ -249,40 +249,97 @@ impl CoreSummary {
     }
 }
 
-/// The name LLVM 22's `getHostCPUNameForARM` gives these cores (`generic` for an
-/// unknown implementer or part).
-pub fn llvm_name(cores: &CoreSummary) -> &'static str {
-    let part = cores.part;
-    match cores.implementer {
-        0x41 => {
-            // These SoCs report whichever core the kernel ran on: always the A53.
-            if cores.hardware.ends_with("MSM8994") || cores.hardware.ends_with("MSM8996") {
-                return "cortex-a53";
-            }
-            // The X925 + A725 pairing is named after the big core.
-            if matches!(cores.parts[..], [0xd85, 0xd87] | [0xd87, 0xd85]) {
-                return "cortex-x925";
-            }
-            lookup(ARM_PARTS, part)
-        }
-        // Samsung's Exynos M cores: variant and part together; everything
-        // unrecognised is treated as an M3.
-        0x53 => match u32::from(cores.variant) << 12 | u32::from(part) {
-            0x1003 => "exynos-m4",
-            _ => "exynos-m3",
+/// What an Arm naming rule tests, besides the implementer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArmTest {
+    /// The SoC (`Hardware` line) ends with this text.
+    HardwareSuffix(&'static str),
+    /// The machine's distinct parts are exactly these two.
+    PartPair(u16, u16),
+    /// The primary core's part.
+    Part(u16),
+    /// The primary core's variant and part, `variant << 12 | part`.
+    VariantPart(u32),
+    /// Any core of the implementer.
+    Any,
+}
+
+/// One Arm naming rule: cores of `implementer` that pass `test` are `name`.
+/// The first matching rule decides; none means `generic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArmNameRule {
+    /// The implementer.
+    pub implementer: u8,
+    /// The test.
+    pub test: ArmTest,
+    /// LLVM's name.
+    pub name: &'static str,
+}
+
+/// LLVM 22's `getHostCPUNameForARM` rules, in its order: the SoCs that
+/// report whichever core the kernel ran on (always the A53), the X925 + A725
+/// pairing (named after the big core), Arm's parts, Samsung's variant
+/// scheme (everything unrecognised is an M3), every other vendor's parts.
+/// The image's own init walks the same rows (codegen/src/init.rs).
+pub fn name_rules() -> impl Iterator<Item = ArmNameRule> {
+    let arm = |test, name| ArmNameRule {
+        implementer: 0x41,
+        test,
+        name,
+    };
+    [
+        arm(ArmTest::HardwareSuffix("MSM8994"), "cortex-a53"),
+        arm(ArmTest::HardwareSuffix("MSM8996"), "cortex-a53"),
+        arm(ArmTest::PartPair(0xd85, 0xd87), "cortex-x925"),
+    ]
+    .into_iter()
+    .chain(ARM_PARTS.iter().map(move |&(part, name)| arm(ArmTest::Part(part), name)))
+    .chain([
+        ArmNameRule {
+            implementer: 0x53,
+            test: ArmTest::VariantPart(0x1003),
+            name: "exynos-m4",
         },
-        implementer => VENDOR_PARTS
+        ArmNameRule {
+            implementer: 0x53,
+            test: ArmTest::Any,
+            name: "exynos-m3",
+        },
+    ])
+    .chain(
+        VENDOR_PARTS
             .iter()
-            .find(|(code, _)| *code == implementer)
-            .map_or("generic", |(_, parts)| lookup(parts, part)),
+            .filter(|(implementer, _)| *implementer != 0x53)
+            .flat_map(|&(implementer, parts)| {
+                parts.iter().map(move |&(part, name)| ArmNameRule {
+                    implementer,
+                    test: ArmTest::Part(part),
+                    name,
+                })
+            }),
+    )
+}
+
+impl ArmTest {
+    fn passes(self, cores: &CoreSummary) -> bool {
+        match self {
+            ArmTest::HardwareSuffix(soc) => cores.hardware.ends_with(soc),
+            ArmTest::PartPair(a, b) => {
+                cores.parts.len() == 2 && cores.parts.contains(&a) && cores.parts.contains(&b)
+            }
+            ArmTest::Part(part) => cores.part == part,
+            ArmTest::VariantPart(code) => u32::from(cores.variant) << 12 | u32::from(cores.part) == code,
+            ArmTest::Any => true,
+        }
     }
 }
 
-fn lookup(table: &[(u16, &'static str)], part: u16) -> &'static str {
-    table
-        .iter()
-        .find(|(p, _)| *p == part)
-        .map_or("generic", |(_, name)| name)
+/// The name LLVM 22's `getHostCPUNameForARM` gives these cores (`generic` for an
+/// unknown implementer or part): the first of [`name_rules`] they pass.
+pub fn llvm_name(cores: &CoreSummary) -> &'static str {
+    name_rules()
+        .find(|r| r.implementer == cores.implementer && r.test.passes(cores))
+        .map_or("generic", |r| r.name)
 }
 
 /// Apple CPU families (`hw.cpufamily` on macOS and iOS) and LLVM 22's name for
