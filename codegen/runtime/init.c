@@ -154,11 +154,6 @@ static u32 cpu_by_name(const char *name, u32 len) {
         if (span_eq(name, len, str(aliases[2 * i]))) return aliases[2 * i + 1];
     return NONE;
 }
-static u32 cpu_named(const char *name) {
-    u32 n = 0;
-    while (name[n]) n++;
-    return cpu_by_name(name, n);
-}
 
 /* The CPU with the most comparable features, all of which `raw` has (first on
  * ties; NONE stands for generic). */
@@ -434,19 +429,32 @@ static void read_cores(struct cores *c) {
     read_cpuinfo(c, !c->found);
 }
 
-/* LLVM 22's getHostCPUNameForARM rules; 0 for generic. */
-static const char *llvm_name(const struct cores *c) {
-    if (c->implementer == 0x41) {
-        if (ends_with(c->hardware, "MSM8994") || ends_with(c->hardware, "MSM8996")) return "cortex-a53";
-        if (c->count == 2 && ((c->parts[0] == 0xd85 && c->parts[1] == 0xd87) ||
-                              (c->parts[0] == 0xd87 && c->parts[1] == 0xd85)))
-            return "cortex-x925";
-    }
-    if (c->implementer == 0x53) return ((c->variant << 12) | c->part) == 0x1003 ? "exynos-m4" : "exynos-m3";
-    const u32 *names = tab() + tab()[H_NAMES_AT];
-    for (u32 i = 0; i < tab()[H_NAMES]; i++)
-        if (names[3 * i] == c->implementer && names[3 * i + 1] == c->part) return str(names[3 * i + 2]);
+/* The naming rules (mvimg-cpu's aarch64 name_rules, in order): the first
+ * row for the implementer whose test the cores pass gives the CPU (NONE:
+ * generic, or a name the database lacks; no row: generic). */
+enum { AR_IMPLEMENTER, AR_TEST, AR_A, AR_B, AR_CPU, AR_WORDS };
+enum { AT_PART, AT_VARIANT_PART, AT_PART_PAIR, AT_SOC_SUFFIX, AT_ANY };
+static int has_part(const struct cores *c, u32 part) {
+    for (u32 i = 0; i < c->count; i++)
+        if (c->parts[i] == part) return 1;
     return 0;
+}
+static u32 named_by_rules(const struct cores *c) {
+    const u32 *rows = tab() + tab()[H_NAMES_AT];
+    for (u32 i = 0; i < tab()[H_NAMES]; i++) {
+        const u32 *r = rows + AR_WORDS * i;
+        if (r[AR_IMPLEMENTER] != c->implementer) continue;
+        int pass = 0;
+        switch (r[AR_TEST]) {
+        case AT_PART: pass = c->part == r[AR_A]; break;
+        case AT_VARIANT_PART: pass = ((c->variant << 12) | c->part) == r[AR_A]; break;
+        case AT_PART_PAIR: pass = c->count == 2 && has_part(c, r[AR_A]) && has_part(c, r[AR_B]); break;
+        case AT_SOC_SUFFIX: pass = ends_with(c->hardware, str(r[AR_A])); break;
+        case AT_ANY: pass = 1; break;
+        }
+        if (pass) return r[AR_CPU];
+    }
+    return NONE;
 }
 
 static void detect(struct host *h) {
@@ -473,10 +481,7 @@ static void detect(struct host *h) {
 #endif
     read_cores(&c);
     h->cpu = NONE;
-    if (c.found) {
-        const char *name = llvm_name(&c);
-        if (name && !str_eq(name, "generic")) h->cpu = cpu_named(name);
-    }
+    if (c.found) h->cpu = named_by_rules(&c);
     if (h->cpu == NONE) h->cpu = best_by_features(h->raw);
     h->detected = 1;
 }
@@ -524,11 +529,15 @@ static void detect(struct host *h) {
     h->cpu = NONE;
     u64 family;
     if (sysctl_u64("hw.cpufamily", &family) && family && family <= 0xffffffffu) {
-        const char *name = "apple-m4"; /* LLVM takes an unlisted family for the newest */
+        /* (family, CPU) rows; the row of family 0 is an unlisted family's
+         * (LLVM takes it for the newest). */
         const u32 *f = tab() + tab()[H_FAMILIES_AT];
-        for (u32 i = 0; i < tab()[H_FAMILIES]; i++)
-            if (f[2 * i] == family) name = str(f[2 * i + 1]);
-        h->cpu = cpu_named(name);
+        u32 unlisted = NONE, found = NONE;
+        for (u32 i = 0; i < tab()[H_FAMILIES]; i++) {
+            if (f[2 * i] == 0) unlisted = f[2 * i + 1];
+            else if (f[2 * i] == family && found == NONE) found = f[2 * i + 1];
+        }
+        h->cpu = found != NONE ? found : unlisted;
     }
     if (h->cpu == NONE) h->cpu = best_by_features(closure);
     h->detected = 1;

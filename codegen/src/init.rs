@@ -188,13 +188,29 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
             NAME_RULES.len()
         }
         Arch::Aarch64 => {
-            let parts: Vec<_> = mvimg_cpu::aarch64::naming::part_names().collect();
-            for (implementer, part, name) in &parts {
-                name_words.push(u32::from(*implementer));
-                name_words.push(u32::from(*part));
-                name_words.push(string(name));
+            // The naming rules, in order: implementer, test (0 part, 1
+            // variant << 12 | part, 2 exactly the parts a and b, 3 the SoC
+            // ends with the string at a, 4 any), a, b, the CPU (NONE:
+            // `generic` or a name the database lacks).
+            use mvimg_cpu::aarch64::naming::{name_rules, ArmTest};
+            let mut count = 0;
+            for r in name_rules() {
+                let (test, a, b) = match r.test {
+                    ArmTest::Part(part) => (0, u32::from(part), 0),
+                    ArmTest::VariantPart(code) => (1, code, 0),
+                    ArmTest::PartPair(a, b) => (2, u32::from(a), u32::from(b)),
+                    ArmTest::HardwareSuffix(soc) => (3, string(soc), 0),
+                    ArmTest::Any => (4, 0, 0),
+                };
+                let cpu = if r.name == "generic" {
+                    NONE
+                } else {
+                    db.cpu(r.name).map_or(NONE, cpu_index)
+                };
+                name_words.extend([u32::from(r.implementer), test, a, b, cpu]);
+                count += 1;
             }
-            parts.len()
+            count
         }
     };
 
@@ -208,9 +224,11 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
                 sysctl_words.push(names.get(k).map_or(NONE, |n| string(n)));
             }
         }
-        for (family, name) in mvimg_cpu::aarch64::naming::apple_families() {
+        // (family, CPU), then (0, the CPU of an unlisted family).
+        use mvimg_cpu::aarch64::naming::{apple_families, APPLE_NEWEST};
+        for (family, name) in apple_families().chain([(0, APPLE_NEWEST)]) {
             family_words.push(family);
-            family_words.push(string(name));
+            family_words.push(db.cpu(name).map_or(NONE, cpu_index));
         }
     }
 

@@ -371,6 +371,9 @@ pub fn apple_families() -> impl Iterator<Item = (u32, &'static str)> {
     APPLE_FAMILIES.iter().copied()
 }
 
+/// The name LLVM 22 gives an Apple CPU family it does not list: the newest.
+pub const APPLE_NEWEST: &str = "apple-m4";
+
 /// The name LLVM 22 gives an Apple CPU family; 0 (unknown) is `generic`.
 pub fn apple_family_name(family: u32) -> &'static str {
     if family == 0 {
@@ -379,7 +382,7 @@ pub fn apple_family_name(family: u32) -> &'static str {
     APPLE_FAMILIES
         .iter()
         .find(|(f, _)| *f == family)
-        .map_or("apple-m4", |(_, name)| name)
+        .map_or(APPLE_NEWEST, |(_, name)| name)
 }
 
 /// How [`host_cpu_name`] arrived at its name.
