@@ -293,7 +293,11 @@ pub fn name_rules() -> impl Iterator<Item = ArmNameRule> {
         arm(ArmTest::PartPair(0xd85, 0xd87), "cortex-x925"),
     ]
     .into_iter()
-    .chain(ARM_PARTS.iter().map(move |&(part, name)| arm(ArmTest::Part(part), name)))
+    .chain(
+        ARM_PARTS
+            .iter()
+            .map(move |&(part, name)| arm(ArmTest::Part(part), name)),
+    )
     .chain([
         ArmNameRule {
             implementer: 0x53,
@@ -328,7 +332,9 @@ impl ArmTest {
                 cores.parts.len() == 2 && cores.parts.contains(&a) && cores.parts.contains(&b)
             }
             ArmTest::Part(part) => cores.part == part,
-            ArmTest::VariantPart(code) => u32::from(cores.variant) << 12 | u32::from(cores.part) == code,
+            ArmTest::VariantPart(code) => {
+                u32::from(cores.variant) << 12 | u32::from(cores.part) == code
+            }
             ArmTest::Any => true,
         }
     }

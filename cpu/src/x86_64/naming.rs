@@ -164,7 +164,11 @@ const fn rule(
     }
 }
 
-const fn intel(models: (u32, u32), needs: &'static [crate::Feature], name: &'static str) -> NameRule {
+const fn intel(
+    models: (u32, u32),
+    needs: &'static [crate::Feature],
+    name: &'static str,
+) -> NameRule {
     rule(RuleVendor::Intel, 6, models, needs, name)
 }
 
@@ -337,7 +341,10 @@ pub fn intel_family6_models() -> impl Iterator<Item = (u32, &'static str)> {
     NAME_RULES
         .iter()
         .filter(|r| {
-            r.vendor == RuleVendor::Intel && r.family == 6 && r.models.0 == r.models.1 && r.needs.is_empty()
+            r.vendor == RuleVendor::Intel
+                && r.family == 6
+                && r.models.0 == r.models.1
+                && r.needs.is_empty()
         })
         .map(|r| (r.models.0, r.name))
 }
