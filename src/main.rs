@@ -358,12 +358,7 @@ fn fleet_plan(
     options.arch = arch;
     options.max_targets = max_targets;
     let plan = mvimg::cpu::fleet::plan(&nodes, &options).map_err(cpu_error)?;
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&plan)?)?;
-    } else {
-        write!(out, "{plan}")?;
-    }
+    print(&plan, json_out)?;
     Ok(())
 }
 
@@ -372,15 +367,20 @@ fn fleet_check(path: &std::path::Path, json_out: bool, nodes: &[String]) -> Resu
     let image = mvimg::inspect::ImageFile::read(path)?;
     let resolved = image.data.resolved_targets()?;
     let report = mvimg::cpu::fleet::check(&resolved, &nodes).map_err(cpu_error)?;
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
-    } else {
-        write!(out, "{report}")?;
-    }
-    drop(out);
+    print(&report, json_out)?;
     if !report.runs_everywhere() {
         std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// Prints a report as JSON or as its text.
+fn print<T: serde::Serialize + std::fmt::Display>(value: &T, json_out: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(value)?)?;
+    } else {
+        write!(out, "{value}")?;
     }
     Ok(())
 }
@@ -401,12 +401,7 @@ fn llvm_native() -> Result<Host> {
 
 fn print_targets(resolved: &ResolvedTargets, json_out: bool) -> Result<()> {
     let description = resolved.describe();
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&description)?)?;
-    } else {
-        write!(out, "{description}")?;
-    }
+    print(&description, json_out)?;
     Ok(())
 }
 
@@ -511,23 +506,13 @@ fn described_host(
 fn report_selection(resolved: &ResolvedTargets, host: Host, json_out: bool) -> Result<()> {
     let report = mvimg::cpu::select::report(resolved, &host, &SelectOptions::from_env())
         .map_err(cpu_error)?;
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
-    } else {
-        write!(out, "{report}")?;
-    }
+    print(&report, json_out)?;
     Ok(())
 }
 
 fn inspect(path: &std::path::Path, json_out: bool) -> Result<()> {
     let description = mvimg::inspect::ImageFile::read(path)?.describe(path);
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&description)?)?;
-    } else {
-        write!(out, "{description}")?;
-    }
+    print(&description, json_out)?;
     Ok(())
 }
 
@@ -627,13 +612,7 @@ fn check(
         &requirements,
     );
     let report = mvimg::cpu::image::CheckReport::new(&path.display().to_string(), &host, &decision);
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
-    } else {
-        write!(out, "{report}")?;
-    }
-    drop(out);
+    print(&report, json_out)?;
     if decision.is_err() {
         std::process::exit(1);
     }

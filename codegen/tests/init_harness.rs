@@ -17,23 +17,12 @@ use mvimg_cpu::{select, Arch, Detection, Host, Os, SelectOptions, TargetList};
 #[path = "../../tests/common/corpus.rs"]
 mod corpus_data;
 
-/// Answers the init's CPUID and XGETBV from files, then prints, per case,
-/// the host's CPU name and the selected target.
-const HARNESS: &str = r#"
-#include <stdio.h>
-#include <string.h>
-typedef unsigned int u32;
-typedef unsigned long long u64;
+/// The harness's main, shared by both architectures: loads the tables
+/// (argv[1]), then for each case of argv[2] reads it (`read_case`, defined by
+/// the architecture's hooks) and prints the host's CPU name and the
+/// selected target.
+const HARNESS_MAIN: &str = r#"
 u32 mvimg_init_tables[1 << 22];
-static u32 leaves[4096][6];
-static u32 n_leaves;
-static u64 xcr0;
-void mvimg_test_cpuid(u32 leaf, u32 sub, u32 r[4]) {
-    for (u32 i = 0; i < n_leaves; i++)
-        if (leaves[i][0] == leaf && leaves[i][1] == sub) { memcpy(r, &leaves[i][2], 16); return; }
-    r[0] = r[1] = r[2] = r[3] = 0;
-}
-u64 mvimg_test_xcr0(void) { return xcr0; }
 int mvimg_test_choose(void);
 const char *mvimg_test_host_cpu(void);
 int main(int argc, char **argv) {
@@ -45,14 +34,152 @@ int main(int argc, char **argv) {
     u32 n;
     if (!c || fread(&n, 4, 1, c) != 1) return 4;
     for (u32 k = 0; k < n; k++) {
-        if (fread(&n_leaves, 4, 1, c) != 1 || n_leaves > 4096) return 5;
-        if (fread(leaves, 24, n_leaves, c) != n_leaves || fread(&xcr0, 8, 1, c) != 1) return 6;
+        if (!read_case(c)) return 5;
         int s = mvimg_test_choose();
         printf("%s %d\n", mvimg_test_host_cpu(), s);
     }
     return 0;
 }
 "#;
+
+/// x86: CPUID and XGETBV answered from the case's leaves and XCR0.
+const X86_HOOKS: &str = r#"
+#include <stdio.h>
+#include <string.h>
+typedef unsigned int u32;
+typedef unsigned long long u64;
+static u32 leaves[4096][6];
+static u32 n_leaves;
+static u64 xcr0;
+void mvimg_test_cpuid(u32 leaf, u32 sub, u32 r[4]) {
+    for (u32 i = 0; i < n_leaves; i++)
+        if (leaves[i][0] == leaf && leaves[i][1] == sub) { memcpy(r, &leaves[i][2], 16); return; }
+    r[0] = r[1] = r[2] = r[3] = 0;
+}
+u64 mvimg_test_xcr0(void) { return xcr0; }
+static int read_case(FILE *c) {
+    return fread(&n_leaves, 4, 1, c) == 1 && n_leaves <= 4096 &&
+           fread(leaves, 24, n_leaves, c) == n_leaves && fread(&xcr0, 8, 1, c) == 1;
+}
+"#;
+
+/// AArch64: the capability words and /proc/cpuinfo from the case.
+const ARM_HOOKS: &str = r#"
+#include <stdio.h>
+#include <string.h>
+typedef unsigned int u32;
+typedef unsigned long long u64;
+static u64 words[3];
+static char text[1 << 20];
+static u32 text_len;
+unsigned long mvimg_test_auxval(unsigned long type) {
+    return type == 16 ? words[0] : type == 26 ? words[1] : type == 29 ? words[2] : 0;
+}
+int mvimg_test_file(const char *path, char *buf, u32 size, u32 *len) {
+    if (strcmp(path, "/proc/cpuinfo") != 0) return 0;
+    u32 n = text_len < size - 1 ? text_len : size - 1;
+    memcpy(buf, text, n);
+    buf[n] = 0;
+    *len = n;
+    return 1;
+}
+static int read_case(FILE *c) {
+    return fread(words, 8, 3, c) == 3 && fread(&text_len, 4, 1, c) == 1 && text_len < sizeof text &&
+           fread(text, 1, text_len, c) == text_len;
+}
+"#;
+
+/// init.c with `hooks` and the shared main, compiled by `compiler` into
+/// `dir/harness`.
+fn build_harness(dir: &Path, compiler: &str, hooks: &str) -> PathBuf {
+    let c = dir.join("harness.c");
+    std::fs::write(&c, format!("{hooks}{HARNESS_MAIN}")).unwrap();
+    std::fs::write(
+        dir.join("mvimg_layout.h"),
+        mvimg_codegen::init::LAYOUT_HEADER,
+    )
+    .unwrap();
+    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
+    let exe = dir.join("harness");
+    let out = Command::new(compiler)
+        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-I"])
+        .arg(dir)
+        .arg("-o")
+        .arg(&exe)
+        .arg(&c)
+        .arg(&init)
+        .output()
+        .unwrap_or_else(|e| panic!("{compiler} runs (ci/setup installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    exe
+}
+
+/// Runs the harness (under `runner` when given) on the tables of `targets`
+/// and the cases file: per case, the init's CPU name and selection.
+fn run_harness(
+    dir: &Path,
+    runner: &[&str],
+    exe: &Path,
+    targets: &mvimg_cpu::ResolvedTargets,
+    cases: &Path,
+) -> Vec<(String, i64)> {
+    let words = tables(targets).unwrap();
+    let tables_file = dir.join("tables.bin");
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    std::fs::write(&tables_file, bytes).unwrap();
+    let mut command = match runner {
+        [program, args @ ..] => {
+            let mut c = Command::new(program);
+            c.args(args).arg(exe);
+            c
+        }
+        [] => Command::new(exe),
+    };
+    let out = command
+        .arg(&tables_file)
+        .arg(cases)
+        .output()
+        .expect("the harness runs (qemu-user from ci/setup for AArch64)");
+    assert!(out.status.success(), "harness: {:?}", out.status);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (name, selected) = l.rsplit_once(' ').unwrap();
+            (name.to_owned(), selected.parse().unwrap())
+        })
+        .collect()
+}
+
+/// The differences between the init's answers and mvimg-cpu's for `hosts`
+/// (labelled) with `targets`; counts the comparisons.
+fn differences(
+    targets: &mvimg_cpu::ResolvedTargets,
+    hosts: &[(String, Host)],
+    answers: &[(String, i64)],
+    compared: &mut usize,
+) -> Vec<String> {
+    assert_eq!(answers.len(), hosts.len());
+    let db = targets.arch.database();
+    let list = targets.to_string();
+    let mut out = Vec::new();
+    for ((what, host), (c_name, c_selected)) in hosts.iter().zip(answers) {
+        let name = db.cpu(&host.name).map_or("", |c| c.name());
+        let selected =
+            select(targets, host, &SelectOptions::default()).map_or(-1, |s| s.index as i64);
+        *compared += 1;
+        if c_name != name || *c_selected != selected {
+            out.push(format!(
+                "{what} ({list}): init says {c_name} {c_selected}, mvimg-cpu {name} {selected}"
+            ));
+        }
+    }
+    out
+}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -106,34 +233,6 @@ fn dumps(root: &Path) -> Vec<(String, CpuidDump)> {
     out
 }
 
-/// Builds the harness with init.c once.
-fn harness(dir: &Path) -> PathBuf {
-    let c = dir.join("harness.c");
-    std::fs::write(&c, HARNESS).unwrap();
-    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
-    let exe = dir.join("harness");
-    std::fs::write(
-        dir.join("mvimg_layout.h"),
-        mvimg_codegen::init::LAYOUT_HEADER,
-    )
-    .unwrap();
-    let out = Command::new("clang-22")
-        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-I"])
-        .arg(dir)
-        .arg("-o")
-        .arg(&exe)
-        .arg(&c)
-        .arg(&init)
-        .output()
-        .expect("clang-22 runs (ci/setup installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    exe
-}
-
 /// The cases file: every dump's leaves and XCR0.
 fn cases(dumps: &[(String, CpuidDump)]) -> Vec<u8> {
     let pairs = leaves_read();
@@ -155,13 +254,16 @@ fn cases(dumps: &[(String, CpuidDump)]) -> Vec<u8> {
 #[test]
 fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_x86_cpu() {
     let dir = scratch("init-harness-x86");
-    let exe = harness(&dir);
+    let exe = build_harness(&dir, "clang-22", X86_HOOKS);
     let root = corpus_data::corpus_root();
     let dumps = dumps(&root);
     assert!(dumps.len() >= 480, "only {} dumps parse", dumps.len());
     let cases_file = dir.join("cases.bin");
     std::fs::write(&cases_file, cases(&dumps)).unwrap();
-    let db = Arch::X86_64.database();
+    let hosts: Vec<(String, Host)> = dumps
+        .iter()
+        .map(|(file, dump)| (file.clone(), Host::from_cpuid(dump)))
+        .collect();
     let named = "generic;core2;nehalem;sandybridge;haswell;broadwell;skylake;skylake-avx512;\
                  cascadelake;icelake-server;znver1;znver2;znver3;znver4;btver2;bdver4;goldmont;\
                  alderlake;sapphirerapids";
@@ -178,34 +280,12 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_x86_cpu() {
             .unwrap()
             .resolve(Arch::X86_64, None)
             .unwrap();
-        let words = tables(&targets).unwrap();
-        let tables_file = dir.join("tables.bin");
-        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        std::fs::write(&tables_file, bytes).unwrap();
-        let out = Command::new(&exe)
-            .arg(&tables_file)
-            .arg(&cases_file)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "harness: {:?}", out.status);
-        let text = String::from_utf8(out.stdout).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), dumps.len());
-        for ((file, dump), line) in dumps.iter().zip(lines) {
-            let (c_name, c_selected) = line.rsplit_once(' ').unwrap();
-            let host = Host::from_cpuid(dump);
-            let name = db.cpu(&host.name).map_or("", |c| c.name());
-            let selected =
-                select(&targets, &host, &SelectOptions::default()).map_or(-1, |s| s.index as i64);
-            compared += 1;
-            names_seen.insert(c_name.to_owned());
-            selections_seen.insert((list, c_selected.to_owned()));
-            if c_name != name || c_selected != selected.to_string() {
-                mismatches.push(format!(
-                    "{file} ({list}): init says {c_name} {c_selected}, mvimg-cpu {name} {selected}"
-                ));
-            }
+        let answers = run_harness(&dir, &[], &exe, &targets, &cases_file);
+        for (name, selected) in &answers {
+            names_seen.insert(name.clone());
+            selections_seen.insert((list, *selected));
         }
+        mismatches.extend(differences(&targets, &hosts, &answers, &mut compared));
     }
     eprintln!(
         "{compared} comparisons ({} dumps, two lists): {} CPU names, {} (list, selection) pairs",
@@ -224,49 +304,6 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_x86_cpu() {
     );
 }
 
-/// The AArch64 harness: capability words and /proc/cpuinfo from each case.
-const ARM_HARNESS: &str = r#"
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-typedef unsigned int u32;
-typedef unsigned long long u64;
-u32 mvimg_init_tables[1 << 22];
-static u64 words[3];
-static char *text;
-static u32 text_len;
-unsigned long mvimg_test_auxval(unsigned long type) {
-    return type == 16 ? words[0] : type == 26 ? words[1] : type == 29 ? words[2] : 0;
-}
-int mvimg_test_file(const char *path, char *buf, u32 size, u32 *len) {
-    if (strcmp(path, "/proc/cpuinfo") != 0) return 0;
-    u32 n = text_len < size - 1 ? text_len : size - 1;
-    memcpy(buf, text, n);
-    buf[n] = 0;
-    *len = n;
-    return 1;
-}
-int mvimg_test_choose(void);
-const char *mvimg_test_host_cpu(void);
-int main(int argc, char **argv) {
-    if (argc != 3) return 2;
-    FILE *t = fopen(argv[1], "rb");
-    if (!t || fread(mvimg_init_tables, 4, 1 << 22, t) == 0) return 3;
-    fclose(t);
-    FILE *c = fopen(argv[2], "rb");
-    u32 n;
-    if (!c || fread(&n, 4, 1, c) != 1) return 4;
-    text = malloc(1 << 20);
-    for (u32 k = 0; k < n; k++) {
-        if (fread(words, 8, 3, c) != 3 || fread(&text_len, 4, 1, c) != 1 || text_len >= 1 << 20) return 5;
-        if (fread(text, 1, text_len, c) != text_len) return 6;
-        int s = mvimg_test_choose();
-        printf("%s %d\n", mvimg_test_host_cpu(), s);
-    }
-    return 0;
-}
-"#;
-
 /// A /proc/cpuinfo block for one core.
 fn core_block(index: usize, implementer: u8, variant: u8, part: u16) -> String {
     format!(
@@ -278,29 +315,7 @@ fn core_block(index: usize, implementer: u8, variant: u8, part: u16) -> String {
 #[test]
 fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
     let dir = scratch("init-harness-arm");
-    let c = dir.join("harness.c");
-    std::fs::write(&c, ARM_HARNESS).unwrap();
-    let exe = dir.join("harness");
-    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/init.c");
-    std::fs::write(
-        dir.join("mvimg_layout.h"),
-        mvimg_codegen::init::LAYOUT_HEADER,
-    )
-    .unwrap();
-    let out = Command::new("aarch64-linux-gnu-gcc")
-        .args(["-O1", "-DMVIMG_INIT_TEST", "-w", "-I"])
-        .arg(&dir)
-        .arg("-o")
-        .arg(&exe)
-        .arg(&c)
-        .arg(&init)
-        .output()
-        .expect("aarch64-linux-gnu-gcc runs (ci/setup installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let exe = build_harness(&dir, "aarch64-linux-gnu-gcc", ARM_HOOKS);
 
     // The cpuinfo texts of LLVM's host tests (with their Features lines, or
     // MIDRs only), then every part number of the implementers LLVM names,
@@ -350,7 +365,7 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
     ));
 
     let mut cases = (texts.len() as u32).to_le_bytes().to_vec();
-    let mut expected = Vec::new();
+    let mut hosts = Vec::new();
     for (what, text) in &texts {
         let host = Host::from_text(text, what).unwrap_or_else(|e| panic!("{what}: {e}"));
         let info = mvimg_cpu::cpuinfo::CpuInfo::parse(text).unwrap();
@@ -360,12 +375,11 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
         }
         cases.extend((text.len() as u32).to_le_bytes());
         cases.extend(text.as_bytes());
-        expected.push(host);
+        hosts.push((what.clone(), host));
     }
     let cases_file = dir.join("cases.bin");
     std::fs::write(&cases_file, cases).unwrap();
 
-    let db = Arch::Aarch64.database();
     let mut mismatches = Vec::new();
     let mut compared = 0;
     for os in [Os::Linux, Os::Macos] {
@@ -375,33 +389,9 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
             .unwrap()
             .resolve(Arch::Aarch64, None)
             .unwrap();
-        let words = tables(&targets).unwrap();
-        let tables_file = dir.join("tables.bin");
-        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        std::fs::write(&tables_file, bytes).unwrap();
-        let out = Command::new("qemu-aarch64")
-            .args(["-L", "/usr/aarch64-linux-gnu"])
-            .arg(&exe)
-            .arg(&tables_file)
-            .arg(&cases_file)
-            .output()
-            .expect("qemu-aarch64 runs (ci/setup installs qemu-user)");
-        assert!(out.status.success(), "harness: {:?}", out.status);
-        let text = String::from_utf8(out.stdout).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), texts.len());
-        for (((what, _), host), line) in texts.iter().zip(&expected).zip(lines) {
-            let (c_name, c_selected) = line.rsplit_once(' ').unwrap();
-            let name = db.cpu(&host.name).map_or("", |c| c.name());
-            let selected =
-                select(&targets, host, &SelectOptions::default()).map_or(-1, |s| s.index as i64);
-            compared += 1;
-            if c_name != name || c_selected != selected.to_string() {
-                mismatches.push(format!(
-                    "{what} ({list}): init says {c_name} {c_selected}, mvimg-cpu {name} {selected}"
-                ));
-            }
-        }
+        let runner = ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"];
+        let answers = run_harness(&dir, &runner, &exe, &targets, &cases_file);
+        mismatches.extend(differences(&targets, &hosts, &answers, &mut compared));
     }
     eprintln!("{compared} comparisons ({} cases, two lists)", texts.len());
     assert!(
