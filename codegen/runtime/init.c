@@ -36,21 +36,10 @@ extern const u32 mvimg_init_tables[] HIDDEN;
  * interposed by another image's (a base image loaded RTLD_GLOBAL) on ELF. */
 extern const u32 mvimg_dispatch_self[] HIDDEN;
 
-/* Table header words. */
-enum {
-    H_VERSION, H_ARCH, H_MASK_WORDS, H_FEATURES, H_FEATURES_AT, H_CPUS, H_CPUS_AT,
-    H_ALIASES, H_ALIASES_AT, H_TARGETS, H_TARGETS_AT, H_NAMES, H_NAMES_AT,
-    H_STRINGS_AT, H_SYSCTLS, H_SYSCTLS_AT, H_FAMILIES, H_FAMILIES_AT, H_GENERIC, H_WORDS
-};
-/* A feature record: name (string offset), bit in the host mask (or NONE),
- * detection kind and four detection words, then the enable and disable masks. */
-enum { F_NAME, F_BIT, F_KIND, F_D0, F_D1, F_D2, F_D3, F_MASKS };
+/* The tables' layout (MVIMG_IH_* header words; MVIMG_IF_*, MVIMG_IC_*,
+ * MVIMG_IT_* records, each followed by its masks; MVIMG_IX_*, MVIMG_IA_*
+ * naming rules) is in mvimg_layout.h, generated from mvimg-cpu's layout. */
 enum { DET_NONE, DET_CPUID, DET_AVX10, DET_HWCAP };
-/* A CPU record: name, then its needs mask, then its host mask. */
-enum { C_NAME, C_MASKS };
-/* A target record: name, spec, cpu (index or CPU_*), vector rank, feature
- * count, then its requirement mask. */
-enum { T_NAME, T_SPEC, T_CPU, T_VECTOR, T_COUNT, T_MASKS };
 #define NONE 0xffffffffu
 #define CPU_GENERIC 0xffffffffu
 #define CPU_NATIVE 0xfffffffeu
@@ -62,18 +51,18 @@ enum { T_NAME, T_SPEC, T_CPU, T_VECTOR, T_COUNT, T_MASKS };
 #include "mvimg_layout.h"
 
 static const u32 *tab(void) { return mvimg_init_tables; }
-static u32 mask_words(void) { return tab()[H_MASK_WORDS]; }
+static u32 mask_words(void) { return tab()[MVIMG_IH_MASK_WORDS]; }
 static const char *str(u32 at) {
-    return (const char *)mvimg_init_tables + tab()[H_STRINGS_AT] + at;
+    return (const char *)mvimg_init_tables + tab()[MVIMG_IH_STRINGS_AT] + at;
 }
-static u32 feature_words(void) { return F_MASKS + 2 * mask_words(); }
+static u32 feature_words(void) { return MVIMG_IF_WORDS + 2 * mask_words(); }
 static const u32 *feature(u32 i) {
-    return tab() + tab()[H_FEATURES_AT] + i * feature_words();
+    return tab() + tab()[MVIMG_IH_FEATURES_AT] + i * feature_words();
 }
-static u32 cpu_words(void) { return C_MASKS + 2 * mask_words(); }
-static const u32 *cpu(u32 i) { return tab() + tab()[H_CPUS_AT] + i * cpu_words(); }
+static u32 cpu_words(void) { return MVIMG_IC_WORDS + 2 * mask_words(); }
+static const u32 *cpu(u32 i) { return tab() + tab()[MVIMG_IH_CPUS_AT] + i * cpu_words(); }
 static const u32 *target(u32 i) {
-    return tab() + tab()[H_TARGETS_AT] + i * (T_MASKS + mask_words());
+    return tab() + tab()[MVIMG_IH_TARGETS_AT] + i * (MVIMG_IT_WORDS + mask_words());
 }
 
 /* ---- small string helpers (no libc) ---- */
@@ -124,9 +113,9 @@ static void say_number(u32 v) {
 /* ---- features and masks ---- */
 
 static u32 features_by_name(const char *name, u32 len) {
-    u32 n = tab()[H_FEATURES];
+    u32 n = tab()[MVIMG_IH_FEATURES];
     for (u32 i = 0; i < n; i++)
-        if (span_eq(name, len, str(feature(i)[F_NAME]))) return i;
+        if (span_eq(name, len, str(feature(i)[MVIMG_IF_NAME]))) return i;
     return NONE;
 }
 static int has_bit(const u32 *mask, u32 bit) { return bit != NONE && (mask[bit / 32] >> (bit % 32)) & 1; }
@@ -147,10 +136,10 @@ static int subset(const u32 *a, const u32 *b) {
 }
 /* The CPU (index) LLVM's `name` denotes: a canonical name or an alias. */
 static u32 cpu_by_name(const char *name, u32 len) {
-    for (u32 i = 0; i < tab()[H_CPUS]; i++)
-        if (span_eq(name, len, str(cpu(i)[C_NAME]))) return i;
-    const u32 *aliases = tab() + tab()[H_ALIASES_AT];
-    for (u32 i = 0; i < tab()[H_ALIASES]; i++)
+    for (u32 i = 0; i < tab()[MVIMG_IH_CPUS]; i++)
+        if (span_eq(name, len, str(cpu(i)[MVIMG_IC_NAME]))) return i;
+    const u32 *aliases = tab() + tab()[MVIMG_IH_ALIASES_AT];
+    for (u32 i = 0; i < tab()[MVIMG_IH_ALIASES]; i++)
         if (span_eq(name, len, str(aliases[2 * i]))) return aliases[2 * i + 1];
     return NONE;
 }
@@ -159,13 +148,13 @@ static u32 cpu_by_name(const char *name, u32 len) {
  * ties; NONE stands for generic). */
 static u32 best_by_features(const u32 *raw) {
     u32 best = NONE, best_count = 0;
-    for (u32 i = 0; i < tab()[H_CPUS]; i++) {
-        const u32 *needs = cpu(i) + C_MASKS;
+    for (u32 i = 0; i < tab()[MVIMG_IH_CPUS]; i++) {
+        const u32 *needs = cpu(i) + MVIMG_IC_WORDS;
         if (!subset(needs, raw)) continue;
         u32 count = popcount_and(needs, needs);
         if (count > best_count) best = i, best_count = count;
     }
-    return best == NONE ? tab()[H_GENERIC] : best;
+    return best == NONE ? tab()[MVIMG_IH_GENERIC] : best;
 }
 
 /* The host: detected features (raw, before implications) and its CPU. */
@@ -210,17 +199,16 @@ static void read_leaf(const struct leaves *l, u32 leaf, u32 sub, u32 r[4]) {
  * (NONE: a name the database lacks, or no row: LLVM says generic). */
 /* The host's raw feature mask, which the rules test. */
 static const u32 *naming_raw;
-enum { NR_VENDOR, NR_FAMILY, NR_MODEL_LO, NR_MODEL_HI, NR_NEEDS, NR_CPU = NR_NEEDS + 2, NR_WORDS };
 static u32 named_by_rules(u32 vendor, u32 family, u32 model) {
-    const u32 *rows = tab() + tab()[H_NAMES_AT];
-    for (u32 i = 0; i < tab()[H_NAMES]; i++) {
-        const u32 *r = rows + NR_WORDS * i;
-        if (r[NR_VENDOR] != vendor || r[NR_FAMILY] != family || model < r[NR_MODEL_LO] || model > r[NR_MODEL_HI])
+    const u32 *rows = tab() + tab()[MVIMG_IH_NAMES_AT];
+    for (u32 i = 0; i < tab()[MVIMG_IH_NAMES]; i++) {
+        const u32 *r = rows + MVIMG_IX_WORDS * i;
+        if (r[MVIMG_IX_VENDOR] != vendor || r[MVIMG_IX_FAMILY] != family || model < r[MVIMG_IX_MODEL_LO] || model > r[MVIMG_IX_MODEL_HI])
             continue;
         int ok = 1;
         for (u32 k = 0; k < 2; k++)
-            if (r[NR_NEEDS + k] != NONE && !has_bit(naming_raw, r[NR_NEEDS + k])) ok = 0;
-        if (ok) return r[NR_CPU];
+            if (r[MVIMG_IX_NEEDS + k] != NONE && !has_bit(naming_raw, r[MVIMG_IX_NEEDS + k])) ok = 0;
+        if (ok) return r[MVIMG_IX_CPU];
     }
     return NONE;
 }
@@ -251,23 +239,23 @@ static void detect(struct host *h) {
 #endif
         amx = (xcr0 & (3ull << 17)) == (3ull << 17);
     }
-    for (u32 i = 0; i < tab()[H_FEATURES]; i++) {
+    for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
         const u32 *f = feature(i);
         int present = 0;
-        if (f[F_KIND] == DET_CPUID) {
-            read_leaf(&l, f[F_D0], f[F_D1], r);
-            present = (r[f[F_D2] >> 8] >> (f[F_D2] & 0xff)) & 1;
-        } else if (f[F_KIND] == DET_AVX10) {
+        if (f[MVIMG_IF_KIND] == DET_CPUID) {
+            read_leaf(&l, f[MVIMG_IF_D], f[(MVIMG_IF_D + 1)], r);
+            present = (r[f[(MVIMG_IF_D + 2)] >> 8] >> (f[(MVIMG_IF_D + 2)] & 0xff)) & 1;
+        } else if (f[MVIMG_IF_KIND] == DET_AVX10) {
             read_leaf(&l, 7, 1, r);
             u32 ok = (r[3] >> 19) & 1;
             read_leaf(&l, 0x24, 0, r);
-            present = ok && (r[1] & 0xff) >= f[F_D0];
+            present = ok && (r[1] & 0xff) >= f[MVIMG_IF_D];
         } else {
             continue;
         }
-        u32 state = f[F_D3];
+        u32 state = f[(MVIMG_IF_D + 3)];
         int allowed = state == 0 || (state == 1 && avx) || (state == 2 && avx512) || (state == 3 && amx);
-        if (present && allowed) set_bit(h->raw, f[F_BIT]);
+        if (present && allowed) set_bit(h->raw, f[MVIMG_IF_BIT]);
     }
     h->cpu = NONE;
     naming_raw = h->raw;
@@ -432,7 +420,6 @@ static void read_cores(struct cores *c) {
 /* The naming rules (mvimg-cpu's aarch64 name_rules, in order): the first
  * row for the implementer whose test the cores pass gives the CPU (NONE:
  * generic, or a name the database lacks; no row: generic). */
-enum { AR_IMPLEMENTER, AR_TEST, AR_A, AR_B, AR_CPU, AR_WORDS };
 enum { AT_PART, AT_VARIANT_PART, AT_PART_PAIR, AT_SOC_SUFFIX, AT_ANY };
 static int has_part(const struct cores *c, u32 part) {
     for (u32 i = 0; i < c->count; i++)
@@ -440,19 +427,19 @@ static int has_part(const struct cores *c, u32 part) {
     return 0;
 }
 static u32 named_by_rules(const struct cores *c) {
-    const u32 *rows = tab() + tab()[H_NAMES_AT];
-    for (u32 i = 0; i < tab()[H_NAMES]; i++) {
-        const u32 *r = rows + AR_WORDS * i;
-        if (r[AR_IMPLEMENTER] != c->implementer) continue;
+    const u32 *rows = tab() + tab()[MVIMG_IH_NAMES_AT];
+    for (u32 i = 0; i < tab()[MVIMG_IH_NAMES]; i++) {
+        const u32 *r = rows + MVIMG_IA_WORDS * i;
+        if (r[MVIMG_IA_IMPLEMENTER] != c->implementer) continue;
         int pass = 0;
-        switch (r[AR_TEST]) {
-        case AT_PART: pass = c->part == r[AR_A]; break;
-        case AT_VARIANT_PART: pass = ((c->variant << 12) | c->part) == r[AR_A]; break;
-        case AT_PART_PAIR: pass = c->count == 2 && has_part(c, r[AR_A]) && has_part(c, r[AR_B]); break;
-        case AT_SOC_SUFFIX: pass = ends_with(c->hardware, str(r[AR_A])); break;
+        switch (r[MVIMG_IA_TEST]) {
+        case AT_PART: pass = c->part == r[MVIMG_IA_A]; break;
+        case AT_VARIANT_PART: pass = ((c->variant << 12) | c->part) == r[MVIMG_IA_A]; break;
+        case AT_PART_PAIR: pass = c->count == 2 && has_part(c, r[MVIMG_IA_A]) && has_part(c, r[MVIMG_IA_B]); break;
+        case AT_SOC_SUFFIX: pass = ends_with(c->hardware, str(r[MVIMG_IA_A])); break;
         case AT_ANY: pass = 1; break;
         }
-        if (pass) return r[AR_CPU];
+        if (pass) return r[MVIMG_IA_CPU];
     }
     return NONE;
 }
@@ -464,16 +451,16 @@ static void detect(struct host *h) {
         words[1] = getauxval(26);
         words[2] = getauxval(29);
     }
-    for (u32 i = 0; i < tab()[H_FEATURES]; i++) {
+    for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
         const u32 *f = feature(i);
-        if (f[F_KIND] != DET_HWCAP) continue;
+        if (f[MVIMG_IF_KIND] != DET_HWCAP) continue;
         int present = 1;
         for (u32 k = 0; k < 4; k++) {
-            u32 d = f[F_D0 + k];
+            u32 d = f[MVIMG_IF_D + k];
             if (d == NONE) continue;
             if (!((words[d >> 8] >> (d & 0xff)) & 1)) present = 0;
         }
-        if (present) set_bit(h->raw, f[F_BIT]);
+        if (present) set_bit(h->raw, f[MVIMG_IF_BIT]);
     }
     static struct cores c;
 #if defined(MVIMG_INIT_TEST)
@@ -504,11 +491,11 @@ static int sysctl_u64(const char *name, u64 *value) {
 /* hw.optional.* for the features, hw.cpufamily for the name. A feature
  * whose sysctls do not exist on this macOS is unknown, not absent. */
 static void detect(struct host *h) {
-    const u32 *s = tab() + tab()[H_SYSCTLS_AT];
+    const u32 *s = tab() + tab()[MVIMG_IH_SYSCTLS_AT];
     u32 checked[MAX_MASK], closure[MAX_MASK];
     zero_mask(checked);
     zero_mask(closure);
-    for (u32 i = 0; i < tab()[H_SYSCTLS]; i++, s += 3) {
+    for (u32 i = 0; i < tab()[MVIMG_IH_SYSCTLS]; i++, s += 3) {
         int exists = 1, present = 1;
         for (u32 k = 1; k < 3; k++) {
             u64 v;
@@ -520,10 +507,10 @@ static void detect(struct host *h) {
         set_bit(checked, s[0]);
         if (present) set_bit(h->raw, s[0]);
     }
-    for (u32 i = 0; i < tab()[H_FEATURES]; i++) {
-        u32 bit = feature(i)[F_BIT];
+    for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
+        u32 bit = feature(i)[MVIMG_IF_BIT];
         if (bit == NONE) continue;
-        if (has_bit(h->raw, bit)) or_mask(closure, feature(i) + F_MASKS);
+        if (has_bit(h->raw, bit)) or_mask(closure, feature(i) + MVIMG_IF_WORDS);
         if (!has_bit(checked, bit)) set_bit(h->unchecked, bit);
     }
     h->cpu = NONE;
@@ -531,9 +518,9 @@ static void detect(struct host *h) {
     if (sysctl_u64("hw.cpufamily", &family) && family && family <= 0xffffffffu) {
         /* (family, CPU) rows; the row of family 0 is an unlisted family's
          * (LLVM takes it for the newest). */
-        const u32 *f = tab() + tab()[H_FAMILIES_AT];
+        const u32 *f = tab() + tab()[MVIMG_IH_FAMILIES_AT];
         u32 unlisted = NONE, found = NONE;
-        for (u32 i = 0; i < tab()[H_FAMILIES]; i++) {
+        for (u32 i = 0; i < tab()[MVIMG_IH_FAMILIES]; i++) {
             if (f[2 * i] == 0) unlisted = f[2 * i + 1];
             else if (f[2 * i] == family && found == NONE) found = f[2 * i + 1];
         }
@@ -649,7 +636,7 @@ static int mask_host(u32 *features, const char *change, u32 len) {
                 say("`");
                 return 0;
             }
-            const u32 *masks = feature(f) + F_MASKS;
+            const u32 *masks = feature(f) + MVIMG_IF_WORDS;
             if (pass == 0 && enable) or_mask(features, masks);
             if (pass == 1 && !enable) clear_mask(features, masks + mask_words());
         }
@@ -658,9 +645,9 @@ static int mask_host(u32 *features, const char *change, u32 len) {
 }
 
 static int names_host(const u32 *t, u32 host_cpu) {
-    if (t[T_CPU] == CPU_GENERIC) return 0;
-    if (t[T_CPU] == CPU_NATIVE) return 1;
-    return t[T_CPU] == host_cpu;
+    if (t[MVIMG_IT_CPU] == CPU_GENERIC) return 0;
+    if (t[MVIMG_IT_CPU] == CPU_NATIVE) return 1;
+    return t[MVIMG_IT_CPU] == host_cpu;
 }
 
 /* Whether target a is preferred to target b. */
@@ -668,18 +655,18 @@ static int preferred(u32 a, u32 b, u32 host_cpu) {
     const u32 *ta = target(a), *tb = target(b);
     int na = names_host(ta, host_cpu), nb = names_host(tb, host_cpu);
     if (na != nb) return na > nb;
-    if (ta[T_VECTOR] != tb[T_VECTOR]) return ta[T_VECTOR] > tb[T_VECTOR];
-    if (ta[T_COUNT] != tb[T_COUNT]) return ta[T_COUNT] > tb[T_COUNT];
+    if (ta[MVIMG_IT_VECTOR] != tb[MVIMG_IT_VECTOR]) return ta[MVIMG_IT_VECTOR] > tb[MVIMG_IT_VECTOR];
+    if (ta[MVIMG_IT_COUNT] != tb[MVIMG_IT_COUNT]) return ta[MVIMG_IT_COUNT] > tb[MVIMG_IT_COUNT];
     return a > b;
 }
 
 static void say_missing(const u32 *t, const u32 *features) {
     int first = 1;
-    for (u32 i = 0; i < tab()[H_FEATURES]; i++) {
-        u32 bit = feature(i)[F_BIT];
-        if (has_bit(t + T_MASKS, bit) && !has_bit(features, bit)) {
+    for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
+        u32 bit = feature(i)[MVIMG_IF_BIT];
+        if (has_bit(t + MVIMG_IT_WORDS, bit) && !has_bit(features, bit)) {
             say(first ? "" : ",");
-            say(str(feature(i)[F_NAME]));
+            say(str(feature(i)[MVIMG_IF_NAME]));
             first = 0;
         }
     }
@@ -701,22 +688,22 @@ static int choose(void) {
             say("`");
             return -1;
         }
-        copy_mask(features, cpu(h.cpu) + C_MASKS + mask_words());
+        copy_mask(features, cpu(h.cpu) + MVIMG_IC_WORDS + mask_words());
     } else {
         detect(&h);
         if (!h.detected) {
             say("host detection is not implemented for this platform; set MVIMG_HOST_CPU");
             return -1;
         }
-        for (u32 i = 0; i < tab()[H_FEATURES]; i++)
-            if (has_bit(h.raw, feature(i)[F_BIT])) or_mask(features, feature(i) + F_MASKS);
+        for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++)
+            if (has_bit(h.raw, feature(i)[MVIMG_IF_BIT])) or_mask(features, feature(i) + MVIMG_IF_WORDS);
         or_mask(features, h.unchecked);
     }
     chosen_host_cpu = h.cpu;
     const char *change = trimmed(env("MVIMG_HOST_FEATURES", 1), &len);
     if (change && !mask_host(features, change, len)) return -1;
 
-    u32 n = tab()[H_TARGETS];
+    u32 n = tab()[MVIMG_IH_TARGETS];
     const char *force = trimmed(env("MVIMG_FORCE_TARGET", 2), &len);
     if (force) {
         int unchecked = force[len - 1] == '!';
@@ -730,7 +717,7 @@ static int choose(void) {
             value = value > 100000000u ? NONE : value * 10 + (u32)(force[i] - '0');
         if (digits && i == len) index = value < n ? value : NONE - 1;
         for (u32 t = 0; index == NONE && t < n; t++)
-            if (span_eq(force, len, str(target(t)[T_NAME])) || span_eq(force, len, str(target(t)[T_SPEC])))
+            if (span_eq(force, len, str(target(t)[MVIMG_IT_NAME])) || span_eq(force, len, str(target(t)[MVIMG_IT_SPEC])))
                 index = t;
         if (index >= n) {
             say("MVIMG_FORCE_TARGET=");
@@ -740,7 +727,7 @@ static int choose(void) {
             say(" targets");
             return -1;
         }
-        if (!unchecked && !subset(target(index) + T_MASKS, features)) {
+        if (!unchecked && !subset(target(index) + MVIMG_IT_WORDS, features)) {
             say("MVIMG_FORCE_TARGET=");
             say_span(force, len);
             say(": this host lacks ");
@@ -752,7 +739,7 @@ static int choose(void) {
     }
     u32 best = NONE;
     for (u32 t = 0; t < n; t++) {
-        if (!subset(target(t) + T_MASKS, features)) continue;
+        if (!subset(target(t) + MVIMG_IT_WORDS, features)) continue;
         if (best == NONE || preferred(t, best, h.cpu)) best = t;
     }
     if (best == NONE) {
@@ -761,7 +748,7 @@ static int choose(void) {
             say(" target ");
             say_number(t);
             say(" (");
-            say(str(target(t)[T_NAME]));
+            say(str(target(t)[MVIMG_IT_NAME]));
             say(") needs ");
             say_missing(target(t), features);
             say(";");
@@ -782,7 +769,7 @@ int mvimg_test_choose(void) {
     return choose();
 }
 const char *mvimg_test_host_cpu(void) {
-    return chosen_host_cpu == NONE ? "" : str(cpu(chosen_host_cpu)[C_NAME]);
+    return chosen_host_cpu == NONE ? "" : str(cpu(chosen_host_cpu)[MVIMG_IC_NAME]);
 }
 const char *mvimg_test_error(void) {
     error_text[error_len < sizeof error_text ? error_len : sizeof error_text - 1] = 0;
@@ -926,7 +913,7 @@ static int parts_ok(void) {
         return 0;
     u32 total = d[MVIMG_H_TOTAL_SIZE], nt = d[MVIMG_H_TARGET_COUNT], nf = d[MVIMG_H_FUNCTION_COUNT],
         ne = d[MVIMG_H_ENTRY_COUNT];
-    if (nt != tab()[H_TARGETS] || total % 4) return 0;
+    if (nt != tab()[MVIMG_IH_TARGETS] || total % 4) return 0;
     u32 parts[6][2] = {{MVIMG_H_TARGETS_OFFSET, MVIMG_T_WORDS * nt}, {MVIMG_H_FUNCTIONS_OFFSET, MVIMG_F_WORDS * nf}, {MVIMG_H_ENTRIES_OFFSET, MVIMG_E_WORDS * ne},
                        {MVIMG_H_SLOTS_OFFSET, MVIMG_C_WORDS * d[MVIMG_H_SLOT_COUNT]},
                        {MVIMG_H_RELOCS_OFFSET, MVIMG_C_WORDS * d[MVIMG_H_RELOC_COUNT]},
@@ -1022,8 +1009,8 @@ VIS const char *mvimg_image_record(const char *key) {
 /** The normalized name of target `index` (`haswell,-rdrnd,base(1)`), 0 when
  * out of range. */
 VIS const char *mvimg_target_name(int index) {
-    if (index < 0 || (u32)index >= tab()[H_TARGETS]) return 0;
-    return str(target((u32)index)[T_SPEC]);
+    if (index < 0 || (u32)index >= tab()[MVIMG_IH_TARGETS]) return 0;
+    return str(target((u32)index)[MVIMG_IT_SPEC]);
 }
 
 /** Why no target was selected, 0 when one was. */

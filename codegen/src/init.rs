@@ -232,26 +232,48 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
         }
     }
 
-    const HEADER: usize = 19;
-    let mut words = vec![0u32; HEADER];
-    fn part(words: &mut Vec<u32>, index: usize, count: usize, body: &[u32]) {
-        words[index] = count as u32;
-        words[index + 1] = words.len() as u32;
+    use mvimg_cpu::image::layout as l;
+    let mut words = vec![0u32; l::INIT_HEADER_WORDS as usize];
+    // A part: its count at `count_word`, the offset where it starts (in
+    // words) right after.
+    fn part(words: &mut Vec<u32>, count_word: u32, count: usize, body: &[u32]) {
+        words[count_word as usize] = count as u32;
+        words[count_word as usize + 1] = words.len() as u32;
         words.extend_from_slice(body);
     }
-    part(&mut words, 3, db.features().len(), &features);
-    part(&mut words, 5, cpus.len(), &cpu_words);
-    part(&mut words, 7, alias_words.len() / 2, &alias_words);
-    part(&mut words, 9, targets.targets.len(), &target_words);
-    part(&mut words, 11, name_count, &name_words);
-    part(&mut words, 14, sysctl_words.len() / 3, &sysctl_words);
-    part(&mut words, 16, family_words.len() / 2, &family_words);
-    words[0] = TABLES_VERSION;
-    words[1] = mvimg_cpu::image::format::arch_code(arch);
-    words[2] = mask_words as u32;
-    words[13] = (words.len() * 4) as u32;
+    part(&mut words, l::IH_FEATURES, db.features().len(), &features);
+    part(&mut words, l::IH_CPUS, cpus.len(), &cpu_words);
+    part(
+        &mut words,
+        l::IH_ALIASES,
+        alias_words.len() / 2,
+        &alias_words,
+    );
+    part(
+        &mut words,
+        l::IH_TARGETS,
+        targets.targets.len(),
+        &target_words,
+    );
+    part(&mut words, l::IH_NAMES, name_count, &name_words);
+    part(
+        &mut words,
+        l::IH_SYSCTLS,
+        sysctl_words.len() / 3,
+        &sysctl_words,
+    );
+    part(
+        &mut words,
+        l::IH_FAMILIES,
+        family_words.len() / 2,
+        &family_words,
+    );
+    words[l::IH_VERSION as usize] = TABLES_VERSION;
+    words[l::IH_ARCH as usize] = mvimg_cpu::image::format::arch_code(arch);
+    words[l::IH_MASK_WORDS as usize] = mask_words as u32;
+    words[l::IH_STRINGS_AT as usize] = (words.len() * 4) as u32;
     // The CPU `generic` stands for when no CPU's features fit.
-    words[18] = db.cpu("generic").map_or(NONE, cpu_index);
+    words[l::IH_GENERIC as usize] = db.cpu("generic").map_or(NONE, cpu_index);
     while !strings.len().is_multiple_of(4) {
         strings.push(0);
     }

@@ -1,4 +1,5 @@
-//! The dispatch data's layout (docs/FORMAT.md, version 2), defined once:
+//! The dispatch data's layout (docs/FORMAT.md, version 2) and that of the
+//! tables of the image's own init, each defined once:
 //! every field of the header and of each record, by word. The reader
 //! (format.rs), the writer (mvimg-codegen's dispatch.rs), the image's own
 //! init (through `mvimg_layout.h`, which codegen's build.rs generates from
@@ -112,6 +113,79 @@ record!(BUILD_RECORD, "build-record entry", "MVIMG_R_", BUILD_RECORD_WORDS, {
 /// Every record, in the order docs/FORMAT.md describes them.
 pub const RECORDS: [Record; 6] = [HEADER, TARGET, FUNCTION, ENTRY, CELL, BUILD_RECORD];
 
+// The init's tables (`mvimg_init_tables`, internal to an image: written by
+// mvimg-codegen's init.rs, read by runtime/init.c). Counts and offsets are in
+// words from the tables' start; masks are `mask_words` words each and
+// follow a record's fixed fields.
+
+record!(INIT_HEADER, "init-tables header", "MVIMG_IH_", INIT_HEADER_WORDS, {
+    IH_VERSION = "version": 0 + 1,
+    IH_ARCH = "arch": 1 + 1,
+    IH_MASK_WORDS = "mask_words": 2 + 1,
+    IH_FEATURES = "features": 3 + 1,
+    IH_FEATURES_AT = "features_at": 4 + 1,
+    IH_CPUS = "cpus": 5 + 1,
+    IH_CPUS_AT = "cpus_at": 6 + 1,
+    IH_ALIASES = "aliases": 7 + 1,
+    IH_ALIASES_AT = "aliases_at": 8 + 1,
+    IH_TARGETS = "targets": 9 + 1,
+    IH_TARGETS_AT = "targets_at": 10 + 1,
+    IH_NAMES = "names": 11 + 1,
+    IH_NAMES_AT = "names_at": 12 + 1,
+    IH_STRINGS_AT = "strings_at": 13 + 1,
+    IH_SYSCTLS = "sysctls": 14 + 1,
+    IH_SYSCTLS_AT = "sysctls_at": 15 + 1,
+    IH_FAMILIES = "families": 16 + 1,
+    IH_FAMILIES_AT = "families_at": 17 + 1,
+    IH_GENERIC = "generic": 18 + 1,
+});
+
+record!(INIT_FEATURE, "init feature (then its enable and disable masks)", "MVIMG_IF_", INIT_FEATURE_WORDS, {
+    IF_NAME = "name": 0 + 1,
+    IF_BIT = "bit": 1 + 1,
+    IF_KIND = "kind": 2 + 1,
+    IF_D = "d": 3 + 4,
+});
+
+record!(INIT_CPU, "init CPU (then its needs and host masks)", "MVIMG_IC_", INIT_CPU_WORDS, {
+    IC_NAME = "name": 0 + 1,
+});
+
+record!(INIT_TARGET, "init target (then its requirement mask)", "MVIMG_IT_", INIT_TARGET_WORDS, {
+    IT_NAME = "name": 0 + 1,
+    IT_SPEC = "spec": 1 + 1,
+    IT_CPU = "cpu": 2 + 1,
+    IT_VECTOR = "vector": 3 + 1,
+    IT_COUNT = "count": 4 + 1,
+});
+
+record!(INIT_X86_RULE, "init x86 naming rule", "MVIMG_IX_", INIT_X86_RULE_WORDS, {
+    IX_VENDOR = "vendor": 0 + 1,
+    IX_FAMILY = "family": 1 + 1,
+    IX_MODEL_LO = "model_lo": 2 + 1,
+    IX_MODEL_HI = "model_hi": 3 + 1,
+    IX_NEEDS = "needs": 4 + 2,
+    IX_CPU = "cpu": 6 + 1,
+});
+
+record!(INIT_ARM_RULE, "init Arm naming rule", "MVIMG_IA_", INIT_ARM_RULE_WORDS, {
+    IA_IMPLEMENTER = "implementer": 0 + 1,
+    IA_TEST = "test": 1 + 1,
+    IA_A = "a": 2 + 1,
+    IA_B = "b": 3 + 1,
+    IA_CPU = "cpu": 4 + 1,
+});
+
+/// The init tables' records.
+pub const INIT_RECORDS: [Record; 6] = [
+    INIT_HEADER,
+    INIT_FEATURE,
+    INIT_CPU,
+    INIT_TARGET,
+    INIT_X86_RULE,
+    INIT_ARM_RULE,
+];
+
 /// `mvimg_layout.h`: the layout as C constants for the image's init
 /// (`MVIMG_H_TOTAL_SIZE`, `MVIMG_T_WORDS`, ...), plus the format version,
 /// the flags and the "no base" value.
@@ -132,7 +206,7 @@ pub fn c_header() -> String {
         super::format::FUNCTION_ENTRY,
         super::format::FUNCTION_SLOT,
     ));
-    for record in RECORDS {
+    for record in RECORDS.iter().chain(&INIT_RECORDS) {
         out.push_str(&format!("/* {} record */\nenum {{", record.name));
         for f in record.fields {
             out.push_str(&format!(
@@ -158,7 +232,7 @@ mod tests {
 
     #[test]
     fn records_are_contiguous() {
-        for record in RECORDS {
+        for record in RECORDS.into_iter().chain(INIT_RECORDS) {
             let mut next = 0;
             for f in record.fields {
                 assert_eq!(f.word, next, "{}: {}", record.name, f.name);
@@ -168,6 +242,18 @@ mod tests {
             assert_eq!(record.words(), next);
         }
         assert_eq!(HEADER_WORDS, 22);
+        // init.rs writes each part's offset right after its count.
+        for (count, at) in [
+            (IH_FEATURES, IH_FEATURES_AT),
+            (IH_CPUS, IH_CPUS_AT),
+            (IH_ALIASES, IH_ALIASES_AT),
+            (IH_TARGETS, IH_TARGETS_AT),
+            (IH_NAMES, IH_NAMES_AT),
+            (IH_SYSCTLS, IH_SYSCTLS_AT),
+            (IH_FAMILIES, IH_FAMILIES_AT),
+        ] {
+            assert_eq!(at, count + 1);
+        }
         assert_eq!(TARGET_WORDS, 12);
     }
 }
