@@ -69,9 +69,11 @@ pub(crate) fn apply<'ctx>(
         .functions
         .iter()
         .map(|f| {
-            module.get_function(&f.name).ok_or_else(|| Error::Plan {
-                message: format!("the plan names `{}`, which the module lacks", f.name),
-            })
+            module
+                .get_function(&f.name)
+                .ok_or_else(|| Error::PlanFunction {
+                    function: f.name.clone(),
+                })
         })
         .collect::<Result<_, _>>()?;
 
@@ -386,8 +388,9 @@ fn rewrite_uses<'ctx>(
         }
         let load = builder
             .build_load(ptr, slot.as_pointer_value(), "slot")
-            .map_err(|e| Error::Plan {
-                message: format!("building a slot load: {e}"),
+            .map_err(|e| Error::Builder {
+                building: "a slot load".into(),
+                message: e.to_string(),
             })?;
         // SAFETY: `load` is a live load instruction; the node is of its context.
         unsafe { LLVMSetMetadata(load.as_value_ref(), invariant.0, invariant.1) };
@@ -422,8 +425,9 @@ fn trampoline<'ctx>(
     }
     let builder = context.create_builder();
     builder.position_at_end(context.append_basic_block(f, "entry"));
-    let failed = |e: inkwell::builder::BuilderError| Error::Plan {
-        message: format!("building the trampoline `{name}`: {e}"),
+    let failed = |e: inkwell::builder::BuilderError| Error::Builder {
+        building: format!("the trampoline `{name}`"),
+        message: e.to_string(),
     };
     let ptr = context.ptr_type(Default::default());
     let target = builder

@@ -72,10 +72,41 @@ pub enum Error {
         /// Another target that uses another width.
         other: (String, u64),
     },
-    /// The plan could not be applied.
-    Plan {
-        /// What went wrong.
+    /// The target list is for another architecture than the triple.
+    ListForOtherArch {
+        /// The list's architecture.
+        list: mvimg_cpu::Arch,
+        /// The triple built for.
+        platform: String,
+        /// Its architecture.
+        platform_arch: mvimg_cpu::Arch,
+    },
+    /// mvimg has no image init for the platform.
+    NoInit {
+        /// The platform (its triple).
+        platform: String,
+    },
+    /// The database has more detectable features than the init's masks hold.
+    InitMasks {
+        /// The architecture.
+        arch: mvimg_cpu::Arch,
+        /// Its detectable features.
+        features: usize,
+        /// How many the init supports.
+        supported: usize,
+    },
+    /// An LLVM IR builder call failed while mvimg rewrote the module (a bug
+    /// in mvimg).
+    Builder {
+        /// What was being built.
+        building: String,
+        /// LLVM's message.
         message: String,
+    },
+    /// The clone plan names a function the module lacks (a bug in mvimg).
+    PlanFunction {
+        /// The function.
+        function: String,
     },
     /// The multiversioned module failed LLVM's verifier (a bug in mvimg).
     Verify {
@@ -141,7 +172,38 @@ impl fmt::Display for Error {
             Error::FeatureQuery { query, problem } => {
                 write!(f, "feature query `{query}`: {problem}")
             }
-            Error::Plan { message } => write!(f, "multiversioning: {message}"),
+            Error::ListForOtherArch {
+                list,
+                platform,
+                platform_arch,
+            } => write!(
+                f,
+                "the target list is for {list}, the triple {platform} is {platform_arch}; \
+                 give a list for {platform_arch} or build for a {list} triple"
+            ),
+            Error::NoInit { platform } => write!(
+                f,
+                "mvimg has no image init for {platform}; supported: {}",
+                mvimg_cpu::SUPPORTED_TRIPLES.join(", ")
+            ),
+            Error::InitMasks {
+                arch,
+                features,
+                supported,
+            } => write!(
+                f,
+                "the {arch} database has {features} detectable features; the image init \
+                 supports {supported} (raise MAX_MASK in runtime/init.c and init.rs)"
+            ),
+            Error::Builder { building, message } => write!(
+                f,
+                "multiversioning: building {building} failed: {message} (a bug in mvimg)"
+            ),
+            Error::PlanFunction { function } => write!(
+                f,
+                "multiversioning: the plan names `{function}`, which the module lacks (a bug in \
+                 mvimg)"
+            ),
             Error::FleetInputs {
                 arch,
                 given,

@@ -80,11 +80,10 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
     let bit_count = detectable.len();
     let mask_words = bit_count.div_ceil(32).max(1);
     if mask_words > MAX_MASK_WORDS {
-        return Err(Error::Plan {
-            message: format!(
-                "the {arch} database has {bit_count} detectable features; the init supports {}",
-                MAX_MASK_WORDS * 32
-            ),
+        return Err(Error::InitMasks {
+            arch,
+            features: bit_count,
+            supported: MAX_MASK_WORDS * 32,
         });
     }
     let mask = |set: &FeatureSet| -> Vec<u32> {
@@ -347,8 +346,8 @@ pub(crate) fn attach<'ctx>(
 ) -> Result<(), Error> {
     let (arch, os) = (platform.arch, platform.os);
     let tls = module.get_globals().any(|g| g.is_thread_local());
-    let ir = init_ir(arch, os, tls).ok_or_else(|| Error::Plan {
-        message: format!("mvimg has no image init for {platform}"),
+    let ir = init_ir(arch, os, tls).ok_or_else(|| Error::NoInit {
+        platform: platform.to_string(),
     })?;
     let words = tables(targets)?;
     let i32t = context.i32_type();

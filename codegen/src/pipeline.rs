@@ -805,11 +805,10 @@ pub fn multiversion<'ctx>(
 ) -> Result<(ClonePlan, Vec<String>), Error> {
     let targets = &targets.recorded();
     if platform.arch != targets.arch {
-        return Err(Error::Plan {
-            message: format!(
-                "the target list is for {}, the triple {platform} is {}",
-                targets.arch, platform.arch
-            ),
+        return Err(Error::ListForOtherArch {
+            list: targets.arch,
+            platform: platform.to_string(),
+            platform_arch: platform.arch,
         });
     }
     let layout = machine.get_target_data();
