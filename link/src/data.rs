@@ -6,7 +6,7 @@ use mvimg_cpu::{Arch, ObjectFormat, Platform};
 use object::write::{MachOBuildVersion, Object, StandardSection, Symbol, SymbolSection};
 use object::{Architecture, BinaryFormat, Endianness, SymbolFlags, SymbolKind, SymbolScope};
 
-use crate::error::LinkError;
+use crate::error::{JobProblem, LinkError};
 use crate::flavor::macos_default_min;
 
 /// An object file for `platform` whose read-only data section holds
@@ -20,9 +20,10 @@ pub fn data_object(
     align: u64,
 ) -> Result<Vec<u8>, LinkError> {
     if !align.is_power_of_two() {
-        return Err(LinkError::InvalidJob(format!(
-            "data object `{symbol}`: alignment {align} is not a power of two"
-        )));
+        return Err(LinkError::InvalidJob(JobProblem::BadAlignment {
+            symbol: symbol.to_owned(),
+            align,
+        }));
     }
     let format = match platform.format() {
         ObjectFormat::Elf => BinaryFormat::Elf,
@@ -56,6 +57,10 @@ pub fn data_object(
         section: SymbolSection::Section(section),
         flags: SymbolFlags::None,
     });
-    obj.write()
-        .map_err(|e| LinkError::InvalidJob(format!("writing data object `{symbol}`: {e}")))
+    obj.write().map_err(|e| {
+        LinkError::InvalidJob(JobProblem::DataObject {
+            symbol: symbol.to_owned(),
+            message: e.to_string(),
+        })
+    })
 }

@@ -34,7 +34,7 @@ pub enum LinkError {
         source: std::io::Error,
     },
     /// A job that cannot be linked as given (no inputs, a bad export name...).
-    InvalidJob(String),
+    InvalidJob(JobProblem),
     /// Writing the linker's auxiliary files or moving the output into place failed.
     Io {
         /// What was being done.
@@ -116,7 +116,7 @@ impl fmt::Display for LinkError {
             LinkError::MissingInput { path, source } => {
                 write!(f, "input {}: {source}", path.display())
             }
-            LinkError::InvalidJob(message) => f.write_str(message),
+            LinkError::InvalidJob(problem) => problem.fmt(f),
             LinkError::MissingRuntime {
                 triple,
                 file,
@@ -188,3 +188,116 @@ impl LinkError {
 }
 
 impl std::error::Error for LinkError {}
+
+/// What makes a job impossible to link as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JobProblem {
+    /// No object file or archive among the inputs.
+    NoObjects,
+    /// An archive given as an object file.
+    ArchiveAsObject {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file given as an archive that is not one.
+    NotAnArchive {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An export that is not a symbol name.
+    BadExport {
+        /// The name given.
+        name: String,
+    },
+    /// `threads` is 0.
+    ZeroThreads,
+    /// A path that must name a file does not (the output, the import library).
+    NoFileName {
+        /// What the path is for.
+        what: &'static str,
+        /// The path.
+        path: PathBuf,
+    },
+    /// A data object's alignment is not a power of two.
+    BadAlignment {
+        /// The symbol.
+        symbol: String,
+        /// The alignment given.
+        align: u64,
+    },
+    /// Writing a data object failed.
+    DataObject {
+        /// The symbol.
+        symbol: String,
+        /// The object writer's message.
+        message: String,
+    },
+    /// A linker flavor name mvimg does not know.
+    UnknownFlavor {
+        /// The name given.
+        name: String,
+    },
+    /// A linker argument LLD cannot take: not UTF-8 (where arguments must
+    /// be) or holding a NUL byte.
+    BadArgument {
+        /// The argument, lossily.
+        argument: String,
+        /// What is wrong with it.
+        why: &'static str,
+    },
+    /// More arguments than a C `int` counts.
+    TooManyArguments,
+    /// The Windows DLL entry stub could not be built.
+    EntryStub {
+        /// The object writer's message.
+        message: String,
+    },
+}
+
+impl fmt::Display for JobProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JobProblem::NoObjects => f.write_str("no object files or archives to link"),
+            JobProblem::ArchiveAsObject { path } => write!(
+                f,
+                "{} is an archive, given as an object file: link it as an archive (member by \
+                 member, or whole)",
+                path.display()
+            ),
+            JobProblem::NotAnArchive { path } => write!(
+                f,
+                "{} is given as an archive but is not one (no `!<arch>` header)",
+                path.display()
+            ),
+            JobProblem::BadExport { name } => write!(
+                f,
+                "export {name:?} is not a symbol name (letters, digits, `_`, `.`, `$`)"
+            ),
+            JobProblem::ZeroThreads => f.write_str("threads must be at least 1"),
+            JobProblem::NoFileName { what, path } => {
+                write!(f, "{what} {} has no file name", path.display())
+            }
+            JobProblem::BadAlignment { symbol, align } => write!(
+                f,
+                "data object `{symbol}`: alignment {align} is not a power of two"
+            ),
+            JobProblem::DataObject { symbol, message } => {
+                write!(f, "writing data object `{symbol}`: {message}")
+            }
+            JobProblem::UnknownFlavor { name } => {
+                write!(
+                    f,
+                    "unknown linker flavor `{name}` (known: gnu, darwin, mingw)"
+                )
+            }
+            JobProblem::BadArgument { argument, why } => {
+                write!(f, "linker argument {argument:?} {why}")
+            }
+            JobProblem::TooManyArguments => f.write_str("too many linker arguments"),
+            JobProblem::EntryStub { message } => {
+                write!(f, "building the DLL entry stub: {message}")
+            }
+        }
+    }
+}

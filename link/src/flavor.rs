@@ -16,7 +16,7 @@ use std::str::FromStr;
 
 use mvimg_cpu::{Os, Platform};
 
-use crate::error::LinkError;
+use crate::error::{JobProblem, LinkError};
 use crate::policy::{DataImports, Undefined};
 
 /// The minimum macOS version (major, minor) mvimg links for by default: the
@@ -85,9 +85,9 @@ impl FromStr for Flavor {
             .into_iter()
             .find(|f| f.name() == text)
             .ok_or_else(|| {
-                LinkError::InvalidJob(format!(
-                    "unknown linker flavor `{text}` (known: gnu, darwin, mingw)"
-                ))
+                LinkError::InvalidJob(JobProblem::UnknownFlavor {
+                    name: text.to_owned(),
+                })
             })
     }
 }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use mvimg_cpu::Platform;
 
-use crate::error::LinkError;
+use crate::error::{JobProblem, LinkError};
 use crate::flavor::{Args, Flavor, Linker, Meaning, Start};
 use crate::lld::{self, LldRun};
 pub use crate::policy::{DataImports, Undefined};
@@ -247,7 +247,10 @@ impl LinkJob {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .ok_or_else(|| {
-                LinkError::InvalidJob(format!("output {} has no file name", self.output.display()))
+                LinkError::InvalidJob(JobProblem::NoFileName {
+                    what: "output",
+                    path: self.output.clone(),
+                })
             })
     }
 
@@ -260,27 +263,22 @@ impl LinkJob {
             .iter()
             .any(|i| matches!(i, LinkInput::Object(_) | LinkInput::Archive { .. }))
         {
-            return Err(LinkError::InvalidJob(
-                "no object files or archives to link".into(),
-            ));
+            return Err(LinkError::InvalidJob(JobProblem::NoObjects));
         }
         for input in &self.inputs {
             match input {
                 LinkInput::Object(path) => {
                     if starts_with(path, ARCHIVE_MAGIC)? {
-                        return Err(LinkError::InvalidJob(format!(
-                            "{} is an archive, given as an object file: link it as an archive \
-                             (member by member, or whole)",
-                            path.display()
-                        )));
+                        return Err(LinkError::InvalidJob(JobProblem::ArchiveAsObject {
+                            path: path.clone(),
+                        }));
                     }
                 }
                 LinkInput::Archive { path, .. } => {
                     if !starts_with(path, ARCHIVE_MAGIC)? {
-                        return Err(LinkError::InvalidJob(format!(
-                            "{} is given as an archive but is not one (no `!<arch>` header)",
-                            path.display()
-                        )));
+                        return Err(LinkError::InvalidJob(JobProblem::NotAnArchive {
+                            path: path.clone(),
+                        }));
                     }
                 }
                 LinkInput::LibraryFile(path) => {
@@ -306,13 +304,13 @@ impl LinkJob {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'$');
             if !ok {
-                return Err(LinkError::InvalidJob(format!(
-                    "export {export:?} is not a symbol name (letters, digits, `_`, `.`, `$`)"
-                )));
+                return Err(LinkError::InvalidJob(JobProblem::BadExport {
+                    name: export.clone(),
+                }));
             }
         }
         if self.options.threads == 0 {
-            return Err(LinkError::InvalidJob("threads must be at least 1".into()));
+            return Err(LinkError::InvalidJob(JobProblem::ZeroThreads));
         }
         self.check_applicable()?;
         self.file_name()?;
@@ -421,10 +419,10 @@ impl LinkJob {
             output: dir.join(&name),
             import_library: match &self.options.import_library {
                 Some(lib) => Some(dir.join(lib.file_name().ok_or_else(|| {
-                    LinkError::InvalidJob(format!(
-                        "import library {} has no file name",
-                        lib.display()
-                    ))
+                    LinkError::InvalidJob(JobProblem::NoFileName {
+                        what: "import library",
+                        path: lib.clone(),
+                    })
                 })?)),
                 None => None,
             },
@@ -549,7 +547,7 @@ impl LinkJob {
             let bytes = STUB
                 .get_or_init(|| dll_entry_stub().map_err(|e| e.to_string()))
                 .as_ref()
-                .map_err(|e| LinkError::InvalidJob(format!("building the DLL entry stub: {e}")))?;
+                .map_err(|e| LinkError::InvalidJob(JobProblem::EntryStub { message: e.clone() }))?;
             std::fs::write(stub, bytes).map_err(io(format!("writing {}", stub.display())))?;
         }
         let argv = self.argv(&paths)?;

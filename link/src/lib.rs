@@ -30,7 +30,7 @@ mod runtime;
 mod stub;
 
 pub use data::data_object;
-pub use error::LinkError;
+pub use error::{JobProblem, LinkError};
 pub use flavor::Flavor;
 pub use job::{LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths};
 pub use lld::{in_process_poisoned, LldRun};

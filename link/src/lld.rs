@@ -5,7 +5,7 @@ use std::ffi::{c_char, c_int, CStr, CString, OsStr, OsString};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::LinkError;
+use crate::error::{JobProblem, LinkError};
 
 extern "C" {
     fn mvimg_lld_link(
@@ -78,7 +78,12 @@ fn arg_bytes(a: &OsStr) -> Result<Vec<u8>, LinkError> {
     let bytes = Some(std::os::unix::ffi::OsStrExt::as_bytes(a).to_vec());
     #[cfg(not(unix))]
     let bytes = a.to_str().map(|s| s.as_bytes().to_vec());
-    bytes.ok_or_else(|| LinkError::InvalidJob(format!("linker argument {a:?} is not UTF-8")))
+    bytes.ok_or_else(|| {
+        LinkError::InvalidJob(JobProblem::BadArgument {
+            argument: a.to_string_lossy().into_owned(),
+            why: "is not UTF-8",
+        })
+    })
 }
 
 pub(crate) fn run_in_process(args: &[OsString]) -> Result<LldRun, LinkError> {
@@ -86,13 +91,16 @@ pub(crate) fn run_in_process(args: &[OsString]) -> Result<LldRun, LinkError> {
         .iter()
         .map(|a| {
             CString::new(arg_bytes(a)?).map_err(|_| {
-                LinkError::InvalidJob(format!("linker argument {a:?} contains a NUL byte"))
+                LinkError::InvalidJob(JobProblem::BadArgument {
+                    argument: a.to_string_lossy().into_owned(),
+                    why: "contains a NUL byte",
+                })
             })
         })
         .collect::<Result<_, _>>()?;
     let pointers: Vec<*const c_char> = c_args.iter().map(|a| a.as_ptr()).collect();
     let argc = c_int::try_from(pointers.len())
-        .map_err(|_| LinkError::InvalidJob("too many linker arguments".into()))?;
+        .map_err(|_| LinkError::InvalidJob(JobProblem::TooManyArguments))?;
     let (mut out, mut err, mut again) = (std::ptr::null_mut(), std::ptr::null_mut(), 0);
     // SAFETY: argv holds argc valid NUL-terminated strings that outlive the call;
     // the out-pointers are valid for writes. The shim serialises LLD itself.
