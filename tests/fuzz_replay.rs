@@ -184,15 +184,32 @@ fn dispatch_bytes(image: &[u8]) -> Vec<u8> {
 fn image_inputs_never_panic() {
     let dir = scratch("fuzz-replay");
     let mut images = Vec::new();
-    for (triple, name) in [
-        ("x86_64-unknown-linux-gnu", "libk.so"),
-        ("aarch64-unknown-linux-gnu", "libk-arm.so"),
-        ("x86_64-apple-darwin", "libk.dylib"),
-        ("x86_64-w64-windows-gnu", "k.dll"),
+    for (triple, name, format) in [
+        ("x86_64-unknown-linux-gnu", "libk.so", "elf"),
+        ("aarch64-unknown-linux-gnu", "libk-arm.so", "elf"),
+        ("x86_64-apple-darwin", "libk.dylib", "macho"),
+        ("x86_64-w64-windows-gnu", "k.dll", "pe"),
     ] {
         let ir = c_ir(&dir, &format!("k-{triple}"), KERNELS, triple);
         let out = dir.join(name);
         mvimg_ok(&["build", "--no-runtime", "-o", s(&out), s(&ir)]);
+        // Every object format is read and its addresses checked against
+        // its segments, by the library and by `mvimg inspect`.
+        let file = mvimg::inspect::ImageFile::read(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(file.format, format);
+        let platform: mvimg::cpu::Platform = triple.parse().unwrap();
+        let default = mvimg::cpu::default_target_list(platform.arch, platform.os);
+        assert_eq!(file.data.list, default, "{name}: the default list");
+        assert!(file.data.slots.len() >= 3, "{name}");
+        assert!(
+            (0..file.data.targets.len()).all(|t| file.code_bytes(t) > 0),
+            "{name}: every target's bodies are sized"
+        );
+        let shown = common::stdout_of(&common::mvimg(&["inspect", s(&out)]), name);
+        assert!(
+            shown.contains(&format!(" {format} image, dispatch data version 2")),
+            "{shown}"
+        );
         images.push(std::fs::read(&out).unwrap());
     }
     let data: Vec<Vec<u8>> = images.iter().map(|i| dispatch_bytes(i)).collect();
