@@ -11,14 +11,16 @@ use std::fmt;
 use std::ops::Range;
 
 use super::layout::{self, *};
+pub use super::layout::{
+    FORMAT_VERSION, FUNCTION_ENTRY, FUNCTION_SLOT, TARGET_CLONE_ALL, TARGET_MIN_SIZE,
+    TARGET_OPT_SIZE,
+};
 use crate::{Arch, FeatureSet, ResolvedTargets, TargetList};
 
 /// The exported symbol of the dispatch data.
 pub const DISPATCH_SYMBOL: &str = "mvimg_dispatch_data";
 /// The format's magic, the bytes `MVIMGDSP`.
 pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
-/// The format version this crate reads and mvimg-codegen writes.
-pub const FORMAT_VERSION: u32 = 2;
 /// Words in the header.
 pub const HEADER_WORDS: u32 = layout::HEADER_WORDS;
 /// Words in a target record.
@@ -46,16 +48,6 @@ pub const RECORD_RESERVED_PREFIX: &str = "mvimg.";
 pub const FUNCTION_WORDS: u32 = layout::FUNCTION_WORDS;
 /// Words in an entry, slot or relocation record.
 pub const PAIR_WORDS: u32 = layout::ENTRY_WORDS;
-/// Target flag: clone_all.
-pub const TARGET_CLONE_ALL: u32 = 1;
-/// Target flag: opt_size.
-pub const TARGET_OPT_SIZE: u32 = 2;
-/// Target flag: min_size.
-pub const TARGET_MIN_SIZE: u32 = 4;
-/// Function flag: an entry point.
-pub const FUNCTION_ENTRY: u32 = 1;
-/// Function flag: has a slot.
-pub const FUNCTION_SLOT: u32 = 2;
 /// `base` of target 0.
 pub const NO_BASE: u32 = u32::MAX;
 

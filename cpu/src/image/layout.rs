@@ -6,6 +6,19 @@
 //! [`c_header`]) and the test drivers use these; a test checks
 //! docs/FORMAT.md's tables against them.
 
+/// The format version this crate reads and mvimg-codegen writes.
+pub const FORMAT_VERSION: u32 = 2;
+/// Target flag: clone_all.
+pub const TARGET_CLONE_ALL: u32 = 1;
+/// Target flag: opt_size.
+pub const TARGET_OPT_SIZE: u32 = 2;
+/// Target flag: min_size.
+pub const TARGET_MIN_SIZE: u32 = 4;
+/// Function flag: an entry point.
+pub const FUNCTION_ENTRY: u32 = 1;
+/// Function flag: has a slot.
+pub const FUNCTION_SLOT: u32 = 2;
+
 /// One field of a record: its name (as docs/FORMAT.md writes it), its first
 /// word and how many words it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,12 +212,12 @@ pub fn c_header() -> String {
         "enum {{ MVIMG_FORMAT_VERSION = {}, MVIMG_NO_BASE = 0xffffffffu, \
          MVIMG_TARGET_CLONE_ALL = {}, MVIMG_TARGET_OPT_SIZE = {}, MVIMG_TARGET_MIN_SIZE = {}, \
          MVIMG_FUNCTION_ENTRY = {}, MVIMG_FUNCTION_SLOT = {} }};\n",
-        super::format::FORMAT_VERSION,
-        super::format::TARGET_CLONE_ALL,
-        super::format::TARGET_OPT_SIZE,
-        super::format::TARGET_MIN_SIZE,
-        super::format::FUNCTION_ENTRY,
-        super::format::FUNCTION_SLOT,
+        FORMAT_VERSION,
+        TARGET_CLONE_ALL,
+        TARGET_OPT_SIZE,
+        TARGET_MIN_SIZE,
+        FUNCTION_ENTRY,
+        FUNCTION_SLOT,
     ));
     for record in RECORDS.iter().chain(&INIT_RECORDS) {
         out.push_str(&format!("/* {} record */\nenum {{", record.name));
