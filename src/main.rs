@@ -715,8 +715,8 @@ fn build(
     }
     // The list given, else $MVIMG_CPU_TARGET, else (in the builder) the
     // platform's default.
-    if let Some(text) = list.or_else(|| std::env::var(mvimg::cpu::TARGET_LIST_VAR).ok()) {
-        builder = builder.target_list(text.parse().map_err(cpu_error)?);
+    if let Some(list) = TargetList::given(list.as_deref()).map_err(cpu_error)? {
+        builder = builder.target_list(list);
     }
     let built = builder.build().map_err(codegen_error)?;
     for warning in &built.unselectable {

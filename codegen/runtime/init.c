@@ -283,10 +283,14 @@ struct cores {
     char hardware[64];
 };
 
-static void add_part(struct cores *c, u32 part) {
+static int has_part(const struct cores *c, u32 part) {
     for (u32 i = 0; i < c->count; i++)
-        if (c->parts[i] == part) return;
-    if (c->count < 64) c->parts[c->count++] = part;
+        if (c->parts[i] == part) return 1;
+    return 0;
+}
+
+static void add_part(struct cores *c, u32 part) {
+    if (!has_part(c, part) && c->count < 64) c->parts[c->count++] = part;
 }
 
 #if defined(MVIMG_INIT_TEST)
@@ -421,11 +425,6 @@ static void read_cores(struct cores *c) {
  * row for the implementer whose test the cores pass gives the CPU (NONE:
  * generic, or a name the database lacks; no row: generic). */
 enum { AT_PART, AT_VARIANT_PART, AT_PART_PAIR, AT_SOC_SUFFIX, AT_ANY };
-static int has_part(const struct cores *c, u32 part) {
-    for (u32 i = 0; i < c->count; i++)
-        if (c->parts[i] == part) return 1;
-    return 0;
-}
 static u32 named_by_rules(const struct cores *c) {
     const u32 *rows = tab() + tab()[MVIMG_IH_NAMES_AT];
     for (u32 i = 0; i < tab()[MVIMG_IH_NAMES]; i++) {

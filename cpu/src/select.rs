@@ -181,20 +181,8 @@ pub fn report(
     host: &Host,
     options: &SelectOptions,
 ) -> Result<SelectionReport, Error> {
-    let selection = select(targets, host, options)?;
-    let seen = match &options.host_cpu {
-        Some(name) => targets
-            .arch
-            .database()
-            .cpu(name)
-            .map(Host::from_cpu)
-            .unwrap_or_else(|| host.clone()),
-        None => host.clone(),
-    };
-    let seen = match &options.host_features {
-        Some(change) => mask_host(&seen, change)?,
-        None => seen,
-    };
+    let seen = effective_host(targets, host, options)?;
+    let selection = choose(targets, &seen, options)?;
     Ok(SelectionReport {
         host: HostSummary {
             name: seen.name.clone(),
@@ -407,6 +395,17 @@ pub fn select(
     host: &Host,
     options: &SelectOptions,
 ) -> Result<Selection, Error> {
+    choose(targets, &effective_host(targets, host, options)?, options)
+}
+
+/// The host selection compares with: `host`, or the database CPU
+/// `MVIMG_HOST_CPU` names, with the `MVIMG_HOST_FEATURES` changes applied.
+/// Errors when the host is of another architecture than the targets.
+pub fn effective_host(
+    targets: &ResolvedTargets,
+    host: &Host,
+    options: &SelectOptions,
+) -> Result<Host, Error> {
     if host.arch() != targets.arch {
         return Err(Error::ArchMismatch {
             host: host.arch(),
@@ -429,14 +428,22 @@ pub fn select(
         }
         None => host,
     };
-    let host = match &options.host_features {
-        Some(change) => mask_host(host, change)?,
-        None => host.clone(),
-    };
+    match &options.host_features {
+        Some(change) => mask_host(host, change),
+        None => Ok(host.clone()),
+    }
+}
+
+/// [`select`] for the host as overrides left it.
+fn choose(
+    targets: &ResolvedTargets,
+    host: &Host,
+    options: &SelectOptions,
+) -> Result<Selection, Error> {
     let missing: Vec<FeatureSet> = targets
         .targets
         .iter()
-        .map(|t| missing_features(t, &host))
+        .map(|t| missing_features(t, host))
         .collect();
     let eligible: Vec<&ResolvedTarget> = targets
         .targets
@@ -451,13 +458,13 @@ pub fn select(
                 .iter()
                 .copied()
                 .reduce(|best, t| {
-                    if rank(t, best, &host).0 == Ordering::Greater {
+                    if rank(t, best, host).0 == Ordering::Greater {
                         t
                     } else {
                         best
                     }
                 })
-                .ok_or_else(|| no_eligible_target(targets, &host, &missing))?;
+                .ok_or_else(|| no_eligible_target(targets, host, &missing))?;
             (best, false)
         }
     };
@@ -478,7 +485,7 @@ pub fn select(
                 }
             } else {
                 Reason::Outranked {
-                    by: rank(chosen, t, &host).1,
+                    by: rank(chosen, t, host).1,
                 }
             },
         })

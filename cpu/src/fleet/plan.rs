@@ -196,7 +196,6 @@ struct Class {
     /// Nodes (indices into the arch's nodes).
     members: Vec<usize>,
     weight: u64,
-    clone_all: bool,
 }
 
 /// The CPU of most of `members` (by node count; ties to the first).
@@ -257,15 +256,15 @@ fn closest_cpu(candidates: impl IntoIterator<Item = Cpu>, features: &FeatureSet)
     })
 }
 
-/// The list for target 0 (`common`) and `classes`: the x86_64 clone_all rule,
-/// bases, and order (docs/FLEET.md).
+/// The list for target 0 (`common`) and `classes`, of which `clone_all` is
+/// the `clone_all` one: bases and order (docs/FLEET.md).
 fn list_of(
     common: &FeatureSet,
     t0_cpu: Cpu,
     classes: &[Class],
-) -> Vec<(TargetSpec, Option<usize>)> {
-    let mut specs = vec![(spec_for(t0_cpu, common), None)];
-    let clone_all = classes.iter().position(|c| c.clone_all);
+    clone_all: Option<usize>,
+) -> Vec<TargetSpec> {
+    let mut specs = vec![spec_for(t0_cpu, common)];
     let mut order: Vec<usize> = (0..classes.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -284,7 +283,7 @@ fn list_of(
                 spec.base = Some(1);
             }
         }
-        specs.push((spec, Some(i)));
+        specs.push(spec);
     }
     specs
 }
@@ -292,27 +291,21 @@ fn list_of(
 /// x86_64: the first AVX class (when target 0 lacks AVX) is `clone_all` — the
 /// one whose features the most nodes' classes contain, then the smallest — so
 /// that every function of an AVX node is VEX-encoded code; AArch64: none.
-fn choose_clone_all(arch: Arch, common: &FeatureSet, classes: &mut [Class]) {
-    for c in classes.iter_mut() {
-        c.clone_all = false;
-    }
+fn choose_clone_all(arch: Arch, common: &FeatureSet, classes: &[Class]) -> Option<usize> {
     if arch != Arch::X86_64 || common.contains(x86_64::AVX) {
-        return;
+        return None;
     }
     let avx: Vec<usize> = (0..classes.len())
         .filter(|&i| classes[i].features.contains(x86_64::AVX))
         .collect();
-    let best = avx.iter().copied().max_by_key(|&i| {
+    avx.iter().copied().max_by_key(|&i| {
         let covered: u64 = avx
             .iter()
             .filter(|&&j| classes[i].features.is_subset(&classes[j].features))
             .map(|&j| classes[j].weight)
             .sum();
         (covered, Reverse(classes[i].features.len()), Reverse(i))
-    });
-    if let Some(i) = best {
-        classes[i].clone_all = true;
-    }
+    })
 }
 
 struct Realized {
@@ -328,11 +321,10 @@ fn realize(
     nodes: &[&Node],
     common: &FeatureSet,
     t0_cpu: Cpu,
-    classes: &mut [Class],
+    classes: &[Class],
 ) -> Result<Realized, Error> {
-    choose_clone_all(arch, common, classes);
-    let specs = list_of(common, t0_cpu, classes);
-    let list = TargetList::new(specs.into_iter().map(|(s, _)| s).collect())?;
+    let clone_all = choose_clone_all(arch, common, classes);
+    let list = TargetList::new(list_of(common, t0_cpu, classes, clone_all))?;
     let targets = list.resolve(arch, None)?;
     let db = arch.database();
     let mut selected = Vec::with_capacity(nodes.len());
@@ -409,7 +401,6 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
                 features,
                 members: vec![i],
                 weight: u64::from(node.count),
-                clone_all: false,
             }),
         }
     }
@@ -430,7 +421,7 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
 
     let mut merges = Vec::new();
     let limit = max_targets.unwrap_or(usize::MAX);
-    let mut realized = realize(arch, nodes, &common, t0_cpu, &mut classes)?;
+    let mut realized = realize(arch, nodes, &common, t0_cpu, &classes)?;
     // Selection prefers a target naming the host's CPU: a node whose CPU
     // names another, smaller class's target selects that one. Such nodes get
     // a class of their own, named after their CPU, which they then prefer
@@ -467,28 +458,23 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
                     features,
                     members: vec![n],
                     weight: u64::from(nodes[n].count),
-                    clone_all: false,
                 }),
             }
         }
         classes.retain(|c| !c.members.is_empty());
-        realized = realize(arch, nodes, &common, t0_cpu, &mut classes)?;
+        realized = realize(arch, nodes, &common, t0_cpu, &classes)?;
     }
     while classes.len() + 1 > limit {
-        let mut best: Option<(Cost, Vec<Class>, Merge)> = None;
+        let mut best: Option<(Realized, Vec<Class>, Merge)> = None;
         let spec_text = |c: &Class| spec_for(c.cpu, &c.features).to_string();
         let mut consider = |candidate: Vec<Class>, merge: Merge| -> Result<(), Error> {
-            let mut candidate = candidate;
-            let r = realize(arch, nodes, &common, t0_cpu, &mut candidate)?;
-            if best.as_ref().is_none_or(|(c, _, _)| r.cost < *c) {
-                best = Some((
-                    r.cost,
-                    candidate,
-                    Merge {
-                        cost: r.cost,
-                        ..merge
-                    },
-                ));
+            let r = realize(arch, nodes, &common, t0_cpu, &candidate)?;
+            if best.as_ref().is_none_or(|(b, _, _)| r.cost < b.cost) {
+                let merge = Merge {
+                    cost: r.cost,
+                    ..merge
+                };
+                best = Some((r, candidate, merge));
             }
             Ok(())
         };
@@ -521,7 +507,6 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
                     features,
                     members,
                     weight: a.weight + b.weight,
-                    clone_all: false,
                 };
                 let into_text = spec_text(&into);
                 if features != common {
@@ -546,10 +531,11 @@ fn plan_arch(arch: Arch, nodes: &[&Node], max_targets: Option<usize>) -> Result<
                 )?;
             }
         }
-        let (_, chosen, merge) = best.expect("there is a class to merge while over the limit");
+        let (chosen_realized, chosen, merge) =
+            best.expect("there is a class to merge while over the limit");
         classes = chosen;
         merges.push(merge);
-        realized = realize(arch, nodes, &common, t0_cpu, &mut classes)?;
+        realized = chosen_realized;
     }
 
     let rows = nodes

@@ -288,11 +288,17 @@ impl TargetList {
     /// else `$MVIMG_CPU_TARGET` ([`TARGET_LIST_VAR`]) when set, else the
     /// default list for `arch` on `os`.
     pub fn chosen(text: Option<&str>, arch: Arch, os: Os) -> Result<TargetList, Error> {
+        Ok(TargetList::given(text)?.unwrap_or_else(|| TargetList::default_for(arch, os)))
+    }
+
+    /// `text`, else `$MVIMG_CPU_TARGET` when set, parsed; `None` when neither
+    /// is there (the caller then takes its platform's default).
+    pub fn given(text: Option<&str>) -> Result<Option<TargetList>, Error> {
         match text {
-            Some(text) => text.parse(),
+            Some(text) => text.parse().map(Some),
             None => match std::env::var(TARGET_LIST_VAR) {
-                Ok(text) => text.parse(),
-                Err(_) => Ok(TargetList::default_for(arch, os)),
+                Ok(text) => text.parse().map(Some),
+                Err(_) => Ok(None),
             },
         }
     }
