@@ -7,7 +7,10 @@ use std::process::Command;
 
 use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::image::format::{PAIR_WORDS, RECORD_WORDS, TARGET_WORDS};
-use mvimg::cpu::{Arch, Host, Image, OpenOptions, SelectOptions, TargetList};
+use mvimg::cpu::image::InspectError;
+use mvimg::cpu::{
+    Arch, FormatProblem, Host, Image, LoadError, OpenOptions, SelectOptions, TargetList,
+};
 use mvimg::inspect::ImageFile;
 
 mod common;
@@ -193,18 +196,19 @@ fn patcher(
     (word, with)
 }
 
-/// Corruptions of the dispatch data at `at`: (what, the changed file).
-fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
+/// Corruptions of the dispatch data at `at`: (what, the kind of problem
+/// expected, the changed file).
+fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, &'static str, Vec<u8>)> {
     let (word, with) = patcher(bytes, at);
     let mut cases = Vec::new();
     let mut magic = bytes.to_vec();
     magic[at] ^= 0x20;
-    cases.push(("bad magic".to_owned(), magic));
-    cases.push(("version 1".into(), with(&[(2, 1)])));
-    cases.push(("version 3".into(), with(&[(2, 3)])));
-    cases.push(("header of 20 words".into(), with(&[(3, 20)])));
-    cases.push(("architecture 7".into(), with(&[(4, 7)])));
-    cases.push(("no targets".into(), with(&[(5, 0)])));
+    cases.push(("bad magic".to_owned(), "BadMagic", magic));
+    cases.push(("version 1".into(), "Version", with(&[(2, 1)])));
+    cases.push(("version 3".into(), "Version", with(&[(2, 3)])));
+    cases.push(("header of 20 words".into(), "HeaderWords", with(&[(3, 20)])));
+    cases.push(("architecture 7".into(), "UnknownArch", with(&[(4, 7)])));
+    cases.push(("no targets".into(), "NoTargets", with(&[(5, 0)])));
     for (k, name) in [
         (5, "targets"),
         (6, "functions"),
@@ -213,8 +217,16 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
         (9, "relocs"),
         (21, "record"),
     ] {
-        cases.push((format!("{name} count + 1"), with(&[(k, word(k) + 1)])));
-        cases.push((format!("{name} count huge"), with(&[(k, u32::MAX)])));
+        cases.push((
+            format!("{name} count + 1"),
+            "PartMisplaced",
+            with(&[(k, word(k) + 1)]),
+        ));
+        cases.push((
+            format!("{name} count huge"),
+            "PartPastEnd",
+            with(&[(k, u32::MAX)]),
+        ));
     }
     let offsets = [10, 11, 12, 13, 14, 15, 20];
     for (i, &a) in offsets.iter().enumerate() {
@@ -222,16 +234,37 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
             if word(a) != word(b) {
                 cases.push((
                     format!("offsets {a} and {b} swapped"),
+                    "PartMisplaced",
                     with(&[(a, word(b)), (b, word(a))]),
                 ));
             }
         }
-        cases.push((format!("offset {a} past the end"), with(&[(a, 1 << 30)])));
+        cases.push((
+            format!("offset {a} past the end"),
+            "PartMisplaced",
+            with(&[(a, 1 << 30)]),
+        ));
     }
-    cases.push(("total size too big".into(), with(&[(17, word(17) + 4)])));
-    cases.push(("total size huge".into(), with(&[(17, u32::MAX - 3)])));
-    cases.push(("strings size + 4".into(), with(&[(16, word(16) + 4)])));
-    cases.push(("list string out of range".into(), with(&[(18, word(16))])));
+    cases.push((
+        "total size too big".into(),
+        "TotalSizePastEnd",
+        with(&[(17, word(17) + 4)]),
+    ));
+    cases.push((
+        "total size huge".into(),
+        "TotalSizePastEnd",
+        with(&[(17, u32::MAX - 3)]),
+    ));
+    cases.push((
+        "strings size + 4".into(),
+        "PartPastEnd",
+        with(&[(16, word(16) + 4)]),
+    ));
+    cases.push((
+        "list string out of range".into(),
+        "StringPastArea",
+        with(&[(18, word(16))]),
+    ));
     let (targets, functions, entries, slots) = (
         word(10) as usize / 4,
         word(11) as usize / 4,
@@ -242,106 +275,166 @@ fn corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
     let p = PAIR_WORDS as usize;
     cases.push((
         "target 1 name past the strings".into(),
+        "StringPastArea",
         with(&[(targets + t + 1, word(16) + 1)]),
     ));
     cases.push((
         "target 1 LLVM cpu past the strings".into(),
+        "StringPastArea",
         with(&[(targets + t + 4, word(16))]),
     ));
     cases.push((
         "target 1 LLVM cpu empty".into(),
+        "StringNotTerminated",
         with(&[(targets + t + 5, 0)]),
     ));
     cases.push((
         "target 1 LLVM features one byte longer (no NUL after it)".into(),
+        "StringNotTerminated",
         with(&[(targets + t + 7, word(targets + t + 7) + 1)]),
     ));
-    cases.push(("target 0 with a base".into(), with(&[(targets + 8, 0)])));
+    cases.push((
+        "target 0 with a base".into(),
+        "BaseOfTargetZero",
+        with(&[(targets + 8, 0)]),
+    ));
     cases.push((
         "target 2 based on itself".into(),
+        "BadBase",
         with(&[(targets + 2 * t + 8, 2)]),
     ));
     cases.push((
         "target 2 based on a later target".into(),
+        "BadBase",
         with(&[(targets + 2 * t + 8, 5)]),
     ));
     cases.push((
         "target 2 entries past the end".into(),
+        "EntriesOutOfRange",
         with(&[(targets + 2 * t + 10, word(7))]),
     ));
     cases.push((
         "target 2 entry count huge".into(),
+        "EntriesOutOfRange",
         with(&[(targets + 2 * t + 11, u32::MAX)]),
     ));
     cases.push((
         "unknown target flags".into(),
+        "TargetFlags",
         with(&[(targets + 2 * t + 9, 0x80)]),
     ));
     cases.push((
         "function name out of range".into(),
+        "StringPastArea",
         with(&[(functions, u32::MAX)]),
     ));
     cases.push((
         "function body outside the code".into(),
+        "OutsideCode",
         with(&[(functions + 2, 1 << 30)]),
     ));
     cases.push((
         "function body in the data".into(),
+        "OutsideCode",
         with(&[(functions + 2, 0)]),
     ));
     cases.push((
         "unknown function flags".into(),
+        "FunctionFlags",
         with(&[(functions + 3, 0x10)]),
     ));
-    cases.push(("entry names function F".into(), with(&[(entries, word(6))])));
+    cases.push((
+        "entry names function F".into(),
+        "NoSuchFunction",
+        with(&[(entries, word(6))]),
+    ));
     cases.push((
         "entry body outside the code".into(),
+        "OutsideCode",
         with(&[(entries + 1, (-(1i32 << 30)) as u32)]),
     ));
     cases.push((
         "entries out of order".into(),
+        "EntriesUnsorted",
         with(&[(entries, word(entries + p)), (entries + p, word(entries))]),
     ));
     if word(8) > 0 {
-        cases.push(("slot names function F".into(), with(&[(slots, word(6))])));
+        cases.push((
+            "slot names function F".into(),
+            "NoSuchFunction",
+            with(&[(slots, word(6))]),
+        ));
         cases.push((
             "slot cell in the code".into(),
+            "BadCell",
             with(&[(slots + 1, word(functions + 2))]),
         ));
         cases.push((
             "slot cell misaligned".into(),
+            "BadCell",
             with(&[(slots + 1, word(slots + 1) + 2)]),
         ));
     }
     let total = word(17) as usize;
-    for cut in [
-        4,
-        40,
-        80,
-        84,
-        word(11) as usize,
-        word(15) as usize,
-        total - 4,
+    // What a reader meets first when the data is zeroed from `cut` on.
+    for (cut, expected) in [
+        (4, "BadMagic"),
+        (40, "TotalSizeNotWords"),
+        (80, "PartMisplaced"),
+        (84, "PartMisplaced"),
+        (word(11) as usize, "NotText"),
+        (word(15) as usize, "NotText"),
+        (total - 4, "NotText"),
     ] {
         // The data zeroed from `cut` on: what a reader finds when the data
         // was cut short (the rest of the file stays intact for dlopen).
         let mut truncated = bytes.to_vec();
         truncated[at + cut..at + total].fill(0);
-        cases.push((format!("data zeroed from byte {cut}"), truncated));
+        cases.push((format!("data zeroed from byte {cut}"), expected, truncated));
     }
     cases
 }
 
+/// The kind of a dispatch-data problem: its variant's name.
+fn kind(problem: &FormatProblem) -> String {
+    let debug = format!("{problem:?}");
+    debug
+        .split([' ', '{', '('])
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// Checks that `inspect`'s reader and the loader (for a Haswell) reject the
-/// corrupted file `changed` (written as case `i` in `dir`); returns its path.
-fn rejected_by_inspect_and_the_loader(dir: &Path, i: usize, what: &str, changed: &[u8]) -> PathBuf {
-    let inspect = ImageFile::parse(Path::new("corrupt.so"), changed);
-    assert!(inspect.is_err(), "inspect accepted: {what}");
+/// corrupted file `changed` (written as case `i` in `dir`) for the same
+/// reason, of the kind `expected` (a [`FormatProblem`] variant's name, or
+/// several separated by `|`); returns its path.
+fn rejected_by_inspect_and_the_loader(
+    dir: &Path,
+    i: usize,
+    what: &str,
+    expected: &str,
+    changed: &[u8],
+) -> PathBuf {
+    let inspect = match ImageFile::parse(Path::new("corrupt.so"), changed) {
+        Ok(_) => panic!("inspect accepted: {what}"),
+        Err(InspectError::Format { error, .. }) => error,
+        Err(other) => panic!("{what}: inspect: not a dispatch-data error: {other}"),
+    };
+    let found = kind(&inspect.problem);
+    assert!(
+        expected.split('|').any(|k| k == found),
+        "{what}: expected a problem of kind {expected}, got {found}: {inspect}"
+    );
     let path = dir.join(format!("libcorrupt{i}.so"));
     std::fs::write(&path, changed).unwrap();
     match Image::open(&path, &OpenOptions::default().host(host("haswell"))) {
         Ok(_) => panic!("the loader accepted: {what}"),
-        Err(e) => assert!(!e.to_string().is_empty()),
+        Err(LoadError::File(InspectError::Format { error, .. }))
+        | Err(LoadError::Format { error, .. }) => {
+            assert_eq!(error, inspect, "{what}: the loader's reason")
+        }
+        Err(other) => panic!("{what}: the loader: not a dispatch-data error: {other}"),
     }
     path
 }
@@ -349,7 +442,7 @@ fn rejected_by_inspect_and_the_loader(dir: &Path, i: usize, what: &str, changed:
 /// Corruptions of the build record of the dispatch data at `at`: every
 /// string of every entry out of place, cut, without its NUL, or empty; keys
 /// out of order and repeated; the count and the offset wrong.
-fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
+fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, &'static str, Vec<u8>)> {
     let (word, with) = patcher(bytes, at);
     let (record, count, r) = (
         word(20) as usize / 4,
@@ -363,26 +456,37 @@ fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
         for (part, k) in [("key", key), ("value", value)] {
             cases.push((
                 format!("record {i} {part} past the strings"),
+                "StringPastArea",
                 with(&[(k, strings_size)]),
             ));
             cases.push((
                 format!("record {i} {part} one byte longer (no NUL after it)"),
+                // The last string's next byte is the padding's NUL: then the
+                // string holds a NUL.
+                "StringNotTerminated|NotText",
                 with(&[(k + 1, word(k + 1) + 1)]),
             ));
             cases.push((
                 format!("record {i} {part} length huge"),
+                "StringPastArea",
                 with(&[(k + 1, u32::MAX)]),
             ));
         }
-        cases.push((format!("record {i} key empty"), with(&[(key + 1, 0)])));
+        cases.push((
+            format!("record {i} key empty"),
+            "StringNotTerminated",
+            with(&[(key + 1, 0)]),
+        ));
         cases.push((
             format!("record {i} key shifted by a byte"),
+            "StringNotTerminated",
             with(&[(key, word(key) + 1)]),
         ));
         if i + 1 < count {
             let next = key + r;
             cases.push((
                 format!("records {i} and {} swapped", i + 1),
+                "RecordOrder",
                 with(&[
                     (key, word(next)),
                     (key + 1, word(next + 1)),
@@ -392,14 +496,31 @@ fn record_corruptions(bytes: &[u8], at: usize) -> Vec<(String, Vec<u8>)> {
             ));
             cases.push((
                 format!("record {} repeats record {i}'s key", i + 1),
+                "RecordOrder",
                 with(&[(next, word(key)), (next + 1, word(key + 1))]),
             ));
         }
     }
-    cases.push(("record count + 1".into(), with(&[(21, word(21) + 1)])));
-    cases.push(("record count huge".into(), with(&[(21, u32::MAX)])));
-    cases.push(("record offset past the end".into(), with(&[(20, 1 << 30)])));
-    cases.push(("record offset - 4".into(), with(&[(20, word(20) - 4)])));
+    cases.push((
+        "record count + 1".into(),
+        "PartMisplaced",
+        with(&[(21, word(21) + 1)]),
+    ));
+    cases.push((
+        "record count huge".into(),
+        "PartPastEnd",
+        with(&[(21, u32::MAX)]),
+    ));
+    cases.push((
+        "record offset past the end".into(),
+        "PartMisplaced",
+        with(&[(20, 1 << 30)]),
+    ));
+    cases.push((
+        "record offset - 4".into(),
+        "PartMisplaced",
+        with(&[(20, word(20) - 4)]),
+    ));
     cases
 }
 
@@ -411,8 +532,8 @@ fn corrupted_build_records_are_rejected_by_inspect_check_and_the_loader() {
     let (at, _) = data_in_file(&bytes);
     let cases = record_corruptions(&bytes, at);
     assert!(cases.len() >= 60, "{} cases", cases.len());
-    for (i, (what, changed)) in cases.iter().enumerate() {
-        let path = rejected_by_inspect_and_the_loader(&dir, i, what, changed);
+    for (i, (what, expected, changed)) in cases.iter().enumerate() {
+        let path = rejected_by_inspect_and_the_loader(&dir, i, what, expected, changed);
         // `mvimg check` says so too, with exit status 1 (not a crash).
         let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
             .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
@@ -437,8 +558,8 @@ fn corrupted_dispatch_data_is_rejected_by_inspect_and_the_loader() {
     ImageFile::parse(&so, &bytes).unwrap();
     let cases = corruptions(&bytes, at);
     assert!(cases.len() > 50, "{} cases", cases.len());
-    for (i, (what, changed)) in cases.iter().enumerate() {
-        rejected_by_inspect_and_the_loader(&dir, i, what, changed);
+    for (i, (what, expected, changed)) in cases.iter().enumerate() {
+        rejected_by_inspect_and_the_loader(&dir, i, what, expected, changed);
     }
     // The file truncated: a clear error from both.
     for cut in [0, 16, bytes.len() / 2, at + 8] {

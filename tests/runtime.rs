@@ -15,6 +15,7 @@ mod macho;
 #[path = "../link/tests/common/wine.rs"]
 mod wine;
 
+use object::read::coff::ImportType;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -251,8 +252,40 @@ fn windows_image_links_the_runtime_dll_through_its_import_library() {
             "{symbol} in {imports:?}"
         );
     }
-    // The image's own import library lists the heap as data.
-    assert!(image_implib.exists());
+    // The image's own import library lists the heap as data and the
+    // functions as code...
+    let kinds = implib_imports(&image_implib);
+    assert!(
+        kinds.contains(&("image_heap".to_owned(), ImportType::Data)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("image_sum".to_owned(), ImportType::Code)),
+        "{kinds:?}"
+    );
+    // ... and a program linked against it (not loading the image itself)
+    // reads the heap and calls through it.
+    std::fs::write(dir.join("linked.c"), LINKED).unwrap();
+    run_ok(
+        "x86_64-w64-mingw32-gcc",
+        &[
+            "-o",
+            s(&dir.join("linked.exe")),
+            s(&dir.join("linked.c")),
+            s(&image_implib),
+        ],
+    );
+    let linked = Command::new(wine::wine64())
+        .arg("linked.exe")
+        .current_dir(&dir)
+        .env("WINEPREFIX", dir.join("wine-prefix"))
+        .env("WINEDEBUG", "-all")
+        .output()
+        .expect("wine64 runs (ci/setup installs it)");
+    assert_eq!(
+        stdout(&linked, "wine linked.exe").replace('\r', ""),
+        "heap serialized-heap sum 145\n"
+    );
     std::fs::write(dir.join("driver.c"), DRIVER).unwrap();
     let driver = dir.join("driver.exe");
     run_ok(
@@ -279,6 +312,35 @@ fn windows_image_links_the_runtime_dll_through_its_import_library() {
         false
     };
     assert_eq!(text.replace('\r', ""), expected(i32::from(host_avx2)));
+}
+
+/// A program linked against the image's import library: the heap is a
+/// data import, `image_sum` a function.
+const LINKED: &str = r#"
+#include <stdio.h>
+__declspec(dllimport) extern const char image_heap[];
+int image_sum(int);
+int main(void) {
+    printf("heap %s sum %d\n", image_heap, image_sum(10));
+    return 0;
+}
+"#;
+
+/// (symbol, kind) of every short import member of an import library.
+fn implib_imports(path: &Path) -> Vec<(String, ImportType)> {
+    let bytes = std::fs::read(path).unwrap();
+    let archive = object::read::archive::ArchiveFile::parse(&*bytes).unwrap();
+    let mut out = Vec::new();
+    for member in archive.members() {
+        let data = member.unwrap().data(&*bytes).unwrap();
+        if let Ok(import) = object::read::coff::ImportFile::parse(data) {
+            out.push((
+                String::from_utf8_lossy(import.symbol()).into_owned(),
+                import.import_type(),
+            ));
+        }
+    }
+    out
 }
 
 /// (DLL, symbol) of every import of a PE image.

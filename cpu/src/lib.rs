@@ -37,7 +37,7 @@ pub use error::{
 };
 pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
-pub use image::{DispatchData, FormatError, Image, LoadError, OpenOptions};
+pub use image::{DispatchData, FormatError, FormatProblem, Image, LoadError, OpenOptions};
 pub use platform::{ObjectFormat, Platform, SUPPORTED_TRIPLES};
 pub use select::{select, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;

@@ -39,20 +39,27 @@ fn corrupt_object_poisons_in_process_lld_and_links_go_on() {
         "destination untouched"
     );
     println!("{text}");
-    let poisoned = matches!(
-        err,
-        LinkError::Lld {
-            can_run_again: false,
-            ..
-        }
+    // This corruption is one of LLD's fatal errors: the in-process driver must
+    // not be entered again.
+    assert!(
+        matches!(
+            err,
+            LinkError::Lld {
+                can_run_again: false,
+                ..
+            }
+        ),
+        "a truncated section header table is fatal in LLD: {text}"
     );
-    assert_eq!(poisoned, in_process_poisoned());
+    assert!(in_process_poisoned(), "the process remembers it");
     let out = LinkJob::new(target, vec![good], dir.join("libafter.so"))
         .link()
         .unwrap();
-    assert!(out.output.exists());
-    assert_eq!(
-        out.lld.in_process, !poisoned,
-        "after a fatal error, links use the subprocess"
+    assert!(
+        !out.lld.in_process,
+        "after a fatal error, links run the LLD executable"
     );
+    let image = std::fs::read(&out.output).unwrap();
+    assert_eq!(&image[..4], b"\x7fELF", "the subprocess wrote an ELF image");
+    assert_eq!(image[16], 3, "ET_DYN");
 }

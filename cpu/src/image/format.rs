@@ -84,15 +84,490 @@ pub fn arch_code(arch: Arch) -> u32 {
 /// the start of the data).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatError {
-    /// Byte offset of the offending word or part.
+    /// Byte offset of the offending word or part (0 for problems found by
+    /// [`DispatchData::check_addresses`], which concern addresses, not bytes
+    /// of the data).
     pub offset: u64,
-    /// What is wrong, and what was expected.
-    pub message: String,
+    /// What is wrong.
+    pub problem: FormatProblem,
+}
+
+/// A part of the dispatch data, as [`FormatProblem`] names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataPart {
+    /// The fixed header.
+    Header,
+    /// The target records.
+    Targets,
+    /// The function records.
+    Functions,
+    /// The entry records.
+    Entries,
+    /// The slot records.
+    Slots,
+    /// The relocation records.
+    Relocations,
+    /// The build record.
+    BuildRecord,
+    /// The string area.
+    Strings,
+}
+
+impl fmt::Display for DataPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DataPart::Header => "header",
+            DataPart::Targets => "targets",
+            DataPart::Functions => "functions",
+            DataPart::Entries => "entries",
+            DataPart::Slots => "slots",
+            DataPart::Relocations => "relocations",
+            DataPart::BuildRecord => "build record",
+            DataPart::Strings => "strings",
+        })
+    }
+}
+
+/// A code address the data records, as [`FormatProblem::OutsideCode`] names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeAddress {
+    /// The target-0 body of a function.
+    Function {
+        /// The function's index.
+        index: usize,
+        /// Its symbol name.
+        name: String,
+    },
+    /// The body of an entry record.
+    Entry {
+        /// The entry's index.
+        index: usize,
+    },
+}
+
+impl fmt::Display for CodeAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeAddress::Function { index, name } => {
+                write!(f, "the target-0 body of function {index} ({name})")
+            }
+            CodeAddress::Entry { index } => write!(f, "the body of entry {index}"),
+        }
+    }
+}
+
+/// What is wrong with dispatch data (the kind of each reason
+/// [`DispatchData::parse`], [`DispatchData::check_addresses`],
+/// [`DispatchData::resolved_targets`] and the loader give).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FormatProblem {
+    /// A word lies past the end of the bytes given.
+    Truncated {
+        /// How many bytes there are.
+        len: u64,
+    },
+    /// The first 8 bytes are not `MVIMGDSP`.
+    BadMagic,
+    /// A format version this reader does not know.
+    Version {
+        /// The version stored.
+        found: u32,
+    },
+    /// A header of another size than this version's.
+    HeaderWords {
+        /// The header size stored, in words.
+        found: u32,
+    },
+    /// An architecture code other than 1 (x86_64) and 2 (aarch64).
+    UnknownArch {
+        /// The code stored.
+        code: u32,
+    },
+    /// `total_size` is more than the bytes there are.
+    TotalSizePastEnd {
+        /// The size stored.
+        total_size: u32,
+        /// How many bytes there are.
+        len: u64,
+    },
+    /// `total_size` is not a whole header and words.
+    TotalSizeNotWords {
+        /// The size stored.
+        total_size: u32,
+    },
+    /// `total_size` is not where the strings end.
+    TotalSizeNotStringsEnd {
+        /// The size stored.
+        total_size: u32,
+        /// Where the strings end.
+        strings_end: u64,
+    },
+    /// No target records.
+    NoTargets,
+    /// A part does not start right after the previous one.
+    PartMisplaced {
+        /// The part.
+        part: DataPart,
+        /// The part before it.
+        previous: DataPart,
+        /// Where it starts.
+        start: u64,
+        /// Where it should start.
+        expected: u64,
+    },
+    /// A part runs past `total_size`.
+    PartPastEnd {
+        /// The part.
+        part: DataPart,
+        /// Its bytes.
+        range: Range<u64>,
+        /// The size stored.
+        total_size: u32,
+    },
+    /// A string and its NUL run past the string area.
+    StringPastArea {
+        /// The string's offset in the area.
+        offset: u64,
+        /// Its length.
+        len: u64,
+        /// The area's size.
+        area: u64,
+    },
+    /// A string is not followed by a NUL.
+    StringNotTerminated {
+        /// The string's offset in the area.
+        offset: u64,
+        /// Its length.
+        len: u64,
+    },
+    /// A name (of a function, target, CPU, key) is empty.
+    EmptyName,
+    /// A string is not UTF-8 or holds a NUL.
+    NotText,
+    /// A function record with flags this version does not define.
+    FunctionFlags {
+        /// The function's index.
+        function: usize,
+        /// The flags stored.
+        flags: u32,
+    },
+    /// An entry, slot or relocation names a function that does not exist.
+    NoSuchFunction {
+        /// The part of the record.
+        part: DataPart,
+        /// The record's index.
+        index: usize,
+        /// The function index stored.
+        function: u32,
+        /// How many functions there are.
+        function_count: u32,
+    },
+    /// A build-record key with other characters than letters, digits, `-`,
+    /// `_`, `.`.
+    RecordKey {
+        /// The record's index.
+        index: usize,
+        /// The key.
+        key: String,
+    },
+    /// Build-record keys not sorted and unique.
+    RecordOrder {
+        /// The record's index.
+        index: usize,
+        /// Its key.
+        key: String,
+        /// The key before it.
+        previous: String,
+    },
+    /// Target 0 has a base.
+    BaseOfTargetZero,
+    /// A target's base is not target 0 or an earlier `clone_all` target.
+    BadBase {
+        /// The target.
+        target: usize,
+        /// The base stored.
+        base: u32,
+    },
+    /// A target record with flags this version does not define.
+    TargetFlags {
+        /// The target.
+        target: usize,
+        /// The flags stored.
+        flags: u32,
+    },
+    /// A target's entries are not within the entry records (or target 0
+    /// has entries).
+    EntriesOutOfRange {
+        /// The target.
+        target: usize,
+        /// Its entry records.
+        range: Range<u64>,
+        /// How many entry records there are.
+        entry_count: u32,
+    },
+    /// A target's entries are not sorted by function, or one is listed twice.
+    EntriesUnsorted {
+        /// The target.
+        target: usize,
+    },
+    /// A `clone_all` target without an entry for every function.
+    CloneAllEntries {
+        /// The target.
+        target: usize,
+        /// Its entries.
+        count: u64,
+        /// How many functions there are.
+        function_count: u32,
+    },
+    /// The stored list does not name the target records.
+    ListMismatch {
+        /// The stored list.
+        list: String,
+        /// The targets' names.
+        names: Vec<String>,
+    },
+    /// A body lies outside the image's executable segments.
+    OutsideCode {
+        /// Which body.
+        what: CodeAddress,
+        /// Its offset from the dispatch data.
+        rel: i32,
+    },
+    /// A slot or relocation cell is not an aligned pointer in writable data.
+    BadCell {
+        /// [`DataPart::Slots`] or [`DataPart::Relocations`].
+        part: DataPart,
+        /// The record's index.
+        index: usize,
+        /// The cell's offset from the dispatch data.
+        rel: i32,
+    },
+    /// The stored target list does not parse.
+    ListParse {
+        /// The parser's message.
+        error: String,
+    },
+    /// The stored target list does not resolve with this mvimg's database.
+    ListResolve {
+        /// The resolver's message.
+        error: String,
+        /// The mvimg version that built the image, when recorded.
+        built_by: Option<String>,
+    },
+    /// The stored list resolves to another number of targets than stored.
+    ListTargetCount {
+        /// The stored list.
+        list: String,
+        /// Targets of the list.
+        resolved: usize,
+        /// Target records.
+        stored: usize,
+    },
+    /// A target needs a feature this mvimg's database does not know.
+    UnknownFeature {
+        /// The target.
+        target: usize,
+        /// The feature's name.
+        feature: String,
+        /// The mvimg version that built the image, when recorded.
+        built_by: Option<String>,
+    },
+    /// The data mapped by the loader differs from the file's.
+    LoadedDiffers,
+}
+
+impl fmt::Display for FormatProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let built = |by: &Option<String>| {
+            by.as_ref()
+                .map(|v| format!(" (built by mvimg {v})"))
+                .unwrap_or_default()
+        };
+        match self {
+            FormatProblem::Truncated { len } => {
+                write!(f, "the data ends at byte {len}: the image is truncated")
+            }
+            FormatProblem::BadMagic => {
+                f.write_str("the magic is not `MVIMGDSP`: this is not mvimg dispatch data")
+            }
+            FormatProblem::Version { found } => write!(
+                f,
+                "format version {found}; this reader knows version {FORMAT_VERSION}: \
+                 rebuild the image with this mvimg or read it with the mvimg that built it"
+            ),
+            FormatProblem::HeaderWords { found } => write!(
+                f,
+                "the header has {found} words; version {FORMAT_VERSION} has {HEADER_WORDS}"
+            ),
+            FormatProblem::UnknownArch { code } => write!(
+                f,
+                "unknown architecture code {code} (1 = x86_64, 2 = aarch64)"
+            ),
+            FormatProblem::TotalSizePastEnd { total_size, len } => write!(
+                f,
+                "total_size is {total_size} bytes but only {len} are there: the image is truncated"
+            ),
+            FormatProblem::TotalSizeNotWords { total_size } => {
+                write!(f, "total_size {total_size} is not a whole header and words")
+            }
+            FormatProblem::TotalSizeNotStringsEnd {
+                total_size,
+                strings_end,
+            } => write!(
+                f,
+                "total_size is {total_size} but the strings end at byte {strings_end}"
+            ),
+            FormatProblem::NoTargets => f.write_str("no targets; an image has at least target 0"),
+            FormatProblem::PartMisplaced {
+                part,
+                previous,
+                start,
+                expected,
+            } => write!(
+                f,
+                "the {part} start at byte {start}; version {FORMAT_VERSION} puts them \
+                 right after the {previous}, at byte {expected}"
+            ),
+            FormatProblem::PartPastEnd {
+                part,
+                range,
+                total_size,
+            } => write!(
+                f,
+                "the {part} (bytes {}..{}) run past the end of the data ({total_size} bytes)",
+                range.start, range.end
+            ),
+            FormatProblem::StringPastArea { offset, len, area } => write!(
+                f,
+                "a string at {offset}+{len} and its NUL run past the string area ({area} bytes)"
+            ),
+            FormatProblem::StringNotTerminated { offset, len } => {
+                write!(f, "the string at {offset}+{len} is not NUL-terminated")
+            }
+            FormatProblem::EmptyName => f.write_str("an empty name"),
+            FormatProblem::NotText => f.write_str("a string is not UTF-8 text without NUL bytes"),
+            FormatProblem::FunctionFlags { function, flags } => {
+                write!(f, "function {function}: unknown flags {flags:#x}")
+            }
+            FormatProblem::NoSuchFunction {
+                part,
+                index,
+                function,
+                function_count,
+            } => {
+                let what = match part {
+                    DataPart::Slots => "slot",
+                    DataPart::Relocations => "relocation",
+                    _ => "entry",
+                };
+                write!(
+                    f,
+                    "{what} {index} names function {function}; there are {function_count}"
+                )
+            }
+            FormatProblem::RecordKey { index, key } => write!(
+                f,
+                "build record {index}: `{key}` is not a key (letters, digits, `-`, `_`, `.`)"
+            ),
+            FormatProblem::RecordOrder {
+                index,
+                key,
+                previous,
+            } => write!(
+                f,
+                "build record {index}: key `{key}` after `{previous}`: keys are sorted and unique"
+            ),
+            FormatProblem::BaseOfTargetZero => {
+                f.write_str("target 0 has a base; it must be 0xFFFFFFFF")
+            }
+            FormatProblem::BadBase { target, base } => write!(
+                f,
+                "target {target} falls back to target {base}: a base must be target 0 or \
+                 an earlier clone_all target"
+            ),
+            FormatProblem::TargetFlags { target, flags } => {
+                write!(f, "target {target}: unknown flags {flags:#x}")
+            }
+            FormatProblem::EntriesOutOfRange {
+                target,
+                range,
+                entry_count,
+            } => write!(
+                f,
+                "target {target}: entries {}..{} out of the {entry_count} entry records",
+                range.start, range.end
+            ),
+            FormatProblem::EntriesUnsorted { target } => write!(
+                f,
+                "target {target}: entries not sorted by function, or one listed twice"
+            ),
+            FormatProblem::CloneAllEntries {
+                target,
+                count,
+                function_count,
+            } => write!(
+                f,
+                "target {target} is clone_all but has {count} entries for {function_count} \
+                 functions"
+            ),
+            FormatProblem::ListMismatch { list, names } => write!(
+                f,
+                "the target list `{list}` does not name the targets `{}`",
+                names.join(";")
+            ),
+            FormatProblem::OutsideCode { what, rel } => {
+                write!(f, "{what} is at offset {rel}, outside the image's code")
+            }
+            FormatProblem::BadCell { part, index, rel } => {
+                let what = if *part == DataPart::Slots {
+                    "slot"
+                } else {
+                    "relocation"
+                };
+                write!(
+                    f,
+                    "the cell of {what} {index} is at offset {rel}, not an aligned pointer \
+                     in the image's writable data"
+                )
+            }
+            FormatProblem::ListParse { error } => {
+                write!(f, "the stored target list does not parse: {error}")
+            }
+            FormatProblem::ListResolve { error, built_by } => write!(
+                f,
+                "the stored target list does not resolve with this mvimg's CPU database{}: \
+                 {error}",
+                built(built_by)
+            ),
+            FormatProblem::ListTargetCount {
+                list,
+                resolved,
+                stored,
+            } => write!(
+                f,
+                "the target list `{list}` has {resolved} targets, the data {stored}"
+            ),
+            FormatProblem::UnknownFeature {
+                target,
+                feature,
+                built_by,
+            } => write!(
+                f,
+                "target {target} needs feature `{feature}`, which this mvimg's CPU database \
+                 does not know{}",
+                built(built_by)
+            ),
+            FormatProblem::LoadedDiffers => {
+                f.write_str("the loaded dispatch data differs from the file's")
+            }
+        }
+    }
 }
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "dispatch data, byte {}: {}", self.offset, self.message)
+        write!(f, "dispatch data, byte {}: {}", self.offset, self.problem)
     }
 }
 
@@ -186,21 +661,17 @@ impl Reader<'_> {
         let at = usize::try_from(offset).ok();
         at.and_then(|at| self.bytes.get(at..at.checked_add(4)?))
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .ok_or_else(|| FormatError {
+            .ok_or(FormatError {
                 offset,
-                message: format!(
-                    "the data ends at byte {}: the image is truncated",
-                    self.bytes.len()
-                ),
+                problem: FormatProblem::Truncated {
+                    len: self.bytes.len() as u64,
+                },
             })
     }
 }
 
-fn fail<T>(offset: u64, message: impl Into<String>) -> Result<T, FormatError> {
-    Err(FormatError {
-        offset,
-        message: message.into(),
-    })
+fn fail<T>(offset: u64, problem: FormatProblem) -> Result<T, FormatError> {
+    Err(FormatError { offset, problem })
 }
 
 impl DispatchData {
@@ -209,29 +680,23 @@ impl DispatchData {
     pub fn parse(bytes: &[u8]) -> Result<DispatchData, FormatError> {
         let r = Reader { bytes };
         if bytes.len() < 8 || bytes[..8] != MAGIC {
-            return fail(
-                0,
-                "the magic is not `MVIMGDSP`: this is not mvimg dispatch data",
-            );
+            return fail(0, FormatProblem::BadMagic);
         }
         let header = |k: u32| r.word(u64::from(k) * 4);
         let version = header(H_VERSION)?;
         if version != FORMAT_VERSION {
             return fail(
                 u64::from(H_VERSION) * 4,
-                format!(
-                    "format version {version}; this reader knows version {FORMAT_VERSION}: \
-                     rebuild the image with this mvimg or read it with the mvimg that built it"
-                ),
+                FormatProblem::Version { found: version },
             );
         }
         let header_words = header(H_HEADER_WORDS)?;
         if header_words != HEADER_WORDS {
             return fail(
                 u64::from(H_HEADER_WORDS) * 4,
-                format!(
-                    "the header has {header_words} words; version {FORMAT_VERSION} has {HEADER_WORDS}"
-                ),
+                FormatProblem::HeaderWords {
+                    found: header_words,
+                },
             );
         }
         let arch = match header(H_ARCH)? {
@@ -240,7 +705,7 @@ impl DispatchData {
             other => {
                 return fail(
                     u64::from(H_ARCH) * 4,
-                    format!("unknown architecture code {other} (1 = x86_64, 2 = aarch64)"),
+                    FormatProblem::UnknownArch { code: other },
                 )
             }
         };
@@ -248,16 +713,16 @@ impl DispatchData {
         if (total_size as usize) > bytes.len() {
             return fail(
                 u64::from(H_TOTAL_SIZE) * 4,
-                format!(
-                    "total_size is {total_size} bytes but only {} are there: the image is truncated",
-                    bytes.len()
-                ),
+                FormatProblem::TotalSizePastEnd {
+                    total_size,
+                    len: bytes.len() as u64,
+                },
             );
         }
         if total_size % 4 != 0 || total_size < HEADER_WORDS * 4 {
             return fail(
                 u64::from(H_TOTAL_SIZE) * 4,
-                format!("total_size {total_size} is not a whole header and words"),
+                FormatProblem::TotalSizeNotWords { total_size },
             );
         }
         let counts = [
@@ -271,45 +736,42 @@ impl DispatchData {
         let [target_count, function_count, entry_count, slot_count, reloc_count, record_count] =
             counts;
         if target_count == 0 {
-            return fail(
-                u64::from(H_TARGET_COUNT) * 4,
-                "no targets; an image has at least target 0",
-            );
+            return fail(u64::from(H_TARGET_COUNT) * 4, FormatProblem::NoTargets);
         }
         // Every part: (name, header word of its offset, size in bytes).
         let sizes = [
             (
-                "targets",
+                DataPart::Targets,
                 H_TARGETS_OFFSET,
                 u64::from(target_count) * u64::from(TARGET_WORDS) * 4,
             ),
             (
-                "functions",
+                DataPart::Functions,
                 H_FUNCTIONS_OFFSET,
                 u64::from(function_count) * u64::from(FUNCTION_WORDS) * 4,
             ),
             (
-                "entries",
+                DataPart::Entries,
                 H_ENTRIES_OFFSET,
                 u64::from(entry_count) * u64::from(PAIR_WORDS) * 4,
             ),
             (
-                "slots",
+                DataPart::Slots,
                 H_SLOTS_OFFSET,
                 u64::from(slot_count) * u64::from(PAIR_WORDS) * 4,
             ),
             (
-                "relocations",
+                DataPart::Relocations,
                 H_RELOCS_OFFSET,
                 u64::from(reloc_count) * u64::from(PAIR_WORDS) * 4,
             ),
             (
-                "build record",
+                DataPart::BuildRecord,
                 H_RECORD_OFFSET,
                 u64::from(record_count) * u64::from(RECORD_WORDS) * 4,
             ),
             (
-                "strings",
+                DataPart::Strings,
                 H_STRINGS_OFFSET,
                 u64::from(header(H_STRINGS_SIZE)?),
             ),
@@ -317,7 +779,8 @@ impl DispatchData {
         // The parts follow each other in this order, each right after the
         // previous one, the strings last: anything else (a swapped or moved
         // offset) is corruption.
-        let mut parts: Vec<(&str, Range<u64>)> = vec![("header", 0..u64::from(HEADER_WORDS) * 4)];
+        let mut parts: Vec<(DataPart, Range<u64>)> =
+            vec![(DataPart::Header, 0..u64::from(HEADER_WORDS) * 4)];
         for (name, word, size) in sizes {
             let start = u64::from(header(word)?);
             let (previous, expected) = parts
@@ -327,20 +790,23 @@ impl DispatchData {
             if start != expected {
                 return fail(
                     u64::from(word) * 4,
-                    format!(
-                        "the {name} start at byte {start}; version {FORMAT_VERSION} puts them \
-                         right after the {previous}, at byte {expected}"
-                    ),
+                    FormatProblem::PartMisplaced {
+                        part: name,
+                        previous,
+                        start,
+                        expected,
+                    },
                 );
             }
             let end = start + size;
             if end > u64::from(total_size) {
                 return fail(
                     u64::from(word) * 4,
-                    format!(
-                        "the {name} (bytes {start}..{end}) run past the end of the data \
-                         ({total_size} bytes)"
-                    ),
+                    FormatProblem::PartPastEnd {
+                        part: name,
+                        range: start..end,
+                        total_size,
+                    },
                 );
             }
             parts.push((name, start..end));
@@ -348,10 +814,10 @@ impl DispatchData {
         if parts[7].1.end != u64::from(total_size) {
             return fail(
                 u64::from(H_TOTAL_SIZE) * 4,
-                format!(
-                    "total_size is {total_size} but the strings end at byte {}",
-                    parts[7].1.end
-                ),
+                FormatProblem::TotalSizeNotStringsEnd {
+                    total_size,
+                    strings_end: parts[7].1.end,
+                },
             );
         }
         let offset_of = |k: usize| parts[k].1.start;
@@ -364,23 +830,20 @@ impl DispatchData {
             if end >= strings.end {
                 return fail(
                     at,
-                    format!(
-                        "a string at {offset}+{len} and its NUL run past the string area \
-                         ({} bytes)",
-                        strings.end - strings.start
-                    ),
+                    FormatProblem::StringPastArea {
+                        offset,
+                        len,
+                        area: strings.end - strings.start,
+                    },
                 );
             }
             if bytes[end as usize] != 0 {
-                return fail(
-                    at,
-                    format!("the string at {offset}+{len} is not NUL-terminated"),
-                );
+                return fail(at, FormatProblem::StringNotTerminated { offset, len });
             }
             match String::from_utf8(bytes[start as usize..end as usize].to_vec()) {
                 Ok(text) if (may_be_empty || !text.is_empty()) && !text.contains('\0') => Ok(text),
-                Ok(text) if text.is_empty() => fail(at, "an empty name"),
-                _ => fail(at, "a string is not UTF-8 text without NUL bytes"),
+                Ok(text) if text.is_empty() => fail(at, FormatProblem::EmptyName),
+                _ => fail(at, FormatProblem::NotText),
             }
         };
         let string = |at: u64| text(at, false);
@@ -393,7 +856,10 @@ impl DispatchData {
             if flags & !(FUNCTION_ENTRY | FUNCTION_SLOT) != 0 {
                 return fail(
                     at + word(F_FLAGS),
-                    format!("function {i}: unknown flags {flags:#x}"),
+                    FormatProblem::FunctionFlags {
+                        function: i as usize,
+                        flags,
+                    },
                 );
             }
             functions.push(FunctionRecord {
@@ -402,7 +868,7 @@ impl DispatchData {
                 flags,
             });
         }
-        let pairs = |part: usize, count: u32, what: &str| -> Result<Vec<Pair>, FormatError> {
+        let pairs = |part: usize, count: u32, what: DataPart| -> Result<Vec<Pair>, FormatError> {
             (0..u64::from(count))
                 .map(|i| {
                     let at = offset_of(part) + i * u64::from(PAIR_WORDS) * 4;
@@ -410,9 +876,12 @@ impl DispatchData {
                     if function >= function_count {
                         return fail(
                             at,
-                            format!(
-                                "{what} {i} names function {function}; there are {function_count}"
-                            ),
+                            FormatProblem::NoSuchFunction {
+                                part: what,
+                                index: i as usize,
+                                function,
+                                function_count,
+                            },
                         );
                     }
                     Ok(Pair {
@@ -422,9 +891,9 @@ impl DispatchData {
                 })
                 .collect()
         };
-        let entries = pairs(3, entry_count, "entry")?;
-        let slots = pairs(4, slot_count, "slot")?;
-        let relocs = pairs(5, reloc_count, "relocation")?;
+        let entries = pairs(3, entry_count, DataPart::Entries)?;
+        let slots = pairs(4, slot_count, DataPart::Slots)?;
+        let relocs = pairs(5, reloc_count, DataPart::Relocations)?;
         let mut record: Vec<(String, String)> = Vec::with_capacity(record_count as usize);
         for i in 0..u64::from(record_count) {
             let at = offset_of(6) + i * u64::from(RECORD_WORDS) * 4;
@@ -432,19 +901,21 @@ impl DispatchData {
             if !is_record_key(&key) {
                 return fail(
                     at,
-                    format!(
-                        "build record {i}: `{key}` is not a key (letters, digits, `-`, `_`, `.`)"
-                    ),
+                    FormatProblem::RecordKey {
+                        index: i as usize,
+                        key,
+                    },
                 );
             }
             if let Some((previous, _)) = record.last() {
                 if *previous >= key {
                     return fail(
                         at,
-                        format!(
-                            "build record {i}: key `{key}` after `{previous}`: keys are sorted \
-                             and unique"
-                        ),
+                        FormatProblem::RecordOrder {
+                            index: i as usize,
+                            key,
+                            previous: previous.clone(),
+                        },
                     );
                 }
             }
@@ -462,12 +933,7 @@ impl DispatchData {
             );
             let base = match (t, base) {
                 (0, NO_BASE) => None,
-                (0, _) => {
-                    return fail(
-                        at + word(T_BASE),
-                        "target 0 has a base; it must be 0xFFFFFFFF",
-                    )
-                }
+                (0, _) => return fail(at + word(T_BASE), FormatProblem::BaseOfTargetZero),
                 (_, b)
                     if (b as usize) < t
                         && (b == 0 || targets[b as usize].flags & TARGET_CLONE_ALL != 0) =>
@@ -477,26 +943,24 @@ impl DispatchData {
                 (_, b) => {
                     return fail(
                         at + word(T_BASE),
-                        format!(
-                            "target {t} falls back to target {b}: a base must be target 0 or \
-                             an earlier clone_all target"
-                        ),
+                        FormatProblem::BadBase { target: t, base: b },
                     )
                 }
             };
             if flags & !(TARGET_CLONE_ALL | TARGET_OPT_SIZE | TARGET_MIN_SIZE) != 0 {
                 return fail(
                     at + word(T_FLAGS),
-                    format!("target {t}: unknown flags {flags:#x}"),
+                    FormatProblem::TargetFlags { target: t, flags },
                 );
             }
             if first + count > u64::from(entry_count) || (t == 0 && count != 0) {
                 return fail(
                     at + word(T_FIRST_ENTRY),
-                    format!(
-                        "target {t}: entries {first}..{} out of the {entry_count} entry records",
-                        first + count
-                    ),
+                    FormatProblem::EntriesOutOfRange {
+                        target: t,
+                        range: first..first + count,
+                        entry_count,
+                    },
                 );
             }
             let range = first as usize..(first + count) as usize;
@@ -506,16 +970,17 @@ impl DispatchData {
             {
                 return fail(
                     at + word(T_FIRST_ENTRY),
-                    format!("target {t}: entries not sorted by function, or one listed twice"),
+                    FormatProblem::EntriesUnsorted { target: t },
                 );
             }
             if flags & TARGET_CLONE_ALL != 0 && count != u64::from(function_count) {
                 return fail(
                     at + word(T_ENTRY_COUNT),
-                    format!(
-                        "target {t} is clone_all but has {count} entries for {function_count} \
-                         functions"
-                    ),
+                    FormatProblem::CloneAllEntries {
+                        target: t,
+                        count,
+                        function_count,
+                    },
                 );
             }
             targets.push(TargetRecord {
@@ -532,10 +997,10 @@ impl DispatchData {
         if list.split(';').ne(names.iter().copied()) {
             return fail(
                 u64::from(H_LIST) * 4,
-                format!(
-                    "the target list `{list}` does not name the targets `{}`",
-                    names.join(";")
-                ),
+                FormatProblem::ListMismatch {
+                    list: list.clone(),
+                    names: names.iter().map(|n| n.to_string()).collect(),
+                },
             );
         }
         Ok(DispatchData {
@@ -596,26 +1061,29 @@ impl DispatchData {
                 .iter()
                 .any(|s| want(s) && s.range.start <= start && start + len <= s.range.end)
         };
-        let code = |rel: i32, what: String| {
+        let code = |rel: i32, what: CodeAddress| {
             if inside(i64::from(rel), 1, |s| s.executable) {
                 Ok(())
             } else {
-                fail(
-                    0,
-                    format!("{what} is at offset {rel}, outside the image's code"),
-                )
+                fail(0, FormatProblem::OutsideCode { what, rel })
             }
         };
-        for (i, f) in self.functions.iter().enumerate() {
+        for (index, f) in self.functions.iter().enumerate() {
             code(
                 f.body,
-                format!("the target-0 body of function {i} ({})", f.name),
+                CodeAddress::Function {
+                    index,
+                    name: f.name.clone(),
+                },
             )?;
         }
-        for (i, e) in self.entries.iter().enumerate() {
-            code(e.rel, format!("the body of entry {i}"))?;
+        for (index, e) in self.entries.iter().enumerate() {
+            code(e.rel, CodeAddress::Entry { index })?;
         }
-        for (what, cells) in [("slot", &self.slots), ("relocation", &self.relocs)] {
+        for (part, cells) in [
+            (DataPart::Slots, &self.slots),
+            (DataPart::Relocations, &self.relocs),
+        ] {
             for (i, c) in cells.iter().enumerate() {
                 let address = data_address.wrapping_add(c.rel as i64 as u64);
                 if !inside(i64::from(c.rel), pointer_size as i64, |s| s.writable)
@@ -623,11 +1091,11 @@ impl DispatchData {
                 {
                     return fail(
                         0,
-                        format!(
-                            "the cell of {what} {i} is at offset {}, not an aligned pointer \
-                             in the image's writable data",
-                            c.rel
-                        ),
+                        FormatProblem::BadCell {
+                            part,
+                            index: i,
+                            rel: c.rel,
+                        },
                     );
                 }
             }
@@ -644,40 +1112,39 @@ impl DispatchData {
     /// init, the loader, `explain`, `check`) selects over these stored
     /// features, so all agree whatever machine reads the image.
     pub fn resolved_targets(&self) -> Result<ResolvedTargets, FormatError> {
-        let wrong = |message: String| FormatError {
-            offset: 72,
-            message,
+        let wrong = |problem: FormatProblem| FormatError {
+            offset: u64::from(H_LIST) * 4,
+            problem,
         };
-        let built_by = self
-            .record_value(RECORD_MVIMG_VERSION)
-            .map(|v| format!(" (built by mvimg {v})"))
-            .unwrap_or_default();
+        let built_by = self.record_value(RECORD_MVIMG_VERSION).map(str::to_owned);
         let list: TargetList = self.list.parse().map_err(|e: crate::Error| {
-            wrong(format!("the stored target list does not parse: {e}"))
+            wrong(FormatProblem::ListParse {
+                error: e.to_string(),
+            })
         })?;
         let mut resolved = list.resolve(self.arch, None).map_err(|e| {
-            wrong(format!(
-                "the stored target list does not resolve with this mvimg's CPU \
-                 database{built_by}: {e}"
-            ))
+            wrong(FormatProblem::ListResolve {
+                error: e.to_string(),
+                built_by: built_by.clone(),
+            })
         })?;
         if resolved.targets.len() != self.targets.len() {
-            return Err(wrong(format!(
-                "the target list `{}` has {} targets, the data {}",
-                self.list,
-                resolved.targets.len(),
-                self.targets.len()
-            )));
+            return Err(wrong(FormatProblem::ListTargetCount {
+                list: self.list.clone(),
+                resolved: resolved.targets.len(),
+                stored: self.targets.len(),
+            }));
         }
         let db = self.arch.database();
         for (t, (target, record)) in resolved.targets.iter_mut().zip(&self.targets).enumerate() {
             let mut isa = FeatureSet::empty(self.arch);
             for name in record.features.split(',').filter(|n| !n.is_empty()) {
                 let feature = db.feature(name).ok_or_else(|| {
-                    wrong(format!(
-                        "target {t} needs feature `{name}`, which this mvimg's CPU database \
-                         does not know{built_by}"
-                    ))
+                    wrong(FormatProblem::UnknownFeature {
+                        target: t,
+                        feature: name.to_owned(),
+                        built_by: built_by.clone(),
+                    })
                 })?;
                 isa.insert(feature);
             }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::check::{check, BaseImage, Refusal, Requirements};
 use super::file::{ImageFile, InspectError};
-use super::format::{DispatchData, FormatError, Segment, DISPATCH_SYMBOL};
+use super::format::{DispatchData, FormatError, FormatProblem, Segment, DISPATCH_SYMBOL};
 use crate::select::{SelectOptions, Selection};
 use crate::Host;
 
@@ -467,7 +467,7 @@ mod sys {
                 path,
                 error: FormatError {
                     offset: 0,
-                    message: "the loaded dispatch data differs from the file's".into(),
+                    problem: FormatProblem::LoadedDiffers,
                 },
             });
         }

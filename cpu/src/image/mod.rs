@@ -18,5 +18,5 @@ mod loader;
 
 pub use check::{check, BaseImage, CheckReport, Refusal, Requirements};
 pub use file::{ImageFile, InspectError};
-pub use format::{DispatchData, FormatError};
+pub use format::{CodeAddress, DataPart, DispatchData, FormatError, FormatProblem};
 pub use loader::{Image, LoadError, OpenOptions};
