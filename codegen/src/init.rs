@@ -40,7 +40,7 @@ const MAX_MASK_WORDS: usize = 16;
 
 /// The init's IR for `(arch, os)`, as build.rs produced it; `tls`: with a
 /// TLS directory (Windows; images whose code has thread-local variables).
-fn init_ir(arch: Arch, os: Os, tls: bool) -> Option<&'static str> {
+pub fn init_ir(arch: Arch, os: Os, tls: bool) -> Option<&'static str> {
     Some(match (arch, os) {
         (Arch::X86_64, Os::Windows) if tls => {
             include_str!(concat!(env!("OUT_DIR"), "/init-x86_64-windows-tls.ll"))

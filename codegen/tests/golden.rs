@@ -1,8 +1,13 @@
-//! Golden tests of the clone plan: each `tests/golden/NAME.ll` names its target
-//! list in a `; targets:` header; the plan mvimg computes must equal
-//! `NAME.plan.json` beside it (`MVIMG_BLESS=1` rewrites those files; review the
-//! diff). Every multiversioned module must pass LLVM's verifier (multiversion
-//! runs it) and compile to an object.
+//! Golden tests of the clone plan and the rewritten IR: each
+//! `tests/golden/NAME.ll` names its target list in a `; targets:` header (and
+//! its triple in a `; triple:` header; x86_64 Linux when there is none); the
+//! plan mvimg computes must equal `NAME.plan.json` beside it, and the
+//! multiversioned module — clones, slots, trampolines, answered feature
+//! queries, the dispatch data — must equal `NAME.out.ll` (the image init
+//! linked from `init.c` and its tables left out: the init harness tests
+//! those). `MVIMG_BLESS=1` rewrites the golden files; review the diff. Every
+//! multiversioned module must pass LLVM's verifier (multiversion runs it) and
+//! compile to an object.
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +15,10 @@ use inkwell::context::Context;
 use inkwell::values::{AnyValue, FunctionValue};
 use mvimg_codegen::plan::SlotReason;
 use mvimg_codegen::{
-    emit_object, load, multiversion, target_machine, BuildRecord, ClonePlan, Entries,
+    emit_object, init, load, multiversion, target_machine, BuildRecord, ClonePlan, Entries,
 };
-use mvimg_cpu::{Arch, ResolvedTargets, TargetList};
+use mvimg_cpu::image::format::DISPATCH_SYMBOL;
+use mvimg_cpu::{Arch, DispatchData, Platform, ResolvedTargets, TargetList};
 
 const TRIPLE: &str = "x86_64-unknown-linux-gnu";
 
@@ -20,22 +26,37 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
 
-fn targets_of(path: &Path) -> ResolvedTargets {
+/// The golden file's triple and resolved targets, from its headers.
+fn headers_of(path: &Path) -> (Platform, ResolvedTargets) {
     let text = std::fs::read_to_string(path).unwrap();
-    let list = text
-        .lines()
-        .find_map(|l| l.strip_prefix("; targets: "))
-        .unwrap_or_else(|| panic!("{}: no `; targets:` header", path.display()));
+    let header = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("; {name}: ")))
+            .map(str::to_owned)
+    };
+    let platform: Platform = header("triple")
+        .as_deref()
+        .unwrap_or(TRIPLE)
+        .parse()
+        .unwrap();
+    let list =
+        header("targets").unwrap_or_else(|| panic!("{}: no `; targets:` header", path.display()));
     let list: TargetList = list.parse().unwrap();
-    list.resolve(Arch::X86_64, None).unwrap()
+    let targets = list.resolve(platform.arch, None).unwrap();
+    (platform, targets)
 }
 
 /// Multiversions one golden file; calls `check` on the module, then emits.
 fn run(name: &str, check: impl FnOnce(&inkwell::module::Module, &ClonePlan)) -> ClonePlan {
     let path = golden_dir().join(format!("{name}.ll"));
-    let targets = targets_of(&path);
+    let (platform, targets) = headers_of(&path);
     let context = Context::create();
-    let (module, triple) = load(&context, std::slice::from_ref(&path), Some(TRIPLE)).unwrap();
+    let (module, triple) = load(
+        &context,
+        std::slice::from_ref(&path),
+        Some(&platform.to_string()),
+    )
+    .unwrap();
     let machine = target_machine(&triple, &targets, 2).unwrap();
     let (plan, _) = multiversion(
         &context,
@@ -60,30 +81,322 @@ fn plans_match_the_golden_files() {
         .unwrap()
         .filter_map(|e| {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            name.strip_suffix(".ll").map(str::to_owned)
+            let input = name.strip_suffix(".ll").filter(|n| !n.ends_with(".out"));
+            input.map(str::to_owned)
         })
         .collect();
     names.sort();
     assert!(names.len() >= 11, "{names:?}");
     let mut failed = Vec::new();
+    let mut arches = Vec::new();
     for name in &names {
-        let plan = run(name, |_, _| {});
-        let expected_path = golden_dir().join(format!("{name}.plan.json"));
-        let actual = plan.to_json();
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != actual {
-            failed.push(format!("{name}:\n{actual}"));
+        let (platform, _) = headers_of(&golden_dir().join(format!("{name}.ll")));
+        arches.push(platform.arch);
+        let mut ir = String::new();
+        let plan = run(name, |module, _| {
+            ir = golden_ir(module, &platform, &golden_dir().join(format!("{name}.ll")));
+        });
+        for (suffix, actual) in [("plan.json", plan.to_json()), ("out.ll", ir)] {
+            let expected_path = golden_dir().join(format!("{name}.{suffix}"));
+            if bless {
+                std::fs::write(&expected_path, &actual).unwrap();
+                continue;
+            }
+            let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+            if expected != actual {
+                failed.push(format!(
+                    "{name}.{suffix}:\n{}",
+                    first_difference(&expected, &actual)
+                ));
+            }
         }
     }
     assert!(
+        arches.contains(&Arch::X86_64) && arches.contains(&Arch::Aarch64),
+        "golden files for both architectures: {arches:?}"
+    );
+    assert!(
         failed.is_empty(),
-        "plans differ from the golden files (MVIMG_BLESS=1 rewrites them):\n{}",
+        "output differs from the golden files (MVIMG_BLESS=1 rewrites them):\n{}",
         failed.join("\n")
     );
+}
+
+/// The first line where `expected` and `actual` differ, with both versions.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let at = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    format!(
+        "line {}:\n  expected: {}\n  actual:   {}",
+        at + 1,
+        e.get(at).unwrap_or(&"(end)"),
+        a.get(at).unwrap_or(&"(end)")
+    )
+}
+
+/// The multiversioned module as golden text: without the module's file name,
+/// without what linking the image init brought (its definitions, its tables,
+/// its metadata), with each function's attribute group written out in place
+/// (group numbers depend on the init's attributes) and only the metadata the
+/// rest refers to.
+fn golden_ir(module: &inkwell::module::Module, platform: &Platform, input: &Path) -> String {
+    let tls = module.get_globals().any(|g| g.is_thread_local());
+    let init = init::init_ir(platform.arch, platform.os, tls).unwrap();
+    // Symbols the init defines, and its tables.
+    let mut init_symbols: Vec<String> = vec![format!("@{}", init::TABLES_SYMBOL)];
+    for line in init.lines() {
+        let name = if line.starts_with("define ") {
+            line.split_whitespace().find(|w| w.starts_with('@'))
+        } else if line.starts_with('@') && line.contains(" = ") {
+            line.split_whitespace().next()
+        } else {
+            None
+        };
+        if let Some(name) = name {
+            init_symbols.push(name.split('(').next().unwrap().to_owned());
+        }
+    }
+    let text = module.print_to_string().to_string();
+    let groups: std::collections::HashMap<&str, &str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("attributes "))
+        .filter_map(|l| l.split_once(" = "))
+        .collect();
+    let defined_by_init = |line: &str| {
+        let symbol = if line.starts_with("define ") {
+            line.split_whitespace().find(|w| w.starts_with('@'))
+        } else if line.starts_with('@') {
+            line.split_whitespace().next()
+        } else {
+            None
+        };
+        symbol.is_some_and(|s| {
+            init_symbols
+                .iter()
+                .any(|i| i == s.split('(').next().unwrap())
+        })
+    };
+    // Types and declarations the init brought (unless the input has them).
+    let input_text = std::fs::read_to_string(input).unwrap();
+    let from_init = |line: &str| {
+        let name = if line.starts_with('%') && line.contains(" = type ") {
+            line.split_whitespace().next()
+        } else if line.starts_with("declare ") {
+            line.split_whitespace()
+                .find(|w| w.starts_with('@'))
+                .and_then(|w| w.split('(').next())
+        } else {
+            None
+        };
+        name.is_some_and(|n| {
+            init.lines().any(|l| {
+                l.starts_with(n) || (l.starts_with("declare ") && l.contains(&format!("{n}(")))
+            }) && !input_text.contains(&format!("{n}("))
+                && !input_text.contains(&format!("{n} "))
+        })
+    };
+    let mut kept: Vec<String> = Vec::new();
+    let mut dispatch = Vec::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if skipping {
+            skipping = line != "}";
+            continue;
+        }
+        if line.starts_with("; ModuleID")
+            || line.starts_with("source_filename")
+            || line.starts_with("attributes ")
+            || line.starts_with("; Function Attrs:")
+            || line.starts_with('!')
+            || from_init(line)
+        {
+            continue;
+        }
+        if defined_by_init(line) {
+            skipping = line.starts_with("define ");
+            continue;
+        }
+        if line.starts_with(&format!("@{DISPATCH_SYMBOL} = ")) {
+            let (head, _) = line.split_once("] [").unwrap();
+            kept.push(format!("{head}] ; decoded at the end"));
+            dispatch = decode_dispatch(line);
+            continue;
+        }
+        let mut line = line.to_owned();
+        if line.starts_with("define ") || line.starts_with("declare ") {
+            if let Some(group) = line.split_whitespace().find(|w| w.starts_with('#')) {
+                let group = group.to_owned();
+                if let Some(attrs) = groups.get(group.as_str()) {
+                    line = line.replacen(&group, attrs, 1);
+                }
+            }
+        }
+        kept.push(line);
+    }
+    // Metadata the kept text refers to, transitively.
+    let nodes: std::collections::HashMap<String, &str> = text
+        .lines()
+        .filter(|l| l.starts_with('!') && l.contains(" = "))
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| (k.to_owned(), l)))
+        .collect();
+    let mut wanted: Vec<String> = Vec::new();
+    let mut queue: Vec<String> = kept.iter().flat_map(|l| metadata_refs(l)).collect();
+    while let Some(node) = queue.pop() {
+        if wanted.contains(&node) {
+            continue;
+        }
+        if let Some(line) = nodes.get(&node) {
+            queue.extend(metadata_refs(line.split_once(" = ").unwrap().1));
+            wanted.push(node);
+        }
+    }
+    for line in text.lines().filter(|l| l.starts_with('!')) {
+        if let Some((k, _)) = line.split_once(" = ") {
+            if wanted.iter().any(|w| w == k) {
+                kept.push(line.to_owned());
+            }
+        }
+    }
+    kept.push(String::new());
+    kept.extend(dispatch);
+    // Blank lines collapse to one.
+    let mut out = String::new();
+    for line in kept {
+        if line.is_empty() && (out.is_empty() || out.ends_with("\n\n")) {
+            continue;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The dispatch data of the printed global `line` (`[N x i32] [i32 w, ...]`,
+/// relocated words as constant expressions of a symbol's address), read by
+/// [`DispatchData::parse`] and written out as comment lines, each relocated
+/// word as the symbol it points at. The build record's versions are left
+/// out (they change with mvimg and LLVM releases, not with the input).
+fn decode_dispatch(line: &str) -> Vec<String> {
+    let (_, elements) = line.split_once("] [").unwrap();
+    let elements = &elements[..elements.rfind(']').unwrap()];
+    // Split at the commas outside parentheses.
+    let (mut words, mut symbols) = (Vec::new(), std::collections::HashMap::new());
+    let (mut depth, mut start) = (0, 0);
+    let mut items = Vec::new();
+    for (i, c) in elements.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(elements[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(elements[start..].trim());
+    for item in items {
+        let value = item.strip_prefix("i32 ").unwrap();
+        match value.parse::<i64>() {
+            Ok(v) => words.push(v as u32),
+            Err(_) => {
+                // A relocated word: a sentinel the parser keeps as `rel`.
+                // `ptrtoint (ptr @x to i64)` or, for an address inside a
+                // global, `ptrtoint (ptr getelementptr (i8, ptr @x, i64 8)
+                // to i64)`: `@x` or `@x+8`.
+                let name = value
+                    .split_whitespace()
+                    .find(|w| w.starts_with('@'))
+                    .unwrap()
+                    .trim_end_matches([',', ')']);
+                let symbol = match value.split_once("getelementptr") {
+                    Some((_, gep)) => {
+                        let offset = gep.split("i64 ").nth(1).unwrap();
+                        let offset: String =
+                            offset.chars().take_while(char::is_ascii_digit).collect();
+                        format!("{name}+{offset}")
+                    }
+                    None => name.to_owned(),
+                };
+                let sentinel = 0x7e00_0000 + symbols.len() as u32;
+                symbols.insert(sentinel as i32, symbol);
+                words.push(sentinel);
+            }
+        }
+    }
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    let data = DispatchData::parse(&bytes).unwrap();
+    let at = |rel: i32| {
+        symbols
+            .get(&rel)
+            .cloned()
+            .unwrap_or_else(|| format!("{rel}"))
+    };
+    let mut out = vec![
+        format!(
+            "; dispatch data ({} bytes): {:?}",
+            data.total_size, data.arch
+        ),
+        format!(";   list: {}", data.list),
+    ];
+    for (key, value) in &data.record {
+        let value = if key.starts_with("mvimg.") && key.ends_with("version") {
+            "(version)"
+        } else {
+            value
+        };
+        out.push(format!(";   record {key} = {value}"));
+    }
+    for (t, target) in data.targets.iter().enumerate() {
+        out.push(format!(
+            ";   target {t} {}: cpu {}, features [{}], llvm [{}], base {:?}, flags {:#x}, entries {:?}",
+            target.name,
+            target.llvm_cpu,
+            target.features,
+            target.llvm_features,
+            target.base,
+            target.flags,
+            target.entries
+        ));
+    }
+    for (i, f) in data.functions.iter().enumerate() {
+        out.push(format!(
+            ";   function {i} {}: body {}, flags {:#x}",
+            f.name,
+            at(f.body),
+            f.flags
+        ));
+    }
+    for (what, pairs) in [
+        ("entry", &data.entries),
+        ("slot", &data.slots),
+        ("relocation", &data.relocs),
+    ] {
+        for (i, p) in pairs.iter().enumerate() {
+            out.push(format!(
+                ";   {what} {i}: function {} at {}",
+                p.function,
+                at(p.rel)
+            ));
+        }
+    }
+    out
+}
+
+/// The numbered metadata nodes (`!5`) a line refers to.
+fn metadata_refs(line: &str) -> Vec<String> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in line.match_indices('!') {
+        let digits: String = line[i + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if !digits.is_empty() && (i == 0 || bytes[i - 1] != b'\\') {
+            out.push(format!("!{digits}"));
+        }
+    }
+    out
 }
 
 fn function<'ctx>(module: &inkwell::module::Module<'ctx>, name: &str) -> FunctionValue<'ctx> {

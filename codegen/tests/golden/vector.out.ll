@@ -1,0 +1,40 @@
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+@vadd.mvimg.slot = hidden global ptr @vadd.mvimg.0, section ".data.rel.ro.mvimg.slots"
+@mvimg_dispatch_data = constant [165 x i32] ; decoded at the end
+
+@vadd.mvimg.0.mvimg.local = private alias <4 x float> (<4 x float>, <4 x float>), ptr @vadd.mvimg.0
+@vadd.mvimg.1.mvimg.local = private alias <4 x float> (<4 x float>, <4 x float>), ptr @vadd.mvimg.1
+@vadd.mvimg.slot.mvimg.local = private alias ptr, ptr @vadd.mvimg.slot
+
+define internal <4 x float> @vadd.mvimg.0(<4 x float> %a, <4 x float> %b) { "target-cpu"="x86-64" } align 32 {
+  %r = fadd <4 x float> %a, %b
+  ret <4 x float> %r
+}
+
+define internal <4 x float> @vadd.mvimg.1(<4 x float> %a, <4 x float> %b) { "target-cpu"="haswell" } align 32 {
+  %r = fadd <4 x float> %a, %b
+  ret <4 x float> %r
+}
+
+define <4 x float> @vadd(<4 x float> %0, <4 x float> %1) { "target-cpu"="x86-64" } align 32 {
+entry:
+  %target = load ptr, ptr @vadd.mvimg.slot, align 8, !invariant.load !5
+  %2 = musttail call <4 x float> %target(<4 x float> %0, <4 x float> %1)
+  ret <4 x float> %2
+}
+
+!5 = !{}
+
+; dispatch data (660 bytes): X86_64
+;   list: generic;haswell
+;   record mvimg.llvm-version = (version)
+;   record mvimg.opt-level = 2
+;   record mvimg.triple = x86_64-unknown-linux-gnu
+;   record mvimg.version = (version)
+;   target 0 generic: cpu x86-64, features [64bit,cmov,cx8,fxsr,mmx,nopl,sse,sse2,x87], llvm [], base None, flags 0x0, entries 0..0
+;   target 1 haswell: cpu haswell, features [64bit,avx,avx2,bmi,bmi2,cmov,crc32,cx16,cx8,ermsb,f16c,fma,fsgsbase,fxsr,invpcid,lzcnt,mmx,movbe,nopl,pclmul,popcnt,rdrnd,sahf,sse,sse2,sse3,sse4.1,sse4.2,ssse3,x87,xsave,xsaveopt], llvm [], base Some(0), flags 0x0, entries 0..1
+;   function 0 vadd: body @vadd.mvimg.0.mvimg.local, flags 0x3
+;   entry 0: function 0 at @vadd.mvimg.1.mvimg.local
+;   slot 0: function 0 at @vadd.mvimg.slot.mvimg.local
