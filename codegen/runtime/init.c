@@ -649,16 +649,6 @@ static int names_host(const u32 *t, u32 host_cpu) {
     return t[MVIMG_IT_CPU] == host_cpu;
 }
 
-/* Whether target a is preferred to target b. */
-static int preferred(u32 a, u32 b, u32 host_cpu) {
-    const u32 *ta = target(a), *tb = target(b);
-    int na = names_host(ta, host_cpu), nb = names_host(tb, host_cpu);
-    if (na != nb) return na > nb;
-    if (ta[MVIMG_IT_VECTOR] != tb[MVIMG_IT_VECTOR]) return ta[MVIMG_IT_VECTOR] > tb[MVIMG_IT_VECTOR];
-    if (ta[MVIMG_IT_COUNT] != tb[MVIMG_IT_COUNT]) return ta[MVIMG_IT_COUNT] > tb[MVIMG_IT_COUNT];
-    return a > b;
-}
-
 static void say_missing(const u32 *t, const u32 *features) {
     int first = 1;
     for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
@@ -736,11 +726,17 @@ static int choose(void) {
         }
         return (int)index;
     }
-    u32 best = NONE;
-    for (u32 t = 0; t < n; t++) {
-        if (!subset(target(t) + MVIMG_IT_WORDS, features)) continue;
-        if (best == NONE || preferred(t, best, h.cpu)) best = t;
+    /* The targets come best first by the host-independent ranking keys:
+       the first eligible one naming the host, else the first eligible. */
+    const u32 *order = tab() + tab()[MVIMG_IH_ORDER_AT];
+    u32 best = NONE, first = NONE;
+    for (u32 k = 0; k < n && best == NONE; k++) {
+        u32 t = order[k];
+        if (t >= n || !subset(target(t) + MVIMG_IT_WORDS, features)) continue;
+        if (first == NONE) first = t;
+        if (names_host(target(t), h.cpu)) best = t;
     }
+    if (best == NONE) best = first;
     if (best == NONE) {
         say("no target of this image can run on this host:");
         for (u32 t = 0; t < n; t++) {

@@ -11,7 +11,7 @@ use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::{Linkage, Module};
 use inkwell::GlobalVisibility;
 use mvimg_cpu::target::CpuName;
-use mvimg_cpu::{Arch, Detection, FeatureSet, Os, ResolvedTargets, VectorWidth};
+use mvimg_cpu::{Arch, Detection, FeatureSet, Os, ResolvedTargets};
 
 use crate::error::Error;
 
@@ -31,7 +31,7 @@ pub const LAYOUT_HEADER: &str = include_str!(concat!(env!("OUT_DIR"), "/mvimg_la
 /// The name of the generated tables the init reads.
 pub const TABLES_SYMBOL: &str = "mvimg_init_tables";
 
-const TABLES_VERSION: u32 = 1;
+const TABLES_VERSION: u32 = 2;
 const NONE: u32 = u32::MAX;
 const CPU_GENERIC: u32 = u32::MAX;
 const CPU_NATIVE: u32 = u32::MAX - 1;
@@ -155,12 +155,7 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
             CpuName::Native => CPU_NATIVE,
             CpuName::Named(_) => cpu_index(t.cpu),
         });
-        target_words.push(match VectorWidth::of(&t.features) {
-            VectorWidth::Fixed(bits) => u32::from(bits),
-            VectorWidth::Scalable => 0x1_0000,
-        });
         let needs = t.isa_features().intersection(&matched);
-        target_words.push(needs.len() as u32);
         target_words.extend(mask(&needs));
     }
 
@@ -254,6 +249,14 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
         targets.targets.len(),
         &target_words,
     );
+    // The targets best first by the host-independent ranking keys: the
+    // init takes the first eligible one that names the host, else the first
+    // eligible one.
+    let order: Vec<u32> = mvimg_cpu::static_order(targets)
+        .into_iter()
+        .map(|t| t as u32)
+        .collect();
+    part(&mut words, l::IH_ORDER, order.len(), &order);
     part(&mut words, l::IH_NAMES, name_count, &name_words);
     part(
         &mut words,

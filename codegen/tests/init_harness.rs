@@ -382,8 +382,15 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
 
     let mut mismatches = Vec::new();
     let mut compared = 0;
-    for os in [Os::Linux, Os::Macos] {
-        let list = mvimg_cpu::default_target_list(Arch::Aarch64, os);
+    // The default lists, and a list of CPU-named targets (where naming the
+    // host and the ranking decide).
+    let named = "generic;cortex-a53;cortex-a72;thunderx2t99;cortex-a76;neoverse-n1;\
+                 cortex-x1;neoverse-v1;a64fx;neoverse-n2;neoverse-v2;apple-m1;apple-m2";
+    for list in [
+        mvimg_cpu::default_target_list(Arch::Aarch64, Os::Linux),
+        mvimg_cpu::default_target_list(Arch::Aarch64, Os::Macos),
+        named,
+    ] {
         let targets = list
             .parse::<TargetList>()
             .unwrap()
@@ -393,7 +400,10 @@ fn init_names_and_selects_as_mvimg_cpu_on_every_recorded_arm_cpu() {
         let answers = run_harness(&dir, &runner, &exe, &targets, &cases_file);
         mismatches.extend(differences(&targets, &hosts, &answers, &mut compared));
     }
-    eprintln!("{compared} comparisons ({} cases, two lists)", texts.len());
+    eprintln!(
+        "{compared} comparisons ({} cases, three lists)",
+        texts.len()
+    );
     assert!(
         mismatches.is_empty(),
         "{} mismatches:\n{}",

@@ -39,7 +39,7 @@ pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
 pub use image::{DispatchData, FormatError, FormatProblem, Image, LoadError, OpenOptions};
 pub use platform::{ObjectFormat, Platform, SUPPORTED_TRIPLES};
-pub use select::{select, SelectOptions, Selection, VectorWidth};
+pub use select::{select, static_order, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{
     default_target_list, CloneCategories, CloneCategory, CpuName, FeatureOp, ResolvedTarget,

@@ -357,12 +357,28 @@ fn feature_count(target: &ResolvedTarget) -> usize {
     target.isa_features().intersection(&db.matched()).len()
 }
 
+/// The targets' indices best first by the host-independent ranking keys
+/// (vector width, then features, then the later target): among eligible
+/// targets that name the host's CPU, or else among all eligible ones, the
+/// first in this order is the one [`select`] chooses. The image's own init
+/// walks this order (stored in its tables), so it holds no ranking rule.
+pub fn static_order(targets: &ResolvedTargets) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..targets.targets.len()).collect();
+    order.sort_by(|&a, &b| static_rank(&targets.targets[b], &targets.targets[a]).0);
+    order
+}
+
 /// Compares two eligible targets: `Greater` when `a` is preferred, with the rule.
 fn rank(a: &ResolvedTarget, b: &ResolvedTarget, host: &Host) -> (Ordering, Preference) {
     let (na, nb) = (names_host_cpu(a, host), names_host_cpu(b, host));
     if na != nb {
         return (na.cmp(&nb), Preference::NameMatch);
     }
+    static_rank(a, b)
+}
+
+/// [`rank`] without the name match: the rules that do not depend on the host.
+fn static_rank(a: &ResolvedTarget, b: &ResolvedTarget) -> (Ordering, Preference) {
     let (wa, wb) = (VectorWidth::of(&a.features), VectorWidth::of(&b.features));
     if wa != wb {
         return (

@@ -384,3 +384,64 @@ fn default_lists_over_every_database_cpu() {
         "choices changed; review and regenerate with MVIMG_BLESS=1"
     );
 }
+
+/// The rule the image's init walks: in `static_order`, the first eligible
+/// target naming the host's CPU, else the first eligible one — equal to
+/// `select` for every database CPU as the host, on lists where the name
+/// match and the ranking keys decide.
+#[test]
+fn static_order_walk_equals_select_for_every_database_cpu() {
+    use mvimg_cpu::select::Reason;
+    let lists = [
+        (Arch::X86_64, default_target_list(Arch::X86_64, Os::Linux)),
+        (
+            Arch::X86_64,
+            "generic;core2;nehalem;x86-64-v2;sandybridge;x86-64-v3;haswell;znver1;znver2;\
+             skylake-avx512;x86-64-v4;icelake-server;znver4;alderlake;sapphirerapids",
+        ),
+        (Arch::Aarch64, default_target_list(Arch::Aarch64, Os::Linux)),
+        (
+            Arch::Aarch64,
+            "generic;cortex-a53;cortex-a72;cortex-a76;neoverse-n1;cortex-x1;neoverse-v1;\
+             a64fx;neoverse-n2;neoverse-v2;apple-m1;apple-m2",
+        ),
+    ];
+    let mut by_name = 0;
+    for (arch, list) in lists {
+        let targets = targets(list, arch);
+        let order = mvimg_cpu::static_order(&targets);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..targets.targets.len()).collect::<Vec<_>>());
+        for cpu in arch.database().cpus() {
+            let host = Host::from_cpu(cpu);
+            let Ok(selection) = select(&targets, &host, &SelectOptions::default()) else {
+                continue;
+            };
+            let eligible = |t: usize| {
+                !selection
+                    .rejected
+                    .iter()
+                    .any(|r| r.index == t && matches!(r.reason, Reason::Missing { .. }))
+            };
+            let names_host = |t: usize| {
+                let target = &targets.targets[t];
+                target.spec.cpu.to_string() != "generic" && target.cpu == cpu
+            };
+            let walked = order
+                .iter()
+                .copied()
+                .filter(|&t| eligible(t))
+                .find(|&t| names_host(t))
+                .or_else(|| order.iter().copied().find(|&t| eligible(t)))
+                .unwrap();
+            assert_eq!(walked, selection.index, "{list} on {}", cpu.name());
+            if names_host(walked) && walked != order.iter().copied().find(|&t| eligible(t)).unwrap()
+            {
+                by_name += 1;
+            }
+        }
+    }
+    // Hosts where the name match overrides the ranking keys were met.
+    assert!(by_name > 0, "no host where the name match decided");
+}

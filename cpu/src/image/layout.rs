@@ -151,6 +151,8 @@ record!(INIT_HEADER, "init-tables header", "MVIMG_IH_", INIT_HEADER_WORDS, {
     IH_FAMILIES = "families": 16 + 1,
     IH_FAMILIES_AT = "families_at": 17 + 1,
     IH_GENERIC = "generic": 18 + 1,
+    IH_ORDER = "order": 19 + 1,
+    IH_ORDER_AT = "order_at": 20 + 1,
 });
 
 record!(INIT_FEATURE, "init feature (then its enable and disable masks)", "MVIMG_IF_", INIT_FEATURE_WORDS, {
@@ -168,8 +170,6 @@ record!(INIT_TARGET, "init target (then its requirement mask)", "MVIMG_IT_", INI
     IT_NAME = "name": 0 + 1,
     IT_SPEC = "spec": 1 + 1,
     IT_CPU = "cpu": 2 + 1,
-    IT_VECTOR = "vector": 3 + 1,
-    IT_COUNT = "count": 4 + 1,
 });
 
 record!(INIT_X86_RULE, "init x86 naming rule", "MVIMG_IX_", INIT_X86_RULE_WORDS, {
@@ -264,6 +264,7 @@ mod tests {
             (IH_NAMES, IH_NAMES_AT),
             (IH_SYSCTLS, IH_SYSCTLS_AT),
             (IH_FAMILIES, IH_FAMILIES_AT),
+            (IH_ORDER, IH_ORDER_AT),
         ] {
             assert_eq!(at, count + 1);
         }
