@@ -7,7 +7,6 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use mvimg::cpu::SelectOptions;
 use mvimg::cpu::{Arch, Host, Os, ResolvedTargets, TargetList};
-use serde_json::json;
 
 #[derive(Parser)]
 #[command(name = "mvimg", version, about = "Multi-versioned native images")]
@@ -542,7 +541,7 @@ fn link(
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
-    use mvimg::link::{DataImports, LinkInput, LinkJob, Undefined};
+    use mvimg::link::{LinkInput, LinkJob};
     let platform: mvimg::cpu::Platform = target.parse().map_err(cpu_error)?;
     let mut job = LinkJob::new(platform.clone(), Vec::new(), output);
     job.inputs = inputs.into_iter().map(LinkInput::classify).collect();
@@ -555,15 +554,8 @@ fn link(
     job.options.import_library = link.implib.clone();
     job.options.undefined = link.undefined();
     if runtime {
-        job.runtime = mvimg::link::toolchain_runtime(&platform)?;
-        if platform.os == Os::Linux {
-            job.options.undefined = job.options.undefined.or(Some(Undefined::Error));
-        }
-        // Objects of `mvimg build --emit obj` carry the image init, which
-        // applies MinGW's runtime pseudo-relocations.
-        if platform.os == Os::Windows {
-            job.options.data_imports = DataImports::PseudoRelocations;
-        }
+        // Objects of `mvimg build --emit obj`.
+        job.link_as_image(true)?;
     }
     job.options.verbose = verbose;
     if subprocess {
@@ -736,51 +728,7 @@ fn build(
 }
 
 fn cpus(arch: Option<Arch>, json_out: bool) -> Result<()> {
-    let arch = arch_or_host(arch)?;
-    let db = arch.database();
-    let tuning = db.tuning();
-    let mut out = std::io::stdout().lock();
-    if json_out {
-        let cpus: Vec<_> = db
-            .cpus()
-            .map(|cpu| {
-                let features = cpu.features().difference(&tuning);
-                json!({
-                    "name": cpu.name(),
-                    "aliases": cpu.aliases(),
-                    "feature_count": features.len(),
-                    "features": features.names(),
-                })
-            })
-            .collect();
-        let doc = json!({ "arch": arch, "llvm_version": db.llvm_version(), "cpus": cpus });
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{} CPUs known to LLVM {} ({} CPUs, {} aliases; `generic` is {}):",
-        arch,
-        db.llvm_version(),
-        db.cpus().len(),
-        db.aliases().len(),
-        arch.baseline_cpu()
-    )?;
-    for cpu in db.cpus() {
-        let count = cpu.features().difference(&tuning).len();
-        let aliases = cpu.aliases();
-        if aliases.is_empty() {
-            writeln!(out, "  {:<24} {count:>3} features", cpu.name())?;
-        } else {
-            writeln!(
-                out,
-                "  {:<24} {count:>3} features  (also: {})",
-                cpu.name(),
-                aliases.join(", ")
-            )?;
-        }
-    }
-    Ok(())
+    print(&arch_or_host(arch)?.database().listing(), json_out)
 }
 
 /// A library error with, for target lists, the excerpt that shows where.

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use mvimg_cpu::Os;
-use mvimg_link::{DataImports, LinkInput, LinkJob, Undefined};
+use mvimg_link::{LinkInput, LinkJob};
 
 use crate::pipeline::{Built, ImageInput, ImageLink};
 use crate::Error;
@@ -92,16 +92,9 @@ impl Built {
         // The image's init defines its own DLL entry point, which applies
         // runtime pseudo-relocations.
         job.options.dll_entry_stub = false;
-        if self.platform.os == Os::Windows {
-            job.options.data_imports = DataImports::PseudoRelocations;
-        }
         job.options.import_library = link.import_library.clone();
-        if self.runtime {
-            job.runtime = mvimg_link::toolchain_runtime(&self.platform).map_err(Error::Link)?;
-        }
-        job.options.undefined = link
-            .undefined
-            .or((self.runtime && self.platform.os == Os::Linux).then_some(Undefined::Error));
+        job.options.undefined = link.undefined;
+        job.link_as_image(self.runtime).map_err(Error::Link)?;
         Ok(job)
     }
 

@@ -171,6 +171,30 @@ impl Database {
         })
     }
 
+    /// The CPUs for listing (`mvimg cpus`): each with its aliases and the
+    /// features it has beyond tuning hints. `Display` prints a table,
+    /// `Serialize` the JSON form.
+    pub fn listing(&self) -> CpuListing {
+        let tuning = self.tuning();
+        CpuListing {
+            arch: self.arch,
+            llvm_version: self.llvm_version,
+            alias_count: self.aliases.len(),
+            cpus: self
+                .cpus()
+                .map(|cpu| {
+                    let features = cpu.features().difference(&tuning);
+                    CpuListed {
+                        name: cpu.name(),
+                        aliases: cpu.aliases(),
+                        feature_count: features.len(),
+                        features: features.names(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
     /// Every alias LLVM accepts, with the CPU it names.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = (&'static str, Cpu)> + '_ {
         self.aliases.iter().map(|alias| {
@@ -496,5 +520,54 @@ impl<'de> Deserialize<'de> for FeatureSet {
             set.insert(feature);
         }
         Ok(set)
+    }
+}
+
+/// A database's CPUs, for listing ([`Database::listing`]).
+#[derive(Clone, Debug, Serialize)]
+pub struct CpuListing {
+    /// The architecture.
+    pub arch: Arch,
+    /// The LLVM version the tables come from.
+    pub llvm_version: &'static str,
+    /// How many aliases the database accepts.
+    #[serde(skip)]
+    pub alias_count: usize,
+    /// Every CPU, aliases excluded, in name order.
+    pub cpus: Vec<CpuListed>,
+}
+
+/// One CPU of a [`CpuListing`].
+#[derive(Clone, Debug, Serialize)]
+pub struct CpuListed {
+    /// LLVM's name.
+    pub name: &'static str,
+    /// Other names LLVM accepts for it.
+    pub aliases: Vec<&'static str>,
+    /// How many features it has (tuning hints excluded).
+    pub feature_count: usize,
+    /// Those features' names.
+    pub features: Vec<&'static str>,
+}
+
+impl fmt::Display for CpuListing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} CPUs known to LLVM {} ({} CPUs, {} aliases; `generic` is {}):",
+            self.arch,
+            self.llvm_version,
+            self.cpus.len(),
+            self.alias_count,
+            self.arch.baseline_cpu()
+        )?;
+        for cpu in &self.cpus {
+            write!(f, "  {:<24} {:>3} features", cpu.name, cpu.feature_count)?;
+            if !cpu.aliases.is_empty() {
+                write!(f, "  (also: {})", cpu.aliases.join(", "))?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
     }
 }

@@ -29,7 +29,7 @@ mod width;
 pub mod x86_64;
 
 pub use arch::{Arch, Os};
-pub use db::{Cpu, Database, Detection, FeatureClass};
+pub use db::{Cpu, CpuListed, CpuListing, Database, Detection, FeatureClass};
 pub use error::{
     DescriptionError, DescriptionFormat, Error, FleetProblem, ForcedTargetError,
     ForcedTargetProblem, GivenIn, MissingFeatures, NameKind, NoRunnableTarget, Problem,

@@ -233,6 +233,26 @@ impl LinkJob {
         }
     }
 
+    /// Links the objects as an mvimg image's (objects mvimg-codegen built,
+    /// which carry the image init): on Windows the init applies MinGW's
+    /// runtime pseudo-relocations (so data read from other DLLs without
+    /// `dllimport` is imported that way); with `runtime`, the toolchain
+    /// runtime ([`crate::toolchain_runtime`]) is linked and, on Linux,
+    /// undefined symbols are an error unless [`LinkOptions::undefined`] was
+    /// set (an image with the runtime resolves everything it needs).
+    pub fn link_as_image(&mut self, runtime: bool) -> Result<(), LinkError> {
+        if self.platform.os == mvimg_cpu::Os::Windows {
+            self.options.data_imports = DataImports::PseudoRelocations;
+        }
+        if runtime {
+            self.runtime = crate::toolchain_runtime(&self.platform)?;
+            if self.platform.os == mvimg_cpu::Os::Linux {
+                self.options.undefined = self.options.undefined.or(Some(Undefined::Error));
+            }
+        }
+        Ok(())
+    }
+
     /// The flavor that links the job.
     pub fn flavor(&self) -> Flavor {
         Flavor::of(&self.platform)
