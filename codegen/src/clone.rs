@@ -466,7 +466,8 @@ fn is_target_attribute(attribute: &Attribute) -> bool {
 const BODY_ALIGNMENT: u32 = 32;
 
 /// Gives `body` target `t`'s CPU and features (appended to what the input
-/// had), drops `tune-cpu` (the target's CPU tunes), and adds `optsize` or
+/// had), replaces `tune-cpu` by the target's tuning (`tune=`, or none: the
+/// target's CPU tunes), and adds `optsize` or
 /// `minsize` for opt_size/min_size unless the body is `optnone`.
 fn set_target_attributes(
     context: &Context,
@@ -507,6 +508,9 @@ fn set_target_attributes(
             tune.len() as u32,
         )
     };
+    if let Some(cpu) = &target.llvm_tune {
+        body.add_attribute(loc, context.create_string_attribute(tune, cpu));
+    }
     let optnone = Attribute::get_named_enum_kind_id("optnone");
     if body.get_enum_attribute(loc, optnone).is_some() {
         return;

@@ -111,6 +111,9 @@ pub struct PlannedTarget {
     pub llvm_cpu: String,
     /// LLVM `target-features` added on top of the CPU.
     pub llvm_features: String,
+    /// LLVM `tune-cpu`, when the target sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub llvm_tune: Option<String>,
     /// The clone_all target (or 0) it falls back to.
     pub base: Option<usize>,
     /// Whether it clones everything.
@@ -220,6 +223,7 @@ pub fn plan(
             spec: target.spec.to_string(),
             llvm_cpu: target.llvm_cpu.clone(),
             llvm_features: target.llvm_features.clone(),
+            llvm_tune: target.llvm_tune.clone(),
             base: target.base,
             clone_all: target.clone_all,
             clones: if t > 0 && !target.clone_all {

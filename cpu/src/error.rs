@@ -491,6 +491,11 @@ pub enum Problem {
         /// The later option.
         second: String,
     },
+    /// `tune=` without a CPU name (or with spaces in it).
+    InvalidTune {
+        /// The option as written.
+        text: String,
+    },
     /// `help` was given; mvimg lists CPUs with `mvimg cpus` instead.
     Help,
     /// A list built from values has a name the text form cannot hold (empty, with
@@ -606,6 +611,10 @@ impl fmt::Display for TargetListError {
             Problem::Conflict { first, second } => {
                 write!(f, "`{second}` conflicts with `{first}`; keep one of them")
             }
+            Problem::InvalidTune { text } => write!(
+                f,
+                "`{text}` names no CPU; write `tune=CPU` with a CPU of `mvimg cpus` (`tune=znver4`)"
+            ),
             Problem::Help => f.write_str(
                 "`help` is not a target; run `mvimg cpus` to list CPUs and their features",
             ),

@@ -349,6 +349,9 @@ fn random_list(rng: &mut Lcg, arch: Arch) -> String {
             1 => parts.push("min_size".into()),
             _ => {}
         }
+        if rng.below(4) == 0 {
+            parts.push(format!("tune={}", cpus[rng.below(cpus.len())]));
+        }
         // Scramble the option order and spacing; the normal form undoes it.
         let cpu = parts.remove(0);
         let n = parts.len();
@@ -585,4 +588,70 @@ fn every_cpu_name_resolves() {
             assert_eq!(t.features, t.cpu.llvm_features(), "{name}");
         }
     }
+}
+
+#[test]
+fn tune_round_trips_resolves_and_is_checked() {
+    // Parsed, printed back after the other options, resolved to LLVM's name.
+    let list: TargetList = "generic; x86-64-v3 , tune=znver3 ,clone_all;x86-64-v4,tune=generic"
+        .parse()
+        .unwrap();
+    assert_eq!(list.targets[1].tune.as_deref(), Some("znver3"));
+    assert_eq!(
+        list.to_string(),
+        "generic;x86-64-v3,clone_all,tune=znver3;x86-64-v4,tune=generic"
+    );
+    assert_eq!(list.to_string().parse::<TargetList>().unwrap(), list);
+    let resolved = list.resolve(Arch::X86_64, None).unwrap();
+    let tunes: Vec<Option<&str>> = resolved
+        .targets
+        .iter()
+        .map(|t| t.llvm_tune.as_deref())
+        .collect();
+    assert_eq!(tunes, [None, Some("znver3"), Some("generic")]);
+    // Tuning is not a feature: the targets need what they needed without it.
+    let plain = resolve("generic;x86-64-v3,clone_all;x86-64-v4", Arch::X86_64);
+    for (a, b) in resolved.targets.iter().zip(&plain.targets) {
+        assert_eq!(a.features, b.features);
+        assert_eq!(a.llvm_cpu, b.llvm_cpu);
+        assert_eq!(a.llvm_features, b.llvm_features);
+    }
+    // An alias resolves to the CPU's name.
+    let aliased = resolve("generic;x86-64-v3,tune=core-avx2", Arch::X86_64);
+    assert_eq!(aliased.targets[1].llvm_tune.as_deref(), Some("haswell"));
+    let arm = resolve("generic;cortex-a57,tune=neoverse-n1", Arch::Aarch64);
+    assert_eq!(arm.targets[1].llvm_tune.as_deref(), Some("neoverse-n1"));
+
+    // A misspelt CPU: did-you-mean, pointing at the name.
+    let e = resolve_err("generic;x86-64-v3,tune=znver33", Arch::X86_64);
+    assert_eq!(e.target, 1);
+    assert_eq!(&e.input[e.span.clone()], "znver33");
+    match &e.problem {
+        Problem::UnknownCpu { suggestion, .. } => {
+            assert!(
+                suggestion
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("znver")),
+                "{e}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // A CPU of the other architecture says so.
+    let e = resolve_err("generic;x86-64-v3,tune=neoverse-v2", Arch::X86_64);
+    assert!(e.to_string().contains("aarch64"), "{e}");
+    // Grammar: no name, a sign, two different tunings.
+    for (text, problem) in [
+        ("haswell,tune=", "InvalidTune"),
+        ("haswell,tune= ", "InvalidTune"),
+        ("haswell,-tune=znver3", "NegatedOption"),
+        ("haswell,tune=znver3,tune=znver4", "Conflict"),
+    ] {
+        let e = parse_err(text);
+        let found = format!("{:?}", e.problem);
+        assert!(found.starts_with(problem), "{text}: {found}");
+    }
+    // The same tuning twice is one.
+    let twice: TargetList = "haswell,tune=znver3,tune=znver3".parse().unwrap();
+    assert_eq!(twice.to_string(), "haswell,tune=znver3");
 }

@@ -1,6 +1,6 @@
 //! The target-list language (Julia's `JULIA_CPU_TARGET`), docs/TARGETS.md:
 //! `cpu[,option]*` targets separated by `;`, options `+feat`, `-feat`, `clone_all`,
-//! `-clone_all`, `base(n)`, `opt_size`, `min_size`.
+//! `-clone_all`, `base(n)`, `opt_size`, `min_size`, and mvimg's `tune=CPU`.
 //!
 //! [`TargetList`] is the parsed text, checked for everything that does not need a
 //! CPU database; [`TargetList::resolve`] checks names against an architecture's
@@ -163,6 +163,11 @@ pub struct TargetSpec {
     pub base: Option<usize>,
     /// `opt_size` or `min_size`.
     pub size: Option<SizeGoal>,
+    /// `tune=CPU`: the CPU LLVM tunes the clones for (`tune-cpu`), an
+    /// extension of Julia's grammar. `None`: the default
+    /// ([`ResolvedTarget::llvm_tune`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tune: Option<String>,
     #[serde(skip)]
     spans: TargetSpans,
 }
@@ -172,6 +177,7 @@ struct TargetSpans {
     whole: Span,
     cpu: Span,
     base: Span,
+    tune: Span,
 }
 
 impl TargetSpec {
@@ -183,6 +189,7 @@ impl TargetSpec {
             clone_all: None,
             base: None,
             size: None,
+            tune: None,
             spans: TargetSpans::default(),
         }
     }
@@ -196,11 +203,16 @@ impl TargetSpec {
     pub fn whole_span(&self) -> &Span {
         &self.spans.whole
     }
+
+    /// Where the `tune=` CPU name was written.
+    pub fn tune_span(&self) -> &Span {
+        &self.spans.tune
+    }
 }
 
 impl fmt::Display for TargetSpec {
     /// The normalized form: the CPU, then features in order, then `clone_all`,
-    /// `base(n)` and the size goal.
+    /// `base(n)`, the size goal and `tune=`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.cpu.as_str())?;
         for op in &self.features {
@@ -216,6 +228,9 @@ impl fmt::Display for TargetSpec {
         }
         if let Some(size) = self.size {
             write!(f, ",{}", size.as_str())?;
+        }
+        if let Some(tune) = &self.tune {
+            write!(f, ",tune={tune}")?;
         }
         Ok(())
     }

@@ -57,11 +57,13 @@ impl Parser<'_> {
             whole: Span::new(start..start + text.len()),
             cpu: Span::new(cpu_span),
             base: Span::default(),
+            tune: Span::default(),
         };
         // The text of the option that set clone_all / base / size, for conflicts.
         let mut clone_all_text = String::new();
         let mut size_text = String::new();
         let mut base_text = String::new();
+        let mut tune_text = String::new();
         for (opt_start, opt) in parts {
             let span = opt_start..opt_start + opt.len();
             let (sign, word) = match opt.as_bytes().first() {
@@ -117,6 +119,28 @@ impl Parser<'_> {
                     }
                     spec.size = Some(goal);
                     size_text = opt.to_owned();
+                }
+                _ if word.starts_with("tune=") => {
+                    if sign == Some(false) {
+                        return Err(negated());
+                    }
+                    let name = word["tune=".len()..].trim();
+                    if name.is_empty() || name.contains(char::is_whitespace) {
+                        return Err(self.error(
+                            span.clone(),
+                            index,
+                            Problem::InvalidTune {
+                                text: opt.to_owned(),
+                            },
+                        ));
+                    }
+                    if spec.tune.as_deref().is_some_and(|t| t != name) {
+                        return Err(conflict(&tune_text));
+                    }
+                    let at = span.end - name.len();
+                    spec.tune = Some(name.to_owned());
+                    spec.spans.tune = Span::new(at..span.end);
+                    tune_text = opt.to_owned();
                 }
                 _ if word.starts_with("base") => {
                     if sign == Some(false) {

@@ -198,6 +198,11 @@ pub struct ResolvedTarget {
     /// LLVM `target-features`: the difference between `features` and what
     /// `llvm_cpu` implies, `+` entries first, each group in name order.
     pub llvm_features: String,
+    /// LLVM `tune-cpu`: `tune=CPU` as written (canonical name), else the
+    /// default tuning of a level target ([`default_tuning`]); `None`: LLVM
+    /// tunes for `llvm_cpu`.
+    #[serde(default)]
+    pub llvm_tune: Option<String>,
     /// Every feature LLVM will see, tuning included, implications applied.
     pub features: FeatureSet,
     /// The target this one falls back to for what it does not clone (`None` for
@@ -407,24 +412,36 @@ impl Resolver<'_> {
                 Ok((cpu, host.name.clone(), features))
             }
             CpuName::Named(name) => {
-                let cpu = self.db.cpu(name).ok_or_else(|| {
-                    let mut names: Vec<&str> = self.db.cpu_names().collect();
-                    names.extend(["generic", "native"]);
-                    let other = self.other_arch();
-                    self.error(
-                        span,
-                        index,
-                        Problem::UnknownCpu {
-                            name: name.clone(),
-                            arch: self.arch,
-                            suggestion: closest(name, names).map(str::to_owned),
-                            other_arch: other.database().cpu(name).map(|_| other),
-                        },
-                    )
-                })?;
+                let cpu = self.named_cpu(index, span, name, &["generic", "native"])?;
                 Ok((cpu, name.clone(), cpu.llvm_features()))
             }
         }
+    }
+
+    /// The database CPU `name` (written at `span` of target `index`), or an
+    /// error suggesting the closest of the CPU names and `extra`.
+    fn named_cpu(
+        &self,
+        index: usize,
+        span: Option<std::ops::Range<usize>>,
+        name: &str,
+        extra: &[&'static str],
+    ) -> Result<Cpu, Error> {
+        self.db.cpu(name).ok_or_else(|| {
+            let mut names: Vec<&str> = self.db.cpu_names().collect();
+            names.extend(extra);
+            let other = self.other_arch();
+            self.error(
+                span,
+                index,
+                Problem::UnknownCpu {
+                    name: name.to_owned(),
+                    arch: self.arch,
+                    suggestion: closest(name, names).map(str::to_owned),
+                    other_arch: other.database().cpu(name).map(|_| other),
+                },
+            )
+        })
     }
 
     fn target(&self, index: usize, spec: &TargetSpec) -> Result<ResolvedTarget, Error> {
@@ -451,6 +468,17 @@ impl Resolver<'_> {
             .chain(dropped.iter().map(|f| format!("-{f}")))
             .collect::<Vec<_>>()
             .join(",");
+        let llvm_tune = match &spec.tune {
+            // LLVM's generic tuning (`generic` names the baseline CPU in
+            // target-cpu, not in tune-cpu).
+            Some(tune) if tune == "generic" => Some("generic".to_owned()),
+            Some(tune) => Some(
+                self.named_cpu(index, spec.tune_span().range(), tune, &["generic"])?
+                    .name()
+                    .to_owned(),
+            ),
+            None => default_tuning(self.arch, &spec.cpu).map(str::to_owned),
+        };
         Ok(ResolvedTarget {
             index,
             spec: spec.clone(),
@@ -458,6 +486,7 @@ impl Resolver<'_> {
             name,
             llvm_cpu: cpu.name().to_owned(),
             llvm_features,
+            llvm_tune,
             features,
             base: (index > 0).then(|| spec.base.unwrap_or(0)),
             clone_all: spec.clone_all == Some(true),
@@ -502,6 +531,13 @@ impl Resolver<'_> {
         }
         target.clone = clone;
     }
+}
+
+/// The tuning of a target written without `tune=`: `None`, LLVM's own
+/// tuning for its `target-cpu` (for a level target such as `x86-64-v3`,
+/// LLVM's tuning of that level).
+pub fn default_tuning(_arch: Arch, _cpu: &CpuName) -> Option<&'static str> {
+    None
 }
 
 impl TargetList {
