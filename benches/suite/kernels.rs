@@ -114,11 +114,16 @@ pub fn run(ctx: &Ctx) -> Result<String> {
         .join("data")
         .join("fleet")
         .join("x86_64");
-    let lists = [
-        default_target_list(Arch::X86_64, Os::Linux).to_owned(),
-        "generic;native".to_owned(),
-        FLEET.to_owned(),
-    ];
+    // MVIMG_BENCH_KERNEL_LISTS (lists separated by `|`) replaces them, to
+    // compare lists by hand.
+    let lists: Vec<String> = match std::env::var("MVIMG_BENCH_KERNEL_LISTS") {
+        Ok(given) => given.split('|').map(str::to_owned).collect(),
+        Err(_) => vec![
+            default_target_list(Arch::X86_64, Os::Linux).to_owned(),
+            "generic;native".to_owned(),
+            FLEET.to_owned(),
+        ],
+    };
     let mut measured = Vec::new();
     for (l, list) in lists.iter().enumerate() {
         let image = dir.join(format!("libwork{l}.so"));

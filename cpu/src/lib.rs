@@ -42,6 +42,6 @@ pub use platform::{ObjectFormat, Platform, SUPPORTED_TRIPLES};
 pub use select::{select, static_order, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
 pub use target::{
-    default_target_list, CloneCategories, CloneCategory, CpuName, FeatureOp, ResolvedTarget,
-    ResolvedTargets, SizeGoal, TargetList, TargetSpec, TARGET_LIST_VAR,
+    default_target_list, default_tuning, CloneCategories, CloneCategory, CpuName, FeatureOp,
+    ResolvedTarget, ResolvedTargets, SizeGoal, TargetList, TargetSpec, TARGET_LIST_VAR,
 };

@@ -608,7 +608,8 @@ fn tune_round_trips_resolves_and_is_checked() {
         .iter()
         .map(|t| t.llvm_tune.as_deref())
         .collect();
-    assert_eq!(tunes, [None, Some("znver3"), Some("generic")]);
+    // `generic` (LLVM's x86-64) gets the level targets' default tuning.
+    assert_eq!(tunes, [Some("generic"), Some("znver3"), Some("generic")]);
     // Tuning is not a feature: the targets need what they needed without it.
     let plain = resolve("generic;x86-64-v3,clone_all;x86-64-v4", Arch::X86_64);
     for (a, b) in resolved.targets.iter().zip(&plain.targets) {
@@ -619,6 +620,32 @@ fn tune_round_trips_resolves_and_is_checked() {
     // An alias resolves to the CPU's name.
     let aliased = resolve("generic;x86-64-v3,tune=core-avx2", Arch::X86_64);
     assert_eq!(aliased.targets[1].llvm_tune.as_deref(), Some("haswell"));
+    // The default: the x86_64 levels get LLVM's generic tuning, CPU-named
+    // targets and AArch64 none (LLVM tunes for the CPU).
+    let defaults = resolve(
+        "generic;x86-64-v2;x86-64-v3;haswell;x86-64-v4;znver4",
+        Arch::X86_64,
+    );
+    let tunes: Vec<Option<&str>> = defaults
+        .targets
+        .iter()
+        .map(|t| t.llvm_tune.as_deref())
+        .collect();
+    assert_eq!(
+        tunes,
+        [
+            Some("generic"),
+            Some("generic"),
+            Some("generic"),
+            None,
+            Some("generic"),
+            None
+        ]
+    );
+    assert!(resolve("generic;neoverse-n1", Arch::Aarch64)
+        .targets
+        .iter()
+        .all(|t| t.llvm_tune.is_none()));
     let arm = resolve("generic;cortex-a57,tune=neoverse-n1", Arch::Aarch64);
     assert_eq!(arm.targets[1].llvm_tune.as_deref(), Some("neoverse-n1"));
 

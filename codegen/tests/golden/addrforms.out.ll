@@ -36,32 +36,32 @@ target triple = "x86_64-unknown-linux-gnu"
 @ptr.mvimg.local = private alias ptr, ptr @ptr
 @int.mvimg.local = private alias i64, ptr @int
 
-define internal float @relocated(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @relocated(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @offset(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @offset(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @relative(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @relative(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @pinned(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @pinned(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @pinned_tls(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @pinned_tls(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @pinned_section(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @pinned_section(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
@@ -96,35 +96,35 @@ define internal float @pinned_section.mvimg.1(float %a, float %b) { "target-cpu"
   ret float %r
 }
 
-define internal float @offset.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define internal float @offset.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @offset.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)
   ret float %2
 }
 
-define internal float @relative.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define internal float @relative.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @relative.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)
   ret float %2
 }
 
-define internal float @pinned.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define internal float @pinned.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @pinned.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)
   ret float %2
 }
 
-define internal float @pinned_tls.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define internal float @pinned_tls.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @pinned_tls.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)
   ret float %2
 }
 
-define internal float @pinned_section.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define internal float @pinned_section.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @pinned_section.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)

@@ -14,12 +14,12 @@ target triple = "x86_64-unknown-linux-gnu"
 @kernel.mvimg.slot.mvimg.local = private alias ptr, ptr @kernel.mvimg.slot
 @helper.mvimg.slot.mvimg.local = private alias ptr, ptr @helper.mvimg.slot
 
-define internal float @kernel.mvimg.0(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @kernel.mvimg.0(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @helper(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @helper(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fadd fast float %a, %b
   ret float %r
 }
@@ -34,14 +34,14 @@ define internal float @helper.mvimg.1(float %a, float %b) { "target-cpu"="haswel
   ret float %r
 }
 
-define float @kernel(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define float @kernel(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @kernel.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)
   ret float %2
 }
 
-define internal float @helper.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" } align 32 {
+define internal float @helper.mvimg.trampoline(float %0, float %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @helper.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call float %target(float %0, float %1)

@@ -15,12 +15,12 @@ target triple = "x86_64-unknown-linux-gnu"
 @plain.mvimg.slot.mvimg.local = private alias ptr, ptr @plain.mvimg.slot
 @math.mvimg.slot.mvimg.local = private alias ptr, ptr @math.mvimg.slot
 
-define internal i32 @plain.mvimg.0(i32 %a) { "target-cpu"="x86-64" } align 32 {
+define internal i32 @plain.mvimg.0(i32 %a) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = add i32 %a, 1
   ret i32 %r
 }
 
-define internal double @math.mvimg.0(double %a, double %b) { "target-cpu"="x86-64" } align 32 {
+define internal double @math.mvimg.0(double %a, double %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast double %a, %b
   ret double %r
 }
@@ -30,7 +30,7 @@ define internal i32 @plain.mvimg.1(i32 %a) { "target-cpu"="sandybridge" } align 
   ret i32 %r
 }
 
-define internal i32 @plain.mvimg.3(i32 %a) { "target-cpu"="x86-64-v4" } align 32 {
+define internal i32 @plain.mvimg.3(i32 %a) { "target-cpu"="x86-64-v4" "tune-cpu"="generic" } align 32 {
   %r = add i32 %a, 1
   ret i32 %r
 }
@@ -45,19 +45,19 @@ define internal double @math.mvimg.2(double %a, double %b) { "target-cpu"="haswe
   ret double %r
 }
 
-define internal double @math.mvimg.3(double %a, double %b) { "target-cpu"="x86-64-v4" } align 32 {
+define internal double @math.mvimg.3(double %a, double %b) { "target-cpu"="x86-64-v4" "tune-cpu"="generic" } align 32 {
   %r = fmul fast double %a, %b
   ret double %r
 }
 
-define i32 @plain(i32 %0) { "target-cpu"="x86-64" } align 32 {
+define i32 @plain(i32 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @plain.mvimg.slot, align 8, !invariant.load !5
   %1 = musttail call i32 %target(i32 %0)
   ret i32 %1
 }
 
-define double @math(double %0, double %1) { "target-cpu"="x86-64" } align 32 {
+define double @math(double %0, double %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @math.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call double %target(double %0, double %1)

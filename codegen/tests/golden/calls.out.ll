@@ -17,7 +17,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @mid.mvimg.slot.mvimg.local = private alias ptr, ptr @mid.mvimg.slot
 @top.mvimg.slot.mvimg.local = private alias ptr, ptr @top.mvimg.slot
 
-define internal i64 @leaf(i64 %n) { "target-cpu"="x86-64" } align 32 {
+define internal i64 @leaf(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   br label %loop
 
@@ -31,19 +31,19 @@ exit:                                             ; preds = %loop
   ret i64 %next
 }
 
-define i64 @caller(i64 %n) { "target-cpu"="x86-64" } align 32 {
+define i64 @caller(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %slot = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
   %r = call i64 %slot(i64 %n)
   ret i64 %r
 }
 
-define internal i64 @mid(i64 %n) { "target-cpu"="x86-64" } align 32 {
+define internal i64 @mid(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %slot = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
   %r = call i64 %slot(i64 %n)
   ret i64 %r
 }
 
-define internal i64 @top.mvimg.0(i64 %n) { "target-cpu"="x86-64" } align 32 {
+define internal i64 @top.mvimg.0(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   br label %loop
 
@@ -93,7 +93,7 @@ exit:                                             ; preds = %loop
   ret i64 %x
 }
 
-define i64 @top(i64 %0) { "target-cpu"="x86-64" } align 32 {
+define i64 @top(i64 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @top.mvimg.slot, align 8, !invariant.load !5
   %1 = musttail call i64 %target(i64 %0)

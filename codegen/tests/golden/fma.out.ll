@@ -10,7 +10,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare double @llvm.fmuladd.f64(double, double, double) { nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none) }
 
-define internal double @f.mvimg.0(double %a, double %b, double %c) { "target-cpu"="x86-64" } align 32 {
+define internal double @f.mvimg.0(double %a, double %b, double %c) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = call double @llvm.fmuladd.f64(double %a, double %b, double %c)
   ret double %r
 }
@@ -20,7 +20,7 @@ define internal double @f.mvimg.1(double %a, double %b, double %c) { "target-cpu
   ret double %r
 }
 
-define double @f(double %0, double %1, double %2) { "target-cpu"="x86-64" } align 32 {
+define double @f(double %0, double %1, double %2) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @f.mvimg.slot, align 8, !invariant.load !5
   %3 = musttail call double %target(double %0, double %1, double %2)

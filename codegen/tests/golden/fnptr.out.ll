@@ -10,12 +10,12 @@ target triple = "x86_64-unknown-linux-gnu"
 @handlers.mvimg.local = private alias [2 x ptr], ptr @handlers
 @record.mvimg.local = private alias { i32, ptr }, ptr @record
 
-define internal float @cloned(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @cloned(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast float %a, %b
   ret float %r
 }
 
-define internal float @plain(float %a, float %b) { "target-cpu"="x86-64" } align 32 {
+define internal float @plain(float %a, float %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   ret float %a
 }
 

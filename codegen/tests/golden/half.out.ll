@@ -8,7 +8,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @hadd.mvimg.2.mvimg.local = private alias half (half, half), ptr @hadd.mvimg.2
 @hadd.mvimg.slot.mvimg.local = private alias ptr, ptr @hadd.mvimg.slot
 
-define internal half @hadd.mvimg.0(half %a, half %b) { "target-cpu"="x86-64" } align 32 {
+define internal half @hadd.mvimg.0(half %a, half %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fadd half %a, %b
   ret half %r
 }
@@ -18,7 +18,7 @@ define internal half @hadd.mvimg.2(half %a, half %b) { "target-cpu"="sapphirerap
   ret half %r
 }
 
-define half @hadd(half %0, half %1) { "target-cpu"="x86-64" } align 32 {
+define half @hadd(half %0, half %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @hadd.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call half %target(half %0, half %1)

@@ -9,7 +9,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @math.mvimg.2.mvimg.local = private alias double (double, double), ptr @math.mvimg.2
 @math.mvimg.slot.mvimg.local = private alias ptr, ptr @math.mvimg.slot
 
-define internal double @math.mvimg.0(double %a, double %b) { "target-cpu"="x86-64" } align 32 {
+define internal double @math.mvimg.0(double %a, double %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast double %a, %b
   ret double %r
 }
@@ -19,12 +19,12 @@ define internal double @math.mvimg.1(double %a, double %b) { optsize "target-cpu
   ret double %r
 }
 
-define internal double @math.mvimg.2(double %a, double %b) { minsize "target-cpu"="x86-64-v4" } {
+define internal double @math.mvimg.2(double %a, double %b) { minsize "target-cpu"="x86-64-v4" "tune-cpu"="generic" } {
   %r = fmul fast double %a, %b
   ret double %r
 }
 
-define double @math(double %0, double %1) { "target-cpu"="x86-64" } align 32 {
+define double @math(double %0, double %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @math.mvimg.slot, align 8, !invariant.load !5
   %2 = musttail call double %target(double %0, double %1)

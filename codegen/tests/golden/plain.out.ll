@@ -8,7 +8,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @plain.mvimg.1.mvimg.local = private alias i32 (i32), ptr @plain.mvimg.1
 @plain.mvimg.slot.mvimg.local = private alias ptr, ptr @plain.mvimg.slot
 
-define internal i32 @plain.mvimg.0(i32 %a) { "target-cpu"="x86-64" } align 32 {
+define internal i32 @plain.mvimg.0(i32 %a) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = add i32 %a, 1
   ret i32 %r
 }
@@ -18,7 +18,7 @@ define internal i32 @plain.mvimg.1(i32 %a) { "target-cpu"="sandybridge" } align 
   ret i32 %r
 }
 
-define i32 @plain(i32 %0) { "target-cpu"="x86-64" } align 32 {
+define i32 @plain(i32 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @plain.mvimg.slot, align 8, !invariant.load !5
   %1 = musttail call i32 %target(i32 %0)

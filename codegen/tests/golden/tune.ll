@@ -1,7 +1,7 @@
 ; targets: generic;x86-64-v3,tune=znver3;x86-64-v4,tune=generic
 ; tune=: each clone of a level target gets its tuning CPU as LLVM
-; `tune-cpu`; an input's own tune-cpu is replaced (target 0 included: it
-; has no tune=, so LLVM tunes for its CPU).
+; `tune-cpu`; an input's own tune-cpu is replaced everywhere (target 0, the
+; x86-64 level without tune=, gets the levels' default, `generic`).
 define void @axpy(ptr %y, ptr %x, float %a, i64 %n) "tune-cpu"="atom" {
 entry:
   br label %loop

@@ -22,6 +22,8 @@ pub struct TargetDescription {
     pub llvm_cpu: String,
     /// LLVM `target-features`.
     pub llvm_features: String,
+    /// LLVM `tune-cpu` (`tune=`, or the default of level targets).
+    pub llvm_tune: Option<String>,
     /// The target it falls back to.
     pub base: Option<usize>,
     /// Whether every function is cloned.
@@ -72,6 +74,7 @@ impl ResolvedTargets {
                     name: t.name.clone(),
                     llvm_cpu: t.llvm_cpu.clone(),
                     llvm_features: t.llvm_features.clone(),
+                    llvm_tune: t.llvm_tune.clone(),
                     base: t.base,
                     clone_all: t.clone_all,
                     clone_all_implied: t.clone_all_implied,
@@ -145,6 +148,11 @@ impl fmt::Display for ListDescription {
                     &t.llvm_features
                 }
             )?;
+            match (&t.llvm_tune, t.spec.contains("tune=")) {
+                (Some(tune), true) => writeln!(f, "  llvm tune      {tune}")?,
+                (Some(tune), false) => writeln!(f, "  llvm tune      {tune} (the default)")?,
+                (None, _) => {}
+            }
             writeln!(
                 f,
                 "  base           {}",

@@ -21,7 +21,9 @@ use crate::error::Error;
 
 pub use describe::{ListDescription, TargetDescription};
 pub(crate) use resolve::CloneRulesRef;
-pub use resolve::{CloneCategories, CloneCategory, ResolvedTarget, ResolvedTargets};
+pub use resolve::{
+    default_tuning, CloneCategories, CloneCategory, ResolvedTarget, ResolvedTargets,
+};
 
 /// Where a piece of a target list came from: a byte range of the parsed text.
 ///

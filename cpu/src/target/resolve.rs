@@ -477,7 +477,7 @@ impl Resolver<'_> {
                     .name()
                     .to_owned(),
             ),
-            None => default_tuning(self.arch, &spec.cpu).map(str::to_owned),
+            None => default_tuning(self.arch, cpu).map(str::to_owned),
         };
         Ok(ResolvedTarget {
             index,
@@ -533,11 +533,19 @@ impl Resolver<'_> {
     }
 }
 
-/// The tuning of a target written without `tune=`: `None`, LLVM's own
-/// tuning for its `target-cpu` (for a level target such as `x86-64-v3`,
-/// LLVM's tuning of that level).
-pub fn default_tuning(_arch: Arch, _cpu: &CpuName) -> Option<&'static str> {
-    None
+/// The tuning of a target written without `tune=`, by its resolved CPU:
+/// on x86_64, the ISA levels (`x86-64` — the target `generic` —
+/// `x86-64-v2`, `-v3`, `-v4`) get LLVM's `generic` tuning, which is what
+/// clang gives code built without `-march`/`-mtune` and which, unlike the
+/// x86-64-v4 level's own tuning, does not prefer 256-bit vectors on AVX-512
+/// hosts (ci/bench: the x86-64-v4 clone of the float kernels went from
+/// 0.99–1.02x to 1.07–1.95x of `-march=native` on a Rocket Lake VM).
+/// CPU-named targets and AArch64 get `None`: LLVM tunes for the CPU.
+pub fn default_tuning(arch: Arch, cpu: Cpu) -> Option<&'static str> {
+    match (arch, cpu.name()) {
+        (Arch::X86_64, "x86-64" | "x86-64-v2" | "x86-64-v3" | "x86-64-v4") => Some("generic"),
+        _ => None,
+    }
 }
 
 impl TargetList {
