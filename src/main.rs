@@ -714,6 +714,9 @@ fn build(
     for warning in &built.unselectable {
         eprintln!("warning: {warning}");
     }
+    if let Some(warning) = &built.prevectorized {
+        eprintln!("warning: {warning}");
+    }
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
     }

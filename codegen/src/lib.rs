@@ -25,6 +25,7 @@ mod exports;
 pub mod fleet;
 mod host;
 pub mod init;
+pub mod inputs;
 mod machine;
 mod output;
 pub mod parallel;

@@ -155,6 +155,9 @@ pub struct Built {
     /// ([`mvimg_cpu::ResolvedTargets::unselectable`]): their clones only add
     /// size. A caller shows them as warnings.
     pub unselectable: Vec<mvimg_cpu::select::Unselectable>,
+    /// Input functions LLVM had already vectorized
+    /// ([`crate::inputs::prevectorized`]); a caller shows it as a warning.
+    pub prevectorized: Option<crate::inputs::Prevectorized>,
 }
 
 impl Built {
@@ -510,6 +513,7 @@ fn run<'ctx>(
 ) -> Result<Built, Error> {
     let mut clock = Clock::start();
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
+    let prevectorized = crate::inputs::prevectorized(&module);
     clock.lap("load");
     let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
     let mut base_widths = Vec::new();
@@ -601,6 +605,7 @@ fn run<'ctx>(
         link,
         phases: clock.phases,
         unselectable,
+        prevectorized,
     })
 }
 
