@@ -51,6 +51,13 @@ pub fn trampoline_name(name: &str) -> String {
     format!("{name}.mvimg.trampoline")
 }
 
+/// The name of the call stub of `name`: shared code calls it directly, and
+/// it jumps through the slot (`jmp *slot(%rip)` on x86_64), the shape of a
+/// PLT entry.
+pub fn stub_name(name: &str) -> String {
+    format!("{name}.mvimg.stub")
+}
+
 /// The attribute index LLVM's C API uses for function attributes.
 const FUNCTION_INDEX: u32 = u32::MAX;
 
@@ -209,18 +216,48 @@ pub(crate) fn apply<'ctx>(
     }
 
     // Shared bodies use the slot of a function some target of their group
-    // clones on its own.
+    // clones on its own: calls go to the function's call stub (a direct call
+    // to a jump through the slot: ci/bench measured it faster than an
+    // indirect call through the loaded slot, and on par with a glibc ifunc's
+    // PLT call), other uses load the slot.
     let builder = context.create_builder();
     let groups: Vec<usize> = (0..nt).filter(|&t| plan.group(t) == t).collect();
+    let mut stubs: Vec<Option<FunctionValue<'ctx>>> = vec![None; n];
     for &g in &groups {
-        let mut rewrite: HashMap<LLVMValueRef, GlobalValue<'ctx>> = HashMap::new();
+        let mut rewrite: HashMap<LLVMValueRef, SlotUse<'ctx>> = HashMap::new();
         for (i, f) in plan.functions.iter().enumerate() {
             let cloned_in_group = f
                 .clones
                 .iter()
                 .any(|c| c.target != g && plan.group(c.target) == g);
             if f.slot.contains(&SlotReason::SharedCaller) && cloned_in_group {
-                rewrite.insert(raw(group_base(&clones, g, i)), slots[i].expect("slot"));
+                let slot = slots[i].expect("slot");
+                let stub = match stubs[i] {
+                    Some(stub) => stub,
+                    None => {
+                        let stub = trampoline(
+                            context,
+                            module,
+                            &stub_name(&f.name),
+                            orig[i],
+                            slot,
+                            invariant,
+                        )?;
+                        stub.set_linkage(Linkage::Internal);
+                        set_target_attributes(context, stub, targets, 0);
+                        // A stub inlined would be the indirect call again.
+                        stub.add_attribute(
+                            AttributeLoc::Function,
+                            context.create_enum_attribute(
+                                Attribute::get_named_enum_kind_id("noinline"),
+                                0,
+                            ),
+                        );
+                        stubs[i] = Some(stub);
+                        stub
+                    }
+                };
+                rewrite.insert(raw(group_base(&clones, g, i)), SlotUse { slot, stub });
             }
         }
         if rewrite.is_empty() {
@@ -355,12 +392,21 @@ fn invariant_load(context: &Context) -> (u32, LLVMValueRef) {
     }
 }
 
-/// Replaces, in `body`, every instruction operand found in `rewrite` by a
-/// load of its slot placed before the instruction (for a PHI, at the end of
-/// the incoming block).
+/// How shared code reaches a function it does not call directly: its slot,
+/// and its call stub.
+#[derive(Clone, Copy)]
+struct SlotUse<'ctx> {
+    slot: GlobalValue<'ctx>,
+    stub: FunctionValue<'ctx>,
+}
+
+/// Replaces, in `body`, every instruction operand found in `rewrite`: the
+/// callee of a call or invoke by the function's call stub, any other use
+/// by a load of its slot placed before the instruction (for a PHI, at the
+/// end of the incoming block).
 fn rewrite_uses<'ctx>(
     body: FunctionValue<'ctx>,
-    rewrite: &HashMap<LLVMValueRef, GlobalValue<'ctx>>,
+    rewrite: &HashMap<LLVMValueRef, SlotUse<'ctx>>,
     builder: &inkwell::builder::Builder<'ctx>,
     ptr: inkwell::types::PointerType<'ctx>,
     invariant: (u32, LLVMValueRef),
@@ -368,9 +414,21 @@ fn rewrite_uses<'ctx>(
     let mut sites: Vec<(InstructionValue<'ctx>, u32, GlobalValue<'ctx>)> = Vec::new();
     for block in body.get_basic_block_iter() {
         for inst in block.get_instructions() {
+            let operands = inst.get_num_operands();
+            let is_call = matches!(
+                inst.get_opcode(),
+                InstructionOpcode::Call | InstructionOpcode::Invoke
+            );
             for (k, value) in crate::analysis::operands(inst).enumerate() {
-                if let Some(slot) = rewrite.get(&value) {
-                    sites.push((inst, k as u32, *slot));
+                let Some(used) = rewrite.get(&value) else {
+                    continue;
+                };
+                // The callee is a call's (an invoke's) last operand.
+                if is_call && k as u32 + 1 == operands {
+                    let stub = used.stub.as_global_value().as_pointer_value();
+                    inst.set_operand(k as u32, stub);
+                } else {
+                    sites.push((inst, k as u32, used.slot));
                 }
             }
         }

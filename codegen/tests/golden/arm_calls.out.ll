@@ -136,8 +136,7 @@ entry:
 loop:                                             ; preds = %loop, %entry
   %i = phi i64 [ 0, %entry ], [ %next, %loop ]
   %acc = phi double [ 0.000000e+00, %entry ], [ %sum, %loop ]
-  %slot = load ptr, ptr @dot.mvimg.slot, align 8, !invariant.load !5
-  %d = call double %slot(ptr %a, ptr %a, i64 %i)
+  %d = call double @dot.mvimg.stub(ptr %a, ptr %a, i64 %i)
   %s = call double @scale.mvimg.1(double %d)
   %sum = fadd double %acc, %s
   %next = add i64 %i, 1
@@ -208,6 +207,13 @@ entry:
   %target = load ptr, ptr @entry_of.mvimg.slot, align 8, !invariant.load !5
   %1 = musttail call ptr %target(i64 %0)
   ret ptr %1
+}
+
+define internal double @dot.mvimg.stub(ptr %0, ptr %1, i64 %2) { noinline "target-cpu"="generic" } {
+entry:
+  %target = load ptr, ptr @dot.mvimg.slot, align 8, !invariant.load !5
+  %3 = musttail call double %target(ptr %0, ptr %1, i64 %2)
+  ret double %3
 }
 
 !5 = !{}

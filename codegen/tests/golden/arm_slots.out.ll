@@ -26,8 +26,7 @@ exit:                                             ; preds = %loop
 }
 
 define i64 @caller(i64 %n) { "target-cpu"="generic" } {
-  %slot = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
-  %r = call i64 %slot(i64 %n)
+  %r = call i64 @leaf.mvimg.stub(i64 %n)
   %s = add i64 %r, 1
   ret i64 %s
 }
@@ -61,6 +60,13 @@ exit:                                             ; preds = %loop
 }
 
 define i64 @leaf(i64 %0) { "target-cpu"="generic" } {
+entry:
+  %target = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
+  %1 = musttail call i64 %target(i64 %0)
+  ret i64 %1
+}
+
+define internal i64 @leaf.mvimg.stub(i64 %0) { noinline "target-cpu"="generic" } {
 entry:
   %target = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
   %1 = musttail call i64 %target(i64 %0)

@@ -32,14 +32,12 @@ exit:                                             ; preds = %loop
 }
 
 define i64 @caller(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
-  %slot = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
-  %r = call i64 %slot(i64 %n)
+  %r = call i64 @leaf.mvimg.stub(i64 %n)
   ret i64 %r
 }
 
 define internal i64 @mid(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
-  %slot = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
-  %r = call i64 %slot(i64 %n)
+  %r = call i64 @leaf.mvimg.stub(i64 %n)
   ret i64 %r
 }
 
@@ -49,8 +47,7 @@ entry:
 
 loop:                                             ; preds = %loop, %entry
   %i = phi i64 [ 0, %entry ], [ %next, %loop ]
-  %slot = load ptr, ptr @mid.mvimg.slot, align 8, !invariant.load !5
-  %x = call i64 %slot(i64 %i)
+  %x = call i64 @mid.mvimg.stub(i64 %i)
   %next = add i64 %i, 1
   %done = icmp uge i64 %next, %n
   br i1 %done, label %exit, label %loop
@@ -96,6 +93,20 @@ exit:                                             ; preds = %loop
 define i64 @top(i64 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   %target = load ptr, ptr @top.mvimg.slot, align 8, !invariant.load !5
+  %1 = musttail call i64 %target(i64 %0)
+  ret i64 %1
+}
+
+define internal i64 @leaf.mvimg.stub(i64 %0) { noinline "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+entry:
+  %target = load ptr, ptr @leaf.mvimg.slot, align 8, !invariant.load !5
+  %1 = musttail call i64 %target(i64 %0)
+  ret i64 %1
+}
+
+define internal i64 @mid.mvimg.stub(i64 %0) { noinline "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+entry:
+  %target = load ptr, ptr @mid.mvimg.slot, align 8, !invariant.load !5
   %1 = musttail call i64 %target(i64 %0)
   ret i64 %1
 }
