@@ -1,5 +1,6 @@
 //! The `mvimg` command line: parses arguments, calls the library, prints.
 
+use std::io::IsTerminal as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
@@ -23,6 +24,23 @@ fn parse_record(text: &str) -> Result<(String, String), String> {
 }
 
 /// What an image or library links besides its own objects, by meaning
+/// How `mvimg build` runs: memory, progress, the report.
+#[derive(clap::Args)]
+struct RunArgs {
+    /// The memory the build may use, in MiB (default: half of physical
+    /// memory): it bounds the partitions compiled at once. The output is
+    /// the same for any budget.
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]
+    memory_budget: Option<u64>,
+    /// No progress line (it is shown only on a terminal, after 2 seconds).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print the phases' times, the partitions compiled at once and the
+    /// peak memory to stderr.
+    #[arg(long)]
+    report: bool,
+}
+
 /// (docs/LINKING.md). Inputs are linked in this order: --object files,
 /// --whole-archive archives, -l libraries.
 #[derive(clap::Args)]
@@ -235,6 +253,8 @@ enum Command {
         max_targets: Option<usize>,
         #[command(flatten)]
         link: LinkArgs,
+        #[command(flatten)]
+        run: RunArgs,
         /// The file to write (with --fleet: the directory).
         #[arg(short = 'o', value_name = "OUT")]
         output: std::path::PathBuf,
@@ -632,7 +652,7 @@ fn build(
     record: Vec<(String, String)>,
     base: (Option<std::path::PathBuf>, Option<std::path::PathBuf>),
     (fleet, max_targets): (Vec<String>, Option<usize>),
-    link: LinkArgs,
+    (link, run): (LinkArgs, RunArgs),
     threads: Option<u16>,
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
@@ -673,6 +693,13 @@ fn build(
         if emit == Emit::Obj {
             builder = builder.partitions(1);
         }
+        if let Some(mib) = run.memory_budget {
+            builder = builder.memory_budget(mib.saturating_mul(1 << 20));
+        }
+        if !run.quiet && std::io::stderr().is_terminal() {
+            let line = progress_line();
+            builder = builder.progress(move |p| line(p));
+        }
         builder
     };
     let codegen_error = |e| match e {
@@ -710,12 +737,27 @@ fn build(
     if let Some(list) = TargetList::given(list.as_deref()).map_err(cpu_error)? {
         builder = builder.target_list(list);
     }
-    let built = builder.build().map_err(codegen_error)?;
+    let built = builder.build();
+    if !run.quiet && std::io::stderr().is_terminal() {
+        // Clear the progress line.
+        eprint!("\r\x1b[K");
+    }
+    let built = built.map_err(codegen_error)?;
     for warning in &built.unselectable {
         eprintln!("warning: {warning}");
     }
     if let Some(warning) = &built.prevectorized {
         eprintln!("warning: {warning}");
+    }
+    if let Some(memory) = built
+        .memory
+        .as_ref()
+        .filter(|m| m.throttled() || m.over_budget())
+    {
+        eprintln!("warning: {memory}");
+    }
+    if run.report {
+        eprint!("{}", built.report());
     }
     if let Some(path) = plan {
         mvimg::codegen::write_atomically(&path, built.plan.to_json().as_bytes())?;
@@ -732,6 +774,32 @@ fn build(
 
 fn cpus(arch: Option<Arch>, json_out: bool) -> Result<()> {
     print(&arch_or_host(arch)?.database().listing(), json_out)
+}
+
+/// A progress callback that keeps one status line on stderr (a terminal),
+/// from 2 seconds into the build: phase, steps done of total, elapsed time
+/// and the time the phase has left at its pace so far.
+fn progress_line() -> impl Fn(&mvimg::codegen::resources::Progress) + Send + Sync {
+    let phase_start: std::sync::Mutex<(&'static str, std::time::Duration)> =
+        std::sync::Mutex::new(("", std::time::Duration::ZERO));
+    move |p| {
+        let mut start = phase_start.lock().unwrap_or_else(|e| e.into_inner());
+        if start.0 != p.phase {
+            *start = (p.phase, p.elapsed);
+        }
+        if p.elapsed < std::time::Duration::from_secs(2) {
+            return;
+        }
+        let mut line = format!("mvimg: {}", p.phase);
+        if p.total > 1 {
+            line += &format!(" {}/{} partitions", p.done, p.total);
+        }
+        line += &format!(", {:.0} s", p.elapsed.as_secs_f64());
+        if let Some(eta) = p.phase_eta(p.elapsed - start.1) {
+            line += &format!(", about {:.0} s left in this phase", eta.as_secs_f64());
+        }
+        eprint!("\r\x1b[K{line}");
+    }
 }
 
 /// A library error with, for target lists, the excerpt that shows where.
@@ -800,6 +868,7 @@ fn main() -> ExitCode {
             fleet,
             max_targets,
             link,
+            run,
             threads,
             output,
             inputs,
@@ -814,7 +883,7 @@ fn main() -> ExitCode {
             record,
             (base, base_implib),
             (fleet, max_targets),
-            link,
+            (link, run),
             threads,
             output,
             inputs,

@@ -505,3 +505,54 @@ fn a_target_lacking_its_fallbacks_features_is_refused() {
         assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{cpu}");
     }
 }
+
+#[test]
+fn build_report_and_memory_budget_on_the_command_line() {
+    let dir = scratch("cli-budget");
+    let ll = dir.join("synth.ll");
+    std::fs::write(
+        &ll,
+        mvimg::codegen::synth::module(600, "x86_64-unknown-linux-gnu"),
+    )
+    .unwrap();
+    let image = dir.join("libsynth.so");
+    let (ll, image) = (ll.to_str().unwrap(), image.to_str().unwrap());
+    let out = mvimg(
+        &[
+            "build",
+            "-C",
+            "generic;haswell",
+            "-j",
+            "2",
+            "--memory-budget",
+            "1",
+            "--report",
+            "--quiet",
+            "-o",
+            image,
+            ll,
+        ],
+        &[],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning: memory budget 1 MiB")
+            && err.contains("building one partition at a time"),
+        "{err}"
+    );
+    assert!(err.contains("1 at a time on 2 threads"), "{err}");
+    assert!(
+        err.contains("peak memory: ") && err.contains("build: "),
+        "{err}"
+    );
+    // Not a terminal: no progress line.
+    assert!(!err.contains("\r"), "{err:?}");
+    // Without a budget and without --report: silent.
+    let out = mvimg(&["build", "-C", "generic;haswell", "-o", image, ll], &[]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+    // A budget of 0 is refused by the parser.
+    let out = mvimg(&["build", "--memory-budget", "0", "-o", image, ll], &[]);
+    assert!(!out.status.success());
+}

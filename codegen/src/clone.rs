@@ -245,7 +245,14 @@ pub(crate) fn apply<'ctx>(
                         )?;
                         stub.set_linkage(Linkage::Internal);
                         set_target_attributes(context, stub, targets, 0);
-                        // A stub inlined would be the indirect call again.
+                        // A stub inlined would be the indirect call again
+                        // (the function's own inlining attributes go).
+                        for kind in ["alwaysinline", "inlinehint"] {
+                            stub.remove_enum_attribute(
+                                AttributeLoc::Function,
+                                Attribute::get_named_enum_kind_id(kind),
+                            );
+                        }
                         stub.add_attribute(
                             AttributeLoc::Function,
                             context.create_enum_attribute(

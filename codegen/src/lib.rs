@@ -32,6 +32,7 @@ pub mod parallel;
 mod pipeline;
 pub mod plan;
 mod record;
+pub mod resources;
 pub mod synth;
 
 pub use clone::{clone_name, slot_name, trampoline_name};

@@ -113,14 +113,42 @@ pub fn emit_object(
 pub(crate) struct Clock {
     last: std::time::Instant,
     pub(crate) phases: Vec<(&'static str, std::time::Duration)>,
+    /// Where progress goes.
+    pub(crate) reporter: Reporter,
+}
+
+/// Tells the build's progress callback, if any, how far a phase is.
+#[derive(Clone)]
+pub(crate) struct Reporter {
+    started: std::time::Instant,
+    progress: Option<crate::resources::ProgressFn>,
+}
+
+impl Reporter {
+    /// `done` of `total` steps of `phase` are done.
+    pub(crate) fn report(&self, phase: &'static str, done: usize, total: usize) {
+        if let Some(progress) = &self.progress {
+            (progress.0)(&crate::resources::Progress {
+                phase,
+                done,
+                total,
+                elapsed: self.started.elapsed(),
+            });
+        }
+    }
 }
 
 impl Clock {
-    /// A clock started now.
-    pub(crate) fn start() -> Clock {
+    /// A clock started now, reporting progress to `progress`.
+    pub(crate) fn start(progress: Option<crate::resources::ProgressFn>) -> Clock {
+        let now = std::time::Instant::now();
         Clock {
-            last: std::time::Instant::now(),
+            last: now,
             phases: Vec::new(),
+            reporter: Reporter {
+                started: now,
+                progress,
+            },
         }
     }
 
@@ -130,5 +158,11 @@ impl Clock {
         let now = std::time::Instant::now();
         self.phases.push((phase, now - self.last));
         self.last = now;
+    }
+
+    /// [`Clock::lap`] for a phase of one step, reported done.
+    pub(crate) fn done(&mut self, phase: &'static str) {
+        self.lap(phase);
+        self.reporter.report(phase, 1, 1);
     }
 }

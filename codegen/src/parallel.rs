@@ -28,7 +28,8 @@ use inkwell::GlobalVisibility;
 use mvimg_cpu::ResolvedTargets;
 
 use crate::exports::symbol_definitions;
-use crate::machine::{optimize, run_passes, target_machine, write_object, Clock};
+use crate::machine::{optimize, run_passes, target_machine, write_object, Clock, Reporter};
+use crate::resources::{resident_memory, MemoryPlan};
 use crate::Error;
 
 /// Instructions per partition when the count is chosen automatically.
@@ -92,14 +93,18 @@ fn externalize(module: &Module<'_>) -> HashMap<String, Original> {
 }
 
 /// Runs `work` over `items` on `threads` threads, taking items in order from a
-/// shared counter. Results come back in item order; the error returned is the
-/// one of the lowest-numbered failing item.
+/// shared counter, and reports each item done as a step of `phase`. Results
+/// come back in item order; the error returned is the one of the
+/// lowest-numbered failing item.
 fn parallel_map<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
+    (reporter, phase): (&Reporter, &'static str),
     work: impl Fn(&T) -> Result<R, Error> + Sync,
 ) -> Result<Vec<R>, Error> {
     let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    reporter.report(phase, 0, items.len());
     let results: Mutex<Vec<Option<Result<R, Error>>>> =
         Mutex::new((0..items.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
@@ -109,6 +114,8 @@ fn parallel_map<T: Sync, R: Send>(
                 let Some(item) = items.get(i) else { break };
                 let result = work(item);
                 results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                reporter.report(phase, finished, items.len());
             });
         }
     });
@@ -138,18 +145,21 @@ pub(crate) struct Codegen<'a> {
     pub opt_level: u8,
     /// Threads to use.
     pub threads: usize,
+    /// The memory budget in bytes.
+    pub memory_budget: u64,
 }
 
 impl Codegen<'_> {
-    /// Splits `module` into `parts` partitions and compiles them in parallel;
-    /// returns one object per partition that defines something, in partition
-    /// order. `module` is left externalized (it is not used afterwards).
+    /// Splits `module` into `parts` partitions and compiles them in parallel,
+    /// as many at once as the memory budget allows; returns one object per
+    /// partition that defines something, in partition order, and the memory
+    /// plan. `module` is left externalized (it is not used afterwards).
     pub(crate) fn emit(
         &self,
         module: &Module<'_>,
         parts: usize,
         clock: &mut Clock,
-    ) -> Result<Vec<Vec<u8>>, Error> {
+    ) -> Result<(Vec<Vec<u8>>, MemoryPlan), Error> {
         let restore = externalize(module);
         // SAFETY: the module is live and only this thread uses its context.
         let assignment: HashMap<Vec<u8>, u32> =
@@ -159,12 +169,21 @@ impl Codegen<'_> {
         let whole = module.write_bitcode_to_memory();
         let whole = whole.as_slice();
         let numbered: Vec<usize> = (0..parts).collect();
-        clock.lap("split");
+        let memory = MemoryPlan::new(
+            self.memory_budget,
+            resident_memory().unwrap_or(0),
+            whole.len() as u64,
+            parts,
+            self.threads,
+        );
+        let in_flight = memory.in_flight;
+        clock.done("split");
+        let reporter = clock.reporter.clone();
 
         // Phase 1: read each partition's definitions (lazily, from the whole
         // module's bitcode) and optimize them; note which locals the
         // partition references but does not define.
-        let optimized = parallel_map(&numbered, self.threads, |&part| {
+        let optimized = parallel_map(&numbered, in_flight, (&reporter, "optimize"), |&part| {
             let context = Context::create();
             let keep = |name: &[u8]| assignment.get(name) == Some(&(part as u32));
             // SAFETY: the context is this thread's own.
@@ -207,9 +226,9 @@ impl Codegen<'_> {
             shared.extend(referenced);
             parts_left.push((part, bytes));
         }
-        let objects = self.finish(parts_left, &restore, &shared)?;
+        let objects = self.finish(parts_left, &restore, &shared, (in_flight, &reporter))?;
         clock.lap("emit");
-        Ok(objects)
+        Ok((objects, memory))
     }
 
     /// Phase 2: gives locals no other partition references their linkage
@@ -219,22 +238,28 @@ impl Codegen<'_> {
         optimized: Vec<(usize, Vec<u8>)>,
         restore: &HashMap<String, Original>,
         shared: &BTreeSet<String>,
+        (in_flight, reporter): (usize, &Reporter),
     ) -> Result<Vec<Vec<u8>>, Error> {
-        parallel_map(&optimized, self.threads, |(part, bitcode)| {
-            let context = Context::create();
-            let module = parse(&context, bitcode, *part)?;
-            for global in definitions(&module) {
-                let name = global.get_name().to_string_lossy();
-                if let Some(&(linkage, visibility)) = restore.get(name.as_ref()) {
-                    if !shared.contains(name.as_ref()) {
-                        global.set_visibility(visibility);
-                        global.set_linkage(linkage);
+        parallel_map(
+            &optimized,
+            in_flight,
+            (reporter, "emit"),
+            |(part, bitcode)| {
+                let context = Context::create();
+                let module = parse(&context, bitcode, *part)?;
+                for global in definitions(&module) {
+                    let name = global.get_name().to_string_lossy();
+                    if let Some(&(linkage, visibility)) = restore.get(name.as_ref()) {
+                        if !shared.contains(name.as_ref()) {
+                            global.set_visibility(visibility);
+                            global.set_linkage(linkage);
+                        }
                     }
                 }
-            }
-            let machine = target_machine(self.platform, self.targets, self.opt_level)?;
-            run_passes(&module, &machine, "globaldce")?;
-            write_object(&module, &machine)
-        })
+                let machine = target_machine(self.platform, self.targets, self.opt_level)?;
+                run_passes(&module, &machine, "globaldce")?;
+                write_object(&module, &machine)
+            },
+        )
     }
 }

@@ -65,6 +65,13 @@ pub struct BuildOptions {
     /// The caller's build-record keys and values (`check-bounds`, `yes`),
     /// recorded in the image beside mvimg's own (`mvimg.*`) facts.
     pub record: Vec<(String, String)>,
+    /// The memory the build may use, in bytes: it bounds the partitions
+    /// compiled at once ([`crate::resources::MemoryPlan`]); `None`: half
+    /// of physical memory ([`crate::resources::default_budget`]). The
+    /// output does not depend on it.
+    pub memory_budget: Option<u64>,
+    /// Called as phases and partitions finish (from the build's threads).
+    pub progress: Option<crate::resources::ProgressFn>,
 }
 
 impl Default for BuildOptions {
@@ -77,6 +84,8 @@ impl Default for BuildOptions {
             partitions: None,
             runtime: true,
             record: Vec::new(),
+            memory_budget: None,
+            progress: None,
         }
     }
 }
@@ -158,9 +167,26 @@ pub struct Built {
     /// Input functions LLVM had already vectorized
     /// ([`crate::inputs::prevectorized`]); a caller shows it as a warning.
     pub prevectorized: Option<crate::inputs::Prevectorized>,
+    /// How many partitions were compiled at once and why (`None` for a
+    /// one-partition build); a caller shows it as a warning when
+    /// [`crate::resources::MemoryPlan::throttled`].
+    pub memory: Option<crate::resources::MemoryPlan>,
+    /// The process's peak resident memory when the objects were done, in
+    /// bytes (it includes what the caller held before the build).
+    pub peak_memory: Option<u64>,
 }
 
 impl Built {
+    /// What the build took: phases, partitions at a time, peak memory.
+    pub fn report(&self) -> crate::resources::BuildReport {
+        crate::resources::BuildReport {
+            phases: self.phases.clone(),
+            objects: self.objects.len(),
+            memory: self.memory.clone(),
+            peak_memory: self.peak_memory,
+        }
+    }
+
     /// The size in bytes of the objects.
     pub fn object_bytes(&self) -> usize {
         self.objects.iter().map(Vec::len).sum()
@@ -334,6 +360,21 @@ impl<'ctx> ImageBuilder<'ctx> {
     /// depend on it).
     pub fn threads(mut self, threads: usize) -> Self {
         self.options.threads = Some(threads);
+        self
+    }
+
+    /// The memory budget in bytes (see [`BuildOptions::memory_budget`]).
+    pub fn memory_budget(mut self, bytes: u64) -> Self {
+        self.options.memory_budget = Some(bytes);
+        self
+    }
+
+    /// A progress callback (see [`BuildOptions::progress`]).
+    pub fn progress(
+        mut self,
+        callback: impl Fn(&crate::resources::Progress) + Send + Sync + 'static,
+    ) -> Self {
+        self.options.progress = Some(crate::resources::ProgressFn(std::sync::Arc::new(callback)));
         self
     }
 
@@ -511,10 +552,10 @@ fn run<'ctx>(
     options: &BuildOptions,
     link: ImageLink,
 ) -> Result<Built, Error> {
-    let mut clock = Clock::start();
+    let mut clock = Clock::start(options.progress.clone());
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
     let prevectorized = crate::inputs::prevectorized(&module);
-    clock.lap("load");
+    clock.done("load");
     let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
     let mut base_widths = Vec::new();
     if let Some(path) = &link.base {
@@ -550,7 +591,7 @@ fn run<'ctx>(
         &options.entries,
         &record,
     )?;
-    clock.lap("multiversion");
+    clock.done("multiversion");
     // LLVM's Mach-O object writers reject a difference of two symbols when one
     // is undefined in the object, and the dispatch data holds such
     // differences: Mach-O images are compiled as one partition.
@@ -561,22 +602,28 @@ fn run<'ctx>(
             .unwrap_or_else(|| automatic_partitions(&module))
             .max(1),
     };
-    let objects = if parts == 1 {
+    let (objects, memory) = if parts == 1 {
+        clock.reporter.report("optimize+emit", 0, 1);
         let object = emit_object(&module, &machine, options.opt_level)?;
-        clock.lap("optimize+emit");
-        vec![object]
+        clock.done("optimize+emit");
+        (vec![object], None)
     } else {
         let threads = options.threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });
-        Codegen {
+        let (objects, memory) = Codegen {
             platform: &platform,
             targets: &targets,
             opt_level: options.opt_level,
             threads,
+            memory_budget: options
+                .memory_budget
+                .unwrap_or_else(crate::resources::default_budget),
         }
-        .emit(&module, parts, &mut clock)?
+        .emit(&module, parts, &mut clock)?;
+        (objects, Some(memory))
     };
+    let peak_memory = crate::resources::peak_memory();
     // Definitions LLVM may drop (unused linkonce ones, as in the ordinary
     // build) are exported only when they are still there.
     let defined = defined_symbols(
@@ -606,6 +653,8 @@ fn run<'ctx>(
         phases: clock.phases,
         unselectable,
         prevectorized,
+        memory,
+        peak_memory,
     })
 }
 

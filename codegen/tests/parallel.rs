@@ -270,3 +270,60 @@ fn expected_exports(n: usize) -> Vec<String> {
     expected.sort();
     expected
 }
+
+/// A memory budget too small for one partition: the build compiles one
+/// partition at a time, says so, and writes the objects of the unbounded
+/// build; progress reaches every partition of both phases, in order.
+#[test]
+fn a_tiny_memory_budget_builds_one_partition_at_a_time() {
+    use std::sync::{Arc, Mutex};
+    let dir = scratch("parallel-budget");
+    let ll = synthetic(&dir);
+    let free = build_with(&ll, 4, 2);
+    let plan = free.memory.as_ref().unwrap();
+    assert_eq!(plan.in_flight, 2, "{plan:?}");
+    assert!(!plan.throttled());
+
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let seen = events.clone();
+    let options = BuildOptions {
+        partitions: Some(4),
+        threads: Some(2),
+        memory_budget: Some(1 << 20),
+        progress: Some(mvimg_codegen::resources::ProgressFn(Arc::new(move |p| {
+            seen.lock().unwrap().push((p.phase, p.done, p.total));
+        }))),
+        ..BuildOptions::default()
+    };
+    let tight = build(std::slice::from_ref(&ll), &targets(), &options).unwrap();
+    let plan = tight.memory.as_ref().unwrap();
+    assert_eq!(plan.in_flight, 1, "{plan:?}");
+    assert!(plan.throttled() && plan.over_budget());
+    let said = plan.to_string();
+    assert!(
+        said.contains("memory budget 1 MiB") && said.contains("one partition at a time"),
+        "{said}"
+    );
+    assert_eq!(tight.objects, free.objects, "the budget changes no byte");
+    assert!(tight.peak_memory.is_some_and(|p| p > 1 << 20));
+    let report = tight.report().to_string();
+    assert!(report.contains("1 at a time on 2 threads"), "{report}");
+    assert!(report.contains("peak memory: "), "{report}");
+
+    let events = events.lock().unwrap();
+    for phase in ["optimize", "emit"] {
+        let steps: Vec<usize> = events
+            .iter()
+            .filter(|e| e.0 == phase)
+            .map(|e| {
+                assert_eq!(e.2, 4, "{e:?}");
+                e.1
+            })
+            .collect();
+        assert_eq!(steps, [0, 1, 2, 3, 4], "{phase}: {events:?}");
+    }
+    let phases: Vec<&str> = events.iter().map(|e| e.0).collect();
+    for phase in ["load", "multiversion", "split"] {
+        assert!(phases.contains(&phase), "{phases:?}");
+    }
+}
