@@ -24,9 +24,22 @@ fn parse_record(text: &str) -> Result<(String, String), String> {
 }
 
 /// What an image or library links besides its own objects, by meaning
-/// How `mvimg build` runs: memory, progress, the report.
+/// What the input IR is (README, "Producing IR").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Input {
+    /// Not optimized yet: every clone gets the whole -O pipeline.
+    Unoptimized,
+    /// Already optimized by the front end: the clones get the vectorizers
+    /// and cleanup (mvimg_codegen::TARGET_PASSES), not -O2 again.
+    Optimized,
+}
+
+/// How `mvimg build` runs: what the input is, memory, progress, the report.
 #[derive(clap::Args)]
 struct RunArgs {
+    /// What the input IR is.
+    #[arg(long, value_enum, default_value = "unoptimized")]
+    input: Input,
     /// The memory the build may use, in MiB (default: half of physical
     /// memory): it bounds the partitions compiled at once. The output is
     /// the same for any budget.
@@ -692,6 +705,9 @@ fn build(
         }
         if emit == Emit::Obj {
             builder = builder.partitions(1);
+        }
+        if run.input == Input::Optimized {
+            builder = builder.input(mvimg::codegen::InputKind::Optimized);
         }
         if let Some(mib) = run.memory_budget {
             builder = builder.memory_budget(mib.saturating_mul(1 << 20));

@@ -146,3 +146,134 @@ fn optimized_input_is_warned_about_and_the_readme_commands_are_not() {
         }
     }
 }
+
+/// Calls every kernel of examples/kernels/kernels.c on small integer data
+/// (so every summation order gives the same exact result) and prints them.
+const KERNELS_DRIVER: &str = r#"
+#include <stdio.h>
+#include <stddef.h>
+void saxpy(float *restrict y, const float *restrict x, float a, size_t n);
+float dot(const float *x, const float *y, size_t n);
+void matmul(float *restrict c, const float *restrict a, const float *restrict b, size_t n);
+void stencil(double *restrict out, const double *restrict in, size_t n);
+unsigned checksum(const unsigned char *p, size_t n);
+enum { N = 1001, M = 37 };
+static float x[N], y[N], a[M * M], b[M * M], c[M * M];
+static double in[N], out[N];
+static unsigned char bytes[N];
+int main(void) {
+    for (int i = 0; i < N; i++) {
+        x[i] = (float)(i % 13); y[i] = (float)(i % 7);
+        in[i] = (double)(i % 11); bytes[i] = (unsigned char)(i * 7);
+    }
+    for (int i = 0; i < M * M; i++) { a[i] = (float)(i % 5); b[i] = (float)(i % 3); }
+    saxpy(y, x, 2.0f, N);
+    double s = 0;
+    for (int i = 0; i < N; i++) s += y[i];
+    matmul(c, a, b, M);
+    double m = 0;
+    for (int i = 0; i < M * M; i++) m += c[i];
+    stencil(out, in, N);
+    double t = 0;
+    for (int i = 0; i < N; i++) t += out[i];
+    printf("saxpy %.1f dot %.1f matmul %.1f stencil %.2f checksum %u\n", s, dot(x, y, N), m, t,
+           checksum(bytes, N));
+    return 0;
+}
+"#;
+
+/// `--input optimized` on clang -O2 bitcode: the clones get the target
+/// passes only, build faster, and compute on every kernel what the full
+/// pipeline's image and the ordinary build compute, on every target this
+/// host runs.
+#[test]
+fn optimized_input_builds_compute_what_full_builds_compute() {
+    let dir = scratch("inputs-optimized");
+    let kernels = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kernels/kernels.c");
+    std::fs::write(dir.join("driver.c"), KERNELS_DRIVER).unwrap();
+    let bc = dir.join("kernels.bc");
+    run_ok(
+        "clang-22",
+        &[
+            "-O2",
+            "-fPIC",
+            "-emit-llvm",
+            "-c",
+            s(&kernels),
+            "-o",
+            s(&bc),
+        ],
+    );
+    // The ordinary build.
+    let ordinary = dir.join("libordinary.so");
+    run_ok(
+        "clang-22",
+        &["-O2", "-fPIC", "-shared", s(&kernels), "-o", s(&ordinary)],
+    );
+    let run = |library: &Path, name: &str, force: Option<&str>| {
+        let exe = dir.join(format!("driver-{name}"));
+        run_ok(
+            "gcc",
+            &[
+                "-o",
+                s(&exe),
+                s(&dir.join("driver.c")),
+                s(library),
+                &format!("-Wl,-rpath,{}", s(&dir)),
+            ],
+        );
+        let mut command = Command::new(&exe);
+        if let Some(t) = force {
+            command.env("MVIMG_FORCE_TARGET", t);
+        }
+        let out = command.output().unwrap();
+        assert!(out.status.success(), "{name}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let expected = run(&ordinary, "ordinary", None);
+    assert!(expected.starts_with("saxpy "), "{expected}");
+    let list = "generic;x86-64-v2;haswell;x86-64-v4";
+    for input in ["unoptimized", "optimized"] {
+        let image = dir.join(format!("lib{input}.so"));
+        let out = mvimg(&[
+            "build",
+            "-C",
+            list,
+            "--input",
+            input,
+            "-o",
+            s(&image),
+            s(&bc),
+        ]);
+        assert!(out.status.success(), "{input}: {out:?}");
+        // Every target this host can run.
+        let mut ran = 0;
+        for t in 0..4 {
+            let target = mvimg_cpu_target(list, t);
+            if !runs_here(&target) {
+                continue;
+            }
+            let got = run(&image, &format!("{input}-{t}"), Some(&t.to_string()));
+            assert_eq!(got, expected, "{input}, target {t}");
+            ran += 1;
+        }
+        // generic and x86-64-v2 run on any machine CI has.
+        assert!(ran >= 2, "{input}: {ran} targets ran");
+        eprintln!("{input}: {ran} targets ran");
+    }
+}
+
+/// Target `t` of `list`, resolved for x86_64.
+fn mvimg_cpu_target(list: &str, t: usize) -> mvimg::cpu::ResolvedTarget {
+    let list: mvimg::cpu::TargetList = list.parse().unwrap();
+    list.resolve(mvimg::cpu::Arch::X86_64, None)
+        .unwrap()
+        .targets[t]
+        .clone()
+}
+
+/// Whether this machine has every feature `target` needs.
+fn runs_here(target: &mvimg::cpu::ResolvedTarget) -> bool {
+    let host = mvimg::cpu::Host::detect().unwrap();
+    mvimg::cpu::select::missing_features(target, &host).is_empty()
+}

@@ -17,7 +17,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use mvimg::cpu::{Image, OpenOptions};
 
-use crate::common::{output, paired_ratio, Ctx, Stats};
+use crate::common::{measure, output, paired_ratio, Ctx, Stats};
 
 /// The variants on both sides.
 const CLONES: &str = r#""default", "arch=haswell", "arch=x86-64-v4""#;
@@ -67,6 +67,8 @@ struct Size {
     mvimg: PathBuf,
     ifunc_build: f64,
     mvimg_build: f64,
+    /// `mvimg build` alone: (threads, seconds, peak resident KiB).
+    mvimg_runs: Vec<(usize, f64, u64)>,
 }
 
 fn build(ctx: &Ctx, n: usize) -> Result<Size> {
@@ -107,32 +109,57 @@ fn build(ctx: &Ctx, n: usize) -> Result<Size> {
     )?;
     let ifunc_build = start.elapsed().as_secs_f64();
 
-    // The mvimg image: the same functions without attributes, to bitcode,
-    // then `mvimg build` for the same three variants.
+    // The mvimg image: the same functions without attributes, to bitcode as
+    // the README's "Producing IR" says (clang's -O2 front end, LLVM's
+    // passes left to mvimg: each side optimizes each variant once), then
+    // `mvimg build` for the same three variants on every core.
     let start = Instant::now();
     let c = dir.join("plain.c");
     let bc = dir.join("plain.bc");
     std::fs::write(&c, sources(n, 1, false).concat())?;
     output(
         Command::new("clang-22")
-            .args(["-O2", "-fPIC", "-emit-llvm", "-c", "-o"])
+            .args([
+                "-O2",
+                "-Xclang",
+                "-disable-llvm-passes",
+                "-fPIC",
+                "-emit-llvm",
+                "-c",
+                "-o",
+            ])
             .arg(&bc)
             .arg(&c),
     )?;
     let mvimg = dir.join("libmvimg.so");
-    output(
+    let cost = measure(
         Command::new(env!("CARGO_BIN_EXE_mvimg"))
             .args(["build", "-C", LIST, "-o"])
             .arg(&mvimg)
             .arg(&bc),
     )?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let mut mvimg_runs = vec![(threads, cost.seconds, cost.peak_kib)];
     let mvimg_build = start.elapsed().as_secs_f64();
+    // Peak memory on one thread too (the 100,000-function build only with
+    // MVIMG_BENCH_DISPATCH_ONE_THREAD=1: it takes minutes).
+    if threads > 1 && (n < 100_000 || std::env::var_os("MVIMG_BENCH_DISPATCH_ONE_THREAD").is_some())
+    {
+        let cost = measure(
+            Command::new(env!("CARGO_BIN_EXE_mvimg"))
+                .args(["build", "-j", "1", "-C", LIST, "-o"])
+                .arg(dir.join("libmvimg-j1.so"))
+                .arg(&bc),
+        )?;
+        mvimg_runs.push((1, cost.seconds, cost.peak_kib));
+    }
     Ok(Size {
         n,
         ifunc,
         mvimg,
         ifunc_build,
         mvimg_build,
+        mvimg_runs,
     })
 }
 
@@ -262,6 +289,24 @@ pub fn run(ctx: &Ctx) -> Result<String> {
                  (clang-22 to bitcode, then `mvimg build`)",
                 b.n, b.ifunc_build, b.mvimg_build
             ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let _ = writeln!(
+        out,
+        "\n`mvimg build` alone (the bitcode made), by thread count: {}",
+        built
+            .iter()
+            .map(|b| {
+                let runs: Vec<String> = b
+                    .mvimg_runs
+                    .iter()
+                    .map(|(threads, s, kib)| {
+                        format!("{threads} thread(s) {s:.1} s, peak {} MiB", kib / 1024)
+                    })
+                    .collect();
+                format!("{} functions: {}", b.n, runs.join(", "))
+            })
             .collect::<Vec<_>>()
             .join("; ")
     );

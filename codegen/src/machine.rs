@@ -68,6 +68,29 @@ fn run_passes_with(
         })
 }
 
+/// What the input IR is: the optimization it needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputKind {
+    /// Not optimized yet (README, "Producing IR"): the whole `default<On>`
+    /// pipeline runs on every clone, as Julia's does.
+    #[default]
+    Unoptimized,
+    /// Already optimized by the front end (`clang -O2 -emit-llvm`, rustc
+    /// release bitcode): only the passes whose result depends on the target
+    /// run ([`TARGET_PASSES`]), not the -O2 pipeline a second time.
+    Optimized,
+}
+
+/// The passes an optimized input's clones get from -O2 on: what depends on
+/// the target's features and tuning — the loop and SLP vectorizers (a loop
+/// the front end did not vectorize is vectorized at the clone's width; one
+/// it vectorized keeps its width), instcombine and simplifycfg to clean up
+/// after them — then the code generator. Inlining, unrolling and the
+/// scalar pipeline already ran in the front end.
+pub const TARGET_PASSES: &str = "function(loop-simplify,lcssa,loop-vectorize,\
+     instcombine<no-verify-fixpoint>,simplifycfg,slp-vectorizer,\
+     instcombine<no-verify-fixpoint>,simplifycfg)";
+
 /// Optimizes `module` with LLVM's `default<On>` pipeline, tuned as clang
 /// tunes it for `-On`: from -O2 on, loops are vectorized, interleaved and
 /// unrolled and straight-line code is SLP-vectorized. (The pass builder's
@@ -86,6 +109,28 @@ pub fn optimize(module: &Module<'_>, machine: &TargetMachine, opt_level: u8) -> 
         &format!("default<O{}>", opt_level.min(3)),
         options,
     )
+}
+
+/// Optimizes `module` for an input of `kind`: [`optimize`] for unoptimized
+/// input; for optimized input at -O2 and above, [`TARGET_PASSES`] (below
+/// -O2 nothing more).
+pub fn optimize_input(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    opt_level: u8,
+    kind: InputKind,
+) -> Result<(), Error> {
+    match kind {
+        InputKind::Unoptimized => optimize(module, machine, opt_level),
+        InputKind::Optimized if opt_level >= 2 => {
+            let options = PassBuilderOptions::create();
+            options.set_loop_vectorization(true);
+            options.set_loop_slp_vectorization(true);
+            options.set_loop_interleaving(true);
+            run_passes_with(module, machine, TARGET_PASSES, options)
+        }
+        InputKind::Optimized => Ok(()),
+    }
 }
 
 /// Emits `module` as an object file.

@@ -28,7 +28,9 @@ use inkwell::GlobalVisibility;
 use mvimg_cpu::ResolvedTargets;
 
 use crate::exports::symbol_definitions;
-use crate::machine::{optimize, run_passes, target_machine, write_object, Clock, Reporter};
+use crate::machine::{
+    optimize_input, run_passes, target_machine, write_object, Clock, InputKind, Reporter,
+};
 use crate::resources::{resident_memory, MemoryPlan};
 use crate::Error;
 
@@ -143,6 +145,8 @@ pub(crate) struct Codegen<'a> {
     pub targets: &'a ResolvedTargets,
     /// 0 to 3.
     pub opt_level: u8,
+    /// What the input is.
+    pub input: InputKind,
     /// Threads to use.
     pub threads: usize,
     /// The memory budget in bytes.
@@ -201,7 +205,7 @@ impl Codegen<'_> {
                 return Ok(None);
             }
             let machine = target_machine(self.platform, self.targets, self.opt_level)?;
-            optimize(&module, &machine, self.opt_level)?;
+            optimize_input(&module, &machine, self.opt_level, self.input)?;
             let mut referenced = Vec::new();
             let declarations = module
                 .get_functions()

@@ -18,7 +18,7 @@ use mvimg_link::{LinkInput, Undefined};
 use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
 use crate::exports::{defined_symbols, name_bytes, symbol_definitions, ExportRule};
-use crate::machine::{emit_object, target_machine, Clock};
+use crate::machine::{target_machine, Clock};
 use crate::parallel::{automatic_partitions, Codegen};
 use crate::plan::{plan, ClonePlan};
 use crate::record::BuildRecord;
@@ -72,6 +72,9 @@ pub struct BuildOptions {
     pub memory_budget: Option<u64>,
     /// Called as phases and partitions finish (from the build's threads).
     pub progress: Option<crate::resources::ProgressFn>,
+    /// Whether the input is already optimized (default: not; README,
+    /// "Producing IR").
+    pub input: crate::machine::InputKind,
 }
 
 impl Default for BuildOptions {
@@ -86,6 +89,7 @@ impl Default for BuildOptions {
             record: Vec::new(),
             memory_budget: None,
             progress: None,
+            input: crate::machine::InputKind::Unoptimized,
         }
     }
 }
@@ -363,6 +367,12 @@ impl<'ctx> ImageBuilder<'ctx> {
         self
     }
 
+    /// What the input is (see [`BuildOptions::input`]).
+    pub fn input(mut self, kind: crate::machine::InputKind) -> Self {
+        self.options.input = kind;
+        self
+    }
+
     /// The memory budget in bytes (see [`BuildOptions::memory_budget`]).
     pub fn memory_budget(mut self, bytes: u64) -> Self {
         self.options.memory_budget = Some(bytes);
@@ -604,7 +614,8 @@ fn run<'ctx>(
     };
     let (objects, memory) = if parts == 1 {
         clock.reporter.report("optimize+emit", 0, 1);
-        let object = emit_object(&module, &machine, options.opt_level)?;
+        crate::machine::optimize_input(&module, &machine, options.opt_level, options.input)?;
+        let object = crate::machine::write_object(&module, &machine)?;
         clock.done("optimize+emit");
         (vec![object], None)
     } else {
@@ -615,6 +626,7 @@ fn run<'ctx>(
             platform: &platform,
             targets: &targets,
             opt_level: options.opt_level,
+            input: options.input,
             threads,
             memory_budget: options
                 .memory_budget
