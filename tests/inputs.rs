@@ -45,13 +45,9 @@ int main(void) {
 }
 "#;
 
-/// Builds `ir` with `generic;native` into `dir/lib<name>.so`, runs the
-/// driver against it; returns mvimg's stderr.
-fn build_and_run(dir: &Path, name: &str, ir: &Path) -> String {
-    let image = dir.join(format!("lib{name}.so"));
-    let out = mvimg(&["build", "-C", "generic;native", "-o", s(&image), s(ir)]);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{name}: {stderr}");
+/// Links `dir/driver.c` against `library` as `dir/driver-<name>` and runs
+/// it (with `MVIMG_FORCE_TARGET=force` when given); its standard output.
+fn run_driver(dir: &Path, library: &Path, name: &str, force: Option<&str>) -> String {
     let exe = dir.join(format!("driver-{name}"));
     run_ok(
         "gcc",
@@ -59,14 +55,28 @@ fn build_and_run(dir: &Path, name: &str, ir: &Path) -> String {
             "-o",
             s(&exe),
             s(&dir.join("driver.c")),
-            s(&image),
+            s(library),
             &format!("-Wl,-rpath,{}", s(dir)),
         ],
     );
-    let run = Command::new(&exe).output().unwrap();
-    assert!(run.status.success());
+    let mut command = Command::new(&exe);
+    if let Some(t) = force {
+        command.env("MVIMG_FORCE_TARGET", t);
+    }
+    let out = command.output().unwrap();
+    assert!(out.status.success(), "{name}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Builds `ir` with `generic;native` into `dir/lib<name>.so`, runs the
+/// driver against it; returns mvimg's stderr.
+fn build_and_run(dir: &Path, name: &str, ir: &Path) -> String {
+    let image = dir.join(format!("lib{name}.so"));
+    let out = mvimg(&["build", "-C", "generic;native", "-o", s(&image), s(ir)]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{name}: {stderr}");
     // sum of 1 + i/2 over 0..1003
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "252254.5\n", "{name}");
+    assert_eq!(run_driver(dir, &image, name, None), "252254.5\n", "{name}");
     stderr
 }
 
@@ -210,26 +220,8 @@ fn optimized_input_builds_compute_what_full_builds_compute() {
         "clang-22",
         &["-O2", "-fPIC", "-shared", s(&kernels), "-o", s(&ordinary)],
     );
-    let run = |library: &Path, name: &str, force: Option<&str>| {
-        let exe = dir.join(format!("driver-{name}"));
-        run_ok(
-            "gcc",
-            &[
-                "-o",
-                s(&exe),
-                s(&dir.join("driver.c")),
-                s(library),
-                &format!("-Wl,-rpath,{}", s(&dir)),
-            ],
-        );
-        let mut command = Command::new(&exe);
-        if let Some(t) = force {
-            command.env("MVIMG_FORCE_TARGET", t);
-        }
-        let out = command.output().unwrap();
-        assert!(out.status.success(), "{name}: {out:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run =
+        |library: &Path, name: &str, force: Option<&str>| run_driver(&dir, library, name, force);
     let expected = run(&ordinary, "ordinary", None);
     assert!(expected.starts_with("saxpy "), "{expected}");
     let list = "generic;x86-64-v2;haswell;x86-64-v4";

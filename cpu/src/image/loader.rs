@@ -393,7 +393,7 @@ mod sys {
             return Err(LoadError::Dlopen { path, message });
         }
         // Decided from the file, before dlopen runs any of the image's code.
-        let file = ImageFile::read(&path).map_err(LoadError::File)?;
+        let file = ImageFile::read_unsized(&path).map_err(LoadError::File)?;
         let host = match &options.host {
             Some(host) => host.clone(),
             None => Host::detect().map_err(|error| LoadError::Select {
