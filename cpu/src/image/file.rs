@@ -72,6 +72,9 @@ pub struct ImageFile {
     pub format: &'static str,
     /// The dispatch data.
     pub data: DispatchData,
+    /// The dispatch data's bytes as the file holds them (`data.total_size`
+    /// bytes): a loader compares the mapped data with them.
+    pub data_bytes: Vec<u8>,
     /// Code bytes of the body at each offset from the data, from the symbol
     /// table (ELF sizes; Mach-O and PE: the distance to the next symbol of
     /// the section).
@@ -153,6 +156,7 @@ impl ImageFile {
             error,
         };
         let data = DispatchData::parse(tail).map_err(format_error)?;
+        let data_bytes = tail[..data.total_size as usize].to_vec();
 
         // Judged by the segments the loader maps, with their protections, as
         // the Rust loader and the image's own init judge them.
@@ -190,6 +194,7 @@ impl ImageFile {
             return Ok(ImageFile {
                 format,
                 data,
+                data_bytes,
                 body_sizes: BTreeMap::new(),
             });
         }
@@ -232,6 +237,7 @@ impl ImageFile {
         Ok(ImageFile {
             format,
             data,
+            data_bytes,
             body_sizes,
         })
     }

@@ -441,10 +441,19 @@ mod sys {
         // segment of the loaded image.
         let bytes =
             unsafe { std::slice::from_raw_parts(data_ptr as *const u8, data_end - data_ptr) };
-        let data = match DispatchData::parse(bytes) {
-            Ok(data) => data,
-            Err(error) => return close(LoadError::Format { path, error }),
-        };
+        // The mapped data must be the file's, byte for byte: then the file's
+        // parse (and the selection made from it) holds for it, and it need
+        // not be parsed again.
+        if bytes.get(..file.data_bytes.len()) != Some(&file.data_bytes[..]) {
+            return close(LoadError::Format {
+                path,
+                error: FormatError {
+                    offset: 0,
+                    problem: FormatProblem::LoadedDiffers,
+                },
+            });
+        }
+        let data = file.data;
         let relative: Vec<Segment> = segments
             .iter()
             .map(|&(s, e, flags)| Segment {
@@ -459,17 +468,6 @@ mod sys {
             data_ptr as u64,
         ) {
             return close(LoadError::Format { path, error });
-        }
-        // The mapped data must be what the file said (so the selection made
-        // from the file holds for it).
-        if data != file.data {
-            return close(LoadError::Format {
-                path,
-                error: FormatError {
-                    offset: 0,
-                    problem: FormatProblem::LoadedDiffers,
-                },
-            });
         }
         let image = Image {
             handle,
