@@ -205,6 +205,10 @@ impl Codegen<'_> {
                 return Ok(None);
             }
             let machine = target_machine(self.platform, self.targets, self.opt_level)?;
+            // The partition holds a declaration of everything the module
+            // defines elsewhere; the ones it does not use go before the
+            // pipeline, which would walk them in every pass.
+            run_passes(&module, &machine, "globaldce")?;
             optimize_input(&module, &machine, self.opt_level, self.input)?;
             let mut referenced = Vec::new();
             let declarations = module
