@@ -12,10 +12,10 @@ const MIB: u64 = 1 << 20;
 /// How much memory one partition in flight takes, per byte of its share of
 /// the multiversioned module's bitcode (clones included). Measured with
 /// `mvimg build --report` (a debug build of mvimg) on the 4-target SQLite
-/// build (the default x86_64
-/// list, 64 partitions, 11 MB of bitcode): peak 408 MiB compiling one
-/// partition at a time, 439 MiB two at a time, so a partition in flight
-/// took about 31 MiB, 180x its share; 250x leaves a margin.
+/// build (the default x86_64 list, 64 partitions, 11 MB of bitcode): peak
+/// 408 MiB compiling one partition at a time, 439 MiB two at a time, so a
+/// partition in flight took about 31 MiB, 180x its share; 250x leaves a
+/// margin.
 const BYTES_PER_BITCODE_BYTE: u64 = 250;
 
 /// The part of physical memory a build uses unless told otherwise.
