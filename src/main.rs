@@ -690,6 +690,8 @@ fn build(
     image.undefined = link.undefined();
     image.import_library = link.implib.clone();
     (image.base, image.base_import_library) = base;
+    // A status line only on a terminal, and not with --quiet.
+    let show_progress = !run.quiet && std::io::stderr().is_terminal();
     // Every setting but the inputs, the triple and the list.
     let configure = |builder: ImageBuilder<'static>| -> ImageBuilder<'static> {
         let mut builder = builder
@@ -712,7 +714,7 @@ fn build(
         if let Some(mib) = run.memory_budget {
             builder = builder.memory_budget(mib.saturating_mul(1 << 20));
         }
-        if !run.quiet && std::io::stderr().is_terminal() {
+        if show_progress {
             let line = progress_line();
             builder = builder.progress(move |p| line(p));
         }
@@ -754,7 +756,7 @@ fn build(
         builder = builder.target_list(list);
     }
     let built = builder.build();
-    if !run.quiet && std::io::stderr().is_terminal() {
+    if show_progress {
         // Clear the progress line.
         eprint!("\r\x1b[K");
     }

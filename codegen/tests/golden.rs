@@ -143,39 +143,18 @@ fn golden_ir(module: &inkwell::module::Module, platform: &Platform, input: &Path
     let tls = module.get_globals().any(|g| g.is_thread_local());
     let init = init::init_ir(platform.arch, platform.os, tls).unwrap();
     // Symbols the init defines, and its tables.
-    let mut init_symbols: Vec<String> = vec![format!("@{}", init::TABLES_SYMBOL)];
-    for line in init.lines() {
-        let name = if line.starts_with("define ") {
-            line.split_whitespace().find(|w| w.starts_with('@'))
-        } else if line.starts_with('@') && line.contains(" = ") {
-            line.split_whitespace().next()
-        } else {
-            None
-        };
-        if let Some(name) = name {
-            init_symbols.push(name.split('(').next().unwrap().to_owned());
-        }
-    }
+    let tables = format!("@{}", init::TABLES_SYMBOL);
+    let mut init_symbols: std::collections::HashSet<&str> =
+        init.lines().filter_map(defined_symbol).collect();
+    init_symbols.insert(&tables);
     let text = module.print_to_string().to_string();
     let groups: std::collections::HashMap<&str, &str> = text
         .lines()
         .filter_map(|l| l.strip_prefix("attributes "))
         .filter_map(|l| l.split_once(" = "))
         .collect();
-    let defined_by_init = |line: &str| {
-        let symbol = if line.starts_with("define ") {
-            line.split_whitespace().find(|w| w.starts_with('@'))
-        } else if line.starts_with('@') {
-            line.split_whitespace().next()
-        } else {
-            None
-        };
-        symbol.is_some_and(|s| {
-            init_symbols
-                .iter()
-                .any(|i| i == s.split('(').next().unwrap())
-        })
-    };
+    let defined_by_init =
+        |line: &str| defined_symbol(line).is_some_and(|s| init_symbols.contains(s));
     // Types and declarations the init brought (unless the input has them).
     let input_text = std::fs::read_to_string(input).unwrap();
     let from_init = |line: &str| {
@@ -381,6 +360,19 @@ fn decode_dispatch(line: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The symbol a line of printed IR defines (`@f` of `define ... @f(...`,
+/// `@g` of `@g = ...`), if it defines one.
+fn defined_symbol(line: &str) -> Option<&str> {
+    let name = if line.starts_with("define ") {
+        line.split_whitespace().find(|w| w.starts_with('@'))?
+    } else if line.starts_with('@') && line.contains(" = ") {
+        line.split_whitespace().next()?
+    } else {
+        return None;
+    };
+    name.split('(').next()
 }
 
 /// The numbered metadata nodes (`!5`) a line refers to.

@@ -84,11 +84,7 @@ pub struct ImageFile {
 impl ImageFile {
     /// Reads and checks the image at `path`.
     pub fn read(path: &Path) -> Result<ImageFile, InspectError> {
-        let bytes = std::fs::read(path).map_err(|source| InspectError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Self::parse(path, &bytes)
+        Self::read_with(path, true)
     }
 
     /// [`ImageFile::read`] without the bodies' sizes (`body_sizes` empty):
@@ -97,6 +93,10 @@ impl ImageFile {
     /// ci/bench measured `Image::open` of a 100,000-function image at 245 ms
     /// with it.
     pub fn read_unsized(path: &Path) -> Result<ImageFile, InspectError> {
+        Self::read_with(path, false)
+    }
+
+    fn read_with(path: &Path, sized: bool) -> Result<ImageFile, InspectError> {
         let io = |source| InspectError::Io {
             path: path.to_path_buf(),
             source,
@@ -105,7 +105,7 @@ impl ImageFile {
         // Mapped, not read: only the pages the checks touch are loaded (a
         // 100,000-function image is 76 MB, mostly symbol tables).
         let mapped = Mapped::of(&file).map_err(io)?;
-        Self::parse_with(path, mapped.bytes(), false)
+        Self::parse_with(path, mapped.bytes(), sized)
     }
 
     /// Checks the image `bytes` (`path` names it in errors).
@@ -416,7 +416,14 @@ struct Mapped {
 impl Mapped {
     fn of(file: &std::fs::File) -> std::io::Result<Mapped> {
         use std::os::fd::AsRawFd;
-        let len = usize::try_from(file.metadata()?.len())
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            ));
+        }
+        let len = usize::try_from(meta.len())
             .map_err(|_| std::io::Error::other("the file does not fit in memory"))?;
         if len == 0 {
             return Ok(Mapped {

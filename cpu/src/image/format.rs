@@ -113,6 +113,23 @@ pub enum DataPart {
     Strings,
 }
 
+impl DataPart {
+    /// One record of the part, as messages name it (`entry`, `slot`,
+    /// `relocation`; the parts without pair records are named whole).
+    pub fn record_name(self) -> &'static str {
+        match self {
+            DataPart::Entries => "entry",
+            DataPart::Slots => "slot",
+            DataPart::Relocations => "relocation",
+            DataPart::Targets => "target",
+            DataPart::Functions => "function",
+            DataPart::BuildRecord => "build record",
+            DataPart::Header => "header",
+            DataPart::Strings => "string",
+        }
+    }
+}
+
 impl fmt::Display for DataPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -456,14 +473,10 @@ impl fmt::Display for FormatProblem {
                 function,
                 function_count,
             } => {
-                let what = match part {
-                    DataPart::Slots => "slot",
-                    DataPart::Relocations => "relocation",
-                    _ => "entry",
-                };
                 write!(
                     f,
-                    "{what} {index} names function {function}; there are {function_count}"
+                    "{} {index} names function {function}; there are {function_count}",
+                    part.record_name()
                 )
             }
             FormatProblem::RecordKey { index, key } => write!(
@@ -520,15 +533,11 @@ impl fmt::Display for FormatProblem {
                 write!(f, "{what} is at offset {rel}, outside the image's code")
             }
             FormatProblem::BadCell { part, index, rel } => {
-                let what = if *part == DataPart::Slots {
-                    "slot"
-                } else {
-                    "relocation"
-                };
                 write!(
                     f,
-                    "the cell of {what} {index} is at offset {rel}, not an aligned pointer \
-                     in the image's writable data"
+                    "the cell of {} {index} is at offset {rel}, not an aligned pointer \
+                     in the image's writable data",
+                    part.record_name()
                 )
             }
             FormatProblem::ListParse { error } => {
