@@ -35,8 +35,58 @@ fn clang() -> PathBuf {
     PathBuf::from("clang-22")
 }
 
+/// A hash of the sources whose change can change what a partition compiles
+/// to (this crate's, mvimg-cpu's, the LLVM shim's), for
+/// `mvimg_codegen::fingerprint`: the cache and the distributed build's
+/// workers tell builds of different sources apart by it.
+fn source_hash() -> String {
+    use std::hash::{Hash, Hasher};
+    fn walk(dir: &std::path::Path, files: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let mut files = Vec::new();
+    for dir in [
+        "src",
+        "runtime",
+        "build.rs",
+        "../cpu/src",
+        "../llvm-shim/src",
+        "../llvm-shim/build.rs",
+        "../llvm-shim/cpp",
+    ] {
+        let path = manifest.join(dir);
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.is_dir() {
+            walk(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for file in files {
+        file.strip_prefix(&manifest)
+            .unwrap_or(&file)
+            .hash(&mut hasher);
+        std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
+    }
+    format!("{:016x}", hasher.finish())
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=runtime/init.c");
+    println!("cargo:rustc-env=MVIMG_SOURCE_HASH={}", source_hash());
     println!("cargo:rerun-if-env-changed=LLVM_SYS_221_PREFIX");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     // The dispatch data's layout, defined once in mvimg-cpu, as C.

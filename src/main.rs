@@ -48,10 +48,64 @@ struct RunArgs {
     /// No progress line (it is shown only on a terminal, after 2 seconds).
     #[arg(short, long)]
     quiet: bool,
-    /// Print the phases' times, the partitions compiled at once and the
-    /// peak memory to stderr.
+    /// Print the phases' times, the partitions compiled at once, the cache's
+    /// hits and the peak memory to stderr.
     #[arg(long)]
     report: bool,
+    /// The object cache: compiled partitions are kept here and reused by
+    /// later builds (README, "Incremental builds"). The output is the same
+    /// with or without it.
+    #[arg(long, value_name = "DIR", env = "MVIMG_CACHE")]
+    cache: Option<std::path::PathBuf>,
+    /// The most the cache may hold after a build (least recently used
+    /// entries go): bytes, or with a K, M or G suffix (powers of 1024).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, requires = "cache")]
+    cache_max_size: Option<u64>,
+    /// Where partitions compile: here, or on a Dask cluster (README,
+    /// "Building on a cluster").
+    #[arg(long, value_enum, default_value = "local")]
+    executor: ExecutorKind,
+    /// The Dask scheduler's address (`tcp://HOST:8786`).
+    #[arg(long, value_name = "ADDRESS", conflicts_with = "scheduler_file")]
+    scheduler: Option<String>,
+    /// The file `dask scheduler --scheduler-file` wrote.
+    #[arg(long, value_name = "FILE")]
+    scheduler_file: Option<std::path::PathBuf>,
+    /// The mvimg the Dask workers run (default: this one's path, for
+    /// workers that share its file system).
+    #[arg(long, value_name = "PATH")]
+    worker_mvimg: Option<std::path::PathBuf>,
+}
+
+/// Where partitions compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ExecutorKind {
+    /// In this process.
+    Local,
+    /// On Dask distributed workers (needs --scheduler or --scheduler-file).
+    Dask,
+}
+
+/// A size in bytes: digits, optionally followed by K, M or G (powers of
+/// 1024; a trailing B or iB is allowed).
+fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let t = text.trim();
+    let t = t
+        .strip_suffix("iB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(t);
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let value: u64 = digits.trim().parse().map_err(|_| {
+        format!("`{text}` is not a size: give bytes or a number with K, M or G (`512M`, `4G`)")
+    })?;
+    value
+        .checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 /// (docs/LINKING.md). Inputs are linked in this order: --object files,
@@ -122,6 +176,8 @@ impl LinkArgs {
     }
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Resolve a target list and show, per target, what LLVM gets and what is cloned.
@@ -213,6 +269,30 @@ enum Command {
     },
     /// Multiversion LLVM IR (.ll or .bc) for a target list and write an object
     /// or a linked image (.so, .dylib, .dll).
+    /// Compile one step of one partition (what a distributed build's
+    /// workers run; README, "Building on a cluster").
+    #[command(name = "compile-partition")]
+    CompilePartition {
+        /// `optimize` (bitcode in, optimized bitcode and the names it uses
+        /// out) or `emit` (optimized bitcode in, object out).
+        #[arg(value_enum)]
+        step: PartitionStep,
+        /// The build's partition spec (JSON); refused unless this mvimg
+        /// made it.
+        #[arg(long, value_name = "FILE")]
+        spec: std::path::PathBuf,
+        /// emit: the linkages to give back (JSON).
+        #[arg(long, value_name = "FILE")]
+        restore: Option<std::path::PathBuf>,
+        /// optimize: where the names the partition uses go (JSON).
+        #[arg(long, value_name = "FILE")]
+        used: Option<std::path::PathBuf>,
+        /// The output: bitcode (optimize) or the object (emit).
+        #[arg(long, value_name = "FILE")]
+        output: std::path::PathBuf,
+        /// The partition's bitcode.
+        input: std::path::PathBuf,
+    },
     Build {
         /// The target list (default: $MVIMG_CPU_TARGET, else the default list
         /// for the triple).
@@ -692,6 +772,14 @@ fn build(
     (image.base, image.base_import_library) = base;
     // A status line only on a terminal, and not with --quiet.
     let show_progress = !run.quiet && std::io::stderr().is_terminal();
+    let cache = match &run.cache {
+        Some(dir) => Some(std::sync::Arc::new(
+            mvimg::codegen::cache::ObjectCache::open(dir, run.cache_max_size)
+                .map_err(mvimg::codegen::Error::Cache)?,
+        )),
+        None => None,
+    };
+    let executor = executor(&run)?;
     // Every setting but the inputs, the triple and the list.
     let configure = |builder: ImageBuilder<'static>| -> ImageBuilder<'static> {
         let mut builder = builder
@@ -714,6 +802,10 @@ fn build(
         if let Some(mib) = run.memory_budget {
             builder = builder.memory_budget(mib.saturating_mul(1 << 20));
         }
+        if let Some(cache) = &cache {
+            builder = builder.cache(cache.clone());
+        }
+        builder = builder.executor(executor.clone());
         if show_progress {
             let line = progress_line();
             builder = builder.progress(move |p| line(p));
@@ -774,6 +866,9 @@ fn build(
     {
         eprintln!("warning: {memory}");
     }
+    if let Some(reason) = built.remote.as_ref().and_then(|r| r.fell_back.as_ref()) {
+        eprintln!("warning: compiled here, not on the Dask cluster: {reason}");
+    }
     if run.report {
         eprint!("{}", built.report());
     }
@@ -785,6 +880,79 @@ fn build(
         Emit::Image => {
             let out = built.link(&output)?;
             write!(std::io::stderr().lock(), "{}", out.lld.stderr)?;
+        }
+    }
+    Ok(())
+}
+
+/// The executor `mvimg build`'s options ask for.
+fn executor(run: &RunArgs) -> Result<mvimg::codegen::remote::Executor> {
+    use mvimg::codegen::remote::{DaskOptions, Executor, Scheduler};
+    let scheduler = match (&run.scheduler, &run.scheduler_file) {
+        (Some(address), _) => Some(Scheduler::Address(address.clone())),
+        (None, Some(file)) => Some(Scheduler::File(file.clone())),
+        (None, None) => None,
+    };
+    match (run.executor, scheduler) {
+        (ExecutorKind::Local, None) => Ok(Executor::Local),
+        (ExecutorKind::Local, Some(_)) => {
+            bail!("--scheduler and --scheduler-file are for --executor dask")
+        }
+        (ExecutorKind::Dask, None) => bail!(
+            "--executor dask needs the scheduler: --scheduler tcp://HOST:8786 or \
+             --scheduler-file FILE (README, \"Building on a cluster\")"
+        ),
+        (ExecutorKind::Dask, Some(scheduler)) => {
+            let mut options = DaskOptions::new(scheduler);
+            options.worker_mvimg = match &run.worker_mvimg {
+                Some(path) => path.clone(),
+                None => {
+                    std::env::current_exe().context("finding this mvimg's path for the workers")?
+                }
+            };
+            Ok(Executor::Dask(options))
+        }
+    }
+}
+
+/// A step of a partition's compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum PartitionStep {
+    /// Bitcode in, optimized bitcode out.
+    Optimize,
+    /// Optimized bitcode in, object out.
+    Emit,
+}
+
+fn compile_partition(
+    step: PartitionStep,
+    spec: &std::path::Path,
+    restore: Option<&std::path::Path>,
+    used: Option<&std::path::Path>,
+    output: &std::path::Path,
+    input: &std::path::Path,
+) -> Result<()> {
+    use mvimg::codegen::parallel::{emit_partition, optimize_partition, PartitionSpec, Restore};
+    let read = |path: &std::path::Path| {
+        std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+    };
+    let spec: PartitionSpec = serde_json::from_slice(&read(spec)?)
+        .with_context(|| format!("{} is not a partition spec", spec.display()))?;
+    spec.check()?;
+    let bitcode = read(input)?;
+    match step {
+        PartitionStep::Optimize => {
+            let used_path = used.context("the optimize step needs --used FILE")?;
+            let optimized = optimize_partition(&spec, &bitcode)?;
+            mvimg::codegen::write_atomically(output, &optimized.bitcode)?;
+            mvimg::codegen::write_atomically(used_path, &serde_json::to_vec(&optimized.used)?)?;
+        }
+        PartitionStep::Emit => {
+            let restore_path = restore.context("the emit step needs --restore FILE")?;
+            let list: Vec<Restore> = serde_json::from_slice(&read(restore_path)?)
+                .with_context(|| format!("{} is not a restore list", restore_path.display()))?;
+            let object = emit_partition(&spec, &bitcode, &list)?;
+            mvimg::codegen::write_atomically(output, &object)?;
         }
     }
     Ok(())
@@ -872,6 +1040,21 @@ fn main() -> ExitCode {
             base,
             json,
         } => check(&image, host_cpu, from, require, min_opt, base, json),
+        Command::CompilePartition {
+            step,
+            spec,
+            restore,
+            used,
+            output,
+            input,
+        } => compile_partition(
+            step,
+            &spec,
+            restore.as_deref(),
+            used.as_deref(),
+            &output,
+            &input,
+        ),
         Command::Build {
             list,
             target,

@@ -145,6 +145,22 @@ pub enum Error {
         /// The link's error, with LLD's diagnostics.
         link: mvimg_link::LinkError,
     },
+    /// The object cache's directory cannot be used.
+    Cache(crate::cache::CacheError),
+    /// A partition compile was asked of an mvimg built from other sources
+    /// or against another LLVM (a distributed build's worker).
+    Fingerprint {
+        /// The fingerprint of the build that asked.
+        asked: String,
+        /// This mvimg's.
+        ours: String,
+    },
+    /// A distributed build failed (not for want of workers: then the build
+    /// runs locally).
+    Distributed {
+        /// What failed, as the driver or a worker said it.
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -286,6 +302,13 @@ impl fmt::Display for Error {
                 }
                 write!(f, "\n{link}")
             }
+            Error::Cache(e) => e.fmt(f),
+            Error::Fingerprint { asked, ours } => write!(
+                f,
+                "this mvimg is {ours}, the build that sent the partition runs {asked}: \
+                 install the same mvimg (and LLVM) on every worker"
+            ),
+            Error::Distributed { message } => write!(f, "the distributed build failed: {message}"),
         }
     }
 }

@@ -17,6 +17,7 @@
 
 mod abi;
 pub mod analysis;
+pub mod cache;
 mod clone;
 pub mod cpu_tables;
 pub mod dispatch;
@@ -32,6 +33,7 @@ pub mod parallel;
 mod pipeline;
 pub mod plan;
 mod record;
+pub mod remote;
 pub mod resources;
 pub mod synth;
 

@@ -18,13 +18,31 @@ pub fn target_machine(
     targets: &ResolvedTargets,
     opt_level: u8,
 ) -> Result<TargetMachine, Error> {
+    let base = &targets.targets[0];
+    machine_for(
+        platform.triple(),
+        &base.llvm_cpu,
+        &base.llvm_features,
+        opt_level,
+    )
+}
+
+/// The target machine for `triple` with `cpu` and `features` as the module
+/// defaults (functions carry their own), position-independent, constructors
+/// in `.init_array`.
+pub(crate) fn machine_for(
+    triple: &str,
+    cpu: &str,
+    features: &str,
+    opt_level: u8,
+) -> Result<TargetMachine, Error> {
     Target::initialize_x86(&InitializationConfig::default());
     Target::initialize_aarch64(&InitializationConfig::default());
     let llvm = |message: String| Error::Llvm {
-        action: format!("creating a target machine for {platform}"),
+        action: format!("creating a target machine for {triple}"),
         message,
     };
-    let t = TargetTriple::create(platform.triple());
+    let t = TargetTriple::create(triple);
     let target = Target::from_triple(&t).map_err(|e| llvm(e.to_string_lossy().into_owned()))?;
     let level = match opt_level {
         0 => OptimizationLevel::None,
@@ -32,16 +50,8 @@ pub fn target_machine(
         2 => OptimizationLevel::Default,
         _ => OptimizationLevel::Aggressive,
     };
-    let base = &targets.targets[0];
     let machine = target
-        .create_target_machine(
-            &t,
-            &base.llvm_cpu,
-            &base.llvm_features,
-            level,
-            RelocMode::PIC,
-            CodeModel::Default,
-        )
+        .create_target_machine(&t, cpu, features, level, RelocMode::PIC, CodeModel::Default)
         .ok_or_else(|| llvm("LLVM refused the triple, CPU or features".into()))?;
     // Constructors (the image init's and the inputs' own) in .init_array.
     // SAFETY: the machine was just created and only this thread has it.
@@ -69,7 +79,8 @@ fn run_passes_with(
 }
 
 /// What the input IR is: the optimization it needs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// Not optimized yet (README, "Producing IR"): the whole `default<On>`
     /// pipeline runs on every clone, as Julia's does.

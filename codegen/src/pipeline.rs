@@ -75,6 +75,12 @@ pub struct BuildOptions {
     /// Whether the input is already optimized (default: not; README,
     /// "Producing IR").
     pub input: crate::machine::InputKind,
+    /// The object cache (README, "Incremental builds"); `None`: none. The
+    /// output does not depend on it.
+    pub cache: Option<std::sync::Arc<crate::cache::ObjectCache>>,
+    /// Where partitions compile (README, "Building on a cluster"). The
+    /// output does not depend on it.
+    pub executor: crate::remote::Executor,
 }
 
 impl Default for BuildOptions {
@@ -90,6 +96,8 @@ impl Default for BuildOptions {
             memory_budget: None,
             progress: None,
             input: crate::machine::InputKind::Unoptimized,
+            cache: None,
+            executor: crate::remote::Executor::Local,
         }
     }
 }
@@ -178,6 +186,11 @@ pub struct Built {
     /// The process's peak resident memory when the objects were done, in
     /// bytes (it includes what the caller held before the build).
     pub peak_memory: Option<u64>,
+    /// What the object cache did in this build, when it had one.
+    pub cache: Option<crate::cache::CacheStats>,
+    /// What the distributed build did, when it was one; a caller shows
+    /// [`crate::remote::RemoteReport::fell_back`] as a warning.
+    pub remote: Option<crate::remote::RemoteReport>,
 }
 
 impl Built {
@@ -188,6 +201,8 @@ impl Built {
             objects: self.objects.len(),
             memory: self.memory.clone(),
             peak_memory: self.peak_memory,
+            cache: self.cache.clone(),
+            remote: self.remote.clone(),
         }
     }
 
@@ -370,6 +385,18 @@ impl<'ctx> ImageBuilder<'ctx> {
     /// What the input is (see [`BuildOptions::input`]).
     pub fn input(mut self, kind: crate::machine::InputKind) -> Self {
         self.options.input = kind;
+        self
+    }
+
+    /// The object cache (see [`BuildOptions::cache`]).
+    pub fn cache(mut self, cache: std::sync::Arc<crate::cache::ObjectCache>) -> Self {
+        self.options.cache = Some(cache);
+        self
+    }
+
+    /// Where partitions compile (see [`BuildOptions::executor`]).
+    pub fn executor(mut self, executor: crate::remote::Executor) -> Self {
+        self.options.executor = executor;
         self
     }
 
@@ -612,17 +639,50 @@ fn run<'ctx>(
             .unwrap_or_else(|| automatic_partitions(&module))
             .max(1),
     };
-    let (objects, memory) = if parts == 1 {
+    let cache = options.cache.as_deref();
+    let cache_before = cache.map(crate::cache::ObjectCache::stats);
+    let (objects, memory, remote) = if parts == 1 {
         clock.reporter.report("optimize+emit", 0, 1);
-        crate::machine::optimize_input(&module, &machine, options.opt_level, options.input)?;
-        let object = crate::machine::write_object(&module, &machine)?;
+        let spec = crate::parallel::PartitionSpec::new(
+            &platform,
+            &targets,
+            options.opt_level,
+            options.input,
+        );
+        let bitcode = cache.map(|_| module.write_bitcode_to_memory().as_slice().to_vec());
+        let key = bitcode.as_ref().map(|b| spec.key("whole", &[b]));
+        let hit = match (cache, &key) {
+            (Some(cache), Some(key)) => cache.get(key).and_then(|hit| match hit.blobs.as_slice() {
+                [object] => Some(object.clone()),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let object = match hit {
+            Some(object) => object,
+            None => {
+                let started = std::time::Instant::now();
+                crate::machine::optimize_input(
+                    &module,
+                    &machine,
+                    options.opt_level,
+                    options.input,
+                )?;
+                let object = crate::machine::write_object(&module, &machine)?;
+                if let (Some(cache), Some(key)) = (cache, &key) {
+                    cache.put(key, &[&object], started.elapsed());
+                    cache.record_compiled(1);
+                }
+                object
+            }
+        };
         clock.done("optimize+emit");
-        (vec![object], None)
+        (vec![object], None, None)
     } else {
         let threads = options.threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });
-        let (objects, memory) = Codegen {
+        let emitted = Codegen {
             platform: &platform,
             targets: &targets,
             opt_level: options.opt_level,
@@ -631,9 +691,18 @@ fn run<'ctx>(
             memory_budget: options
                 .memory_budget
                 .unwrap_or_else(crate::resources::default_budget),
+            cache,
+            executor: &options.executor,
         }
         .emit(&module, parts, &mut clock)?;
-        (objects, Some(memory))
+        (emitted.objects, Some(emitted.memory), emitted.remote)
+    };
+    let cache_stats = match (cache, cache_before) {
+        (Some(cache), Some(before)) => {
+            cache.evict();
+            Some(cache.stats().since(&before))
+        }
+        _ => None,
     };
     let peak_memory = crate::resources::peak_memory();
     // Definitions LLVM may drop (unused linkonce ones, as in the ordinary
@@ -667,6 +736,8 @@ fn run<'ctx>(
         prevectorized,
         memory,
         peak_memory,
+        cache: cache_stats,
+        remote,
     })
 }
 

@@ -154,6 +154,10 @@ pub struct BuildReport {
     pub memory: Option<MemoryPlan>,
     /// The process's peak resident memory, in bytes.
     pub peak_memory: Option<u64>,
+    /// What the object cache did, when the build had one.
+    pub cache: Option<crate::cache::CacheStats>,
+    /// What the distributed build did, when it was one.
+    pub remote: Option<crate::remote::RemoteReport>,
 }
 
 impl fmt::Display for BuildReport {
@@ -183,6 +187,12 @@ impl fmt::Display for BuildReport {
                 mib(m.per_partition)
             )?,
             None => writeln!(f, "partitions: one, on one thread")?,
+        }
+        if let Some(cache) = &self.cache {
+            writeln!(f, "cache: {cache}")?;
+        }
+        if let Some(remote) = &self.remote {
+            writeln!(f, "distributed: {remote}")?;
         }
         match self.peak_memory {
             Some(peak) => writeln!(f, "peak memory: {} MiB", mib(peak)),

@@ -257,10 +257,11 @@ void mvimg_shim_expand_function_constants(LLVMModuleRef mod) {
 // Assigns every defined global of `mod` to one of `parts` partitions and
 // reports each as sink(cx, name, name_len, partition). Every defined global
 // must have a name. Globals that must stay together share a partition: an
-// alias with its aliasee, the members of a comdat. Clusters are weighed by
-// instruction count (plus one per global) and placed heaviest first, ties
-// broken by name, each into the lightest partition so far (lowest index on
-// ties): the result depends only on the module and `parts`.
+// alias with its aliasee, the members of a comdat, an ifunc with its
+// resolver. A cluster goes to the partition given by a hash (64-bit FNV-1a)
+// of its least name cut at ".mvimg." (so a function, its clones, slot, stub
+// and trampoline go together), modulo `parts`: the result depends only on the
+// names, and editing one function moves nothing else.
 void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
                                   void (*sink)(void *cx, const char *name, size_t len,
                                                unsigned part),
@@ -305,50 +306,31 @@ void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
     record(i);
   }
 
-  struct Cluster {
-    const llvm::GlobalValue *leader;
-    uint64_t weight;
-    std::string name;
-  };
-  std::vector<Cluster> order;
   for (const auto &entry : clusters) {
     if (!entry->isLeader()) {
       continue;
     }
-    Cluster cluster{entry->getData(), 0, std::string()};
+    std::string least;
     for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
          ++member) {
-      const llvm::GlobalValue *value = *member;
-      cluster.weight += 1;
-      if (const auto *f = llvm::dyn_cast<llvm::Function>(value)) {
-        cluster.weight += f->getInstructionCount();
-      }
-      std::string name = value->getName().str();
-      if (cluster.name.empty() || name < cluster.name) {
-        cluster.name = name;
+      std::string name = (*member)->getName().str();
+      if (least.empty() || name < least) {
+        least = name;
       }
     }
-    order.push_back(std::move(cluster));
-  }
-  std::sort(order.begin(), order.end(), [](const Cluster &a, const Cluster &b) {
-    if (a.weight != b.weight) {
-      return a.weight > b.weight;
+    size_t cut = least.find(".mvimg.");
+    if (cut != std::string::npos && cut > 0) {
+      least.resize(cut);
     }
-    return a.name < b.name;
-  });
-  std::vector<uint64_t> load(parts, 0);
-  for (const Cluster &cluster : order) {
-    unsigned lightest = 0;
-    for (unsigned i = 1; i < parts; ++i) {
-      if (load[i] < load[lightest]) {
-        lightest = i;
-      }
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (unsigned char c : least) {
+      hash = (hash ^ c) * 0x100000001b3ull;
     }
-    load[lightest] += cluster.weight;
-    for (auto member = clusters.findLeader(cluster.leader); member != clusters.member_end();
+    unsigned part = static_cast<unsigned>(hash % parts);
+    for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
          ++member) {
       llvm::StringRef name = (*member)->getName();
-      sink(cx, name.data(), name.size(), lightest);
+      sink(cx, name.data(), name.size(), part);
     }
   }
 }

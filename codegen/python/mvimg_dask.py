@@ -1,0 +1,134 @@
+"""mvimg's Dask driver: runs a build's partition actions on Dask workers.
+
+mvimg writes this file next to a request and runs
+
+    python3 mvimg_dask.py ACTIONS.json RESULTS.json
+
+ACTIONS.json: {"scheduler": {"address": ADDR} | {"file": PATH},
+               "timeout": SECONDS, "step": NAME,
+               "tasks": [{"id": N, "argv": [...], "inputs": {NAME: PATH},
+                          "outputs": [NAME], "out_dir": PATH}]}
+
+Each task's input files are sent to the cluster, its argv runs in a scratch
+directory on a worker, and its output files come back into out_dir.
+RESULTS.json: [{"id": N, "worker": ADDRESS, "seconds": S}]. The driver
+prints "done N" as each task finishes.
+
+Exit status: 0 all done; 1 a task failed (the worker's message on stderr);
+3 no scheduler or no worker reachable (mvimg compiles locally); 4 Dask
+distributed cannot be imported.
+"""
+
+import json
+import os
+import sys
+
+UNREACHABLE = 3
+NO_DASK = 4
+
+
+def run_task(argv, inputs, outputs):
+    """Runs on a worker: writes the inputs, runs argv, returns the outputs."""
+    import subprocess
+    import tempfile
+    import time
+
+    from distributed import get_worker
+
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="mvimg-task-") as scratch:
+        for name, data in inputs.items():
+            with open(os.path.join(scratch, name), "wb") as f:
+                f.write(data)
+        try:
+            done = subprocess.run(argv, cwd=scratch, capture_output=True)
+        except OSError as error:
+            return {"error": f"cannot run {argv[0]}: {error}", "worker": get_worker().address}
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip()
+            return {
+                "error": f"{' '.join(argv[:3])} exited with {done.returncode}: {message}",
+                "worker": get_worker().address,
+            }
+        files = {}
+        for name in outputs:
+            with open(os.path.join(scratch, name), "rb") as f:
+                files[name] = f.read()
+    return {
+        "outputs": files,
+        "worker": get_worker().address,
+        "seconds": time.monotonic() - started,
+    }
+
+
+def main():
+    request_path, results_path = sys.argv[1], sys.argv[2]
+    with open(request_path) as f:
+        request = json.load(f)
+    try:
+        from distributed import Client, as_completed
+    except ImportError as error:
+        print(f"{sys.executable}: {error}", file=sys.stderr)
+        return NO_DASK
+
+    timeout = request.get("timeout", 10)
+    scheduler = request["scheduler"]
+    where = scheduler.get("address") or f"the scheduler file {scheduler.get('file')}"
+    try:
+        if "file" in scheduler:
+            if not os.path.exists(scheduler["file"]):
+                print(f"no scheduler file at {scheduler['file']}", file=sys.stderr)
+                return UNREACHABLE
+            client = Client(scheduler_file=scheduler["file"], timeout=timeout)
+        else:
+            client = Client(scheduler["address"], timeout=timeout)
+    except Exception as error:  # OSError, TimeoutError: nothing answered
+        print(f"cannot reach the Dask scheduler at {where}: {error}", file=sys.stderr)
+        return UNREACHABLE
+    try:
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except Exception:
+            print(f"the Dask scheduler at {where} has no workers", file=sys.stderr)
+            return UNREACHABLE
+
+        futures = {}
+        for task in request["tasks"]:
+            inputs = {}
+            for name, path in task["inputs"].items():
+                with open(path, "rb") as f:
+                    inputs[name] = f.read()
+            future = client.submit(
+                run_task,
+                task["argv"],
+                inputs,
+                task["outputs"],
+                key=f"mvimg-{request['step']}-{os.getpid()}-{task['id']}",
+                pure=False,
+                retries=1,
+            )
+            futures[future] = task
+        results = []
+        for future in as_completed(futures):
+            task = futures[future]
+            result = future.result()
+            if "error" in result:
+                print(f"on worker {result['worker']}: {result['error']}", file=sys.stderr)
+                return 1
+            os.makedirs(task["out_dir"], exist_ok=True)
+            for name, data in result["outputs"].items():
+                with open(os.path.join(task["out_dir"], name), "wb") as f:
+                    f.write(data)
+            results.append(
+                {"id": task["id"], "worker": result["worker"], "seconds": result["seconds"]}
+            )
+            print(f"done {task['id']}", flush=True)
+        with open(results_path, "w") as f:
+            json.dump(results, f)
+        return 0
+    finally:
+        client.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,360 @@
+//! Partition steps on other machines: Dask distributed (README, "Building on
+//! a cluster").
+//!
+//! Each step of a partition the cache does not have becomes an action shaped
+//! as a remote-execution action is (REAPI's): a command line, input files by
+//! name, output files by name. The command is `mvimg compile-partition`
+//! with the build's [`PartitionSpec`] as an input; a worker whose mvimg has
+//! another [`crate::parallel::fingerprint`] refuses it. A small Python driver
+//! (`codegen/python/mvimg_dask.py`, shipped inside mvimg and written next to
+//! the actions when a build runs) connects to the scheduler, sends the
+//! inputs, runs each action as a Dask task in a scratch directory on a
+//! worker, and brings the outputs back. Dask reruns a task whose worker
+//! died on another worker. When no scheduler or no worker can be reached the
+//! driver says so and the build compiles here instead.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::machine::Reporter;
+use crate::parallel::PartitionSpec;
+use crate::Error;
+
+/// The driver, as it ships.
+pub const DRIVER: &str = include_str!("../python/mvimg_dask.py");
+
+/// The driver's exit status when it could not reach a scheduler or a worker.
+const UNREACHABLE: i32 = 3;
+/// The driver's exit status when Python cannot import Dask distributed.
+const NO_DASK: i32 = 4;
+
+/// Where partition steps run.
+#[derive(Clone, Debug, Default)]
+pub enum Executor {
+    /// In this process, on the build's threads.
+    #[default]
+    Local,
+    /// As Dask tasks on a cluster's workers.
+    Dask(DaskOptions),
+}
+
+/// How to reach a Dask scheduler.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scheduler {
+    /// Its address (`tcp://10.0.0.5:8786`).
+    Address(String),
+    /// The file `dask scheduler --scheduler-file` wrote.
+    File(PathBuf),
+}
+
+/// A distributed build's settings.
+#[derive(Clone, Debug)]
+pub struct DaskOptions {
+    /// The scheduler.
+    pub scheduler: Scheduler,
+    /// The Python that runs the driver (it must import `distributed`).
+    pub python: PathBuf,
+    /// The mvimg command workers run (the same mvimg; an absolute path, or
+    /// a name on the workers' PATH).
+    pub worker_mvimg: PathBuf,
+    /// How long to wait for the scheduler and for a first worker.
+    pub connect_timeout: Duration,
+}
+
+impl DaskOptions {
+    /// Options for `scheduler`: Python from `MVIMG_PYTHON` (else `python3`),
+    /// `mvimg` on the workers' PATH, 10 seconds to connect.
+    pub fn new(scheduler: Scheduler) -> DaskOptions {
+        DaskOptions {
+            scheduler,
+            python: std::env::var_os("MVIMG_PYTHON")
+                .map_or_else(|| PathBuf::from("python3"), PathBuf::from),
+            worker_mvimg: PathBuf::from("mvimg"),
+            connect_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What the distributed part of a build did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RemoteReport {
+    /// Steps run on workers.
+    pub tasks: usize,
+    /// Steps per worker address.
+    pub workers: BTreeMap<String, usize>,
+    /// Why the build compiled here instead, when it did.
+    pub fell_back: Option<String>,
+}
+
+impl RemoteReport {
+    pub(crate) fn absorb(&mut self, outcome: &Outcome) {
+        self.tasks += outcome.results.len();
+        for worker in &outcome.workers {
+            *self.workers.entry(worker.clone()).or_default() += 1;
+        }
+    }
+}
+
+impl std::fmt::Display for RemoteReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(reason) = &self.fell_back {
+            return write!(f, "compiled here: {reason}");
+        }
+        write!(f, "{} tasks on {} workers", self.tasks, self.workers.len())?;
+        for (worker, n) in &self.workers {
+            write!(f, "; {worker}: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One step of one partition, as a remote action: the arguments after the
+/// mvimg command, the input files and the output files (names in the
+/// action's scratch directory).
+#[derive(Clone, Debug)]
+pub(crate) struct RemoteAction {
+    args: Vec<String>,
+    inputs: Vec<(&'static str, Vec<u8>)>,
+    outputs: Vec<&'static str>,
+}
+
+/// The spec's file name in every action.
+const SPEC: &str = "spec.json";
+
+impl RemoteAction {
+    /// `mvimg compile-partition optimize`.
+    pub(crate) fn optimize(bitcode: &[u8]) -> RemoteAction {
+        RemoteAction {
+            args: [
+                "compile-partition",
+                "optimize",
+                "--spec",
+                SPEC,
+                "input.bc",
+                "--output",
+                "output.bc",
+                "--used",
+                "used.json",
+            ]
+            .map(String::from)
+            .to_vec(),
+            inputs: vec![("input.bc", bitcode.to_vec())],
+            outputs: vec!["output.bc", "used.json"],
+        }
+    }
+
+    /// `mvimg compile-partition emit`.
+    pub(crate) fn emit(bitcode: &[u8], restore: &[u8]) -> RemoteAction {
+        RemoteAction {
+            args: [
+                "compile-partition",
+                "emit",
+                "--spec",
+                SPEC,
+                "input.bc",
+                "--restore",
+                "restore.json",
+                "--output",
+                "output.o",
+            ]
+            .map(String::from)
+            .to_vec(),
+            inputs: vec![
+                ("input.bc", bitcode.to_vec()),
+                ("restore.json", restore.to_vec()),
+            ],
+            outputs: vec!["output.o"],
+        }
+    }
+}
+
+/// What the actions produced.
+pub(crate) struct Outcome {
+    /// Each action's output files' bytes (in its `outputs` order) and what
+    /// it took on its worker.
+    pub results: Vec<(Vec<Vec<u8>>, Duration)>,
+    /// The worker that ran each action.
+    pub workers: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct DriverResult {
+    id: usize,
+    worker: String,
+    seconds: f64,
+}
+
+/// A scratch directory, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn io(action: String) -> impl FnOnce(std::io::Error) -> Error {
+    move |source| Error::Io { action, source }
+}
+
+/// Runs `actions` (step `step`) on the cluster `options` names. `Ok(Err)`
+/// when no scheduler or worker could be reached (the caller compiles here);
+/// an error when an action failed or the driver could not run.
+pub(crate) fn run(
+    options: &DaskOptions,
+    spec: &PartitionSpec,
+    step: &'static str,
+    actions: &[RemoteAction],
+    reporter: &Reporter,
+) -> Result<Result<Outcome, String>, Error> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "mvimg-dask-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).map_err(io(format!("creating {}", dir.display())))?;
+    let scratch = Scratch(dir);
+    let dir = &scratch.0;
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(io(format!("writing {}", path.display())))
+    };
+    let driver = dir.join("mvimg_dask.py");
+    write(&driver, DRIVER.as_bytes())?;
+    let spec_path = dir.join(SPEC);
+    write(
+        &spec_path,
+        &serde_json::to_vec(spec).expect("a spec serializes"),
+    )?;
+    let mut tasks = Vec::new();
+    for (id, action) in actions.iter().enumerate() {
+        let task_dir = dir.join(format!("task{id}"));
+        std::fs::create_dir_all(&task_dir)
+            .map_err(io(format!("creating {}", task_dir.display())))?;
+        let mut inputs = BTreeMap::new();
+        inputs.insert(SPEC.to_owned(), spec_path.clone());
+        for (name, bytes) in &action.inputs {
+            let path = task_dir.join(name);
+            write(&path, bytes)?;
+            inputs.insert((*name).to_owned(), path);
+        }
+        let mut argv = vec![options.worker_mvimg.to_string_lossy().into_owned()];
+        argv.extend(action.args.iter().cloned());
+        tasks.push(serde_json::json!({
+            "id": id,
+            "argv": argv,
+            "inputs": inputs,
+            "outputs": action.outputs,
+            "out_dir": task_dir.join("out"),
+        }));
+    }
+    let scheduler = match &options.scheduler {
+        Scheduler::Address(address) => serde_json::json!({ "address": address }),
+        Scheduler::File(path) => serde_json::json!({ "file": path }),
+    };
+    let request = serde_json::json!({
+        "scheduler": scheduler,
+        "timeout": options.connect_timeout.as_secs_f64(),
+        "step": step,
+        "tasks": tasks,
+    });
+    let request_path = dir.join("actions.json");
+    write(
+        &request_path,
+        &serde_json::to_vec_pretty(&request).expect("json"),
+    )?;
+    let results_path = dir.join("results.json");
+    let stderr_path = dir.join("driver.err");
+    let stderr = std::fs::File::create(&stderr_path)
+        .map_err(io(format!("creating {}", stderr_path.display())))?;
+    let mut child = Command::new(&options.python)
+        .arg(&driver)
+        .arg(&request_path)
+        .arg(&results_path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .map_err(|source| Error::Io {
+            action: format!(
+                "running {} for the distributed build (set MVIMG_PYTHON to a Python with \
+                 Dask distributed: pip install 'dask[distributed]')",
+                options.python.display()
+            ),
+            source,
+        })?;
+    // The driver prints `done ID` as each action finishes.
+    let mut done = 0;
+    reporter.report(step, 0, actions.len());
+    if let Some(out) = child.stdout.take() {
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            if line.starts_with("done ") {
+                done += 1;
+                reporter.report(step, done, actions.len());
+            }
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(io("waiting for the Dask driver".into()))?;
+    let said = std::fs::read_to_string(&stderr_path).unwrap_or_default();
+    let said = said.trim();
+    match status.code() {
+        Some(0) => {}
+        Some(UNREACHABLE) => return Ok(Err(said.to_owned())),
+        Some(NO_DASK) => {
+            return Err(Error::Distributed {
+                message: format!(
+                    "{} cannot import Dask distributed ({said}): install it (pip install \
+                     'dask[distributed]') or set MVIMG_PYTHON to a Python that has it",
+                    options.python.display()
+                ),
+            })
+        }
+        _ => {
+            return Err(Error::Distributed {
+                message: if said.is_empty() {
+                    format!("the Dask driver exited with {status}")
+                } else {
+                    said.to_owned()
+                },
+            })
+        }
+    }
+    let results: Vec<DriverResult> = std::fs::read(&results_path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .ok_or_else(|| Error::Distributed {
+            message: "the Dask driver succeeded but wrote no readable results".into(),
+        })?;
+    let mut outcome = Outcome {
+        results: Vec::new(),
+        workers: Vec::new(),
+    };
+    let mut by_id: BTreeMap<usize, DriverResult> = results.into_iter().map(|r| (r.id, r)).collect();
+    for (id, action) in actions.iter().enumerate() {
+        let result = by_id.remove(&id).ok_or_else(|| Error::Distributed {
+            message: format!("the Dask driver returned no result for action {id}"),
+        })?;
+        let out_dir = dir.join(format!("task{id}")).join("out");
+        let mut blobs = Vec::new();
+        for name in &action.outputs {
+            let path = out_dir.join(name);
+            blobs.push(std::fs::read(&path).map_err(io(format!(
+                "reading {} that worker {} returned",
+                path.display(),
+                result.worker
+            )))?);
+        }
+        outcome
+            .results
+            .push((blobs, Duration::from_secs_f64(result.seconds.max(0.0))));
+        outcome.workers.push(result.worker);
+    }
+    Ok(Ok(outcome))
+}
