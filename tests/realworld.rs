@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use common::{check_readers, run_ok, scratch};
+use common::{check_readers, run_ok, scratch, vendored};
 use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::TargetList;
 
@@ -418,29 +418,6 @@ fn mingw_runtime_dlls() -> Vec<PathBuf> {
         .iter()
         .map(|name| dir.join(name))
         .collect()
-}
-
-/// The directory `cargo vendor` unpacked tests/data/sources into (once
-/// per test run). A failure to fetch fails the test: CI reaches crates.io.
-fn vendored() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sources-vendor");
-        let _ = std::fs::remove_dir_all(&dir);
-        let manifest = data("sources/Cargo.toml");
-        run_ok(
-            "cargo",
-            &[
-                "vendor",
-                "--quiet",
-                "--locked",
-                "--manifest-path",
-                path(&manifest),
-                path(&dir),
-            ],
-        );
-        dir
-    })
 }
 
 /// LevelDB's library sources (what its CMakeLists builds for POSIX).

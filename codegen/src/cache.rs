@@ -407,6 +407,43 @@ mod tests {
     }
 
     #[test]
+    fn eviction_removes_the_least_recently_used_first() {
+        let dir = std::env::temp_dir().join(format!("mvimg-cache-unit-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let blob = vec![7u8; 1000];
+        let keys: Vec<CacheKey> = (0..4u8).map(|i| CacheKey::of(&[&[i]])).collect();
+        let cache = ObjectCache::open(&dir, None).unwrap();
+        for key in &keys {
+            cache.put(key, &[&blob], Duration::from_millis(5));
+        }
+        // Used in the order 2, 0, 3, 1 (oldest first).
+        let base = SystemTime::now() - Duration::from_secs(100);
+        for (age, &i) in [2usize, 0, 3, 1].iter().enumerate() {
+            let file = File::options()
+                .append(true)
+                .open(cache.entry_path(&keys[i]))
+                .unwrap();
+            file.set_modified(base + Duration::from_secs(age as u64))
+                .unwrap();
+        }
+        let entry_size = fs::metadata(cache.entry_path(&keys[0])).unwrap().len();
+        let limited = ObjectCache::open(&dir, Some(2 * entry_size)).unwrap();
+        assert_eq!(limited.evict(), 2);
+        let present: Vec<bool> = keys
+            .iter()
+            .map(|k| limited.entry_path(k).exists())
+            .collect();
+        assert_eq!(present, [false, true, false, true]);
+        // A hit is a use: entry 3 now outlives entry 1.
+        assert!(limited.get(&keys[3]).is_some());
+        let tighter = ObjectCache::open(&dir, Some(entry_size)).unwrap();
+        assert_eq!(tighter.evict(), 1);
+        assert!(tighter.entry_path(&keys[3]).exists());
+        assert!(!tighter.entry_path(&keys[1]).exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn keys_separate_their_parts() {
         assert_ne!(CacheKey::of(&[b"ab", b"c"]), CacheKey::of(&[b"a", b"bc"]));
         assert_eq!(CacheKey::of(&[b"ab"]).hex().len(), 64);

@@ -231,3 +231,30 @@ pub fn probe(text: &str) -> i64 {
         .parse()
         .unwrap()
 }
+
+/// The C and C++ sources of the crates tests/data/sources depends on
+/// (crates.io crates' bundled libraries), fetched by `cargo vendor` once per
+/// test binary into its own directory. A failure to fetch fails the test: CI
+/// reaches crates.io.
+pub fn vendored() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("sources-vendor-{}", env!("CARGO_CRATE_NAME")));
+        let _ = std::fs::remove_dir_all(&dir);
+        let manifest =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources/Cargo.toml");
+        run_ok(
+            "cargo",
+            &[
+                "vendor",
+                "--quiet",
+                "--locked",
+                "--manifest-path",
+                s(&manifest),
+                s(&dir),
+            ],
+        );
+        dir
+    })
+}
