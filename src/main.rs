@@ -267,8 +267,6 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<std::path::PathBuf>,
     },
-    /// Multiversion LLVM IR (.ll or .bc) for a target list and write an object
-    /// or a linked image (.so, .dylib, .dll).
     /// Compile one step of one partition (what a distributed build's
     /// workers run; README, "Building on a cluster").
     #[command(name = "compile-partition")]
@@ -293,6 +291,8 @@ enum Command {
         /// The partition's bitcode.
         input: std::path::PathBuf,
     },
+    /// Multiversion LLVM IR (.ll or .bc) for a target list and write an object
+    /// or a linked image (.so, .dylib, .dll).
     Build {
         /// The target list (default: $MVIMG_CPU_TARGET, else the default list
         /// for the triple).
@@ -309,6 +309,10 @@ enum Command {
         /// same for any count.
         #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         threads: Option<u16>,
+        /// Partitions to split the module into (default: from its size;
+        /// Mach-O: one). The output depends on it.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        partitions: Option<u16>,
         /// Also write the clone plan as JSON to this file.
         #[arg(long, value_name = "FILE")]
         plan: Option<std::path::PathBuf>,
@@ -746,7 +750,7 @@ fn build(
     base: (Option<std::path::PathBuf>, Option<std::path::PathBuf>),
     (fleet, max_targets): (Vec<String>, Option<usize>),
     (link, run): (LinkArgs, RunArgs),
-    threads: Option<u16>,
+    (threads, partitions): (Option<u16>, Option<u16>),
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
@@ -792,6 +796,9 @@ fn build(
         }
         if let Some(threads) = threads {
             builder = builder.threads(usize::from(threads));
+        }
+        if let Some(partitions) = partitions {
+            builder = builder.partitions(usize::from(partitions));
         }
         if emit == Emit::Obj {
             builder = builder.partitions(1);
@@ -1071,6 +1078,7 @@ fn main() -> ExitCode {
             link,
             run,
             threads,
+            partitions,
             output,
             inputs,
         } => build(
@@ -1085,7 +1093,7 @@ fn main() -> ExitCode {
             (base, base_implib),
             (fleet, max_targets),
             (link, run),
-            threads,
+            (threads, partitions),
             output,
             inputs,
         ),
