@@ -1,11 +1,13 @@
 //! Distributed builds on Dask (README, "Building on a cluster"): a scheduler
-//! and two workers on 127.0.0.1, started here from the Python ci/setup
-//! installs Dask distributed into (target/dask-venv, or $MVIMG_PYTHON) and
-//! ended by their process ids.
+//! and two workers on 127.0.0.1 ([`LocalCluster`]), started from the Python
+//! ci/setup installs Dask distributed into (target/dask-venv, or
+//! $MVIMG_PYTHON) and ended by their process ids.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use mvimg::codegen::remote::LocalCluster;
 
 mod common;
 use common::{s, scratch, vendored};
@@ -28,92 +30,6 @@ fn python() -> PathBuf {
         python.display()
     );
     python
-}
-
-/// A scheduler and its workers, each a process of its own (workers without
-/// a nanny, so that the id is the worker's), killed by id when dropped.
-struct Cluster {
-    dir: PathBuf,
-    scheduler: Child,
-    workers: Vec<Child>,
-}
-
-impl Cluster {
-    fn start(dir: &Path, workers: usize) -> Cluster {
-        let python = python();
-        let file = dir.join("scheduler.json");
-        let log = |name: &str| std::fs::File::create(dir.join(name)).unwrap();
-        let scheduler = Command::new(&python)
-            .args([
-                "-m",
-                "dask",
-                "scheduler",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-            ])
-            .args(["--no-dashboard", "--scheduler-file", s(&file)])
-            .stdout(Stdio::null())
-            .stderr(log("scheduler.log"))
-            .spawn()
-            .expect("the Dask scheduler starts");
-        let mut cluster = Cluster {
-            dir: dir.to_owned(),
-            scheduler,
-            workers: Vec::new(),
-        };
-        cluster.wait_for(&file, "{", "the scheduler file");
-        for w in 0..workers {
-            let name = format!("worker{w}.log");
-            let worker = Command::new(&python)
-                .args(["-m", "dask", "worker", "--scheduler-file", s(&file)])
-                .args(["--nthreads", "1", "--no-nanny", "--no-dashboard"])
-                .args(["--host", "127.0.0.1", "--name", &format!("w{w}")])
-                .stdout(Stdio::null())
-                .stderr(log(&name))
-                .spawn()
-                .expect("a Dask worker starts");
-            cluster.workers.push(worker);
-            cluster.wait_for(&dir.join(&name), "Registered to", "a worker's registration");
-        }
-        cluster
-    }
-
-    fn scheduler_file(&self) -> PathBuf {
-        self.dir.join("scheduler.json")
-    }
-
-    /// Waits (up to a minute) until `file` contains `needle`.
-    fn wait_for(&self, file: &Path, needle: &str, what: &str) {
-        let start = Instant::now();
-        while !std::fs::read_to_string(file).is_ok_and(|t| t.contains(needle)) {
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "no {what} in 60 s; logs in {}",
-                self.dir.display()
-            );
-            std::thread::sleep(Duration::from_millis(200));
-        }
-    }
-
-    /// Kills worker `i` by its process id.
-    fn kill_worker(&mut self, i: usize) {
-        let pid = self.workers[i].id() as i32;
-        // SAFETY: kill(2) on a child this test started.
-        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
-        self.workers[i].wait().unwrap();
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        for child in self.workers.iter_mut().chain([&mut self.scheduler]) {
-            // SAFETY: kill(2) on a child this test started (gone already is fine).
-            unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
-            let _ = child.wait();
-        }
-    }
 }
 
 /// SQLite's amalgamation compiled as README "Producing IR" says.
@@ -193,7 +109,7 @@ fn sqlite_builds_on_two_workers_as_it_builds_here_even_when_one_dies() {
     let local = dir.join("local/libsqlite.so");
     build(&ir, &local, &[]);
 
-    let mut cluster = Cluster::start(&dir, 2);
+    let mut cluster = LocalCluster::start(&python(), &dir, 2).unwrap();
     let file = cluster.scheduler_file();
     let dask = ["--executor", "dask", "--scheduler-file", s(&file)];
     let distributed = dir.join("distributed/libsqlite.so");
@@ -241,7 +157,7 @@ fn sqlite_builds_on_two_workers_as_it_builds_here_even_when_one_dies() {
         child.try_wait().unwrap().is_none(),
         "the build ended before the kill"
     );
-    cluster.kill_worker(1);
+    cluster.kill_worker(1).unwrap();
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");

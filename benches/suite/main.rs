@@ -1,20 +1,22 @@
 //! mvimg's performance suite (`ci/bench`): load-time dispatch, call overhead,
-//! kernel speed and build cost, each measured against what a user would pick
-//! instead, side by side in one run; the link benchmark is mvimg-link's own
+//! kernel speed, build cost, and incremental and distributed builds, each
+//! measured against what a user would pick instead, side by side in one run; the link benchmark is mvimg-link's own
 //! (`link/benches/link.rs`). Writes a markdown report.
 //!
-//! `cargo bench --bench suite -- [dispatch] [calls] [kernels] [build]` (all
-//! four without names). Environment: `MVIMG_BENCH_SOURCES` (the directory of
+//! `cargo bench --bench suite -- [dispatch] [calls] [kernels] [build]
+//! [incremental]` (all five without names). Environment: `MVIMG_BENCH_SOURCES` (the directory of
 //! `cargo vendor --manifest-path benches/sources/Cargo.toml`; required by
 //! kernels and build), `MVIMG_BENCH_OUT` (the report file; default
 //! target/bench/suite.md), `MVIMG_BENCH_DISPATCH_SIZES` (default
 //! `1000,10000,100000`), `MVIMG_BENCH_ROUNDS` (scales every part's rounds:
-//! `quick` for a smoke run).
+//! `quick` for a smoke run), `MVIMG_PYTHON` (a Python with Dask
+//! distributed, for incremental).
 
 mod build_cost;
 mod calls;
 mod common;
 mod dispatch;
+mod incremental;
 mod kernels;
 
 use anyhow::{bail, Result};
@@ -42,7 +44,7 @@ fn main() -> Result<()> {
         .map(String::as_str)
         .collect();
     if parts.is_empty() {
-        parts = vec!["dispatch", "calls", "kernels", "build"];
+        parts = vec!["dispatch", "calls", "kernels", "build", "incremental"];
     }
     let ctx = Ctx::new()?;
     let mut report = String::new();
@@ -54,7 +56,10 @@ fn main() -> Result<()> {
             "calls" => calls::run(&ctx)?,
             "kernels" => kernels::run(&ctx)?,
             "build" => build_cost::run(&ctx)?,
-            other => bail!("unknown part `{other}`: dispatch, calls, kernels or build"),
+            "incremental" => incremental::run(&ctx)?,
+            other => {
+                bail!("unknown part `{other}`: dispatch, calls, kernels, build or incremental")
+            }
         };
         eprintln!(
             "{section}(part {part}: {:.0} s)",

@@ -358,3 +358,130 @@ pub(crate) fn run(
     }
     Ok(Ok(outcome))
 }
+
+/// A Dask scheduler and workers on 127.0.0.1, each a process started here
+/// (workers without a nanny, so each id is the worker's), killed by id when
+/// dropped: for trying a distributed build on one machine, for tests and
+/// for ci/bench. A real cluster starts its workers its own way (README,
+/// "Building on a cluster").
+#[derive(Debug)]
+pub struct LocalCluster {
+    dir: PathBuf,
+    scheduler: std::process::Child,
+    workers: Vec<std::process::Child>,
+}
+
+impl LocalCluster {
+    /// Starts a scheduler and `workers` one-thread workers with `python`
+    /// (which must import `distributed`), logs and the scheduler file in
+    /// `dir`; returns once every worker has registered (a minute at most).
+    pub fn start(python: &Path, dir: &Path, workers: usize) -> Result<LocalCluster, Error> {
+        let file = dir.join("scheduler.json");
+        let _ = std::fs::remove_file(&file);
+        let log = |name: &str| {
+            let path = dir.join(name);
+            std::fs::File::create(&path).map_err(io(format!("creating {}", path.display())))
+        };
+        let spawn = |args: &[&str], log: std::fs::File| {
+            Command::new(python)
+                .args(["-m", "dask"])
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .map_err(io(format!(
+                    "starting `{} -m dask {}`",
+                    python.display(),
+                    args[0]
+                )))
+        };
+        let file_arg = file.to_string_lossy().into_owned();
+        let scheduler = spawn(
+            &[
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                &file_arg,
+            ],
+            log("scheduler.log")?,
+        )?;
+        let mut cluster = LocalCluster {
+            dir: dir.to_owned(),
+            scheduler,
+            workers: Vec::new(),
+        };
+        cluster.wait_for(&file, "\"address\"", "the scheduler's address")?;
+        for w in 0..workers {
+            let name = format!("worker{w}.log");
+            let worker = spawn(
+                &[
+                    "worker",
+                    "--scheduler-file",
+                    &file_arg,
+                    "--nthreads",
+                    "1",
+                    "--no-nanny",
+                    "--no-dashboard",
+                    "--host",
+                    "127.0.0.1",
+                    "--name",
+                    &format!("w{w}"),
+                ],
+                log(&name)?,
+            )?;
+            cluster.workers.push(worker);
+            cluster.wait_for(&dir.join(&name), "Registered to", "a worker's registration")?;
+        }
+        Ok(cluster)
+    }
+
+    /// The scheduler file (`--scheduler-file`).
+    pub fn scheduler_file(&self) -> PathBuf {
+        self.dir.join("scheduler.json")
+    }
+
+    /// The process ids of the workers, in start order.
+    pub fn worker_ids(&self) -> Vec<u32> {
+        self.workers.iter().map(std::process::Child::id).collect()
+    }
+
+    /// Kills worker `i` (SIGKILL by its id) and reaps it.
+    pub fn kill_worker(&mut self, i: usize) -> std::io::Result<()> {
+        let worker = &mut self.workers[i];
+        worker.kill()?;
+        worker.wait().map(|_| ())
+    }
+
+    fn wait_for(&mut self, file: &Path, needle: &str, what: &str) -> Result<(), Error> {
+        let start = std::time::Instant::now();
+        while !std::fs::read_to_string(file).is_ok_and(|t| t.contains(needle)) {
+            if start.elapsed() > Duration::from_secs(60)
+                || self.scheduler.try_wait().ok().flatten().is_some()
+            {
+                return Err(Error::Distributed {
+                    message: format!(
+                        "the local Dask cluster did not start: no {what} in {}; its logs are in {}",
+                        file.display(),
+                        self.dir.display()
+                    ),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for LocalCluster {
+    fn drop(&mut self) {
+        for child in self.workers.iter_mut().chain([&mut self.scheduler]) {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
