@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{run_ok, s, scratch, vendored};
+use common::{run_ok, s, scratch, sqlite_bc};
 
 /// The list every build here uses: a baseline and a clone_all target.
 const LIST: &str = "generic;haswell,clone_all";
@@ -74,37 +74,6 @@ fn build(ir: &Path, out: &Path, cache: Option<&Path>, extra: &[&str]) -> Report 
     let report = parse_report(&stderr);
     assert!(report.seconds > 0.0, "no report: {stderr}");
     report
-}
-
-/// SQLite's amalgamation, copied to `dir/NAME/sqlite3.c` (the same source
-/// file name for every variant: it is in the bitcode) with `edit` applied,
-/// compiled as README "Producing IR" says to `dir/NAME.bc`.
-fn sqlite_bc(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
-    let source = std::fs::read_to_string(vendored().join("libsqlite3-sys/sqlite3/sqlite3.c"))
-        .expect("libsqlite3-sys bundles sqlite3.c");
-    let src_dir = dir.join(name);
-    std::fs::create_dir_all(&src_dir).unwrap();
-    std::fs::write(src_dir.join("sqlite3.c"), edit(source)).unwrap();
-    let bc = dir.join(format!("{name}.bc"));
-    let out = Command::new("clang-22")
-        .current_dir(&src_dir)
-        .args([
-            "-O2",
-            "-Xclang",
-            "-disable-llvm-passes",
-            "-emit-llvm",
-            "-c",
-            "-fPIC",
-        ])
-        .args(["sqlite3.c", "-o", s(&bc)])
-        .output()
-        .expect("clang-22 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    bc
 }
 
 /// The one-function edit: `sqlite3_libversion_number` answers one more

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use mvimg::codegen::remote::LocalCluster;
 
 mod common;
-use common::{s, scratch, vendored};
+use common::{s, scratch, sqlite_bc};
 
 const LIST: &str = "generic;haswell,clone_all";
 
@@ -30,31 +30,6 @@ fn python() -> PathBuf {
         python.display()
     );
     python
-}
-
-/// SQLite's amalgamation compiled as README "Producing IR" says.
-fn sqlite_bc(dir: &Path) -> PathBuf {
-    let src = vendored().join("libsqlite3-sys/sqlite3");
-    let bc = dir.join("sqlite3.bc");
-    let out = Command::new("clang-22")
-        .current_dir(&src)
-        .args([
-            "-O2",
-            "-Xclang",
-            "-disable-llvm-passes",
-            "-emit-llvm",
-            "-c",
-            "-fPIC",
-        ])
-        .args(["sqlite3.c", "-o", s(&bc)])
-        .output()
-        .expect("clang-22 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    bc
 }
 
 fn build_command(ir: &Path, out: &Path, extra: &[&str]) -> Command {
@@ -105,7 +80,7 @@ fn same_bytes(a: &Path, b: &Path) {
 #[test]
 fn sqlite_builds_on_two_workers_as_it_builds_here_even_when_one_dies() {
     let dir = scratch("dask-sqlite");
-    let ir = sqlite_bc(&dir);
+    let ir = sqlite_bc(&dir, "sqlite", |s| s);
     let local = dir.join("local/libsqlite.so");
     build(&ir, &local, &[]);
 

@@ -477,3 +477,120 @@ fn windows_image_selects_on_its_own_under_wine() {
         );
     }
 }
+
+/// An image whose entries' addresses are taken inside it, in code and in
+/// data: `probe_address` returns `&probe`, `probe_from_table` reads it from a
+/// table.
+const ADDRESSES: &str = r#"
+typedef int (*probe_fn)(void);
+probe_fn probe_address(void) { return probe; }
+static probe_fn probe_table[1] = { probe };
+probe_fn probe_from_table(void) { return ((probe_fn volatile *)probe_table)[0]; }
+"#;
+
+/// A program linked against the image (`DT_NEEDED`, `-z now`: the dynamic
+/// loader resolves `probe` while it relocates the program, before any
+/// constructor and before libc sets up `environ`): prints what `probe`
+/// answers and whether every way of taking its address agrees.
+const LINKED_PROGRAM: &str = r#"
+#include <dlfcn.h>
+#include <stdio.h>
+typedef int (*probe_fn)(void);
+extern int probe(void);
+extern probe_fn probe_address(void);
+extern probe_fn probe_from_table(void);
+int main(void) {
+    probe_fn mine = probe;
+    probe_fn found = (probe_fn)dlsym(RTLD_DEFAULT, "probe");
+    printf("probe %d\nsame %d %d %d\n", probe(), mine == probe_address(),
+           mine == probe_from_table(), mine == found);
+    return 0;
+}
+"#;
+
+#[test]
+fn exported_entries_are_ifuncs_bound_to_the_selected_body() {
+    use object::{Object, ObjectSymbol};
+    let dir = scratch("selfdispatch-ifunc");
+    let triple = "x86_64-unknown-linux-gnu";
+    let ll = c_ir(&dir, "addresses", &format!("{KERNELS}{ADDRESSES}"), triple);
+    let targets = X86_LIST
+        .parse::<TargetList>()
+        .unwrap()
+        .resolve(Arch::X86_64, None)
+        .unwrap();
+    let built = build(&[ll], &targets, &BuildOptions::default()).unwrap();
+    let so = dir.join("libaddr.so");
+    link_image(&built, &so).unwrap();
+    check_readers(&so, targets.targets.len());
+
+    // Every exported function with clones is an STT_GNU_IFUNC symbol.
+    let bytes = std::fs::read(&so).unwrap();
+    let file = object::File::parse(&*bytes).unwrap();
+    for name in ["probe", "saxpy", "dot", "checksum", "probe_address"] {
+        let symbol = file
+            .dynamic_symbols()
+            .find(|s| s.name() == Ok(name))
+            .unwrap_or_else(|| panic!("{name} is exported"));
+        let object::SymbolFlags::Elf { st_info, .. } = symbol.flags() else {
+            panic!("an ELF symbol")
+        };
+        assert_eq!(st_info & 0xf, object::elf::STT_GNU_IFUNC, "{name}");
+    }
+
+    let (c, exe) = (dir.join("program.c"), dir.join("program"));
+    std::fs::write(&c, LINKED_PROGRAM).unwrap();
+    run_ok(
+        "gcc",
+        &[
+            "-O1",
+            "-o",
+            exe.to_str().unwrap(),
+            c.to_str().unwrap(),
+            so.to_str().unwrap(),
+            "-Wl,-z,now",
+            &format!("-Wl,-rpath,{}", dir.display()),
+        ],
+    );
+    let run = |model: &str, force: Option<&str>| -> String {
+        let mut command = Command::new("qemu-x86_64");
+        command.args(["-cpu", model]).arg(&exe);
+        if let Some(index) = force {
+            command.env("MVIMG_FORCE_TARGET", index);
+        }
+        stdout(&command.output().unwrap(), model)
+    };
+    for (model, expected) in [("Nehalem", 0), ("SandyBridge", 1), ("Haswell", 2)] {
+        let text = run(model, None);
+        assert_eq!(
+            probe(&text),
+            probe_of(X86_LIST, Arch::X86_64, expected),
+            "{model}: {text}"
+        );
+        assert!(text.contains("same 1 1 1"), "{model}: {text}");
+    }
+    // The environment is read before libc has set it up: forcing target 0
+    // or 1 on a Haswell still rules the program's binding.
+    for forced in [0, 1] {
+        let text = run("Haswell", Some(&forced.to_string()));
+        assert_eq!(
+            probe(&text),
+            probe_of(X86_LIST, Arch::X86_64, forced),
+            "forced {forced}: {text}"
+        );
+        assert!(text.contains("same 1 1 1"), "forced {forced}: {text}");
+    }
+
+    // The Rust loader selecting another target than the init: what dlsym
+    // resolves afterwards is the loader's body.
+    let db = Arch::X86_64.database();
+    let baseline = Host::from_cpu(db.cpu("x86-64").unwrap());
+    let image = Image::open(&so, &OpenOptions::from_env().host(baseline)).unwrap();
+    assert_eq!(image.selection().index, 0);
+    let symbol = image.symbol("probe").expect("dlsym finds probe");
+    // SAFETY: `probe` is `int (void)`.
+    let answer =
+        unsafe { std::mem::transmute::<*const std::ffi::c_void, extern "C" fn() -> i32>(symbol)() };
+    assert_eq!(i64::from(answer), probe_of(X86_LIST, Arch::X86_64, 0));
+    assert_eq!(Some(symbol), image.address("probe"));
+}

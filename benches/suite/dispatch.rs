@@ -119,15 +119,8 @@ fn build(ctx: &Ctx, n: usize) -> Result<Size> {
     std::fs::write(&c, sources(n, 1, false).concat())?;
     output(
         Command::new("clang-22")
-            .args([
-                "-O2",
-                "-Xclang",
-                "-disable-llvm-passes",
-                "-fPIC",
-                "-emit-llvm",
-                "-c",
-                "-o",
-            ])
+            .args(mvimg::codegen::inputs::CLANG_IR_FLAGS)
+            .args(["-fPIC", "-o"])
             .arg(&bc)
             .arg(&c),
     )?;

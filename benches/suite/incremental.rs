@@ -41,14 +41,8 @@ fn sqlite_bc(ctx: &Ctx, name: &str, edited: bool) -> Result<PathBuf> {
     output(
         Command::new("clang-22")
             .current_dir(&dir)
-            .args([
-                "-O2",
-                "-Xclang",
-                "-disable-llvm-passes",
-                "-emit-llvm",
-                "-c",
-                "-fPIC",
-            ])
+            .args(mvimg::codegen::inputs::CLANG_IR_FLAGS)
+            .arg("-fPIC")
             .args(["sqlite3.c", "-o"])
             .arg(&bc),
     )?;

@@ -598,10 +598,62 @@ static void print_error(void) {}
 extern char *getenv(const char *) __attribute__((weak));
 extern long write(int, const void *, unsigned long) __attribute__((weak));
 
+#if defined(__linux__) && !defined(MVIMG_INIT_TEST)
+extern char **environ __attribute__((weak));
+extern int open(const char *, int, ...) __attribute__((weak));
+extern long read(int, void *, unsigned long) __attribute__((weak));
+extern int close(int) __attribute__((weak));
+
+static char env_buf[3][256];
+
+/* The value of `name` in the environment the process started with
+ * (/proc/self/environ, read in pieces), 0 when unset or unreadable. */
+static const char *initial_env(const char *name, u32 which) {
+    if (!open || !read || !close) return 0;
+    int fd = open("/proc/self/environ", 0);
+    if (fd < 0) return 0;
+    char chunk[512];
+    /* Where the current entry is: matching the name (at = characters
+     * matched), copying the value (copying), or skipping to its end. */
+    u32 at = 0, copied = 0;
+    int skipping = 0, copying = 0, found = 0;
+    long n;
+    while (!found && (n = read(fd, chunk, sizeof chunk)) > 0) {
+        for (long i = 0; i < n && !found; i++) {
+            char c = chunk[i];
+            if (copying) {
+                if (c == 0) found = 1;
+                else if (copied < sizeof env_buf[which] - 1) env_buf[which][copied++] = c;
+            } else if (c == 0) {
+                at = 0;
+                skipping = 0;
+            } else if (!skipping) {
+                if (name[at] == 0 && c == '=') copying = 1;
+                else if (name[at] == c) at++;
+                else skipping = 1;
+            }
+        }
+    }
+    close(fd);
+    if (!found && !copying) return 0;
+    env_buf[which][copied] = 0;
+    return env_buf[which];
+}
+
+/* The environment: libc's once it is set up; before that (an exported
+ * entry's IFUNC resolver runs while the dynamic loader relocates the
+ * programs that use it, before libc's own initialization sets `environ`),
+ * the one the process started with. */
+static const char *env(const char *name, u32 which) {
+    if (&environ && environ) return getenv ? getenv(name) : 0;
+    return initial_env(name, which);
+}
+#else
 static const char *env(const char *name, u32 which) {
     (void)which;
     return getenv ? getenv(name) : 0;
 }
+#endif
 
 static void print_error(void) {
     if (!write) return;
@@ -1209,6 +1261,19 @@ __attribute__((used)) HIDDEN const struct tls_directory _tls_used = {
 #endif
 #else
 __attribute__((constructor(101))) static void mvimg_constructor(void) { mvimg_init(); }
+
+#if defined(__linux__)
+/** The resolver every exported entry that is an IFUNC calls (glibc ELF;
+ * codegen's `f.mvimg.resolver`): runs the init unless it has run (the
+ * dynamic loader calls resolvers while it relocates the program or library
+ * that uses the entry, which can be before the image's constructor) and
+ * returns the body the entry's slot holds: the selected target's, or the
+ * one the Rust loader chose. */
+HIDDEN void *mvimg_resolve(void *const *slot) {
+    mvimg_init();
+    return *slot;
+}
+#endif
 #endif
 
 #endif /* MVIMG_INIT_TEST */

@@ -161,8 +161,23 @@ pub(crate) fn apply<'ctx>(
     // trampoline takes its exported name and the original body stays inside
     // as the target-0 version.
     let invariant = invariant_load(context);
+    let builder = context.create_builder();
     for (i, f) in plan.functions.iter().enumerate() {
-        if !SlotReason::needs_trampoline(&f.slot) {
+        if f.ifunc {
+            let slot = slots[i].expect("an entry with clones has a slot");
+            let bodies: Vec<FunctionValue<'ctx>> = std::iter::once(orig[i])
+                .chain(clones.iter().filter_map(|per_target| per_target[i]))
+                .collect();
+            ifunc_entry(context, module, &f.name, orig[i], slot, targets)?;
+            // Its address in code is the selected body, as outside (the
+            // resolver's answer) and in data (patched cells); calls stay
+            // direct.
+            for body in bodies {
+                load_addresses(body, slot, &builder, ptr, invariant)?;
+            }
+            continue;
+        }
+        if !SlotReason::needs_trampoline(&f.slot, false) {
             continue;
         }
         let body = orig[i];
@@ -220,7 +235,6 @@ pub(crate) fn apply<'ctx>(
     // to a jump through the slot: ci/bench measured it faster than an
     // indirect call through the loaded slot, and on par with a glibc ifunc's
     // PLT call), other uses load the slot.
-    let builder = context.create_builder();
     let groups: Vec<usize> = (0..nt).filter(|&t| plan.group(t) == t).collect();
     let mut stubs: Vec<Option<FunctionValue<'ctx>>> = vec![None; n];
     for &g in &groups {
@@ -440,6 +454,17 @@ fn rewrite_uses<'ctx>(
             }
         }
     }
+    insert_slot_loads(sites, builder, ptr, invariant)
+}
+
+/// Replaces operand `k` of each instruction by a load of `slot` (invariant)
+/// placed before it, or for a PHI at the end of the incoming block.
+fn insert_slot_loads<'ctx>(
+    sites: Vec<(InstructionValue<'ctx>, u32, GlobalValue<'ctx>)>,
+    builder: &inkwell::builder::Builder<'ctx>,
+    ptr: inkwell::types::PointerType<'ctx>,
+    invariant: (u32, LLVMValueRef),
+) -> Result<(), Error> {
     for (inst, k, slot) in sites {
         if inst.get_opcode() == InstructionOpcode::Phi {
             // SAFETY: `inst` is a PHI with an incoming block for operand `k`.
@@ -462,6 +487,120 @@ fn rewrite_uses<'ctx>(
         inst.set_operand(k, load);
     }
     Ok(())
+}
+
+/// Makes the exported symbol of entry `body` (named `name`) an IFUNC: the
+/// body becomes the internal target-0 version, and `name` an IFUNC with the
+/// body's linkage and visibility whose resolver (`NAME.mvimg.resolver`)
+/// returns what the image's init (`mvimg_resolve`, runtime/init.c) leaves in
+/// `slot`.
+fn ifunc_entry<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    name: &str,
+    body: FunctionValue<'ctx>,
+    slot: GlobalValue<'ctx>,
+    targets: &ResolvedTargets,
+) -> Result<(), Error> {
+    let global = body.as_global_value();
+    let (linkage, visibility) = (body.get_linkage(), global.get_visibility());
+    global.set_name(&clone_name(name, 0));
+    body.set_linkage(Linkage::Internal);
+    global.set_visibility(GlobalVisibility::Default);
+    let ptr = context.ptr_type(Default::default());
+    let resolve = match module.get_function(RESOLVE) {
+        Some(f) => f,
+        None => {
+            let f = module.add_function(RESOLVE, ptr.fn_type(&[ptr.into()], false), None);
+            f.as_global_value().set_visibility(GlobalVisibility::Hidden);
+            f
+        }
+    };
+    let resolver = module.add_function(
+        &format!("{name}.mvimg.resolver"),
+        ptr.fn_type(&[], false),
+        Some(Linkage::Internal),
+    );
+    set_target_attributes(context, resolver, targets, 0);
+    let builder = context.create_builder();
+    builder.position_at_end(context.append_basic_block(resolver, "entry"));
+    let failed = |e: inkwell::builder::BuilderError| Error::Builder {
+        building: format!("the IFUNC resolver of `{name}`"),
+        message: e.to_string(),
+    };
+    let call = builder
+        .build_call(resolve, &[slot.as_pointer_value().into()], "body")
+        .map_err(failed)?;
+    let ValueKind::Basic(chosen) = call.try_as_basic_value() else {
+        unreachable!("mvimg_resolve returns a pointer")
+    };
+    builder.build_return(Some(&chosen)).map_err(failed)?;
+    let ty = body.get_type();
+    // SAFETY: the module, type and resolver are live and of one context;
+    // the name is valid for its length and not taken (the body was renamed).
+    let ifunc = unsafe {
+        inkwell::llvm_sys::core::LLVMAddGlobalIFunc(
+            module.as_mut_ptr(),
+            name.as_ptr().cast(),
+            name.len(),
+            inkwell::types::AsTypeRef::as_type_ref(&ty),
+            0,
+            resolver.as_value_ref(),
+        )
+    };
+    // SAFETY: a live global value; linkage and visibility are the body's.
+    unsafe {
+        inkwell::llvm_sys::core::LLVMSetLinkage(ifunc, linkage.into());
+        inkwell::llvm_sys::core::LLVMSetVisibility(ifunc, visibility.into());
+    }
+    Ok(())
+}
+
+/// The init's resolver entry point (runtime/init.c).
+const RESOLVE: &str = "mvimg_resolve";
+
+/// Replaces every use of `body` as a value in an instruction (not as a
+/// callee) by a load of `slot`.
+fn load_addresses<'ctx>(
+    body: FunctionValue<'ctx>,
+    slot: GlobalValue<'ctx>,
+    builder: &inkwell::builder::Builder<'ctx>,
+    ptr: inkwell::types::PointerType<'ctx>,
+    invariant: (u32, LLVMValueRef),
+) -> Result<(), Error> {
+    let target = raw(body);
+    let mut users = Vec::new();
+    // SAFETY: walking the use list of a live function; users are inspected.
+    unsafe {
+        let mut u = LLVMGetFirstUse(target);
+        while !u.is_null() {
+            let user = LLVMGetUser(u);
+            if !inkwell::llvm_sys::core::LLVMIsAInstruction(user).is_null()
+                && !users.contains(&user)
+            {
+                users.push(user);
+            }
+            u = LLVMGetNextUse(u);
+        }
+    }
+    let mut sites = Vec::new();
+    for user in users {
+        // SAFETY: `user` is a live instruction.
+        let inst = unsafe { InstructionValue::new(user) };
+        let operands = inst.get_num_operands();
+        let is_call = matches!(
+            inst.get_opcode(),
+            InstructionOpcode::Call | InstructionOpcode::Invoke | InstructionOpcode::CallBr
+        );
+        for k in 0..operands {
+            // SAFETY: `k` is below the operand count.
+            let operand = unsafe { inkwell::llvm_sys::core::LLVMGetOperand(user, k) };
+            if operand == target && !(is_call && k + 1 == operands) {
+                sites.push((inst, k, slot));
+            }
+        }
+    }
+    insert_slot_loads(sites, builder, ptr, invariant)
 }
 
 /// A function named `name` with `like`'s type, attributes and calling

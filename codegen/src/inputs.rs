@@ -15,6 +15,22 @@ use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::module::Module;
 use inkwell::values::AsValueRef;
 
+/// What clang (and clang++) needs, besides the source and `-o`, to produce
+/// IR that clones well at -O2: the front end's work (attributes, inlining
+/// hints, -O2's semantics) without LLVM's passes, which run in mvimg once per
+/// target (README, "Producing IR").
+pub const CLANG_IR_FLAGS: [&str; 5] =
+    ["-O2", "-Xclang", "-disable-llvm-passes", "-emit-llvm", "-c"];
+
+/// What rustc needs for the same, besides the crate and its type.
+pub const RUSTC_IR_FLAGS: [&str; 5] = [
+    "-C",
+    "opt-level=2",
+    "-C",
+    "no-prepopulate-passes",
+    "--emit=llvm-bc",
+];
+
 /// The loop property LLVM's loop vectorizer sets on every loop it has
 /// processed (the vector loop and its scalar remainder).
 const VECTORIZED: &[u8] = b"llvm.loop.isvectorized";
@@ -45,13 +61,13 @@ impl fmt::Display for Prevectorized {
             "{n} function{} of the input {} loops LLVM already vectorized ({}{}): the input was \
              optimized for the CPU it was compiled for, and no clone can widen those loops. \
              For IR that clones well, stop the front end before LLVM's passes: \
-             `clang -O2 -Xclang -disable-llvm-passes -emit-llvm -c` (clang++ alike); \
-             rustc `-C opt-level=2 -C no-prepopulate-passes --emit=llvm-bc` \
-             (README, \"Producing IR\")",
+             `clang {}` (clang++ alike); rustc `{}` (README, \"Producing IR\")",
             if n == 1 { "" } else { "s" },
             if n == 1 { "has" } else { "have" },
             named.join(", "),
             if n > NAMED { ", ..." } else { "" },
+            CLANG_IR_FLAGS.join(" "),
+            RUSTC_IR_FLAGS.join(" "),
         )
     }
 }

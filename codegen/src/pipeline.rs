@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use inkwell::context::Context;
 use inkwell::memory_buffer::MemoryBuffer;
-use inkwell::module::Module;
+use inkwell::module::{Linkage, Module};
 use inkwell::targets::{TargetMachine, TargetTriple};
 use mvimg_cpu::image::{BaseImage, ImageFile};
 use mvimg_cpu::select::VectorWidth;
@@ -1001,7 +1001,19 @@ pub fn multiversion<'ctx>(
         }
     };
     let uses = scan_uses(module, &analysis, &layout);
-    let plan = plan(platform.triple(), targets, &analysis, &uses, &is_entry);
+    let ifunc_ok: Vec<bool> = module
+        .get_functions()
+        .filter(|f| is_original(*f))
+        .map(|f| f.get_linkage() == Linkage::External && f.as_global_value().get_comdat().is_none())
+        .collect();
+    let plan = plan(
+        platform.triple(),
+        targets,
+        &analysis,
+        &uses,
+        &is_entry,
+        &ifunc_ok,
+    );
     let tables = crate::clone::apply(context, module, platform, &plan, targets, &analysis)?;
     crate::dispatch::emit(context, module, targets, &tables, record);
     crate::init::attach(context, module, platform, targets)?;

@@ -47,7 +47,8 @@ pub enum SlotReason {
     /// their own clone of it.
     SharedCaller,
     /// It is an entry point with clones: its exported symbol becomes a
-    /// trampoline through the slot.
+    /// trampoline through the slot, or, on glibc ELF ([`ifunc_entries`]),
+    /// an IFUNC whose resolver returns the slot's body.
     Entry,
     /// An alias names it: its address becomes its trampoline, which the
     /// alias then names.
@@ -64,9 +65,30 @@ impl SlotReason {
     /// every way of taking its address gives the same value, as in the
     /// ordinary build: the exported symbol of an entry, the target of its
     /// aliases, or the one address every constant form can use.
-    pub fn needs_trampoline(reasons: &[SlotReason]) -> bool {
-        reasons.iter().any(|r| *r != SlotReason::SharedCaller)
+    /// An entry needs none where its exported symbol is an IFUNC
+    /// (`ifunc_entries`) and nothing else asks for one: its address is then
+    /// the selected body everywhere (the resolver's answer outside, the
+    /// slot's value in code, patched cells in data).
+    pub fn needs_trampoline(reasons: &[SlotReason], ifunc_entries: bool) -> bool {
+        reasons.iter().any(|r| match r {
+            SlotReason::SharedCaller => false,
+            SlotReason::Entry => !ifunc_entries,
+            SlotReason::Alias | SlotReason::Address => true,
+        })
     }
+}
+
+/// Whether the exported entries of an image for `triple` are IFUNC symbols
+/// (`STT_GNU_IFUNC`): on Linux with glibc, whose dynamic loader calls an
+/// IFUNC's resolver and binds the caller's GOT entry to the body it returns,
+/// so a call from another module costs what a call to a glibc ifunc costs
+/// (ci/bench, calls: a trampoline through the slot cost 1.5x). Elsewhere
+/// (Windows, macOS, musl) the entry is a trampoline through the slot.
+pub fn ifunc_entries(triple: &str) -> bool {
+    triple
+        .parse::<mvimg_cpu::Platform>()
+        .is_ok_and(|p| p.os == mvimg_cpu::Os::Linux)
+        && !triple.contains("musl")
 }
 
 pub use crate::analysis::{DataLocation, PinnedAddress, Uses};
@@ -90,6 +112,11 @@ pub struct PlannedFunction {
     pub relocations: Vec<DataLocation>,
     /// Aliases that name it.
     pub aliases: Vec<String>,
+    /// Whether its exported symbol is an IFUNC whose resolver returns the
+    /// slot's body (an entry with clones on glibc ELF, [`ifunc_entries`],
+    /// that nothing else gives a trampoline).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ifunc: bool,
 }
 
 impl PlannedFunction {
@@ -157,12 +184,16 @@ impl ClonePlan {
 /// over the call graph to the functions between cloned ones; clone_all targets
 /// take everything; slots, entries, aliases and data locations as documented on
 /// [`SlotReason`].
+/// `ifunc_ok` says which entries could be IFUNC symbols (strong external
+/// definitions outside a comdat: an IFUNC cannot be a comdat's member), if
+/// the triple has them ([`ifunc_entries`]).
 pub fn plan(
     triple: &str,
     targets: &ResolvedTargets,
     analysis: &Analysis,
     uses: &Uses,
     entries: &[bool],
+    ifunc_ok: &[bool],
 ) -> ClonePlan {
     let n = analysis.functions.len();
     let mut clones: Vec<Vec<PlannedClone>> = vec![Vec::new(); n];
@@ -235,6 +266,7 @@ pub fn plan(
         });
     }
     let partial = |t: usize| t > 0 && !targets.targets[t].clone_all;
+    let ifunc = ifunc_entries(triple);
     let functions = analysis
         .functions
         .iter()
@@ -256,7 +288,10 @@ pub fn plan(
             }
             // A function with a trampoline has that one address everywhere;
             // the others' plain pointers in data are patched at load.
-            let relocated = has_clones && !SlotReason::needs_trampoline(&slot);
+            let candidate = ifunc && ifunc_ok[i];
+            let trampoline = SlotReason::needs_trampoline(&slot, candidate);
+            let relocated = has_clones && !trampoline;
+            let ifunc = slot.contains(&SlotReason::Entry) && !trampoline;
             PlannedFunction {
                 name: info.name.clone(),
                 entry: entries[i],
@@ -269,6 +304,7 @@ pub fn plan(
                     Vec::new()
                 },
                 aliases: uses.aliases[i].clone(),
+                ifunc,
             }
         })
         .collect();

@@ -444,10 +444,26 @@ fn feature_queries_become_each_targets_answer() {
         assert!(base.contains("select i1 false"), "{base}");
         assert!(haswell.contains("select i1 true"), "{haswell}");
         assert!(module.get_function("mvimg.cpu.have.avx2").is_none());
-        // The exported name is a trampoline through the slot.
-        let entry = text(function(module, "which"));
-        assert!(entry.contains("load ptr, ptr @which.mvimg.slot"), "{entry}");
-        assert!(entry.contains("musttail call"), "{entry}");
+        // On glibc ELF the exported name is an IFUNC whose resolver returns
+        // what the init leaves in the slot.
+        // SAFETY: a live module; the name is valid for its length; the
+        // resolver's name is read while the module lives.
+        let resolver_name = unsafe {
+            use inkwell::llvm_sys::core::{
+                LLVMGetGlobalIFuncResolver, LLVMGetNamedGlobalIFunc, LLVMGetValueName2,
+            };
+            let ifunc = LLVMGetNamedGlobalIFunc(module.as_mut_ptr(), c"which".as_ptr(), 5);
+            assert!(!ifunc.is_null(), "`which` is an IFUNC");
+            let mut len = 0;
+            let name = LLVMGetValueName2(LLVMGetGlobalIFuncResolver(ifunc), &mut len);
+            std::slice::from_raw_parts(name.cast::<u8>(), len).to_vec()
+        };
+        assert_eq!(resolver_name, b"which.mvimg.resolver");
+        let resolver = text(function(module, "which.mvimg.resolver"));
+        assert!(
+            resolver.contains("call ptr @mvimg_resolve(ptr @which.mvimg.slot)"),
+            "{resolver}"
+        );
     });
 }
 

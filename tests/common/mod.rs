@@ -258,3 +258,29 @@ pub fn vendored() -> &'static Path {
         dir
     })
 }
+
+/// SQLite's amalgamation as libsqlite3-sys bundles it, copied to
+/// `dir/NAME/sqlite3.c` with `edit` applied (one source file name for every
+/// variant: it is in the bitcode), compiled as README "Producing IR" says
+/// to `dir/NAME.bc`.
+pub fn sqlite_bc(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let source = std::fs::read_to_string(vendored().join("libsqlite3-sys/sqlite3/sqlite3.c"))
+        .expect("libsqlite3-sys bundles sqlite3.c");
+    let src_dir = dir.join(name);
+    std::fs::create_dir_all(&src_dir).unwrap();
+    std::fs::write(src_dir.join("sqlite3.c"), edit(source)).unwrap();
+    let bc = dir.join(format!("{name}.bc"));
+    let out = Command::new("clang-22")
+        .current_dir(&src_dir)
+        .args(mvimg::codegen::inputs::CLANG_IR_FLAGS)
+        .arg("-fPIC")
+        .args(["sqlite3.c", "-o", s(&bc)])
+        .output()
+        .expect("clang-22 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    bc
+}

@@ -1,12 +1,12 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128-Fn32"
 target triple = "aarch64-unknown-linux-gnu"
 
-@table = internal global [2 x ptr] [ptr @dot, ptr @scale]
+@table = internal global [2 x ptr] [ptr @dot.mvimg.0, ptr @scale]
 @dot.mvimg.slot = hidden global ptr @dot.mvimg.0, section ".data.rel.ro.mvimg.slots"
 @sum_all.mvimg.slot = hidden global ptr @sum_all.mvimg.0, section ".data.rel.ro.mvimg.slots"
 @has_sve.mvimg.slot = hidden global ptr @has_sve.mvimg.0, section ".data.rel.ro.mvimg.slots"
 @entry_of.mvimg.slot = hidden global ptr @entry_of.mvimg.0, section ".data.rel.ro.mvimg.slots"
-@mvimg_dispatch_data = constant [305 x i32] ; decoded at the end
+@mvimg_dispatch_data = constant [307 x i32] ; decoded at the end
 
 @dot.mvimg.0.mvimg.local = private alias double (ptr, ptr, i64), ptr @dot.mvimg.0
 @scale.mvimg.local = private alias double (double), ptr @scale
@@ -26,6 +26,11 @@ target triple = "aarch64-unknown-linux-gnu"
 @has_sve.mvimg.slot.mvimg.local = private alias ptr, ptr @has_sve.mvimg.slot
 @entry_of.mvimg.slot.mvimg.local = private alias ptr, ptr @entry_of.mvimg.slot
 @table.mvimg.local = private alias [2 x ptr], ptr @table
+
+@dot = ifunc double (ptr, ptr, i64), ptr @dot.mvimg.resolver
+@sum_all = ifunc double (ptr, i64), ptr @sum_all.mvimg.resolver
+@has_sve = ifunc i32 (), ptr @has_sve.mvimg.resolver
+@entry_of = ifunc ptr (i64), ptr @entry_of.mvimg.resolver
 
 define internal double @dot.mvimg.0(ptr %a, ptr %b, i64 %n) { "target-cpu"="generic" } {
 entry:
@@ -181,32 +186,28 @@ define internal ptr @entry_of.mvimg.1(i64 %i) { "target-cpu"="neoverse-n1" } {
   ret ptr %f
 }
 
-define double @dot(ptr %0, ptr %1, i64 %2) { "target-cpu"="generic" } {
+define internal ptr @dot.mvimg.resolver() { "target-cpu"="generic" } {
 entry:
-  %target = load ptr, ptr @dot.mvimg.slot, align 8, !invariant.load !5
-  %3 = musttail call double %target(ptr %0, ptr %1, i64 %2)
-  ret double %3
+  %body = call ptr @mvimg_resolve(ptr @dot.mvimg.slot)
+  ret ptr %body
 }
 
-define double @sum_all(ptr %0, i64 %1) { "target-cpu"="generic" } {
+define internal ptr @sum_all.mvimg.resolver() { "target-cpu"="generic" } {
 entry:
-  %target = load ptr, ptr @sum_all.mvimg.slot, align 8, !invariant.load !5
-  %2 = musttail call double %target(ptr %0, i64 %1)
-  ret double %2
+  %body = call ptr @mvimg_resolve(ptr @sum_all.mvimg.slot)
+  ret ptr %body
 }
 
-define i32 @has_sve() { "target-cpu"="generic" } {
+define internal ptr @has_sve.mvimg.resolver() { "target-cpu"="generic" } {
 entry:
-  %target = load ptr, ptr @has_sve.mvimg.slot, align 8, !invariant.load !5
-  %0 = musttail call i32 %target()
-  ret i32 %0
+  %body = call ptr @mvimg_resolve(ptr @has_sve.mvimg.slot)
+  ret ptr %body
 }
 
-define ptr @entry_of(i64 %0) { "target-cpu"="generic" } {
+define internal ptr @entry_of.mvimg.resolver() { "target-cpu"="generic" } {
 entry:
-  %target = load ptr, ptr @entry_of.mvimg.slot, align 8, !invariant.load !5
-  %1 = musttail call ptr %target(i64 %0)
-  ret ptr %1
+  %body = call ptr @mvimg_resolve(ptr @entry_of.mvimg.slot)
+  ret ptr %body
 }
 
 define internal double @dot.mvimg.stub(ptr %0, ptr %1, i64 %2) { noinline "target-cpu"="generic" } {
@@ -218,7 +219,7 @@ entry:
 
 !5 = !{}
 
-; dispatch data (1220 bytes): Aarch64
+; dispatch data (1228 bytes): Aarch64
 ;   list: generic;neoverse-n1,clone_all;neoverse-v1,base(1)
 ;   record mvimg.llvm-version = (version)
 ;   record mvimg.opt-level = 2
@@ -244,4 +245,5 @@ entry:
 ;   slot 1: function 2 at @sum_all.mvimg.slot.mvimg.local
 ;   slot 2: function 3 at @has_sve.mvimg.slot.mvimg.local
 ;   slot 3: function 4 at @entry_of.mvimg.slot.mvimg.local
-;   relocation 0: function 1 at @table.mvimg.local+8
+;   relocation 0: function 0 at @table.mvimg.local
+;   relocation 1: function 1 at @table.mvimg.local+8

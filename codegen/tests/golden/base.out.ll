@@ -15,6 +15,9 @@ target triple = "x86_64-unknown-linux-gnu"
 @plain.mvimg.slot.mvimg.local = private alias ptr, ptr @plain.mvimg.slot
 @math.mvimg.slot.mvimg.local = private alias ptr, ptr @math.mvimg.slot
 
+@plain = ifunc i32 (i32), ptr @plain.mvimg.resolver
+@math = ifunc double (double, double), ptr @math.mvimg.resolver
+
 define internal i32 @plain.mvimg.0(i32 %a) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = add i32 %a, 1
   ret i32 %r
@@ -50,21 +53,17 @@ define internal double @math.mvimg.3(double %a, double %b) { "target-cpu"="x86-6
   ret double %r
 }
 
-define i32 @plain(i32 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @plain.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @plain.mvimg.slot, align 8, !invariant.load !5
-  %1 = musttail call i32 %target(i32 %0)
-  ret i32 %1
+  %body = call ptr @mvimg_resolve(ptr @plain.mvimg.slot)
+  ret ptr %body
 }
 
-define double @math(double %0, double %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @math.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @math.mvimg.slot, align 8, !invariant.load !5
-  %2 = musttail call double %target(double %0, double %1)
-  ret double %2
+  %body = call ptr @mvimg_resolve(ptr @math.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (1628 bytes): X86_64
 ;   list: generic;sandybridge,clone_all;haswell,base(1);x86-64-v4,clone_all;skylake-avx512,base(3)

@@ -17,6 +17,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @mid.mvimg.slot.mvimg.local = private alias ptr, ptr @mid.mvimg.slot
 @top.mvimg.slot.mvimg.local = private alias ptr, ptr @top.mvimg.slot
 
+@top = ifunc i64 (i64), ptr @top.mvimg.resolver
+
 define internal i64 @leaf(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   br label %loop
@@ -90,11 +92,10 @@ exit:                                             ; preds = %loop
   ret i64 %x
 }
 
-define i64 @top(i64 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @top.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @top.mvimg.slot, align 8, !invariant.load !5
-  %1 = musttail call i64 %target(i64 %0)
-  ret i64 %1
+  %body = call ptr @mvimg_resolve(ptr @top.mvimg.slot)
+  ret ptr %body
 }
 
 define internal i64 @leaf.mvimg.stub(i64 %0) { noinline "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {

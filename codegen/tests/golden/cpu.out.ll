@@ -8,6 +8,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @which.mvimg.1.mvimg.local = private alias i32 (), ptr @which.mvimg.1
 @which.mvimg.slot.mvimg.local = private alias ptr, ptr @which.mvimg.slot
 
+@which = ifunc i32 (), ptr @which.mvimg.resolver
+
 define internal i32 @which.mvimg.0() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = select i1 false, i32 2, i32 0
   ret i32 %r
@@ -18,14 +20,11 @@ define internal i32 @which.mvimg.1() { "target-cpu"="haswell" } align 32 {
   ret i32 %r
 }
 
-define i32 @which() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @which.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @which.mvimg.slot, align 8, !invariant.load !5
-  %0 = musttail call i32 %target()
-  ret i32 %0
+  %body = call ptr @mvimg_resolve(ptr @which.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (660 bytes): X86_64
 ;   list: generic;haswell

@@ -9,6 +9,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @muladd.mvimg.1.mvimg.local = private alias double (double, double, double), ptr @muladd.mvimg.1
 @muladd.mvimg.slot.mvimg.local = private alias ptr, ptr @muladd.mvimg.slot
 
+@muladd = ifunc double (double, double, double), ptr @muladd.mvimg.resolver
+
 define internal double @muladd.mvimg.0(double %a, double %b, double %c) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %m = fmul contract double %a, %b
   %r = fadd contract double %m, %c
@@ -26,14 +28,11 @@ define internal double @muladd.mvimg.1(double %a, double %b, double %c) { "targe
   ret double %r
 }
 
-define double @muladd(double %0, double %1, double %2) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @muladd.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @muladd.mvimg.slot, align 8, !invariant.load !5
-  %3 = musttail call double %target(double %0, double %1, double %2)
-  ret double %3
+  %body = call ptr @mvimg_resolve(ptr @muladd.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (684 bytes): X86_64
 ;   list: generic;haswell

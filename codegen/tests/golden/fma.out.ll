@@ -8,6 +8,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @f.mvimg.1.mvimg.local = private alias double (double, double, double), ptr @f.mvimg.1
 @f.mvimg.slot.mvimg.local = private alias ptr, ptr @f.mvimg.slot
 
+@f = ifunc double (double, double, double), ptr @f.mvimg.resolver
+
 declare double @llvm.fmuladd.f64(double, double, double) { nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none) }
 
 define internal double @f.mvimg.0(double %a, double %b, double %c) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
@@ -20,14 +22,11 @@ define internal double @f.mvimg.1(double %a, double %b, double %c) { "target-cpu
   ret double %r
 }
 
-define double @f(double %0, double %1, double %2) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @f.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @f.mvimg.slot, align 8, !invariant.load !5
-  %3 = musttail call double %target(double %0, double %1, double %2)
-  ret double %3
+  %body = call ptr @mvimg_resolve(ptr @f.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (856 bytes): X86_64
 ;   list: generic;haswell;sandybridge

@@ -8,6 +8,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @hadd.mvimg.2.mvimg.local = private alias half (half, half), ptr @hadd.mvimg.2
 @hadd.mvimg.slot.mvimg.local = private alias ptr, ptr @hadd.mvimg.slot
 
+@hadd = ifunc half (half, half), ptr @hadd.mvimg.resolver
+
 define internal half @hadd.mvimg.0(half %a, half %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fadd half %a, %b
   ret half %r
@@ -18,14 +20,11 @@ define internal half @hadd.mvimg.2(half %a, half %b) { "target-cpu"="sapphirerap
   ret half %r
 }
 
-define half @hadd(half %0, half %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @hadd.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @hadd.mvimg.slot, align 8, !invariant.load !5
-  %2 = musttail call half %target(half %0, half %1)
-  ret half %2
+  %body = call ptr @mvimg_resolve(ptr @hadd.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (1300 bytes): X86_64
 ;   list: generic;haswell;sapphirerapids

@@ -8,6 +8,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @sum.mvimg.1.mvimg.local = private alias i64 (i64), ptr @sum.mvimg.1
 @sum.mvimg.slot.mvimg.local = private alias ptr, ptr @sum.mvimg.slot
 
+@sum = ifunc i64 (i64), ptr @sum.mvimg.resolver
+
 define internal i64 @sum.mvimg.0(i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   br label %loop
@@ -40,14 +42,11 @@ exit:                                             ; preds = %loop
   ret i64 %t
 }
 
-define i64 @sum(i64 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @sum.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @sum.mvimg.slot, align 8, !invariant.load !5
-  %1 = musttail call i64 %target(i64 %0)
-  ret i64 %1
+  %body = call ptr @mvimg_resolve(ptr @sum.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (660 bytes): X86_64
 ;   list: generic;haswell

@@ -9,6 +9,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @math.mvimg.2.mvimg.local = private alias double (double, double), ptr @math.mvimg.2
 @math.mvimg.slot.mvimg.local = private alias ptr, ptr @math.mvimg.slot
 
+@math = ifunc double (double, double), ptr @math.mvimg.resolver
+
 define internal double @math.mvimg.0(double %a, double %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fmul fast double %a, %b
   ret double %r
@@ -24,14 +26,11 @@ define internal double @math.mvimg.2(double %a, double %b) { minsize "target-cpu
   ret double %r
 }
 
-define double @math(double %0, double %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @math.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @math.mvimg.slot, align 8, !invariant.load !5
-  %2 = musttail call double %target(double %0, double %1)
-  ret double %2
+  %body = call ptr @mvimg_resolve(ptr @math.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (960 bytes): X86_64
 ;   list: generic;haswell,opt_size;x86-64-v4,min_size

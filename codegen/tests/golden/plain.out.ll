@@ -8,6 +8,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @plain.mvimg.1.mvimg.local = private alias i32 (i32), ptr @plain.mvimg.1
 @plain.mvimg.slot.mvimg.local = private alias ptr, ptr @plain.mvimg.slot
 
+@plain = ifunc i32 (i32), ptr @plain.mvimg.resolver
+
 define internal i32 @plain.mvimg.0(i32 %a) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = add i32 %a, 1
   ret i32 %r
@@ -18,14 +20,11 @@ define internal i32 @plain.mvimg.1(i32 %a) { "target-cpu"="sandybridge" } align 
   ret i32 %r
 }
 
-define i32 @plain(i32 %0) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @plain.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @plain.mvimg.slot, align 8, !invariant.load !5
-  %1 = musttail call i32 %target(i32 %0)
-  ret i32 %1
+  %body = call ptr @mvimg_resolve(ptr @plain.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (896 bytes): X86_64
 ;   list: generic;sandybridge,clone_all;haswell,base(1)

@@ -9,6 +9,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @axpy.mvimg.2.mvimg.local = private alias void (ptr, ptr, float, i64), ptr @axpy.mvimg.2
 @axpy.mvimg.slot.mvimg.local = private alias ptr, ptr @axpy.mvimg.slot
 
+@axpy = ifunc void (ptr, ptr, float, i64), ptr @axpy.mvimg.resolver
+
 define internal void @axpy.mvimg.0(ptr %y, ptr %x, float %a, i64 %n) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
   br label %loop
@@ -72,14 +74,11 @@ exit:                                             ; preds = %loop
   ret void
 }
 
-define void @axpy(ptr %0, ptr %1, float %2, i64 %3) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @axpy.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @axpy.mvimg.slot, align 8, !invariant.load !5
-  musttail call void %target(ptr %0, ptr %1, float %2, i64 %3)
-  ret void
+  %body = call ptr @mvimg_resolve(ptr @axpy.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (936 bytes): X86_64
 ;   list: generic;x86-64-v3,tune=znver3;x86-64-v4,tune=generic

@@ -8,6 +8,8 @@ target triple = "x86_64-unknown-linux-gnu"
 @vadd.mvimg.1.mvimg.local = private alias <4 x float> (<4 x float>, <4 x float>), ptr @vadd.mvimg.1
 @vadd.mvimg.slot.mvimg.local = private alias ptr, ptr @vadd.mvimg.slot
 
+@vadd = ifunc <4 x float> (<4 x float>, <4 x float>), ptr @vadd.mvimg.resolver
+
 define internal <4 x float> @vadd.mvimg.0(<4 x float> %a, <4 x float> %b) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
   %r = fadd <4 x float> %a, %b
   ret <4 x float> %r
@@ -18,14 +20,11 @@ define internal <4 x float> @vadd.mvimg.1(<4 x float> %a, <4 x float> %b) { "tar
   ret <4 x float> %r
 }
 
-define <4 x float> @vadd(<4 x float> %0, <4 x float> %1) { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
+define internal ptr @vadd.mvimg.resolver() { "target-cpu"="x86-64" "tune-cpu"="generic" } align 32 {
 entry:
-  %target = load ptr, ptr @vadd.mvimg.slot, align 8, !invariant.load !5
-  %2 = musttail call <4 x float> %target(<4 x float> %0, <4 x float> %1)
-  ret <4 x float> %2
+  %body = call ptr @mvimg_resolve(ptr @vadd.mvimg.slot)
+  ret ptr %body
 }
-
-!5 = !{}
 
 ; dispatch data (660 bytes): X86_64
 ;   list: generic;haswell
