@@ -629,15 +629,7 @@ fn an_archive_gives_only_the_members_used_unless_linked_whole() {
     // Either way the archive's code is not exported: the image exports
     // what the ordinary library of the IR exports.
     for image in [&some, &whole] {
-        let bytes = std::fs::read(image).unwrap();
-        let file = object::File::parse(&*bytes).unwrap();
-        use object::Object;
-        let exported: Vec<String> = file
-            .exports()
-            .unwrap()
-            .iter()
-            .map(|e| String::from_utf8_lossy(e.name()).into_owned())
-            .collect();
+        let exported = common::elf_exports(image);
         assert!(exported.contains(&"image_entry".to_owned()), "{exported:?}");
         assert!(
             !exported.iter().any(|e| e.starts_with("helper_")),

@@ -284,3 +284,16 @@ pub fn sqlite_bc(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> Pat
     );
     bc
 }
+
+/// The names an ELF shared library exports: its defined global dynamic
+/// symbols, IFUNCs included (`object`'s `exports()` leaves out
+/// `STT_GNU_IFUNC` symbols, which mvimg's entries are on glibc).
+pub fn elf_exports(path: &Path) -> Vec<String> {
+    use object::{Object, ObjectSymbol};
+    let bytes = std::fs::read(path).unwrap();
+    let file = object::File::parse(&*bytes).unwrap();
+    file.dynamic_symbols()
+        .filter(|s| s.is_global() && !s.is_undefined())
+        .map(|s| s.name().unwrap().to_owned())
+        .collect()
+}

@@ -41,16 +41,25 @@ pub fn exports(image: &Path) -> Vec<String> {
     use object::Object;
     let bytes = std::fs::read(image).unwrap();
     let file = object::File::parse(&*bytes).unwrap();
-    let mut names: Vec<String> = file
-        .exports()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            String::from_utf8_lossy(e.name())
-                .trim_start_matches('_')
-                .to_owned()
-        })
-        .collect();
+    // ELF: the defined global dynamic symbols, IFUNCs (mvimg's entries on
+    // glibc) included, which `exports()` leaves out.
+    let mut names: Vec<String> = if file.format() == object::BinaryFormat::Elf {
+        use object::ObjectSymbol;
+        file.dynamic_symbols()
+            .filter(|s| s.is_global() && !s.is_undefined())
+            .map(|s| s.name().unwrap().to_owned())
+            .collect()
+    } else {
+        file.exports()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                String::from_utf8_lossy(e.name())
+                    .trim_start_matches('_')
+                    .to_owned()
+            })
+            .collect()
+    };
     names.sort();
     names
 }
