@@ -371,26 +371,44 @@ unsafe fn clone_body(
     unsafe { mvimg_llvm_shim::clone_body(raw(source).cast(), raw(dest).cast(), &from, &to) }
 }
 
+/// The users of `value`, once each, in use-list order.
+fn users(value: LLVMValueRef) -> Vec<LLVMValueRef> {
+    let mut out = Vec::new();
+    // SAFETY: walking the use list of a live value; users are only listed.
+    unsafe {
+        let mut u = LLVMGetFirstUse(value);
+        while !u.is_null() {
+            out.push(LLVMGetUser(u));
+            u = LLVMGetNextUse(u);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|user| seen.insert(*user));
+    out
+}
+
+/// Whether `user` is a call (invoke, callbr) of `callee`.
+fn calls(user: LLVMValueRef, callee: LLVMValueRef) -> bool {
+    // SAFETY: `user` is a live value; a call's callee is its last operand.
+    unsafe {
+        (!LLVMIsACallInst(user).is_null()
+            || !LLVMIsAInvokeInst(user).is_null()
+            || !LLVMIsACallBrInst(user).is_null())
+            && LLVMGetCalledValue(user) == callee
+    }
+}
+
 /// Replaces every use of `body` by `t`, except as the callee of a call.
 fn route_addresses(body: FunctionValue<'_>, t: FunctionValue<'_>) {
     let body = raw(body);
-    let mut calls = Vec::new();
-    // SAFETY: walking the use list of a live function; every user is a live
-    // value, inspected only. A call's callee is its last operand.
+    let direct: Vec<LLVMValueRef> = users(body)
+        .into_iter()
+        .filter(|&u| calls(u, body))
+        .collect();
+    // SAFETY: live values of one module; a call's callee is its last operand.
     unsafe {
-        let mut u = LLVMGetFirstUse(body);
-        while !u.is_null() {
-            let user = LLVMGetUser(u);
-            let call = !LLVMIsACallInst(user).is_null()
-                || !LLVMIsAInvokeInst(user).is_null()
-                || !LLVMIsACallBrInst(user).is_null();
-            if call && LLVMGetCalledValue(user) == body {
-                calls.push(user);
-            }
-            u = LLVMGetNextUse(u);
-        }
         LLVMReplaceAllUsesWith(body, raw(t));
-        for call in calls {
+        for call in direct {
             let callee = LLVMGetNumOperands(call) - 1;
             LLVMSetOperand(call, callee as u32, body);
         }
@@ -569,22 +587,13 @@ fn load_addresses<'ctx>(
     invariant: (u32, LLVMValueRef),
 ) -> Result<(), Error> {
     let target = raw(body);
-    let mut users = Vec::new();
-    // SAFETY: walking the use list of a live function; users are inspected.
-    unsafe {
-        let mut u = LLVMGetFirstUse(target);
-        while !u.is_null() {
-            let user = LLVMGetUser(u);
-            if !inkwell::llvm_sys::core::LLVMIsAInstruction(user).is_null()
-                && !users.contains(&user)
-            {
-                users.push(user);
-            }
-            u = LLVMGetNextUse(u);
-        }
-    }
+    // SAFETY: each user is a live value, inspected only.
+    let instructions: Vec<LLVMValueRef> = users(target)
+        .into_iter()
+        .filter(|&u| unsafe { !inkwell::llvm_sys::core::LLVMIsAInstruction(u).is_null() })
+        .collect();
     let mut sites = Vec::new();
-    for user in users {
+    for user in instructions {
         // SAFETY: `user` is a live instruction.
         let inst = unsafe { InstructionValue::new(user) };
         let operands = inst.get_num_operands();
