@@ -939,7 +939,7 @@ fn compile_partition(
     output: &std::path::Path,
     input: &std::path::Path,
 ) -> Result<()> {
-    use mvimg::codegen::parallel::{emit_partition, optimize_partition, PartitionSpec, Restore};
+    use mvimg::codegen::partition::{emit_partition, optimize_partition, PartitionSpec, Restore};
     let read = |path: &std::path::Path| {
         std::fs::read(path).with_context(|| format!("reading {}", path.display()))
     };

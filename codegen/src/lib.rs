@@ -30,10 +30,12 @@ pub mod inputs;
 mod machine;
 mod output;
 pub mod parallel;
+pub mod partition;
 mod pipeline;
 pub mod plan;
 mod record;
 pub mod remote;
+mod report;
 pub mod resources;
 pub mod synth;
 
@@ -50,3 +52,4 @@ pub use pipeline::{
 };
 pub use plan::ClonePlan;
 pub use record::BuildRecord;
+pub use report::BuildReport;

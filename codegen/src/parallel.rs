@@ -17,10 +17,10 @@
 //! not exported from the image.
 //!
 //! Each partition is compiled in two steps, each a function of bytes and a
-//! [`PartitionSpec`]: [`optimize_partition`] (the partition's bitcode in,
-//! optimized bitcode and the names it uses out) and, once every partition's
-//! uses are known, [`emit_partition`] (optimized bitcode and the linkage to
-//! give back in, the object out). A step's result can come from the object
+//! [`PartitionSpec`] ([`crate::partition`]): [`optimize_partition`] (the
+//! partition's bitcode in, optimized bitcode and the names it uses out) and,
+//! once every partition's uses are known, [`emit_partition`] (optimized
+//! bitcode and the linkage to give back in, the object out). A step's result can come from the object
 //! cache ([`crate::cache`]) and a step can run on another machine
 //! ([`crate::remote`], `mvimg compile-partition`): the bytes are the same.
 //!
@@ -35,16 +35,16 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use inkwell::context::Context;
-use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::{Linkage, Module};
-use inkwell::values::{BasicValue, GlobalValue};
+use inkwell::values::GlobalValue;
 use inkwell::GlobalVisibility;
 use mvimg_cpu::ResolvedTargets;
 
 use crate::cache::{CacheKey, ObjectCache};
 use crate::exports::symbol_definitions;
-use crate::machine::{
-    machine_for, optimize_input, run_passes, write_object, Clock, InputKind, Reporter,
+use crate::machine::{run_passes, Clock, InputKind, Reporter};
+use crate::partition::{
+    emit_partition, optimize_partition, OptimizedPartition, PartitionSpec, Restore,
 };
 use crate::remote::{Executor, RemoteAction, RemoteReport};
 use crate::resources::{resident_memory, MemoryPlan};
@@ -147,228 +147,6 @@ fn parallel_map<T: Sync, R: Send>(
         .into_iter()
         .map(|r| r.expect("every item was processed"))
         .collect()
-}
-
-/// What compiling a partition depends on besides its bitcode: the machine,
-/// the optimization, and the mvimg that compiles it ([`fingerprint`]). A
-/// worker of a distributed build gets it with every task and refuses one
-/// whose fingerprint is not its own; every cache key covers it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct PartitionSpec {
-    /// [`fingerprint`] of the mvimg that made the spec.
-    pub fingerprint: String,
-    /// The target triple.
-    pub triple: String,
-    /// The module default CPU (target 0's).
-    pub cpu: String,
-    /// The module default features (target 0's).
-    pub features: String,
-    /// 0 to 3.
-    pub opt_level: u8,
-    /// What the input was.
-    pub input: InputKind,
-}
-
-/// What tells one mvimg's partition compiles from another's: its version, a
-/// hash of the sources that decide what it compiles (this crate's,
-/// mvimg-cpu's, the LLVM shim's) and the LLVM it runs.
-pub fn fingerprint() -> String {
-    format!(
-        "mvimg {} (sources {}), LLVM {}",
-        env!("CARGO_PKG_VERSION"),
-        env!("MVIMG_SOURCE_HASH"),
-        mvimg_llvm_shim::llvm_version()
-    )
-}
-
-impl PartitionSpec {
-    /// The spec of this mvimg for a build.
-    pub fn new(
-        platform: &mvimg_cpu::Platform,
-        targets: &ResolvedTargets,
-        opt_level: u8,
-        input: InputKind,
-    ) -> PartitionSpec {
-        PartitionSpec {
-            fingerprint: fingerprint(),
-            triple: platform.triple().to_owned(),
-            cpu: targets.targets[0].llvm_cpu.clone(),
-            features: targets.targets[0].llvm_features.clone(),
-            opt_level,
-            input,
-        }
-    }
-
-    /// An error unless this mvimg made the spec.
-    pub fn check(&self) -> Result<(), Error> {
-        let ours = fingerprint();
-        if self.fingerprint == ours {
-            Ok(())
-        } else {
-            Err(Error::Fingerprint {
-                asked: self.fingerprint.clone(),
-                ours,
-            })
-        }
-    }
-
-    /// The key of step `step` of a partition whose inputs are `inputs`.
-    pub fn key(&self, step: &str, inputs: &[&[u8]]) -> CacheKey {
-        let spec = serde_json::to_vec(self).expect("a spec serializes");
-        let mut parts: Vec<&[u8]> = vec![b"mvimg partition cache 1", &spec, step.as_bytes()];
-        parts.extend(inputs);
-        CacheKey::of(&parts)
-    }
-
-    fn machine(&self) -> Result<inkwell::targets::TargetMachine, Error> {
-        machine_for(&self.triple, &self.cpu, &self.features, self.opt_level)
-    }
-}
-
-/// The result of [`optimize_partition`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OptimizedPartition {
-    /// The optimized partition's bitcode.
-    pub bitcode: Vec<u8>,
-    /// The names the partition declares and still uses, sorted.
-    pub used: Vec<String>,
-}
-
-impl OptimizedPartition {
-    /// As stored in the cache or sent back by a worker: the bitcode and the
-    /// names as a JSON array.
-    pub fn to_blobs(&self) -> [Vec<u8>; 2] {
-        [
-            self.bitcode.clone(),
-            serde_json::to_vec(&self.used).expect("names serialize"),
-        ]
-    }
-
-    /// Back from [`OptimizedPartition::to_blobs`]'s form; `None` when it is
-    /// not that.
-    pub fn from_blobs(blobs: &[Vec<u8>]) -> Option<OptimizedPartition> {
-        let [bitcode, used] = blobs else { return None };
-        Some(OptimizedPartition {
-            bitcode: bitcode.clone(),
-            used: serde_json::from_slice(used).ok()?,
-        })
-    }
-}
-
-/// The first step of a partition's compile: optimizes the partition in
-/// `bitcode` for `spec`; returns the optimized bitcode and the names it
-/// still uses but does not define.
-pub fn optimize_partition(
-    spec: &PartitionSpec,
-    bitcode: &[u8],
-) -> Result<OptimizedPartition, Error> {
-    let context = Context::create();
-    let module = parse(&context, bitcode, "the partition")?;
-    let machine = spec.machine()?;
-    optimize_input(&module, &machine, spec.opt_level, spec.input)?;
-    let declarations = module
-        .get_functions()
-        .filter(|f| f.count_basic_blocks() == 0)
-        .map(|f| f.as_global_value())
-        .chain(module.get_globals().filter(|g| g.is_declaration()));
-    let mut used: Vec<String> = declarations
-        .filter(|g| g.as_pointer_value().get_first_use().is_some())
-        .map(|g| g.get_name().to_string_lossy().into_owned())
-        .collect();
-    used.sort();
-    used.dedup();
-    Ok(OptimizedPartition {
-        bitcode: module.write_bitcode_to_memory().as_slice().to_vec(),
-        used,
-    })
-}
-
-/// A definition's linkage and visibility to give back before emitting
-/// (the split made it hidden external or weak).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Restore {
-    /// The definition's name.
-    pub name: String,
-    /// Its linkage before the split: `internal`, `private`, `linkonce` or
-    /// `linkonce_odr`.
-    pub linkage: String,
-    /// Its visibility before the split: `default`, `hidden` or `protected`.
-    pub visibility: String,
-}
-
-fn linkage_name(linkage: Linkage) -> &'static str {
-    match linkage {
-        Linkage::Internal => "internal",
-        Linkage::Private => "private",
-        Linkage::LinkOnceAny => "linkonce",
-        Linkage::LinkOnceODR => "linkonce_odr",
-        _ => "external",
-    }
-}
-
-fn visibility_name(visibility: GlobalVisibility) -> &'static str {
-    match visibility {
-        GlobalVisibility::Default => "default",
-        GlobalVisibility::Hidden => "hidden",
-        GlobalVisibility::Protected => "protected",
-    }
-}
-
-impl Restore {
-    fn apply(&self, global: GlobalValue<'_>) -> Result<(), Error> {
-        let bad = || Error::Distributed {
-            message: format!(
-                "a partition asked to give `{}` the linkage `{}` and visibility `{}`",
-                self.name, self.linkage, self.visibility
-            ),
-        };
-        let visibility = match self.visibility.as_str() {
-            "default" => GlobalVisibility::Default,
-            "hidden" => GlobalVisibility::Hidden,
-            "protected" => GlobalVisibility::Protected,
-            _ => return Err(bad()),
-        };
-        let linkage = match self.linkage.as_str() {
-            "internal" => Linkage::Internal,
-            "private" => Linkage::Private,
-            "linkonce" => Linkage::LinkOnceAny,
-            "linkonce_odr" => Linkage::LinkOnceODR,
-            _ => return Err(bad()),
-        };
-        global.set_visibility(visibility);
-        global.set_linkage(linkage);
-        Ok(())
-    }
-}
-
-/// The second step of a partition's compile: gives the definitions in
-/// `restore` their linkage back, deletes what nothing references and emits
-/// the object.
-pub fn emit_partition(
-    spec: &PartitionSpec,
-    bitcode: &[u8],
-    restore: &[Restore],
-) -> Result<Vec<u8>, Error> {
-    let context = Context::create();
-    let module = parse(&context, bitcode, "the optimized partition")?;
-    let by_name: HashMap<&str, &Restore> = restore.iter().map(|r| (r.name.as_str(), r)).collect();
-    for global in definitions(&module) {
-        let name = global.get_name().to_string_lossy();
-        if let Some(r) = by_name.get(name.as_ref()) {
-            r.apply(global)?;
-        }
-    }
-    let machine = spec.machine()?;
-    run_passes(&module, &machine, "globaldce")?;
-    write_object(&module, &machine)
-}
-
-fn parse<'ctx>(context: &'ctx Context, bitcode: &[u8], what: &str) -> Result<Module<'ctx>, Error> {
-    let buffer = MemoryBuffer::create_from_memory_range_copy(bitcode, "partition");
-    Module::parse_bitcode_from_buffer(&buffer, context).map_err(|e| Error::Llvm {
-        action: format!("reading {what}"),
-        message: e.to_string_lossy().into_owned(),
-    })
 }
 
 /// The objects a manifest entry names (the emit keys of a split module's
@@ -548,11 +326,11 @@ impl Codegen<'_> {
             let name = String::from_utf8_lossy(name);
             if let Some(&(linkage, visibility)) = restore.get(name.as_ref()) {
                 if !shared.contains(name.as_ref()) {
-                    by_part.entry(part).or_default().push(Restore {
-                        name: name.into_owned(),
-                        linkage: linkage_name(linkage).into(),
-                        visibility: visibility_name(visibility).into(),
-                    });
+                    by_part.entry(part).or_default().push(Restore::new(
+                        name.into_owned(),
+                        linkage,
+                        visibility,
+                    ));
                 }
             }
         }

@@ -195,8 +195,8 @@ pub struct Built {
 
 impl Built {
     /// What the build took: phases, partitions at a time, peak memory.
-    pub fn report(&self) -> crate::resources::BuildReport {
-        crate::resources::BuildReport {
+    pub fn report(&self) -> crate::report::BuildReport {
+        crate::report::BuildReport {
             phases: self.phases.clone(),
             objects: self.objects.len(),
             memory: self.memory.clone(),
@@ -643,7 +643,7 @@ fn run<'ctx>(
     let cache_before = cache.map(crate::cache::ObjectCache::stats);
     let (objects, memory, remote) = if parts == 1 {
         clock.reporter.report("optimize+emit", 0, 1);
-        let spec = crate::parallel::PartitionSpec::new(
+        let spec = crate::partition::PartitionSpec::new(
             &platform,
             &targets,
             options.opt_level,

@@ -5,7 +5,7 @@
 //! as a remote-execution action is (REAPI's): a command line, input files by
 //! name, output files by name. The command is `mvimg compile-partition`
 //! with the build's [`PartitionSpec`] as an input; a worker whose mvimg has
-//! another [`crate::parallel::fingerprint`] refuses it. A small Python driver
+//! another [`crate::partition::fingerprint`] refuses it. A small Python driver
 //! (`codegen/python/mvimg_dask.py`, shipped inside mvimg and written next to
 //! the actions when a build runs) connects to the scheduler, sends the
 //! inputs, runs each action as a Dask task in a scratch directory on a
@@ -22,7 +22,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::machine::Reporter;
-use crate::parallel::PartitionSpec;
+use crate::partition::PartitionSpec;
 use crate::Error;
 
 /// The driver, as it ships.

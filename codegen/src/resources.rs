@@ -143,64 +143,6 @@ impl fmt::Display for MemoryPlan {
     }
 }
 
-/// What a build took: `mvimg build --report`.
-#[derive(Clone, Debug)]
-pub struct BuildReport {
-    /// Wall time of each phase, in order.
-    pub phases: Vec<(&'static str, Duration)>,
-    /// Objects (partitions that define something).
-    pub objects: usize,
-    /// The memory plan of a partitioned build.
-    pub memory: Option<MemoryPlan>,
-    /// The process's peak resident memory, in bytes.
-    pub peak_memory: Option<u64>,
-    /// What the object cache did, when the build had one.
-    pub cache: Option<crate::cache::CacheStats>,
-    /// What the distributed build did, when it was one.
-    pub remote: Option<crate::remote::RemoteReport>,
-}
-
-impl fmt::Display for BuildReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mib = |b: u64| b.div_ceil(MIB);
-        let total: Duration = self.phases.iter().map(|p| p.1).sum();
-        let phases: Vec<String> = self
-            .phases
-            .iter()
-            .map(|(name, d)| format!("{name} {:.2} s", d.as_secs_f64()))
-            .collect();
-        writeln!(
-            f,
-            "build: {:.2} s ({})",
-            total.as_secs_f64(),
-            phases.join(", ")
-        )?;
-        match &self.memory {
-            Some(m) => writeln!(
-                f,
-                "partitions: {} objects, {} at a time on {} threads (memory budget {} MiB, \
-                 about {} MiB each)",
-                self.objects,
-                m.in_flight,
-                m.threads,
-                mib(m.budget),
-                mib(m.per_partition)
-            )?,
-            None => writeln!(f, "partitions: one, on one thread")?,
-        }
-        if let Some(cache) = &self.cache {
-            writeln!(f, "cache: {cache}")?;
-        }
-        if let Some(remote) = &self.remote {
-            writeln!(f, "distributed: {remote}")?;
-        }
-        match self.peak_memory {
-            Some(peak) => writeln!(f, "peak memory: {} MiB", mib(peak)),
-            None => writeln!(f, "peak memory: unknown"),
-        }
-    }
-}
-
 /// How far a build is, as it tells a progress callback.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Progress {
