@@ -184,15 +184,7 @@ pub(crate) fn apply<'ctx>(
         let slot = slots[i].expect("a function with a trampoline has a slot");
         let t = if f.slot.contains(&SlotReason::Entry) {
             let global = body.as_global_value();
-            let (linkage, visibility, storage) = (
-                body.get_linkage(),
-                global.get_visibility(),
-                global.get_dll_storage_class(),
-            );
-            global.set_name(&clone_name(&f.name, 0));
-            body.set_linkage(Linkage::Internal);
-            global.set_visibility(GlobalVisibility::Default);
-            global.set_dll_storage_class(Default::default());
+            let (linkage, visibility, storage) = internal_target0(body, &f.name);
             let t = trampoline(context, module, &f.name, body, slot, invariant)?;
             t.set_linkage(linkage);
             t.as_global_value().set_visibility(visibility);
@@ -507,6 +499,27 @@ fn insert_slot_loads<'ctx>(
     Ok(())
 }
 
+/// Makes entry `body` (named `name`) its own internal target-0 version,
+/// `NAME.mvimg.0`, so that its exported name is free for what stands for it
+/// (a trampoline or an IFUNC); returns the linkage, visibility and DLL
+/// storage class that name had.
+fn internal_target0(
+    body: FunctionValue<'_>,
+    name: &str,
+) -> (Linkage, GlobalVisibility, inkwell::DLLStorageClass) {
+    let global = body.as_global_value();
+    let had = (
+        body.get_linkage(),
+        global.get_visibility(),
+        global.get_dll_storage_class(),
+    );
+    global.set_name(&clone_name(name, 0));
+    body.set_linkage(Linkage::Internal);
+    global.set_visibility(GlobalVisibility::Default);
+    global.set_dll_storage_class(Default::default());
+    had
+}
+
 /// Makes the exported symbol of entry `body` (named `name`) an IFUNC: the
 /// body becomes the internal target-0 version, and `name` an IFUNC with the
 /// body's linkage and visibility whose resolver (`NAME.mvimg.resolver`)
@@ -520,11 +533,7 @@ fn ifunc_entry<'ctx>(
     slot: GlobalValue<'ctx>,
     targets: &ResolvedTargets,
 ) -> Result<(), Error> {
-    let global = body.as_global_value();
-    let (linkage, visibility) = (body.get_linkage(), global.get_visibility());
-    global.set_name(&clone_name(name, 0));
-    body.set_linkage(Linkage::Internal);
-    global.set_visibility(GlobalVisibility::Default);
+    let (linkage, visibility, _) = internal_target0(body, name);
     let ptr = context.ptr_type(Default::default());
     let resolve = match module.get_function(RESOLVE) {
         Some(f) => f,

@@ -198,6 +198,16 @@ pub(crate) struct Codegen<'a> {
     pub executor: &'a Executor,
 }
 
+/// One step's results for every partition, with their cache keys, what
+/// computing them took (or took when they were cached) and which were not
+/// in the cache.
+struct StepDone<T> {
+    values: Vec<T>,
+    keys: Vec<CacheKey>,
+    took: Duration,
+    missing: Vec<usize>,
+}
+
 /// What [`Codegen::emit`] produced.
 pub(crate) struct Emitted {
     /// One object per partition that defines something, in partition order.
@@ -206,15 +216,6 @@ pub(crate) struct Emitted {
     pub memory: MemoryPlan,
     /// What remote execution did (a distributed build).
     pub remote: Option<RemoteReport>,
-}
-
-/// One step of every partition that needs it: cache lookups, then the
-/// misses computed (here or remotely), then stored.
-struct Step<'a, T> {
-    name: &'static str,
-    keys: Vec<CacheKey>,
-    results: Vec<Option<T>>,
-    spec: &'a PartitionSpec,
 }
 
 impl Codegen<'_> {
@@ -301,7 +302,7 @@ impl Codegen<'_> {
         clock.done("split");
 
         let mut remote = RemoteReport::default();
-        let (optimized, optimize_took, optimize_missing) = self.step(
+        let optimize = self.step(
             &spec,
             "optimize",
             split
@@ -310,13 +311,14 @@ impl Codegen<'_> {
                 .collect(),
             (in_flight, &reporter, &mut remote),
             |inputs| optimize_partition(&spec, inputs[0]).map(|o| o.to_blobs().to_vec()),
-            |_, inputs| RemoteAction::optimize(inputs[0]),
+            |inputs| RemoteAction::optimize(inputs[0]),
             OptimizedPartition::from_blobs,
         )?;
         clock.lap("optimize");
 
         // Locals and discardable definitions that no other partition uses get
         // their linkage back.
+        let optimized = &optimize.values;
         let shared: BTreeSet<&str> = optimized
             .iter()
             .flat_map(|o| o.used.iter().map(String::as_str))
@@ -342,7 +344,7 @@ impl Codegen<'_> {
                 serde_json::to_vec(&list).expect("restores serialize")
             })
             .collect();
-        let (objects, emit_took, emit_missing) = self.step(
+        let emit = self.step(
             &spec,
             "emit",
             optimized
@@ -355,7 +357,7 @@ impl Codegen<'_> {
                 let list: Vec<Restore> = serde_json::from_slice(inputs[1]).expect("ours");
                 emit_partition(&spec, inputs[0], &list).map(|o| vec![o])
             },
-            |_, inputs| RemoteAction::emit(inputs[0], inputs[1]),
+            |inputs| RemoteAction::emit(inputs[0], inputs[1]),
             |blobs| match blobs {
                 [object] => Some(object.clone()),
                 _ => None,
@@ -363,20 +365,14 @@ impl Codegen<'_> {
         )?;
         clock.lap("emit");
         if let Some((cache, key)) = &manifest {
-            let compiled: BTreeSet<usize> =
-                optimize_missing.into_iter().chain(emit_missing).collect();
+            let compiled: BTreeSet<&usize> = optimize.missing.iter().chain(&emit.missing).collect();
             cache.record_compiled(compiled.len() as u64);
-            let keys: Vec<u8> = split
-                .iter()
-                .zip(&optimized)
-                .zip(&restores)
-                .flat_map(|(((_, _), o), r)| spec.key("emit", &[&o.bitcode, r]).0)
-                .collect();
-            cache.put(key, &[&keys], optimize_took + emit_took);
+            let keys: Vec<u8> = emit.keys.iter().flat_map(|k| k.0).collect();
+            cache.put(key, &[&keys], optimize.took + emit.took);
         }
         let remote = (!matches!(self.executor, Executor::Local)).then_some(remote);
         Ok(Emitted {
-            objects,
+            objects: emit.values,
             memory,
             remote,
         })
@@ -393,34 +389,30 @@ impl Codegen<'_> {
         inputs: Vec<Vec<&[u8]>>,
         (in_flight, reporter, remote): (usize, &Reporter, &mut RemoteReport),
         local: impl Fn(&[&[u8]]) -> Result<Vec<Vec<u8>>, Error> + Sync,
-        action: impl Fn(usize, &[&[u8]]) -> RemoteAction,
+        action: impl Fn(&[&[u8]]) -> RemoteAction,
         decode: impl Fn(&[Vec<u8>]) -> Option<T>,
-    ) -> Result<(Vec<T>, Duration, Vec<usize>), Error> {
-        let mut step: Step<'_, Vec<Vec<u8>>> = Step {
-            name,
-            keys: inputs.iter().map(|i| spec.key(name, i)).collect(),
-            results: inputs.iter().map(|_| None).collect(),
-            spec,
-        };
+    ) -> Result<StepDone<T>, Error> {
+        let keys: Vec<CacheKey> = inputs.iter().map(|i| spec.key(name, i)).collect();
+        let mut results: Vec<Option<Vec<Vec<u8>>>> = inputs.iter().map(|_| None).collect();
         let mut took = Duration::ZERO;
         if let Some(cache) = self.cache {
-            for (i, key) in step.keys.iter().enumerate() {
-                step.results[i] = cache.get(key).map(|hit| {
+            for (i, key) in keys.iter().enumerate() {
+                results[i] = cache.get(key).map(|hit| {
                     took += hit.took;
                     hit.blobs
                 });
             }
         }
         let missing: Vec<usize> = (0..inputs.len())
-            .filter(|&i| step.results[i].is_none())
+            .filter(|&i| results[i].is_none())
             .collect();
         let mut computed: Vec<(usize, Vec<Vec<u8>>, Duration)> = Vec::new();
         let mut local_work = missing.clone();
         if let Executor::Dask(options) = self.executor {
             if !missing.is_empty() {
                 let actions: Vec<RemoteAction> =
-                    missing.iter().map(|&i| action(i, &inputs[i])).collect();
-                match crate::remote::run(options, step.spec, step.name, &actions, reporter)? {
+                    missing.iter().map(|&i| action(&inputs[i])).collect();
+                match crate::remote::run(options, spec, name, &actions, reporter)? {
                     Ok(outcome) => {
                         remote.absorb(&outcome);
                         for (&i, (blobs, took)) in missing.iter().zip(outcome.results) {
@@ -448,11 +440,11 @@ impl Codegen<'_> {
             took += computing;
             if let Some(cache) = self.cache {
                 let refs: Vec<&[u8]> = blobs.iter().map(Vec::as_slice).collect();
-                cache.put(&step.keys[i], &refs, computing);
+                cache.put(&keys[i], &refs, computing);
             }
-            step.results[i] = Some(blobs);
+            results[i] = Some(blobs);
         }
-        let results = step.results
+        let values = results
             .into_iter()
             .enumerate()
             .map(|(i, blobs)| {
@@ -460,11 +452,16 @@ impl Codegen<'_> {
                 decode(&blobs).ok_or_else(|| Error::Distributed {
                     message: format!(
                         "the {name} step of partition {i} ({}) came back in a form this mvimg does not read",
-                        step.keys[i]
+                        keys[i]
                     ),
                 })
             })
             .collect::<Result<Vec<T>, Error>>()?;
-        Ok((results, took, missing))
+        Ok(StepDone {
+            values,
+            keys,
+            took,
+            missing,
+        })
     }
 }
