@@ -434,6 +434,65 @@ fn undefined_symbols_fail_the_build_naming_them() {
     assert_eq!(common::needed_libraries(&image), Vec::<String>::new());
 }
 
+/// A label table that code outside the function can read (an exported
+/// variable here) would send a clone's computed goto into the original's
+/// code: cloning such a function is refused, naming the function and the
+/// table, and nothing is written. The same function with its table `static`
+/// inside it builds (tests/realworld.rs runs such an interpreter).
+#[test]
+fn a_label_address_outside_its_function_refuses_cloning() {
+    let dir = scratch("cli-blockaddress");
+    let ll = dir.join("escape.ll");
+    std::fs::write(
+        &ll,
+        "target triple = \"x86_64-unknown-linux-gnu\"\n\
+         @labels = global [2 x ptr] [ptr blockaddress(@step, %one), ptr blockaddress(@step, %two)]\n\
+         define i32 @step(i32 %x) {\n\
+         entry:\n\
+           %i = and i32 %x, 1\n\
+           %p = getelementptr [2 x ptr], ptr @labels, i32 0, i32 %i\n\
+           %a = load ptr, ptr %p\n\
+           indirectbr ptr %a, [label %one, label %two]\n\
+         one:\n\
+           ret i32 1\n\
+         two:\n\
+           ret i32 2\n\
+         }\n",
+    )
+    .unwrap();
+    let image = dir.join("escape.so");
+    let text = fails(&[
+        "build",
+        "-C",
+        "generic;haswell,clone_all",
+        "-o",
+        image.to_str().unwrap(),
+        ll.to_str().unwrap(),
+    ]);
+    assert!(
+        text.starts_with("error: multiversioning: `step` cannot be cloned: the address of one of its labels is used by `labels`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("keep the label table a `static` array"),
+        "{text}"
+    );
+    assert!(!image.exists(), "a failed build left {}", image.display());
+    // Not cloned (one target), it builds.
+    let out = mvimg(
+        &[
+            "build",
+            "-C",
+            "generic",
+            "-o",
+            image.to_str().unwrap(),
+            ll.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// A partial target that lacks features of target 0 would run target 0's
 /// code for what it does not clone: `haswell;sandybridge` selected target 1
 /// on a Sandy Bridge and died of SIGILL in target 0's `vfmadd`. Refused now;

@@ -320,10 +320,13 @@ fn c_regressions_behave_like_the_ordinary_build() {
     let checked = Library {
         name: "regress",
         sources: vec![data("realworld/regress.c")],
-        flags: &|_| Vec::new(),
+        // With debug info, which every partition carries its share of.
+        flags: &|_| vec!["-g".to_owned()],
         driver_source: data("realworld/regress_driver.c"),
         runtime_dlls: Vec::new(),
-        partitions: None,
+        // Every definition's neighbours in other partitions: aliases, the
+        // ifunc, TLS, the constructor and the label table each cross.
+        partitions: Some(4),
         windows_like_linux: false,
     }
     .check_everywhere();
@@ -335,6 +338,12 @@ fn c_regressions_behave_like_the_ordinary_build() {
     );
     assert!(
         expected.contains("local alias 3828124300 3828124300 1\n"),
+        "{expected}"
+    );
+    // The computed goto: each clone jumps through its own label table, and
+    // the function's address in data is still the function.
+    assert!(
+        expected.contains("interp 49150 2147483643 1\n"),
         "{expected}"
     );
     // Windows: the constructor ran from the image's DllMainCRTStartup, the

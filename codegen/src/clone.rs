@@ -8,11 +8,13 @@ use std::collections::HashMap;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::{AsContextRef, Context};
 use inkwell::llvm_sys::core::{
-    LLVMGetCalledValue, LLVMGetFirstUse, LLVMGetIncomingBlock, LLVMGetMDKindIDInContext,
-    LLVMGetNextUse, LLVMGetNumOperands, LLVMGetUser, LLVMInstructionEraseFromParent,
-    LLVMIsACallBrInst, LLVMIsACallInst, LLVMIsAInvokeInst, LLVMMDNodeInContext2,
-    LLVMMetadataAsValue, LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith, LLVMSetMetadata,
-    LLVMSetOperand,
+    LLVMAddGlobal, LLVMGetAlignment, LLVMGetBasicBlockParent, LLVMGetFirstUse,
+    LLVMGetIncomingBlock, LLVMGetInstructionParent, LLVMGetLinkage, LLVMGetMDKindIDInContext,
+    LLVMGetNextUse, LLVMGetUnnamedAddress, LLVMGetUser, LLVMGetValueName2, LLVMGlobalGetValueType,
+    LLVMInstructionEraseFromParent, LLVMIsAInstruction, LLVMIsGlobalConstant, LLVMMDNodeInContext2,
+    LLVMMetadataAsValue, LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith,
+    LLVMSetAlignment, LLVMSetGlobalConstant, LLVMSetLinkage, LLVMSetMetadata,
+    LLVMSetUnnamedAddress,
 };
 use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::llvm_sys::LLVMTailCallKind;
@@ -96,6 +98,23 @@ pub(crate) fn apply<'ctx>(
             clones[c.target][i] = Some(decl);
         }
     }
+    // Block-address tables (a computed goto's `static` array of labels): each
+    // clone gets copies whose addresses name its own blocks.
+    let mut tables: Vec<Vec<LLVMValueRef>> = vec![Vec::new(); n];
+    for (i, f) in plan.functions.iter().enumerate() {
+        if !f.clones.is_empty() {
+            tables[i] = block_tables(orig[i])?;
+        }
+    }
+    let mut table_copies: Vec<Vec<Vec<LLVMValueRef>>> = vec![vec![Vec::new(); n]; nt];
+    for (i, f) in plan.functions.iter().enumerate() {
+        for c in &f.clones {
+            table_copies[c.target][i] = tables[i]
+                .iter()
+                .map(|&table| copy_table(module, table, c.target))
+                .collect();
+        }
+    }
     let group_base = |clones: &Vec<Vec<Option<FunctionValue<'ctx>>>>, g: usize, i: usize| {
         if g == 0 {
             orig[i]
@@ -114,6 +133,12 @@ pub(crate) fn apply<'ctx>(
                 .refs
                 .iter()
                 .map(|&j| (raw(orig[j]), raw(clones[t][j].expect("clone_all"))))
+                .chain(
+                    tables[i]
+                        .iter()
+                        .copied()
+                        .zip(table_copies[t][i].iter().copied()),
+                )
                 .unzip();
             // SAFETY: both functions are in `module`, `body` is an empty
             // function of the original's type, each map pair has one type.
@@ -124,10 +149,21 @@ pub(crate) fn apply<'ctx>(
         let g = plan.group(t);
         for i in 0..n {
             let Some(body) = clones[t][i] else { continue };
+            let source_tables = if g == 0 {
+                &tables[i]
+            } else {
+                &table_copies[g][i]
+            };
             let (from, to): (Vec<_>, Vec<_>) = analysis.functions[i]
                 .refs
                 .iter()
                 .filter_map(|&j| Some((raw(group_base(&clones, g, j)), raw(clones[t][j]?))))
+                .chain(
+                    source_tables
+                        .iter()
+                        .copied()
+                        .zip(table_copies[t][i].iter().copied()),
+                )
                 .unzip();
             let source = group_base(&clones, g, i);
             // SAFETY: as above.
@@ -379,31 +415,66 @@ fn users(value: LLVMValueRef) -> Vec<LLVMValueRef> {
     out
 }
 
-/// Whether `user` is a call (invoke, callbr) of `callee`.
-fn calls(user: LLVMValueRef, callee: LLVMValueRef) -> bool {
-    // SAFETY: `user` is a live value; a call's callee is its last operand.
-    unsafe {
-        (!LLVMIsACallInst(user).is_null()
-            || !LLVMIsAInvokeInst(user).is_null()
-            || !LLVMIsACallBrInst(user).is_null())
-            && LLVMGetCalledValue(user) == callee
+/// Replaces every use of `body` by `t`, except as the callee of a call and
+/// in block addresses (a computed goto's labels stay `body`'s).
+fn route_addresses(body: FunctionValue<'_>, t: FunctionValue<'_>) {
+    // SAFETY: live functions of one module and type.
+    unsafe { mvimg_llvm_shim::replace_address_uses(raw(body).cast(), raw(t).cast()) }
+}
+
+/// The block-address tables of `f` ([`mvimg_llvm_shim::block_tables`]), or
+/// the error naming what else uses one of its block addresses.
+fn block_tables(f: FunctionValue<'_>) -> Result<Vec<LLVMValueRef>, Error> {
+    // SAFETY: a live function; only this thread uses its context.
+    match unsafe { mvimg_llvm_shim::block_tables(raw(f).cast()) } {
+        Ok(tables) => Ok(tables.into_iter().map(|t| t.cast()).collect()),
+        Err(user) => {
+            let user: LLVMValueRef = user.cast();
+            // SAFETY: `user` is a live instruction or global; only inspected.
+            let named = unsafe {
+                if LLVMIsAInstruction(user).is_null() {
+                    format!("`{}`", value_name(user))
+                } else {
+                    let function = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
+                    format!("an instruction of `{}`", value_name(function))
+                }
+            };
+            Err(Error::BlockAddressEscapes {
+                function: name_of(f),
+                user: named,
+            })
+        }
     }
 }
 
-/// Replaces every use of `body` by `t`, except as the callee of a call.
-fn route_addresses(body: FunctionValue<'_>, t: FunctionValue<'_>) {
-    let body = raw(body);
-    let direct: Vec<LLVMValueRef> = users(body)
-        .into_iter()
-        .filter(|&u| calls(u, body))
-        .collect();
-    // SAFETY: live values of one module; a call's callee is its last operand.
+/// The name of a live value.
+fn value_name(value: LLVMValueRef) -> String {
+    let mut len = 0;
+    // SAFETY: a live value; LLVM returns its name and length.
+    let name = unsafe { LLVMGetValueName2(value, &mut len) };
+    // SAFETY: `name` points at `len` bytes owned by the value.
+    String::from_utf8_lossy(unsafe { std::slice::from_raw_parts(name.cast::<u8>(), len) })
+        .into_owned()
+}
+
+/// An empty copy of the block-address table `table` for target `t`'s clone
+/// (`TABLE.mvimg.T`, with the table's type, linkage, constness, alignment
+/// and unnamed_addr): [`clone_body`] fills it.
+fn copy_table(module: &Module<'_>, table: LLVMValueRef, t: usize) -> LLVMValueRef {
+    let name = clone_name(&value_name(table), t);
+    let name = std::ffi::CString::new(name).expect("LLVM names have no NUL");
+    // SAFETY: `table` is a live variable of `module`; the copy is added to it.
     unsafe {
-        LLVMReplaceAllUsesWith(body, raw(t));
-        for call in direct {
-            let callee = LLVMGetNumOperands(call) - 1;
-            LLVMSetOperand(call, callee as u32, body);
-        }
+        let copy = LLVMAddGlobal(
+            module.as_mut_ptr(),
+            LLVMGlobalGetValueType(table),
+            name.as_ptr(),
+        );
+        LLVMSetLinkage(copy, LLVMGetLinkage(table));
+        LLVMSetGlobalConstant(copy, LLVMIsGlobalConstant(table));
+        LLVMSetAlignment(copy, LLVMGetAlignment(table));
+        LLVMSetUnnamedAddress(copy, LLVMGetUnnamedAddress(table));
+        copy
     }
 }
 

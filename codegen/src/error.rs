@@ -103,6 +103,16 @@ pub enum Error {
         /// LLVM's message.
         message: String,
     },
+    /// A function to be cloned has a block whose address is used outside
+    /// the function and its own local label tables, so a clone's computed
+    /// `goto` could land in another copy's code.
+    BlockAddressEscapes {
+        /// The function.
+        function: String,
+        /// What uses the block address (a global, or an instruction of
+        /// another function), as words.
+        user: String,
+    },
     /// The clone plan names a function the module lacks (a bug in mvimg).
     PlanFunction {
         /// The function.
@@ -214,6 +224,14 @@ impl fmt::Display for Error {
             Error::Builder { building, message } => write!(
                 f,
                 "multiversioning: building {building} failed: {message} (a bug in mvimg)"
+            ),
+            Error::BlockAddressEscapes { function, user } => write!(
+                f,
+                "multiversioning: `{function}` cannot be cloned: the address of one of its \
+                 labels is used by {user}, outside the function and its own `static` label \
+                 tables, so a clone's computed goto could jump into another copy's code; keep \
+                 the label table a `static` array inside the function, or use a target list \
+                 that does not clone `{function}` (no clone_all)"
             ),
             Error::PlanFunction { function } => write!(
                 f,

@@ -34,7 +34,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
 use inkwell::values::GlobalValue;
 use inkwell::GlobalVisibility;
@@ -79,6 +78,14 @@ pub fn automatic_partitions(module: &Module<'_>) -> usize {
 /// Every definition of `module`.
 fn definitions<'ctx>(module: &Module<'ctx>) -> Vec<GlobalValue<'ctx>> {
     symbol_definitions(module).collect()
+}
+
+/// Whether `module` has module-level inline asm.
+fn has_inline_asm(module: &Module<'_>) -> bool {
+    let mut len = 0;
+    // SAFETY: the module is live; LLVM returns a pointer into it and its length.
+    unsafe { inkwell::llvm_sys::core::LLVMGetModuleInlineAsm(module.as_mut_ptr(), &mut len) };
+    len > 0
 }
 
 /// A definition's linkage and visibility before the split.
@@ -236,69 +243,77 @@ impl Codegen<'_> {
             unsafe { mvimg_llvm_shim::assign_partitions(module.as_mut_ptr().cast(), parts as u32) }
                 .into_iter()
                 .collect();
-        let whole = module.write_bitcode_to_memory();
-        let whole = whole.as_slice();
-        let numbered: Vec<usize> = (0..parts).collect();
-        let memory = MemoryPlan::new(
-            self.memory_budget,
-            resident_memory().unwrap_or(0),
-            whole.len() as u64,
-            parts,
-            self.threads,
-        );
-        let in_flight = memory.in_flight;
         let spec = PartitionSpec::new(self.platform, self.targets, self.opt_level, self.input);
         let reporter = clock.reporter.clone();
         // The whole split module's objects, when the cache has them all:
         // an unchanged rebuild skips the split too.
         let manifest = self.cache.map(|cache| {
+            let whole = module.write_bitcode_to_memory();
             (
                 cache,
-                spec.key("partitions", &[whole, &(parts as u64).to_le_bytes()]),
+                spec.key(
+                    "partitions",
+                    &[whole.as_slice(), &(parts as u64).to_le_bytes()],
+                ),
+                whole.get_size() as u64,
             )
         });
-        if let Some((cache, key)) = &manifest {
+        let memory = |bitcode: u64| {
+            MemoryPlan::new(
+                self.memory_budget,
+                resident_memory().unwrap_or(0),
+                bitcode,
+                parts,
+                self.threads,
+            )
+        };
+        if let Some((cache, key, bitcode)) = &manifest {
             if let Some(objects) = cached_objects(cache, key) {
                 clock.done("split");
                 clock.lap("optimize");
                 clock.lap("emit");
                 return Ok(Emitted {
                     objects,
-                    memory,
+                    memory: memory(*bitcode),
                     remote: None,
                 });
             }
         }
 
-        // Each partition's definitions, read lazily from the whole module's
-        // bitcode, without the declarations they do not use (LLVM's
-        // per-function bookkeeping would walk them in every pass): the
-        // bytes the optimize step and its cache key take.
-        let split = parallel_map(&numbered, in_flight, (&reporter, "split"), |&part| {
-            let context = Context::create();
-            let keep = |name: &[u8]| assignment.get(name) == Some(&(part as u32));
-            // SAFETY: the context is this thread's own.
-            let raw = unsafe {
-                mvimg_llvm_shim::load_partition(context.raw().cast(), whole, &keep, part == 0)
+        // Each partition's definitions and declarations of what they use, and
+        // nothing else (LLVM's per-function bookkeeping would walk unused
+        // declarations in every pass), copied out of the module in one pass:
+        // the bytes the optimize step and its cache key take.
+        let machine = spec.machine()?;
+        let mut split: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut failed = None;
+        let mut sink = |part: u32, raw: *mut std::ffi::c_void| {
+            // SAFETY: `raw` is a new module of `module`'s context, owned from
+            // here on and dropped before this call returns.
+            let partition = unsafe { Module::new(raw.cast()) };
+            reporter.report("split", part as usize + 1, parts);
+            if failed.is_some()
+                || (definitions(&partition).is_empty() && !has_inline_asm(&partition))
+            {
+                return;
             }
-            .map_err(|message| Error::Llvm {
-                action: format!("reading partition {part}"),
-                message,
-            })?;
-            // SAFETY: `raw` is a module of `context`, owned from here on; it
-            // is dropped before `context` (declared after it).
-            let module = unsafe { Module::new(raw.cast()) };
-            if definitions(&module).is_empty() {
-                return Ok(None);
+            match run_passes(&partition, &machine, "globaldce") {
+                Ok(()) => split.push((
+                    part as usize,
+                    partition.write_bitcode_to_memory().as_slice().to_vec(),
+                )),
+                Err(error) => failed = Some(error),
             }
-            let machine = spec.machine()?;
-            run_passes(&module, &machine, "globaldce")?;
-            Ok(Some((
-                part,
-                module.write_bitcode_to_memory().as_slice().to_vec(),
-            )))
-        })?;
-        let split: Vec<(usize, Vec<u8>)> = split.into_iter().flatten().collect();
+        };
+        // SAFETY: the module is live and only this thread uses its context.
+        unsafe {
+            mvimg_llvm_shim::split_module(module.as_mut_ptr().cast(), parts as u32, &mut sink)
+        };
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        let memory = memory(split.iter().map(|(_, b)| b.len() as u64).sum());
+        let in_flight = memory.in_flight;
         clock.done("split");
 
         let mut remote = RemoteReport::default();
@@ -364,7 +379,7 @@ impl Codegen<'_> {
             },
         )?;
         clock.lap("emit");
-        if let Some((cache, key)) = &manifest {
+        if let Some((cache, key, _)) = &manifest {
             let compiled: BTreeSet<&usize> = optimize.missing.iter().chain(&emit.missing).collect();
             cache.record_compiled(compiled.len() as u64);
             let keys: Vec<u8> = emit.keys.iter().flat_map(|k| k.0).collect();

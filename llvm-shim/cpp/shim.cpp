@@ -9,12 +9,14 @@
 
 #include "llvm-c/TargetMachine.h"
 #include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/GlobalAlias.h"
 #include "llvm/IR/GlobalIFunc.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/ReplaceConstant.h"
@@ -68,6 +70,314 @@ void bits_to_words(const llvm::FeatureBitset &bits, uint64_t *out) {
     }
     out[w] = word;
   }
+}
+
+// The partition of every definition of `module`, among `parts`. Globals that
+// must stay together share a partition: an alias with its aliasee, the members
+// of a comdat, an ifunc with its resolver, a function with whatever takes the
+// address of one of its blocks (a blockaddress may only name a function
+// defined in its own module). A cluster goes to the partition given by a hash
+// (64-bit FNV-1a) of its least name cut at ".mvimg." (so a function, its
+// clones, slot, stub and trampoline go together), modulo `parts`: the result
+// depends only on the names, and editing one function moves nothing else.
+// Every defined global must have a name.
+llvm::DenseMap<const llvm::GlobalValue *, unsigned> partition_of(llvm::Module &module,
+                                                                 unsigned parts) {
+  parts = std::max(parts, 1u);
+  llvm::EquivalenceClasses<const llvm::GlobalValue *> clusters;
+  llvm::DenseMap<const llvm::Comdat *, const llvm::GlobalValue *> comdats;
+  auto record = [&](llvm::GlobalValue &value) {
+    if (value.isDeclaration()) {
+      return;
+    }
+    clusters.insert(&value);
+    if (const llvm::Comdat *comdat = value.getComdat()) {
+      auto &first = comdats[comdat];
+      if (first != nullptr) {
+        clusters.unionSets(first, &value);
+      } else {
+        first = &value;
+      }
+    }
+    if (const llvm::GlobalObject *root = value.getAliaseeObject()) {
+      if (root != &value) {
+        clusters.unionSets(&value, root);
+      }
+    }
+    if (const auto *ifunc = llvm::dyn_cast<llvm::GlobalIFunc>(&value)) {
+      if (const llvm::Function *resolver = ifunc->getResolverFunction()) {
+        clusters.unionSets(&value, resolver);
+      }
+    }
+  };
+  for (llvm::Function &f : module.functions()) {
+    record(f);
+  }
+  for (llvm::GlobalVariable &v : module.globals()) {
+    record(v);
+  }
+  for (llvm::GlobalAlias &a : module.aliases()) {
+    record(a);
+  }
+  for (llvm::GlobalIFunc &i : module.ifuncs()) {
+    record(i);
+  }
+  // Block addresses: every global that uses one, through constants, joins the
+  // function whose block it names.
+  for (llvm::Function &f : module.functions()) {
+    for (llvm::BasicBlock &block : f) {
+      if (!block.hasAddressTaken()) {
+        continue;
+      }
+      llvm::BlockAddress *address = llvm::BlockAddress::lookup(&block);
+      if (address == nullptr) {
+        continue;
+      }
+      llvm::SmallVector<const llvm::User *, 8> work(address->users());
+      llvm::SmallPtrSet<const llvm::User *, 8> seen;
+      while (!work.empty()) {
+        const llvm::User *user = work.pop_back_val();
+        if (!seen.insert(user).second) {
+          continue;
+        }
+        const llvm::GlobalValue *owner = nullptr;
+        if (const auto *instruction = llvm::dyn_cast<llvm::Instruction>(user)) {
+          owner = instruction->getFunction();
+        } else if (const auto *global = llvm::dyn_cast<llvm::GlobalValue>(user)) {
+          owner = global;
+        } else if (llvm::isa<llvm::Constant>(user)) {
+          work.append(user->user_begin(), user->user_end());
+        }
+        if (owner != nullptr && !owner->isDeclaration() && owner != &f) {
+          clusters.unionSets(owner, &f);
+        }
+      }
+    }
+  }
+
+  llvm::DenseMap<const llvm::GlobalValue *, unsigned> out;
+  for (const auto &entry : clusters) {
+    if (!entry->isLeader()) {
+      continue;
+    }
+    std::string least;
+    for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
+         ++member) {
+      std::string name = (*member)->getName().str();
+      if (least.empty() || name < least) {
+        least = name;
+      }
+    }
+    size_t cut = least.find(".mvimg.");
+    if (cut != std::string::npos && cut > 0) {
+      least.resize(cut);
+    }
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (unsigned char c : least) {
+      hash = (hash ^ c) * 0x100000001b3ull;
+    }
+    unsigned part = static_cast<unsigned>(hash % parts);
+    for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
+         ++member) {
+      out[*member] = part;
+    }
+  }
+  return out;
+}
+
+// The GlobalValue-level properties of `from` that a declaration standing for
+// it in another module keeps: visibility, DLL storage, unnamed_addr, thread
+// locality and dso_local.
+void copy_reference_properties(llvm::GlobalValue &to, const llvm::GlobalValue &from) {
+  to.setVisibility(from.getVisibility());
+  to.setDLLStorageClass(from.getDLLStorageClass());
+  to.setUnnamedAddr(from.getUnnamedAddr());
+  to.setThreadLocalMode(from.getThreadLocalMode());
+  to.setDSOLocal(from.isDSOLocal());
+}
+
+// Declarations, in a partition's module, of the globals its definitions
+// reference and another partition defines (or nobody does): made the first
+// time the value mapper meets one. A function defined elsewhere is declared
+// as deleting its body would leave it (attributes, no metadata, no
+// personality or prefix data); a variable keeps its attributes and metadata;
+// an alias or ifunc becomes a declaration of its value type; a declaration
+// of the whole module is copied with its linkage (extern_weak stays weak) and
+// metadata.
+class Declarations final : public llvm::ValueMaterializer {
+public:
+  explicit Declarations(llvm::Module &out) : out_(out) {}
+  void set_mapper(llvm::ValueToValueMapTy *vmap) { vmap_ = vmap; }
+
+  llvm::Value *materialize(llvm::Value *value) override {
+    auto *global = llvm::dyn_cast<llvm::GlobalValue>(value);
+    if (global == nullptr) {
+      return nullptr;
+    }
+    auto linkage = global->isDeclaration() ? global->getLinkage()
+                                           : llvm::GlobalValue::ExternalLinkage;
+    llvm::GlobalValue *declared = nullptr;
+    if (auto *f = llvm::dyn_cast<llvm::Function>(global)) {
+      llvm::Function *d = llvm::Function::Create(f->getFunctionType(), linkage,
+                                                 f->getAddressSpace(), f->getName(), &out_);
+      d->copyAttributesFrom(f);
+      d->setPersonalityFn(nullptr);
+      d->setPrefixData(nullptr);
+      d->setPrologueData(nullptr);
+      d->setComdat(nullptr);
+      declared = d;
+      if (f->isDeclaration()) {
+        pending_.emplace_back(d, f);
+      }
+    } else if (auto *v = llvm::dyn_cast<llvm::GlobalVariable>(global)) {
+      auto *d = new llvm::GlobalVariable(out_, v->getValueType(), v->isConstant(), linkage,
+                                         nullptr, v->getName(), nullptr,
+                                         v->getThreadLocalMode(), v->getAddressSpace());
+      d->copyAttributesFrom(v);
+      d->setComdat(nullptr);
+      declared = d;
+      pending_.emplace_back(d, v);
+    } else if (llvm::isa<llvm::GlobalIFunc>(global) ||
+               llvm::isa_and_nonnull<llvm::Function>(global->getAliaseeObject())) {
+      llvm::Function *d = llvm::Function::Create(
+          llvm::cast<llvm::FunctionType>(global->getValueType()),
+          llvm::GlobalValue::ExternalLinkage, global->getAddressSpace(), global->getName(),
+          &out_);
+      copy_reference_properties(*d, *global);
+      declared = d;
+    } else {
+      auto *d = new llvm::GlobalVariable(out_, global->getValueType(), false,
+                                         llvm::GlobalValue::ExternalLinkage, nullptr,
+                                         global->getName(), nullptr,
+                                         global->getThreadLocalMode(),
+                                         global->getAddressSpace());
+      copy_reference_properties(*d, *global);
+      declared = d;
+    }
+    return declared;
+  }
+
+  // Attaches `from`'s metadata, mapped, to `to`. Not called while the mapper
+  // runs: declarations made during a mapping queue theirs (see finish).
+  void copy_metadata(llvm::GlobalObject &to, const llvm::GlobalObject &from) {
+    llvm::SmallVector<std::pair<unsigned, llvm::MDNode *>, 1> attached;
+    from.getAllMetadata(attached);
+    for (const auto &[kind, node] : attached) {
+      to.addMetadata(kind, *llvm::MapMetadata(node, *vmap_, llvm::RF_None, nullptr, this));
+    }
+  }
+
+  // Copies the queued declarations' metadata (which may declare more).
+  void finish() {
+    while (!pending_.empty()) {
+      auto [to, from] = pending_.back();
+      pending_.pop_back();
+      copy_metadata(*to, *from);
+    }
+  }
+
+private:
+  llvm::Module &out_;
+  llvm::ValueToValueMapTy *vmap_ = nullptr;
+  std::vector<std::pair<llvm::GlobalObject *, const llvm::GlobalObject *>> pending_;
+};
+
+void copy_comdat(llvm::GlobalObject &to, const llvm::GlobalObject &from) {
+  if (const llvm::Comdat *comdat = from.getComdat()) {
+    llvm::Comdat *copy = to.getParent()->getOrInsertComdat(comdat->getName());
+    copy->setSelectionKind(comdat->getSelectionKind());
+    to.setComdat(copy);
+  }
+}
+
+// One partition of `module`: a new module of its context with the
+// definitions `members` (in `module`'s order, one cluster list) and
+// declarations of what they reference; its inline asm if `keep_asm`.
+std::unique_ptr<llvm::Module> split_part(const llvm::Module &module,
+                                         const std::vector<const llvm::GlobalValue *> &members,
+                                         bool keep_asm) {
+  auto out = std::make_unique<llvm::Module>(module.getModuleIdentifier(), module.getContext());
+  out->setSourceFileName(module.getSourceFileName());
+  out->setDataLayout(module.getDataLayout());
+  out->setTargetTriple(module.getTargetTriple());
+  if (keep_asm) {
+    out->setModuleInlineAsm(module.getModuleInlineAsm());
+  }
+  llvm::ValueToValueMapTy vmap;
+  Declarations declarations(*out);
+  declarations.set_mapper(&vmap);
+  auto map = [&](const llvm::Constant *c) {
+    return llvm::MapValue(c, vmap, llvm::RF_None, nullptr, &declarations);
+  };
+
+  // Every definition first, so that references among them find each other.
+  for (const llvm::GlobalValue *member : members) {
+    llvm::GlobalValue *copy = nullptr;
+    if (const auto *v = llvm::dyn_cast<llvm::GlobalVariable>(member)) {
+      auto *g = new llvm::GlobalVariable(*out, v->getValueType(), v->isConstant(),
+                                         v->getLinkage(), nullptr, v->getName(), nullptr,
+                                         v->getThreadLocalMode(), v->getAddressSpace());
+      g->copyAttributesFrom(v);
+      copy = g;
+    } else if (const auto *f = llvm::dyn_cast<llvm::Function>(member)) {
+      llvm::Function *g = llvm::Function::Create(f->getFunctionType(), f->getLinkage(),
+                                                 f->getAddressSpace(), f->getName(), out.get());
+      g->copyAttributesFrom(f);
+      copy = g;
+    } else if (const auto *a = llvm::dyn_cast<llvm::GlobalAlias>(member)) {
+      llvm::GlobalAlias *g = llvm::GlobalAlias::create(
+          a->getValueType(), a->getAddressSpace(), a->getLinkage(), a->getName(), out.get());
+      g->copyAttributesFrom(a);
+      copy = g;
+    } else if (const auto *i = llvm::dyn_cast<llvm::GlobalIFunc>(member)) {
+      llvm::GlobalIFunc *g = llvm::GlobalIFunc::create(
+          i->getValueType(), i->getAddressSpace(), i->getLinkage(), i->getName(), nullptr,
+          out.get());
+      g->copyAttributesFrom(i);
+      copy = g;
+    }
+    vmap[member] = copy;
+  }
+  // Then their contents: function bodies first, so that a block address in
+  // an initializer finds its block copied.
+  for (const llvm::GlobalValue *member : members) {
+    llvm::GlobalValue *copy = llvm::cast<llvm::GlobalValue>(vmap[member]);
+    if (const auto *f = llvm::dyn_cast<llvm::Function>(member)) {
+      auto *g = llvm::cast<llvm::Function>(copy);
+      auto arg = g->arg_begin();
+      for (const llvm::Argument &a : f->args()) {
+        arg->setName(a.getName());
+        vmap[&a] = &*arg++;
+      }
+      llvm::SmallVector<llvm::ReturnInst *, 8> returns;
+      llvm::CloneFunctionInto(g, f, vmap, llvm::CloneFunctionChangeType::ClonedModule, returns,
+                              "", nullptr, nullptr, &declarations);
+      copy_comdat(*g, *f);
+    }
+  }
+  for (const llvm::GlobalValue *member : members) {
+    llvm::GlobalValue *copy = llvm::cast<llvm::GlobalValue>(vmap[member]);
+    if (const auto *v = llvm::dyn_cast<llvm::GlobalVariable>(member)) {
+      auto *g = llvm::cast<llvm::GlobalVariable>(copy);
+      declarations.copy_metadata(*g, *v);
+      if (v->hasInitializer()) {
+        g->setInitializer(map(v->getInitializer()));
+      }
+      copy_comdat(*g, *v);
+    } else if (const auto *a = llvm::dyn_cast<llvm::GlobalAlias>(member)) {
+      llvm::cast<llvm::GlobalAlias>(copy)->setAliasee(map(a->getAliasee()));
+    } else if (const auto *i = llvm::dyn_cast<llvm::GlobalIFunc>(member)) {
+      llvm::cast<llvm::GlobalIFunc>(copy)->setResolver(map(i->getResolver()));
+    }
+  }
+  for (const llvm::NamedMDNode &named : module.named_metadata()) {
+    llvm::NamedMDNode *copy = out->getOrInsertNamedMetadata(named.getName());
+    for (const llvm::MDNode *node : named.operands()) {
+      copy->addOperand(llvm::MapMetadata(node, vmap, llvm::RF_None, nullptr, &declarations));
+    }
+  }
+  declarations.finish();
+  return out;
 }
 
 } // namespace
@@ -237,6 +547,95 @@ void mvimg_shim_clone_body(LLVMValueRef src, LLVMValueRef dst, const LLVMValueRe
   dest->setVisibility(visibility);
   dest->setDLLStorageClass(storage);
   dest->setComdat(nullptr);
+  // A variable mapped to one without an initializer (a block-address table
+  // of the source, see mvimg_shim_block_tables) gets the source's, mapped:
+  // its block addresses name the destination's blocks.
+  for (size_t i = 0; i < count; ++i) {
+    auto *table = llvm::dyn_cast<llvm::GlobalVariable>(llvm::unwrap(from[i]));
+    auto *copy = llvm::dyn_cast<llvm::GlobalVariable>(llvm::unwrap(to[i]));
+    if (table != nullptr && copy != nullptr && table->hasInitializer() &&
+        !copy->hasInitializer()) {
+      copy->setInitializer(llvm::MapValue(table->getInitializer(), map));
+    }
+  }
+}
+
+// The block-address tables of `fn`: the variables whose initializers take the
+// address of one of its blocks, each reported once as sink(cx, variable). A
+// table must be local (internal or private) and used by `fn`'s instructions
+// only, so that a copy of `fn` can have a copy of it; a block address used
+// anywhere else (another function, another variable, an exported table)
+// escapes. Returns the first user through which one escapes, or null.
+LLVMValueRef mvimg_shim_block_tables(LLVMValueRef fn, void (*sink)(void *cx, LLVMValueRef table),
+                                     void *cx) {
+  auto *function = llvm::unwrap<llvm::Function>(fn);
+  // The users of `value` reached through constants (not globals): the
+  // instructions and globals that use it.
+  auto reached = [](llvm::Value *value) {
+    llvm::SmallVector<llvm::User *, 8> out;
+    llvm::SmallVector<llvm::User *, 8> work(value->users());
+    llvm::SmallPtrSet<llvm::User *, 8> seen;
+    while (!work.empty()) {
+      llvm::User *user = work.pop_back_val();
+      if (!seen.insert(user).second) {
+        continue;
+      }
+      if (llvm::isa<llvm::Constant>(user) && !llvm::isa<llvm::GlobalValue>(user)) {
+        work.append(user->user_begin(), user->user_end());
+      } else {
+        out.push_back(user);
+      }
+    }
+    return out;
+  };
+  auto inside = [&](llvm::User *user) {
+    auto *instruction = llvm::dyn_cast<llvm::Instruction>(user);
+    return instruction != nullptr && instruction->getFunction() == function;
+  };
+  llvm::SmallPtrSet<llvm::GlobalVariable *, 4> tables;
+  for (llvm::BasicBlock &block : *function) {
+    if (!block.hasAddressTaken()) {
+      continue;
+    }
+    llvm::BlockAddress *address = llvm::BlockAddress::lookup(&block);
+    if (address == nullptr) {
+      continue;
+    }
+    for (llvm::User *user : reached(address)) {
+      if (inside(user)) {
+        continue;
+      }
+      auto *table = llvm::dyn_cast<llvm::GlobalVariable>(user);
+      if (table == nullptr || !table->hasLocalLinkage()) {
+        return llvm::wrap(user);
+      }
+      if (!tables.insert(table).second) {
+        continue;
+      }
+      for (llvm::User *reader : reached(table)) {
+        if (!inside(reader)) {
+          return llvm::wrap(reader);
+        }
+      }
+      sink(cx, llvm::wrap(table));
+    }
+  }
+  return nullptr;
+}
+
+// Replaces every use of `from` by `to` (in instructions, constants, global
+// initializers, aliases) except as the callee of a call and in block
+// addresses, which must keep naming `from`'s blocks.
+void mvimg_shim_replace_address_uses(LLVMValueRef from, LLVMValueRef to) {
+  llvm::Value *old = llvm::unwrap(from);
+  old->replaceUsesWithIf(llvm::unwrap(to), [](llvm::Use &use) {
+    llvm::User *user = use.getUser();
+    if (llvm::isa<llvm::BlockAddress>(user)) {
+      return false;
+    }
+    auto *call = llvm::dyn_cast<llvm::CallBase>(user);
+    return call == nullptr || !call->isCallee(&use);
+  });
 }
 
 // Rewrites every constant expression that uses a defined function of `mod`
@@ -254,175 +653,54 @@ void mvimg_shim_expand_function_constants(LLVMModuleRef mod) {
   llvm::convertUsersOfConstantsToInstructions(functions);
 }
 
-// Assigns every defined global of `mod` to one of `parts` partitions and
-// reports each as sink(cx, name, name_len, partition). Every defined global
-// must have a name. Globals that must stay together share a partition: an
-// alias with its aliasee, the members of a comdat, an ifunc with its
-// resolver. A cluster goes to the partition given by a hash (64-bit FNV-1a)
-// of its least name cut at ".mvimg." (so a function, its clones, slot, stub
-// and trampoline go together), modulo `parts`: the result depends only on the
-// names, and editing one function moves nothing else.
+// Assigns every defined global of `mod` to one of `parts` partitions (see
+// partition_of) and reports each as sink(cx, name, name_len, partition).
 void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
                                   void (*sink)(void *cx, const char *name, size_t len,
                                                unsigned part),
                                   void *cx) {
-  llvm::Module &module = *llvm::unwrap(mod);
-  llvm::EquivalenceClasses<const llvm::GlobalValue *> clusters;
-  llvm::DenseMap<const llvm::Comdat *, const llvm::GlobalValue *> comdats;
-  auto record = [&](llvm::GlobalValue &value) {
-    if (value.isDeclaration()) {
-      return;
-    }
-    clusters.insert(&value);
-    if (const llvm::Comdat *comdat = value.getComdat()) {
-      auto &first = comdats[comdat];
-      if (first != nullptr) {
-        clusters.unionSets(first, &value);
-      } else {
-        first = &value;
-      }
-    }
-    if (const llvm::GlobalObject *root = value.getAliaseeObject()) {
-      if (root != &value) {
-        clusters.unionSets(&value, root);
-      }
-    }
-    if (const auto *ifunc = llvm::dyn_cast<llvm::GlobalIFunc>(&value)) {
-      if (const llvm::Function *resolver = ifunc->getResolverFunction()) {
-        clusters.unionSets(&value, resolver);
-      }
-    }
-  };
-  for (llvm::Function &f : module.functions()) {
-    record(f);
-  }
-  for (llvm::GlobalVariable &v : module.globals()) {
-    record(v);
-  }
-  for (llvm::GlobalAlias &a : module.aliases()) {
-    record(a);
-  }
-  for (llvm::GlobalIFunc &i : module.ifuncs()) {
-    record(i);
-  }
-
-  for (const auto &entry : clusters) {
-    if (!entry->isLeader()) {
-      continue;
-    }
-    std::string least;
-    for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
-         ++member) {
-      std::string name = (*member)->getName().str();
-      if (least.empty() || name < least) {
-        least = name;
-      }
-    }
-    size_t cut = least.find(".mvimg.");
-    if (cut != std::string::npos && cut > 0) {
-      least.resize(cut);
-    }
-    uint64_t hash = 0xcbf29ce484222325ull;
-    for (unsigned char c : least) {
-      hash = (hash ^ c) * 0x100000001b3ull;
-    }
-    unsigned part = static_cast<unsigned>(hash % parts);
-    for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
-         ++member) {
-      llvm::StringRef name = (*member)->getName();
-      sink(cx, name.data(), name.size(), part);
-    }
+  for (const auto &[value, part] : partition_of(*llvm::unwrap(mod), parts)) {
+    llvm::StringRef name = value->getName();
+    sink(cx, name.data(), name.size(), part);
   }
 }
 
-// Reads `len` bytes of bitcode into a new module of `ctx`, lazily, keeping the
-// definitions for which keep(cx, name, len) is true: every other function,
-// variable and alias becomes a declaration before its body is read, so only
-// the kept bodies are materialized. Declarations nothing uses are removed, and
-// so is the module's inline asm unless `keep_asm`. Returns the module, or null
-// with *error set to a heap string (free with mvimg_shim_free_string).
-LLVMModuleRef mvimg_shim_load_partition(LLVMContextRef ctx, const char *data, size_t len,
-                                        bool (*keep)(void *cx, const char *name, size_t len),
-                                        void *cx, bool keep_asm, char **error) {
-  *error = nullptr;
-  llvm::MemoryBufferRef buffer(llvm::StringRef(data, len), "partition");
-  auto lazy = llvm::getLazyBitcodeModule(buffer, *llvm::unwrap(ctx));
-  if (!lazy) {
-    *error = copy_string(llvm::toString(lazy.takeError()));
-    return nullptr;
-  }
-  std::unique_ptr<llvm::Module> module = std::move(*lazy);
-  auto kept = [&](const llvm::GlobalValue &value) {
-    llvm::StringRef name = value.getName();
-    return keep(cx, name.data(), name.size());
+// Splits `mod` into `parts` new modules of its context, one pass over it: the
+// partition of each definition is partition_of's. Partition p holds p's
+// definitions and declarations of what they reference, nothing else (module
+// inline asm goes to partition 0 only); named metadata is copied into every
+// partition. Each module, owned by the callee from then on, is handed to
+// sink(cx, p, module) in partition order, before the next is built. `mod` is
+// not changed.
+void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
+                             void (*sink)(void *cx, unsigned part, LLVMModuleRef partition),
+                             void *cx) {
+  const llvm::Module &module = *llvm::unwrap(mod);
+  parts = std::max(parts, 1u);
+  auto assigned = partition_of(*llvm::unwrap(mod), parts);
+  std::vector<std::vector<const llvm::GlobalValue *>> members(parts);
+  auto add = [&](const llvm::GlobalValue &value) {
+    auto found = assigned.find(&value);
+    if (found != assigned.end()) {
+      members[found->second].push_back(&value);
+    }
   };
-  for (llvm::Function &f : module->functions()) {
-    if (!f.isDeclaration() && !kept(f)) {
-      f.deleteBody();
-      f.setComdat(nullptr);
-    }
+  for (const llvm::GlobalVariable &v : module.globals()) {
+    add(v);
   }
-  for (llvm::GlobalVariable &v : module->globals()) {
-    if (!v.isDeclaration() && !kept(v)) {
-      v.setInitializer(nullptr);
-      v.setLinkage(llvm::GlobalValue::ExternalLinkage);
-      v.setComdat(nullptr);
-    }
+  for (const llvm::Function &f : module.functions()) {
+    add(f);
   }
-  for (auto it = module->alias_begin(); it != module->alias_end();) {
-    llvm::GlobalAlias &alias = *it++;
-    if (kept(alias)) {
-      continue;
-    }
-    llvm::GlobalValue *declaration;
-    if (llvm::isa<llvm::Function>(alias.getAliaseeObject())) {
-      declaration = llvm::Function::Create(
-          llvm::cast<llvm::FunctionType>(alias.getValueType()),
-          llvm::GlobalValue::ExternalLinkage, alias.getAddressSpace(), "", module.get());
-    } else {
-      declaration = new llvm::GlobalVariable(
-          *module, alias.getValueType(), false, llvm::GlobalValue::ExternalLinkage, nullptr,
-          "", nullptr, llvm::GlobalValue::NotThreadLocal, alias.getAddressSpace());
-    }
-    declaration->takeName(&alias);
-    declaration->setVisibility(alias.getVisibility());
-    declaration->setDLLStorageClass(alias.getDLLStorageClass());
-    alias.replaceAllUsesWith(declaration);
-    alias.eraseFromParent();
+  for (const llvm::GlobalAlias &a : module.aliases()) {
+    add(a);
   }
-  for (auto it = module->ifunc_begin(); it != module->ifunc_end();) {
-    llvm::GlobalIFunc &ifunc = *it++;
-    if (kept(ifunc)) {
-      continue;
-    }
-    auto *declaration = llvm::Function::Create(
-        llvm::cast<llvm::FunctionType>(ifunc.getValueType()), llvm::GlobalValue::ExternalLinkage,
-        ifunc.getAddressSpace(), "", module.get());
-    declaration->takeName(&ifunc);
-    declaration->setVisibility(ifunc.getVisibility());
-    ifunc.replaceAllUsesWith(declaration);
-    ifunc.eraseFromParent();
+  for (const llvm::GlobalIFunc &i : module.ifuncs()) {
+    add(i);
   }
-  if (llvm::Error failed = module->materializeAll()) {
-    *error = copy_string(llvm::toString(std::move(failed)));
-    return nullptr;
+  for (unsigned part = 0; part < parts; ++part) {
+    std::unique_ptr<llvm::Module> out = split_part(module, members[part], part == 0);
+    sink(cx, part, llvm::wrap(out.release()));
   }
-  if (!keep_asm) {
-    module->setModuleInlineAsm("");
-  }
-  for (auto it = module->begin(); it != module->end();) {
-    llvm::Function &f = *it++;
-    if (f.isDeclaration() && f.use_empty()) {
-      f.eraseFromParent();
-    }
-  }
-  for (auto it = module->global_begin(); it != module->global_end();) {
-    llvm::GlobalVariable &v = *it++;
-    if (v.isDeclaration() && v.use_empty()) {
-      v.eraseFromParent();
-    }
-  }
-  return llvm::wrap(module.release());
 }
 
 } // extern "C"

@@ -67,15 +67,18 @@ mod ffi {
             sink: extern "C" fn(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint),
             cx: *mut c_void,
         );
-        pub fn mvimg_shim_load_partition(
-            context: *mut c_void,
-            data: *const c_char,
-            len: usize,
-            keep: extern "C" fn(cx: *mut c_void, name: *const c_char, len: usize) -> bool,
+        pub fn mvimg_shim_block_tables(
+            function: *mut c_void,
+            sink: extern "C" fn(cx: *mut c_void, table: *mut c_void),
             cx: *mut c_void,
-            keep_asm: bool,
-            error: *mut *mut c_char,
         ) -> *mut c_void;
+        pub fn mvimg_shim_replace_address_uses(from: *mut c_void, to: *mut c_void);
+        pub fn mvimg_shim_split_module(
+            module: *mut c_void,
+            parts: c_uint,
+            sink: extern "C" fn(cx: *mut c_void, part: c_uint, partition: *mut c_void),
+            cx: *mut c_void,
+        );
     }
 }
 
@@ -422,6 +425,10 @@ pub fn host_cpu_name_for_arm(cpuinfo: &str) -> String {
 /// `CloneFunctionInto` (debug info included), replacing every use of `from[i]`
 /// in the body by `to[i]`. The source's attributes and calling convention are
 /// copied; `dest` keeps its name, linkage, visibility and DLL storage class.
+/// A `to[i]` that is a variable without an initializer, standing for a
+/// variable `from[i]` with one (a block-address table, [`block_tables`]),
+/// gets `from[i]`'s initializer mapped the same way: its block addresses
+/// name `dest`'s blocks.
 ///
 /// # Safety
 ///
@@ -442,6 +449,51 @@ pub unsafe fn clone_body(
     );
     // SAFETY: guaranteed by the caller; the slices outlive the call.
     unsafe { ffi::mvimg_shim_clone_body(source, dest, from.as_ptr(), to.as_ptr(), from.len()) }
+}
+
+/// The block-address tables of the function `function`: the local variables
+/// whose initializers take the address of one of its blocks and that only
+/// its own instructions read (what a computed `goto` through a `static`
+/// array of labels compiles to). A copy of the function needs copies of
+/// them ([`clone_body`]). `Err(user)`: a block address is used elsewhere
+/// (another function, another variable, an exported table), by `user`.
+///
+/// # Safety
+///
+/// `function` must be a valid `LLVMValueRef` of a function whose context no
+/// other thread uses during the call.
+pub unsafe fn block_tables(function: *mut c_void) -> Result<Vec<*mut c_void>, *mut c_void> {
+    extern "C" fn sink(cx: *mut c_void, table: *mut c_void) {
+        // SAFETY: `cx` is the `Vec` passed below, used by this call only.
+        unsafe { &mut *(cx as *mut Vec<*mut c_void>) }.push(table);
+    }
+    let mut tables: Vec<*mut c_void> = Vec::new();
+    // SAFETY: guaranteed by the caller; `tables` outlives the call.
+    let escaping = unsafe {
+        ffi::mvimg_shim_block_tables(
+            function,
+            sink,
+            &mut tables as *mut Vec<*mut c_void> as *mut c_void,
+        )
+    };
+    if escaping.is_null() {
+        Ok(tables)
+    } else {
+        Err(escaping)
+    }
+}
+
+/// Replaces every use of `from` by `to` (instructions, constants, global
+/// initializers, aliases) except as a call's callee and in block addresses,
+/// which keep naming `from`'s blocks.
+///
+/// # Safety
+///
+/// `from` and `to` must be valid `LLVMValueRef`s of one type and one module
+/// whose context no other thread uses during the call.
+pub unsafe fn replace_address_uses(from: *mut c_void, to: *mut c_void) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { ffi::mvimg_shim_replace_address_uses(from, to) }
 }
 
 /// Makes the target machine `tm` emit constructors in `.init_array` (and
@@ -473,9 +525,11 @@ pub unsafe fn expand_function_constants(module: *mut c_void) {
 
 /// Assigns every defined global of a module to one of `parts` partitions:
 /// returns (name, partition) pairs. Every defined global must have a name.
-/// An alias stays with its aliasee and a comdat's members stay together;
-/// clusters are placed heaviest first (instruction count) into the lightest
-/// partition, so the assignment depends only on the module and `parts`.
+/// An alias stays with its aliasee, a comdat's members together, an ifunc
+/// with its resolver and a function with every global that takes the address
+/// of one of its blocks; each cluster goes to the partition a hash of its
+/// least name (cut at `.mvimg.`) gives, so the assignment depends only on the
+/// names and `parts`, and an edit moves nothing else.
 ///
 /// # Safety
 ///
@@ -507,59 +561,38 @@ pub unsafe fn assign_partitions(module: *mut c_void, parts: u32) -> Vec<(Vec<u8>
     out
 }
 
-/// Reads `bitcode` into a new module of `context`, lazily, keeping only the
-/// definitions `keep` accepts (by name); every other definition becomes a
-/// declaration without its body being read. Unused declarations are removed,
-/// and module inline asm unless `keep_asm`. Returns the `LLVMModuleRef`, owned
-/// by the caller, or LLVM's error message.
+/// Splits `module` into `parts` new modules of its context in one pass, the
+/// partitions [`assign_partitions`] gives: partition `p` holds `p`'s
+/// definitions and declarations of what they reference (module inline asm
+/// goes to partition 0, named metadata to all). Each is handed to
+/// `sink(p, partition)` in partition order, as an `LLVMModuleRef` the sink
+/// owns (and must dispose of), before the next is made. `module` is not
+/// changed.
 ///
 /// # Safety
 ///
-/// `context` must be a valid `LLVMContextRef` not used by another thread
-/// during the call.
-pub unsafe fn load_partition(
-    context: *mut c_void,
-    bitcode: &[u8],
-    keep: &dyn Fn(&[u8]) -> bool,
-    keep_asm: bool,
-) -> Result<*mut c_void, String> {
-    extern "C" fn call(cx: *mut c_void, name: *const c_char, len: usize) -> bool {
-        // SAFETY: `cx` is the `&dyn Fn` passed below; `name` points at `len`
-        // bytes that live for the duration of this call.
-        let (keep, name) = unsafe {
-            (
-                &*(cx as *const &dyn Fn(&[u8]) -> bool),
-                std::slice::from_raw_parts(name as *const u8, len),
-            )
-        };
-        keep(name)
+/// `module` must be a valid `LLVMModuleRef` whose context no other thread
+/// uses during the call.
+pub unsafe fn split_module(
+    module: *mut c_void,
+    parts: u32,
+    sink: &mut dyn FnMut(u32, *mut c_void),
+) {
+    extern "C" fn call(cx: *mut c_void, part: c_uint, partition: *mut c_void) {
+        // SAFETY: `cx` is the `&mut dyn FnMut` passed below, used by this
+        // call only.
+        let sink = unsafe { &mut *(cx as *mut &mut dyn FnMut(u32, *mut c_void)) };
+        sink(part, partition);
     }
-    let mut error: *mut c_char = std::ptr::null_mut();
-    // SAFETY: guaranteed by the caller; `bitcode` and `keep` outlive the call
-    // (the module is fully materialized before it returns).
-    let module = unsafe {
-        ffi::mvimg_shim_load_partition(
-            context,
-            bitcode.as_ptr() as *const c_char,
-            bitcode.len(),
+    let mut sink = sink;
+    // SAFETY: guaranteed by the caller; `sink` outlives the call and `call`
+    // matches the callback type.
+    unsafe {
+        ffi::mvimg_shim_split_module(
+            module,
+            parts.max(1),
             call,
-            &keep as *const &dyn Fn(&[u8]) -> bool as *mut c_void,
-            keep_asm,
-            &mut error,
+            &mut sink as *mut &mut dyn FnMut(u32, *mut c_void) as *mut c_void,
         )
     };
-    if module.is_null() {
-        // SAFETY: on failure `error` is null or a heap string from the shim.
-        let message = unsafe {
-            if error.is_null() {
-                "unknown error".to_owned()
-            } else {
-                let text = CStr::from_ptr(error).to_string_lossy().into_owned();
-                ffi::mvimg_shim_free_string(error);
-                text
-            }
-        };
-        return Err(message);
-    }
-    Ok(module)
 }

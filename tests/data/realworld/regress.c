@@ -114,3 +114,30 @@ int rg_picked(void) __attribute__((ifunc("resolve_pick")));
 #else
 int rg_picked(void) { return 11; }
 #endif
+
+/* A computed goto through a static table of labels (an interpreter's
+ * dispatch, as in CPython or Lua): the table is a variable whose initializer
+ * holds the addresses of this function's blocks, so every clone needs its
+ * own copy. Its address is also stored in data (a trampoline stands for it
+ * there), and the blocks must stay this function's. */
+int rg_interp(const unsigned char *code, int n) {
+    static const void *const ops[] = {&&op_add, &&op_double, &&op_sub, &&op_halt};
+    unsigned acc = 1;
+    int pc = 0;
+    goto *ops[code[pc] & 3];
+op_add:
+    acc += 3;
+    if (++pc >= n) return (int)(acc & 0x7fffffff);
+    goto *ops[code[pc] & 3];
+op_double:
+    acc *= 2;
+    if (++pc >= n) return (int)(acc & 0x7fffffff);
+    goto *ops[code[pc] & 3];
+op_sub:
+    acc -= 1;
+    if (++pc >= n) return (int)(acc & 0x7fffffff);
+    goto *ops[code[pc] & 3];
+op_halt:
+    return (int)(acc & 0x7fffffff);
+}
+int (*rg_interp_ptr)(const unsigned char *, int) = rg_interp;

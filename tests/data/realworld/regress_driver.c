@@ -15,6 +15,8 @@ extern struct ops rg_ops;
 extern unsigned rg_crc(const unsigned char *, int), rg_crc_alias(const unsigned char *, int),
     rg_local_alias(const unsigned char *, int);
 extern unsigned (*rg_local_crc_ptr)(const unsigned char *, int);
+extern int rg_interp(const unsigned char *, int);
+extern int (*rg_interp_ptr)(const unsigned char *, int);
 extern int rg_data;
 extern const int rg_const_data[4];
 #if !defined(_WIN32)
@@ -49,6 +51,10 @@ int main(void) {
 #endif
     printf("ifunc %d\n", rg_picked());
     printf("protected %d\n", rg_protected(1000));
+    unsigned char code[200];
+    for (int i = 0; i < 200; i++) code[i] = (unsigned char)((i * 7) % 3 + (i == 150) * 3);
+    printf("interp %d %d %d\n", rg_interp(code, 40), rg_interp_ptr(code, 200),
+           rg_interp_ptr == &rg_interp);
     report_selection();
     return 0;
 }
