@@ -44,6 +44,56 @@ impl Cpuid for LiveCpuid {
     }
 }
 
+/// A [`Cpuid`] source that asks `cpu` once per (leaf, subleaf) and answers
+/// again from memory. Detection reads each leaf many times (once per
+/// feature); in a virtual machine every CPUID traps to the hypervisor, so
+/// asking once matters there (the image's own init does the same).
+pub struct OnceCpuid<C: Cpuid> {
+    cpu: C,
+    seen: std::cell::RefCell<Vec<((u32, u32), [u32; 4])>>,
+}
+
+impl<C: Cpuid> OnceCpuid<C> {
+    /// Wraps `cpu`.
+    pub fn new(cpu: C) -> OnceCpuid<C> {
+        OnceCpuid {
+            cpu,
+            seen: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+}
+
+impl<C: Cpuid> OnceCpuid<C> {
+    /// The wrapped source.
+    pub fn inner(&self) -> &C {
+        &self.cpu
+    }
+}
+
+impl<C: Cpuid> Cpuid for OnceCpuid<C> {
+    fn cpuid(&self, leaf: u32, subleaf: u32) -> [u32; 4] {
+        if let Some(&(_, regs)) = self
+            .seen
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == (leaf, subleaf))
+        {
+            return regs;
+        }
+        let regs = self.cpu.cpuid(leaf, subleaf);
+        self.seen.borrow_mut().push(((leaf, subleaf), regs));
+        regs
+    }
+
+    fn xcr0(&self) -> Option<u64> {
+        // OSXSAVE from the remembered leaf 1, then XGETBV (no trap).
+        if self.cpuid(1, 0)[2] >> 27 & 1 == 0 {
+            return None;
+        }
+        self.cpu.xcr0()
+    }
+}
+
 /// Which leaves a CPU implements, so that reads past them count as zero
 /// (a CPU answers an unimplemented leaf with the highest basic leaf's data).
 struct Leaves<'a, C: Cpuid + ?Sized> {

@@ -153,7 +153,8 @@ impl Host {
     pub fn detect() -> Result<Host, Error> {
         #[cfg(target_arch = "x86_64")]
         {
-            let mut host = Host::from_cpuid(&crate::detect::LiveCpuid);
+            let cpu = crate::detect::OnceCpuid::new(crate::detect::LiveCpuid);
+            let mut host = Host::from_cpuid(&cpu);
             host.source = host.source.map(|s| format!("live {s}"));
             Ok(host)
         }

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use mvimg_cpu::detect::x86_64_features;
+use mvimg_cpu::detect::{x86_64_features, Cpuid, OnceCpuid};
 use mvimg_cpu::replay::CpuidDump;
-use mvimg_cpu::Arch;
+use mvimg_cpu::{Arch, Host};
 
 /// libcpuid flag -> LLVM feature, for every flag both name.
 const FLAG_MAP: &[(&str, &str)] = &[
@@ -64,10 +64,10 @@ fn corpus() -> PathBuf {
     corpus_data::corpus_root()
 }
 
-#[test]
-fn libcpuid_dumps_agree_with_libcpuid_flags() {
+/// The manifest's primary x86 rows: (file as the manifest names it, the
+/// dump, libcpuid's expected flags).
+fn primary_x86_dumps() -> Vec<(String, CpuidDump, String)> {
     let root = corpus();
-    let db = Arch::X86_64.database();
     let manifest = std::fs::read_to_string(root.join("libcpuid/manifest.csv")).unwrap();
     let mut lines = manifest.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
@@ -78,8 +78,7 @@ fn libcpuid_dumps_agree_with_libcpuid_flags() {
         col("cpu_type_index"),
         col("expected_flags"),
     );
-    let (mut dumps, mut agree, mut total) = (0, 0, 0);
-    let mut disagreements: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     for row in lines {
         // No field before expected_flags holds a comma.
         let fields: Vec<&str> = row.split(',').collect();
@@ -94,8 +93,23 @@ fn libcpuid_dumps_agree_with_libcpuid_flags() {
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let dump = CpuidDump::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        out.push((
+            fields[file_col].to_owned(),
+            dump,
+            fields[flags_col].to_owned(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn libcpuid_dumps_agree_with_libcpuid_flags() {
+    let db = Arch::X86_64.database();
+    let (mut dumps, mut agree, mut total) = (0, 0, 0);
+    let mut disagreements: Vec<String> = Vec::new();
+    for (file, dump, flags) in primary_x86_dumps() {
         let ours = x86_64_features(&dump);
-        let flags: Vec<&str> = fields[flags_col].split_whitespace().collect();
+        let flags: Vec<&str> = flags.split_whitespace().collect();
         dumps += 1;
         for (flag, feature) in FLAG_MAP {
             let feature = db.feature(feature).unwrap();
@@ -105,7 +119,7 @@ fn libcpuid_dumps_agree_with_libcpuid_flags() {
             } else {
                 disagreements.push(format!(
                     "{}: libcpuid {}{flag}, mvimg {}{}",
-                    fields[file_col],
+                    file,
                     if flags.contains(flag) { "+" } else { "-" },
                     if ours.contains(feature) { "+" } else { "-" },
                     feature.name()
@@ -136,6 +150,53 @@ fn libcpuid_dumps_agree_with_libcpuid_flags() {
         "feature agreement {:.3}% is below 99%",
         rate * 100.0
     );
+}
+
+/// Counts the CPUID instructions a detection issues.
+struct Counting<'a> {
+    dump: &'a CpuidDump,
+    calls: std::cell::Cell<usize>,
+}
+
+impl Cpuid for Counting<'_> {
+    fn cpuid(&self, leaf: u32, subleaf: u32) -> [u32; 4] {
+        self.calls.set(self.calls.get() + 1);
+        self.dump.cpuid(leaf, subleaf)
+    }
+
+    fn xcr0(&self) -> Option<u64> {
+        self.dump.xcr0()
+    }
+}
+
+/// `Host::detect` asks the live CPU through `OnceCpuid` (each CPUID traps
+/// to the hypervisor in a VM): on every recorded CPU it gives the host that
+/// asking every time gives, with at most one CPUID per leaf asked.
+#[test]
+fn asking_each_leaf_once_detects_the_same_host() {
+    let mut dumps = 0;
+    for (file, dump, _) in primary_x86_dumps() {
+        let every_time = Counting {
+            dump: &dump,
+            calls: Default::default(),
+        };
+        let direct = Host::from_cpuid(&every_time);
+        let once = OnceCpuid::new(Counting {
+            dump: &dump,
+            calls: Default::default(),
+        });
+        let remembered = Host::from_cpuid(&once);
+        assert_eq!(remembered, direct, "{file}");
+        let asked = once.inner().calls.get();
+        assert!(asked <= 16, "{file}: {asked} CPUID instructions");
+        assert!(
+            asked * 4 < every_time.calls.get(),
+            "{file}: {asked} against {}",
+            every_time.calls.get()
+        );
+        dumps += 1;
+    }
+    assert!(dumps >= 480, "only {dumps} dumps read");
 }
 
 #[test]
