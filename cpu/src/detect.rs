@@ -50,8 +50,11 @@ impl Cpuid for LiveCpuid {
 /// asking once matters there (the image's own init does the same).
 pub struct OnceCpuid<C: Cpuid> {
     cpu: C,
-    seen: std::cell::RefCell<Vec<((u32, u32), [u32; 4])>>,
+    seen: std::cell::RefCell<Vec<Answer>>,
 }
+
+/// A CPUID question, (leaf, subleaf), and its answer, (EAX, EBX, ECX, EDX).
+type Answer = ((u32, u32), [u32; 4]);
 
 impl<C: Cpuid> OnceCpuid<C> {
     /// Wraps `cpu`.
