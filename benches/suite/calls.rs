@@ -1,7 +1,8 @@
 //! Part 2, call overhead: a call-bound loop (each result is the next call's
 //! argument) through (a) a direct call, (b) an mvimg slot, (c) an mvimg
-//! exported entry, (d) an ifunc's PLT entry, (e) an atomic function pointer
-//! as the `multiversion` crate dispatches. The callee is `x + 1` everywhere.
+//! exported entry, (d) an ifunc's PLT entry, (c', d') the pointers `dlsym`
+//! returns for both, (e) an atomic function pointer as the `multiversion`
+//! crate dispatches. The callee is `x + 1` everywhere.
 //!
 //! (b) is measured where slots are used: shared code of the image (c/calls.ll:
 //! `run_slot`, which no target clones, calling `mv_inc`, which every target
@@ -19,7 +20,7 @@ use mvimg::codegen::plan::SlotReason;
 use crate::common::{output, paired_ratio, Ctx, Stats};
 
 /// The ways, as the driver names them, and the table's words.
-const WAYS: [(&str, &str); 6] = [
+const WAYS: [(&str, &str); 8] = [
     (
         "direct",
         "(a) direct call (driver → function in the driver)",
@@ -34,6 +35,14 @@ const WAYS: [(&str, &str); 6] = [
         "(c) mvimg exported entry (driver → PLT → entry → selected clone)",
     ),
     ("ifunc", "(d) ifunc (driver → PLT → selected clone)"),
+    (
+        "entry_dlsym",
+        "(c') mvimg exported entry through the pointer `dlsym` returns (the selected clone)",
+    ),
+    (
+        "ifunc_dlsym",
+        "(d') ifunc through the pointer `dlsym` returns (the selected clone)",
+    ),
     (
         "atomic",
         "(e) atomic function pointer (`multiversion` crate style)",

@@ -5,6 +5,8 @@
  *
  * usage: calls CALLS ROUNDS
  * prints per round and way: WAY NANOSECONDS_PER_CALL */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,7 @@
 
 unsigned local_inc(unsigned);               /* calls_local.c */
 unsigned ifunc_inc(unsigned);               /* libifunccalls.so, an ifunc */
-unsigned mv_inc(unsigned);                  /* libmvcalls.so, an entry trampoline */
+unsigned mv_inc(unsigned);                  /* libmvcalls.so, an exported entry */
 unsigned run_direct(unsigned long, unsigned); /* libmvcalls.so, loops inside */
 unsigned run_slot(unsigned long, unsigned);   /* libmvcalls.so, loops inside */
 
@@ -57,6 +59,19 @@ int main(int argc, char **argv) {
     }
     unsigned long calls = strtoul(argv[1], 0, 10);
     int rounds = atoi(argv[2]);
+    /* What dlsym returns: for an IFUNC symbol (both libraries' functions on
+     * glibc), the body its resolver chose, called through the pointer. */
+    inc_fn entry_ptr = (inc_fn)dlsym(RTLD_DEFAULT, "mv_inc");
+    inc_fn ifunc_ptr = (inc_fn)dlsym(RTLD_DEFAULT, "ifunc_inc");
+    if (!entry_ptr || !ifunc_ptr) {
+        fprintf(stderr, "calls: dlsym found no mv_inc or ifunc_inc\n");
+        return 1;
+    }
+    /* Through volatile pointers, so the loop calls through a register and
+     * the compiler cannot turn the pointer back into the symbol. */
+    inc_fn volatile entry_cell = entry_ptr, ifunc_cell = ifunc_ptr;
+    entry_ptr = entry_cell;
+    ifunc_ptr = ifunc_cell;
     for (int r = 0; r < rounds; r++) {
         LOOP("direct", local_inc(acc));
         {
@@ -75,6 +90,8 @@ int main(int argc, char **argv) {
         }
         LOOP("entry", mv_inc(acc));
         LOOP("ifunc", ifunc_inc(acc));
+        LOOP("entry_dlsym", entry_ptr(acc));
+        LOOP("ifunc_dlsym", ifunc_ptr(acc));
         LOOP("atomic", atomic_load_explicit(&atomic_inc, memory_order_relaxed)(acc));
         fflush(stdout);
     }
