@@ -32,7 +32,7 @@ const WAYS: [(&str, &str); 8] = [
     ("slot", "(b) mvimg slot (shared code → selected clone)"),
     (
         "entry",
-        "(c) mvimg exported entry (driver → PLT → entry → selected clone)",
+        "(c) mvimg exported entry (driver → PLT → selected clone: an IFUNC on glibc)",
     ),
     ("ifunc", "(d) ifunc (driver → PLT → selected clone)"),
     (
