@@ -14,7 +14,7 @@ use inkwell::llvm_sys::core::{
     LLVMInstructionEraseFromParent, LLVMIsAInstruction, LLVMIsGlobalConstant, LLVMMDNodeInContext2,
     LLVMMetadataAsValue, LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith,
     LLVMSetAlignment, LLVMSetGlobalConstant, LLVMSetLinkage, LLVMSetMetadata,
-    LLVMSetUnnamedAddress,
+    LLVMSetUnnamedAddress, LLVMSetValueName2,
 };
 use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::llvm_sys::LLVMTailCallKind;
@@ -461,15 +461,17 @@ fn value_name(value: LLVMValueRef) -> String {
 /// (`TABLE.mvimg.T`, with the table's type, linkage, constness, alignment
 /// and unnamed_addr): [`clone_body`] fills it.
 fn copy_table(module: &Module<'_>, table: LLVMValueRef, t: usize) -> LLVMValueRef {
+    // Named after creation: an LLVM name may hold any byte, NUL included.
     let name = clone_name(&value_name(table), t);
-    let name = std::ffi::CString::new(name).expect("LLVM names have no NUL");
-    // SAFETY: `table` is a live variable of `module`; the copy is added to it.
+    // SAFETY: `table` is a live variable of `module`; the copy is added to
+    // it; the name is valid for its length.
     unsafe {
         let copy = LLVMAddGlobal(
             module.as_mut_ptr(),
             LLVMGlobalGetValueType(table),
-            name.as_ptr(),
+            c"".as_ptr(),
         );
+        LLVMSetValueName2(copy, name.as_ptr().cast(), name.len());
         LLVMSetLinkage(copy, LLVMGetLinkage(table));
         LLVMSetGlobalConstant(copy, LLVMIsGlobalConstant(table));
         LLVMSetAlignment(copy, LLVMGetAlignment(table));
