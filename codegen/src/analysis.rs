@@ -57,6 +57,18 @@ pub(crate) fn is_original(f: FunctionValue<'_>) -> bool {
         && f.get_linkage() != inkwell::module::Linkage::AvailableExternally
 }
 
+/// The name of a live value as a `String` (bytes that are not UTF-8
+/// replaced).
+pub(crate) fn value_name(value: LLVMValueRef) -> String {
+    let mut len = 0;
+    // SAFETY: `value` is a live value; LLVM returns its name and length, and
+    // the name is valid for `len` bytes.
+    unsafe {
+        let name = LLVMGetValueName2(value, &mut len);
+        String::from_utf8_lossy(std::slice::from_raw_parts(name.cast::<u8>(), len)).into_owned()
+    }
+}
+
 /// The name of a function as a `String`.
 pub(crate) fn name_of(f: FunctionValue<'_>) -> String {
     f.get_name().to_string_lossy().into_owned()
@@ -282,10 +294,7 @@ pub(crate) fn function_aliases(
         let mut alias = LLVMGetFirstGlobalAlias(module.as_mut_ptr());
         while !alias.is_null() {
             if let Some(i) = as_function(LLVMAliasGetAliasee(alias), index) {
-                let mut len = 0;
-                let name = LLVMGetValueName2(alias, &mut len);
-                let name = std::slice::from_raw_parts(name.cast::<u8>(), len);
-                out.push((String::from_utf8_lossy(name).into_owned(), alias, i));
+                out.push((value_name(alias), alias, i));
             }
             alias = LLVMGetNextGlobalAlias(alias);
         }

@@ -10,7 +10,7 @@ use inkwell::context::{AsContextRef, Context};
 use inkwell::llvm_sys::core::{
     LLVMAddGlobal, LLVMGetAlignment, LLVMGetBasicBlockParent, LLVMGetFirstUse,
     LLVMGetIncomingBlock, LLVMGetInstructionParent, LLVMGetLinkage, LLVMGetMDKindIDInContext,
-    LLVMGetNextUse, LLVMGetUnnamedAddress, LLVMGetUser, LLVMGetValueName2, LLVMGlobalGetValueType,
+    LLVMGetNextUse, LLVMGetUnnamedAddress, LLVMGetUser, LLVMGlobalGetValueType,
     LLVMInstructionEraseFromParent, LLVMIsAInstruction, LLVMIsGlobalConstant, LLVMMDNodeInContext2,
     LLVMMetadataAsValue, LLVMRemoveStringAttributeAtIndex, LLVMReplaceAllUsesWith,
     LLVMSetAlignment, LLVMSetGlobalConstant, LLVMSetLinkage, LLVMSetMetadata,
@@ -27,7 +27,7 @@ use inkwell::values::{
 use inkwell::GlobalVisibility;
 use mvimg_cpu::{Os, ResolvedTargets, SizeGoal};
 
-use crate::analysis::{called_function, name_of, Analysis, FEATURE_QUERY_PREFIX};
+use crate::analysis::{called_function, name_of, value_name, Analysis, FEATURE_QUERY_PREFIX};
 use crate::dispatch::{DispatchFunction, DispatchTables};
 use crate::plan::{ClonePlan, SlotReason};
 use crate::Error;
@@ -445,16 +445,6 @@ fn block_tables(f: FunctionValue<'_>) -> Result<Vec<LLVMValueRef>, Error> {
             })
         }
     }
-}
-
-/// The name of a live value.
-fn value_name(value: LLVMValueRef) -> String {
-    let mut len = 0;
-    // SAFETY: a live value; LLVM returns its name and length.
-    let name = unsafe { LLVMGetValueName2(value, &mut len) };
-    // SAFETY: `name` points at `len` bytes owned by the value.
-    String::from_utf8_lossy(unsafe { std::slice::from_raw_parts(name.cast::<u8>(), len) })
-        .into_owned()
 }
 
 /// An empty copy of the block-address table `table` for target `t`'s clone

@@ -4,9 +4,7 @@
 //! needs no dynamic relocation.
 
 use inkwell::context::Context;
-use inkwell::llvm_sys::core::{
-    LLVMAddAlias2, LLVMGetValueName2, LLVMGlobalGetValueType, LLVMSetLinkage,
-};
+use inkwell::llvm_sys::core::{LLVMAddAlias2, LLVMGlobalGetValueType, LLVMSetLinkage};
 use inkwell::llvm_sys::prelude::LLVMValueRef;
 use inkwell::llvm_sys::LLVMLinkage;
 use inkwell::module::{Linkage, Module};
@@ -20,6 +18,7 @@ pub use mvimg_cpu::image::format::{
     NO_BASE, RECORD_WORDS, TARGET_CLONE_ALL, TARGET_MIN_SIZE, TARGET_OPT_SIZE,
 };
 
+use crate::analysis::value_name;
 use crate::record::BuildRecord;
 
 /// One function of the dispatch data.
@@ -317,7 +316,7 @@ impl Locals {
             // SAFETY: a private alias of a live global of `module`, of the
             // global's own value type, in its address space 0.
             unsafe {
-                let name = format!("{}.mvimg.local", global_name(global));
+                let name = format!("{}.mvimg.local", value_name(global));
                 let ty = LLVMGlobalGetValueType(global);
                 let name = std::ffi::CString::new(name).expect("no NUL in LLVM names");
                 let alias = LLVMAddAlias2(module.as_mut_ptr(), ty, 0, global, name.as_ptr());
@@ -334,14 +333,5 @@ impl Locals {
         // SAFETY: an in-bounds byte offset into the global's initializer,
         // found by walking it with the module's data layout.
         unsafe { alias.const_in_bounds_gep(context.i8_type(), &[at]) }
-    }
-}
-
-fn global_name(value: LLVMValueRef) -> String {
-    let mut len = 0;
-    // SAFETY: `value` is a live global; the name is valid for `len` bytes.
-    unsafe {
-        let name = LLVMGetValueName2(value, &mut len);
-        String::from_utf8_lossy(std::slice::from_raw_parts(name.cast::<u8>(), len)).into_owned()
     }
 }

@@ -25,7 +25,7 @@
 //! ([`crate::remote`], `mvimg compile-partition`): the bytes are the same.
 //!
 //! Partitions are assigned by a hash of names (the C++ shim's
-//! `assign_partitions`), into a count fixed by the module's size class
+//! `split_module`), into a count fixed by the module's size class
 //! ([`automatic_partitions`]), so an edit to one function changes its own
 //! partition and no other's input.
 
@@ -238,11 +238,6 @@ impl Codegen<'_> {
         clock: &mut Clock,
     ) -> Result<Emitted, Error> {
         let restore = externalize(module);
-        // SAFETY: the module is live and only this thread uses its context.
-        let assignment: HashMap<Vec<u8>, u32> =
-            unsafe { mvimg_llvm_shim::assign_partitions(module.as_mut_ptr().cast(), parts as u32) }
-                .into_iter()
-                .collect();
         let spec = PartitionSpec::new(self.platform, self.targets, self.opt_level, self.input);
         let reporter = clock.reporter.clone();
         // The whole split module's objects, when the cache has them all:
@@ -285,6 +280,10 @@ impl Codegen<'_> {
         // declarations in every pass), copied out of the module in one pass:
         // the bytes the optimize step and its cache key take.
         let machine = spec.machine()?;
+        let mut assignment: HashMap<Vec<u8>, u32> = HashMap::new();
+        let mut name = |name: &[u8], part: u32| {
+            assignment.insert(name.to_vec(), part);
+        };
         let mut split: Vec<(usize, Vec<u8>)> = Vec::new();
         let mut failed = None;
         let mut sink = |part: u32, raw: *mut std::ffi::c_void| {
@@ -307,7 +306,12 @@ impl Codegen<'_> {
         };
         // SAFETY: the module is live and only this thread uses its context.
         unsafe {
-            mvimg_llvm_shim::split_module(module.as_mut_ptr().cast(), parts as u32, &mut sink)
+            mvimg_llvm_shim::split_module(
+                module.as_mut_ptr().cast(),
+                parts as u32,
+                &mut name,
+                &mut sink,
+            )
         };
         if let Some(error) = failed {
             return Err(error);

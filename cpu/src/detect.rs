@@ -89,10 +89,6 @@ impl<C: Cpuid> Cpuid for OnceCpuid<C> {
     }
 
     fn xcr0(&self) -> Option<u64> {
-        // OSXSAVE from the remembered leaf 1, then XGETBV (no trap).
-        if self.cpuid(1, 0)[2] >> 27 & 1 == 0 {
-            return None;
-        }
         self.cpu.xcr0()
     }
 }

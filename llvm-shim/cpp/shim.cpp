@@ -72,6 +72,27 @@ void bits_to_words(const llvm::FeatureBitset &bits, uint64_t *out) {
   }
 }
 
+// The users of `value` reached through constants that are not globals: the
+// instructions and globals that use it, directly or inside constant
+// expressions and aggregates; each once.
+llvm::SmallVector<llvm::User *, 8> reached_users(llvm::Value *value) {
+  llvm::SmallVector<llvm::User *, 8> out;
+  llvm::SmallVector<llvm::User *, 8> work(value->users());
+  llvm::SmallPtrSet<llvm::User *, 8> seen;
+  while (!work.empty()) {
+    llvm::User *user = work.pop_back_val();
+    if (!seen.insert(user).second) {
+      continue;
+    }
+    if (llvm::isa<llvm::Constant>(user) && !llvm::isa<llvm::GlobalValue>(user)) {
+      work.append(user->user_begin(), user->user_end());
+    } else {
+      out.push_back(user);
+    }
+  }
+  return out;
+}
+
 // The partition of every definition of `module`, among `parts`. Globals that
 // must stay together share a partition: an alias with its aliasee, the members
 // of a comdat, an ifunc with its resolver, a function with whatever takes the
@@ -133,20 +154,12 @@ llvm::DenseMap<const llvm::GlobalValue *, unsigned> partition_of(llvm::Module &m
       if (address == nullptr) {
         continue;
       }
-      llvm::SmallVector<const llvm::User *, 8> work(address->users());
-      llvm::SmallPtrSet<const llvm::User *, 8> seen;
-      while (!work.empty()) {
-        const llvm::User *user = work.pop_back_val();
-        if (!seen.insert(user).second) {
-          continue;
-        }
+      for (llvm::User *user : reached_users(address)) {
         const llvm::GlobalValue *owner = nullptr;
         if (const auto *instruction = llvm::dyn_cast<llvm::Instruction>(user)) {
           owner = instruction->getFunction();
-        } else if (const auto *global = llvm::dyn_cast<llvm::GlobalValue>(user)) {
-          owner = global;
-        } else if (llvm::isa<llvm::Constant>(user)) {
-          work.append(user->user_begin(), user->user_end());
+        } else {
+          owner = llvm::dyn_cast<llvm::GlobalValue>(user);
         }
         if (owner != nullptr && !owner->isDeclaration() && owner != &f) {
           clusters.unionSets(owner, &f);
@@ -569,25 +582,6 @@ void mvimg_shim_clone_body(LLVMValueRef src, LLVMValueRef dst, const LLVMValueRe
 LLVMValueRef mvimg_shim_block_tables(LLVMValueRef fn, void (*sink)(void *cx, LLVMValueRef table),
                                      void *cx) {
   auto *function = llvm::unwrap<llvm::Function>(fn);
-  // The users of `value` reached through constants (not globals): the
-  // instructions and globals that use it.
-  auto reached = [](llvm::Value *value) {
-    llvm::SmallVector<llvm::User *, 8> out;
-    llvm::SmallVector<llvm::User *, 8> work(value->users());
-    llvm::SmallPtrSet<llvm::User *, 8> seen;
-    while (!work.empty()) {
-      llvm::User *user = work.pop_back_val();
-      if (!seen.insert(user).second) {
-        continue;
-      }
-      if (llvm::isa<llvm::Constant>(user) && !llvm::isa<llvm::GlobalValue>(user)) {
-        work.append(user->user_begin(), user->user_end());
-      } else {
-        out.push_back(user);
-      }
-    }
-    return out;
-  };
   auto inside = [&](llvm::User *user) {
     auto *instruction = llvm::dyn_cast<llvm::Instruction>(user);
     return instruction != nullptr && instruction->getFunction() == function;
@@ -601,7 +595,7 @@ LLVMValueRef mvimg_shim_block_tables(LLVMValueRef fn, void (*sink)(void *cx, LLV
     if (address == nullptr) {
       continue;
     }
-    for (llvm::User *user : reached(address)) {
+    for (llvm::User *user : reached_users(address)) {
       if (inside(user)) {
         continue;
       }
@@ -612,7 +606,7 @@ LLVMValueRef mvimg_shim_block_tables(LLVMValueRef fn, void (*sink)(void *cx, LLV
       if (!tables.insert(table).second) {
         continue;
       }
-      for (llvm::User *reader : reached(table)) {
+      for (llvm::User *reader : reached_users(table)) {
         if (!inside(reader)) {
           return llvm::wrap(reader);
         }
@@ -653,26 +647,17 @@ void mvimg_shim_expand_function_constants(LLVMModuleRef mod) {
   llvm::convertUsersOfConstantsToInstructions(functions);
 }
 
-// Assigns every defined global of `mod` to one of `parts` partitions (see
-// partition_of) and reports each as sink(cx, name, name_len, partition).
-void mvimg_shim_assign_partitions(LLVMModuleRef mod, unsigned parts,
-                                  void (*sink)(void *cx, const char *name, size_t len,
-                                               unsigned part),
-                                  void *cx) {
-  for (const auto &[value, part] : partition_of(*llvm::unwrap(mod), parts)) {
-    llvm::StringRef name = value->getName();
-    sink(cx, name.data(), name.size(), part);
-  }
-}
-
 // Splits `mod` into `parts` new modules of its context, one pass over it: the
 // partition of each definition is partition_of's. Partition p holds p's
 // definitions and declarations of what they reference, nothing else (module
 // inline asm goes to partition 0 only); named metadata is copied into every
-// partition. Each module, owned by the callee from then on, is handed to
-// sink(cx, p, module) in partition order, before the next is built. `mod` is
-// not changed.
+// partition. First every definition is reported as name(cx, name, name_len,
+// p), in module order; then each module, owned by the callee from then on, is
+// handed to sink(cx, p, module) in partition order, before the next is built.
+// `mod` is not changed.
 void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
+                             void (*name)(void *cx, const char *name, size_t len,
+                                          unsigned part),
                              void (*sink)(void *cx, unsigned part, LLVMModuleRef partition),
                              void *cx) {
   const llvm::Module &module = *llvm::unwrap(mod);
@@ -683,6 +668,8 @@ void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
     auto found = assigned.find(&value);
     if (found != assigned.end()) {
       members[found->second].push_back(&value);
+      llvm::StringRef text = value.getName();
+      name(cx, text.data(), text.size(), found->second);
     }
   };
   for (const llvm::GlobalVariable &v : module.globals()) {

@@ -61,12 +61,6 @@ mod ffi {
             to: *const *mut c_void,
             count: usize,
         );
-        pub fn mvimg_shim_assign_partitions(
-            module: *mut c_void,
-            parts: c_uint,
-            sink: extern "C" fn(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint),
-            cx: *mut c_void,
-        );
         pub fn mvimg_shim_block_tables(
             function: *mut c_void,
             sink: extern "C" fn(cx: *mut c_void, table: *mut c_void),
@@ -76,6 +70,7 @@ mod ffi {
         pub fn mvimg_shim_split_module(
             module: *mut c_void,
             parts: c_uint,
+            name: extern "C" fn(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint),
             sink: extern "C" fn(cx: *mut c_void, part: c_uint, partition: *mut c_void),
             cx: *mut c_void,
         );
@@ -523,51 +518,18 @@ pub unsafe fn expand_function_constants(module: *mut c_void) {
     unsafe { ffi::mvimg_shim_expand_function_constants(module) }
 }
 
-/// Assigns every defined global of a module to one of `parts` partitions:
-/// returns (name, partition) pairs. Every defined global must have a name.
-/// An alias stays with its aliasee, a comdat's members together, an ifunc
+/// Splits `module` into `parts` new modules of its context in one pass.
+/// Every defined global goes to one partition (every one must have a name):
+/// an alias stays with its aliasee, a comdat's members together, an ifunc
 /// with its resolver and a function with every global that takes the address
 /// of one of its blocks; each cluster goes to the partition a hash of its
 /// least name (cut at `.mvimg.`) gives, so the assignment depends only on the
-/// names and `parts`, and an edit moves nothing else.
-///
-/// # Safety
-///
-/// `module` must be a valid `LLVMModuleRef` not used by another thread during
-/// the call.
-pub unsafe fn assign_partitions(module: *mut c_void, parts: u32) -> Vec<(Vec<u8>, u32)> {
-    extern "C" fn sink(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint) {
-        // SAFETY: `cx` is the `Vec` passed below; `name` points at `len`
-        // bytes that live for the duration of this call.
-        let (out, name) = unsafe {
-            (
-                &mut *(cx as *mut Vec<(Vec<u8>, u32)>),
-                std::slice::from_raw_parts(name as *const u8, len),
-            )
-        };
-        out.push((name.to_vec(), part));
-    }
-    let mut out: Vec<(Vec<u8>, u32)> = Vec::new();
-    // SAFETY: guaranteed by the caller; `out` outlives the call and `sink`
-    // matches the callback type.
-    unsafe {
-        ffi::mvimg_shim_assign_partitions(
-            module,
-            parts.max(1),
-            sink,
-            &mut out as *mut Vec<(Vec<u8>, u32)> as *mut c_void,
-        )
-    };
-    out
-}
-
-/// Splits `module` into `parts` new modules of its context in one pass, the
-/// partitions [`assign_partitions`] gives: partition `p` holds `p`'s
-/// definitions and declarations of what they reference (module inline asm
-/// goes to partition 0, named metadata to all). Each is handed to
-/// `sink(p, partition)` in partition order, as an `LLVMModuleRef` the sink
-/// owns (and must dispose of), before the next is made. `module` is not
-/// changed.
+/// names and `parts`, and an edit moves nothing else. First `name(name, p)`
+/// hears every definition's partition, in module order; then `sink(p,
+/// partition)` gets each partition in order, an `LLVMModuleRef` the sink owns
+/// (and must dispose of), before the next is made: `p`'s definitions and
+/// declarations of what they reference (module inline asm goes to partition
+/// 0, named metadata to all). `module` is not changed.
 ///
 /// # Safety
 ///
@@ -576,23 +538,39 @@ pub unsafe fn assign_partitions(module: *mut c_void, parts: u32) -> Vec<(Vec<u8>
 pub unsafe fn split_module(
     module: *mut c_void,
     parts: u32,
+    name: &mut dyn FnMut(&[u8], u32),
     sink: &mut dyn FnMut(u32, *mut c_void),
 ) {
-    extern "C" fn call(cx: *mut c_void, part: c_uint, partition: *mut c_void) {
-        // SAFETY: `cx` is the `&mut dyn FnMut` passed below, used by this
-        // call only.
-        let sink = unsafe { &mut *(cx as *mut &mut dyn FnMut(u32, *mut c_void)) };
-        sink(part, partition);
+    type Callbacks<'a> = (
+        &'a mut dyn FnMut(&[u8], u32),
+        &'a mut dyn FnMut(u32, *mut c_void),
+    );
+    extern "C" fn named(cx: *mut c_void, name: *const c_char, len: usize, part: c_uint) {
+        // SAFETY: `cx` is the `Callbacks` passed below, used by this call
+        // only; `name` points at `len` bytes that live for the call.
+        let (callbacks, name) = unsafe {
+            (
+                &mut *(cx as *mut Callbacks<'_>),
+                std::slice::from_raw_parts(name as *const u8, len),
+            )
+        };
+        (callbacks.0)(name, part);
     }
-    let mut sink = sink;
-    // SAFETY: guaranteed by the caller; `sink` outlives the call and `call`
-    // matches the callback type.
+    extern "C" fn made(cx: *mut c_void, part: c_uint, partition: *mut c_void) {
+        // SAFETY: as above.
+        let callbacks = unsafe { &mut *(cx as *mut Callbacks<'_>) };
+        (callbacks.1)(part, partition);
+    }
+    let mut callbacks: Callbacks<'_> = (name, sink);
+    // SAFETY: guaranteed by the caller; `callbacks` outlives the call and
+    // both functions match their callback types.
     unsafe {
         ffi::mvimg_shim_split_module(
             module,
             parts.max(1),
-            call,
-            &mut sink as *mut &mut dyn FnMut(u32, *mut c_void) as *mut c_void,
+            named,
+            made,
+            &mut callbacks as *mut Callbacks<'_> as *mut c_void,
         )
     };
 }
