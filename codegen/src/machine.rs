@@ -108,18 +108,52 @@ pub const TARGET_PASSES: &str = "function(loop-simplify,lcssa,loop-vectorize,\
 /// own defaults leave SLP vectorization off; before this, -O2 builds were
 /// measurably slower than clang's on the same IR: see ci/bench.)
 pub fn optimize(module: &Module<'_>, machine: &TargetMachine, opt_level: u8) -> Result<(), Error> {
+    run_passes_with(
+        module,
+        machine,
+        &format!("default<O{}>", opt_level.min(3)),
+        pipeline_options(opt_level),
+    )
+}
+
+/// The whole-program half of `-On` for unoptimized input, run on the linked
+/// module before multiversioning and the partition split: LLVM's ThinLTO
+/// pre-link pipeline (`thinlto-pre-link<On>`: inlining, SROA, early CSE,
+/// GVN, instcombine, loop simplification and unrolling, dead-code
+/// elimination; no vectorization, which depends on each clone's target).
+/// Every call the ordinary build inlines (header `static inline` helpers,
+/// C++ `linkonce_odr` members, `always_inline` intrinsics' helpers) is
+/// inlined here, whichever partition the caller and the callee later land
+/// in; cloning then sees the functions as they will be compiled, as Julia's
+/// multiversioning sees optimized functions. Each clone still gets the whole
+/// `default<On>` pipeline in its partition ([`optimize_input`]), tuned for
+/// its CPU. Nothing runs for optimized input or at -O0.
+pub fn prelink(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    opt_level: u8,
+    kind: InputKind,
+) -> Result<(), Error> {
+    if kind == InputKind::Optimized || opt_level == 0 {
+        return Ok(());
+    }
+    run_passes_with(
+        module,
+        machine,
+        &format!("thinlto-pre-link<O{}>", opt_level.min(3)),
+        pipeline_options(opt_level),
+    )
+}
+
+/// The pass builder's tuning for `-On`, as clang sets it.
+fn pipeline_options(opt_level: u8) -> PassBuilderOptions {
     let full = opt_level >= 2;
     let options = PassBuilderOptions::create();
     options.set_loop_vectorization(full);
     options.set_loop_slp_vectorization(full);
     options.set_loop_interleaving(full);
     options.set_loop_unrolling(full);
-    run_passes_with(
-        module,
-        machine,
-        &format!("default<O{}>", opt_level.min(3)),
-        options,
-    )
+    options
 }
 
 /// Optimizes `module` for an input of `kind`: [`optimize`] for unoptimized

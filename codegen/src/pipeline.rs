@@ -169,7 +169,8 @@ pub struct Built {
     pub runtime: bool,
     /// What the image links besides its own code.
     pub link: ImageLink,
-    /// Wall time of each phase, in order: `load`, `multiversion`, then
+    /// Wall time of each phase, in order: `load`, `prelink`
+    /// ([`crate::machine::prelink`]), `multiversion`, then
     /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
     pub phases: Vec<(&'static str, std::time::Duration)>,
     /// Targets of the list that no host would select
@@ -619,6 +620,8 @@ fn run<'ctx>(
         let layout = machine.get_target_data();
         crate::abi::check_vector_abi(&module, platform.arch, &layout, &widths, |_| false, true)?;
     }
+    crate::machine::prelink(&module, &machine, options.opt_level, options.input)?;
+    clock.done("prelink");
     let (plan, exports) = multiversion(
         context,
         &module,
