@@ -126,12 +126,14 @@ fn sqlite_rebuilds_from_the_cache_and_after_an_edit_recompile_one_partition() {
     let cold = build(&original, &image_in(&dir.join("cold")), Some(&cache), &[]);
     assert!(cold.objects > 2, "{cold:?}");
     assert_eq!(cold.hits, 0, "{cold:?}");
-    assert_eq!(cold.misses, 2 * cold.objects, "{cold:?}");
+    // Two steps per partition (optimize, emit) and the whole module's
+    // pre-link.
+    assert_eq!(cold.misses, 2 * cold.objects + 1, "{cold:?}");
     assert_eq!(cold.compiled, cold.objects, "{cold:?}");
     let warm = build(&original, &image_in(&dir.join("warm")), Some(&cache), &[]);
     assert_eq!(
         (warm.hits, warm.misses, warm.compiled),
-        (2 * cold.objects, 0, 0),
+        (2 * cold.objects + 1, 0, 0),
         "{warm:?}"
     );
     assert!(

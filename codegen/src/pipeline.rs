@@ -620,7 +620,11 @@ fn run<'ctx>(
         let layout = machine.get_target_data();
         crate::abi::check_vector_abi(&module, platform.arch, &layout, &widths, |_| false, true)?;
     }
-    crate::machine::prelink(&module, &machine, options.opt_level, options.input)?;
+    let cache_before = options
+        .cache
+        .as_deref()
+        .map(crate::cache::ObjectCache::stats);
+    let module = prelink(context, module, &platform, &targets, &machine, options)?;
     clock.done("prelink");
     let (plan, exports) = multiversion(
         context,
@@ -643,7 +647,6 @@ fn run<'ctx>(
             .max(1),
     };
     let cache = options.cache.as_deref();
-    let cache_before = cache.map(crate::cache::ObjectCache::stats);
     let (objects, memory, remote) = if parts == 1 {
         clock.reporter.report("optimize+emit", 0, 1);
         let spec = crate::partition::PartitionSpec::new(
@@ -742,6 +745,54 @@ fn run<'ctx>(
         cache: cache_stats,
         remote,
     })
+}
+
+/// [`crate::machine::prelink`] of `module`, through the object cache when
+/// the build has one: the step's key is the linked input module's bitcode
+/// (with the spec), its entry the pre-linked module's bitcode. The result is
+/// always the module read back from that bitcode, cached or not, so that a
+/// build from the cache and one without make the same bytes (a module read
+/// from bitcode can list a value's users in another order).
+fn prelink<'ctx>(
+    context: &'ctx Context,
+    module: Module<'ctx>,
+    platform: &Platform,
+    targets: &ResolvedTargets,
+    machine: &TargetMachine,
+    options: &BuildOptions,
+) -> Result<Module<'ctx>, Error> {
+    if options.input == crate::machine::InputKind::Optimized || options.opt_level == 0 {
+        return Ok(module);
+    }
+    let read_back = |bitcode: &[u8]| {
+        let buffer = MemoryBuffer::create_from_memory_range_copy(bitcode, "prelinked");
+        Module::parse_bitcode_from_buffer(&buffer, context).map_err(|e| Error::Llvm {
+            action: "reading back the pre-linked module".into(),
+            message: e.to_string_lossy().into_owned(),
+        })
+    };
+    let cache = options.cache.as_deref();
+    let key = cache.map(|_| {
+        crate::partition::PartitionSpec::new(platform, targets, options.opt_level, options.input)
+            .key("prelink", &[module.write_bitcode_to_memory().as_slice()])
+    });
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        if let Some(hit) = cache.get(key) {
+            if let [bitcode] = hit.blobs.as_slice() {
+                if let Ok(cached) = read_back(bitcode) {
+                    return Ok(cached);
+                }
+            }
+        }
+    }
+    let started = std::time::Instant::now();
+    crate::machine::prelink(&module, machine, options.opt_level, options.input)?;
+    let bitcode = module.write_bitcode_to_memory();
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        cache.put(key, &[bitcode.as_slice()], started.elapsed());
+    }
+    drop(module);
+    read_back(bitcode.as_slice())
 }
 
 /// The identity of the base image at `path`, which must be an mvimg image

@@ -15,6 +15,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/GlobalAlias.h"
 #include "llvm/IR/GlobalIFunc.h"
@@ -303,12 +304,107 @@ void copy_comdat(llvm::GlobalObject &to, const llvm::GlobalObject &from) {
   }
 }
 
+// Where each compile unit's debug information goes in a split: its whole
+// description (enumerations, retained types, imported entities, macros and
+// the variables no definition carries) once, in its owner partition (the
+// first that holds one of its functions; partition 0 when none does); a
+// global variable's description with the variable's definition. Every other
+// partition that reaches the unit (a function of it, code inlined from it, a
+// type scoped in it) gets a copy without those lists. Before, every partition
+// copied every unit whole: the image carried each unit's lists once per
+// partition.
+struct UnitPlacement {
+  llvm::DenseMap<const llvm::DICompileUnit *, unsigned> owner;
+  // Variable descriptions some global definition of the module carries.
+  llvm::SmallPtrSet<const llvm::Metadata *, 32> carried;
+
+  UnitPlacement(const llvm::Module &module,
+                const llvm::DenseMap<const llvm::GlobalValue *, unsigned> &assigned) {
+    for (const llvm::Function &f : module.functions()) {
+      const llvm::DISubprogram *sp = f.getSubprogram();
+      auto found = assigned.find(&f);
+      if (sp == nullptr || sp->getUnit() == nullptr || found == assigned.end()) {
+        continue;
+      }
+      auto [entry, inserted] = owner.try_emplace(sp->getUnit(), found->second);
+      if (!inserted) {
+        entry->second = std::min(entry->second, found->second);
+      }
+    }
+    for (const llvm::GlobalVariable &v : module.globals()) {
+      if (v.isDeclaration()) {
+        continue;
+      }
+      llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> described;
+      v.getDebugInfo(described);
+      carried.insert(described.begin(), described.end());
+    }
+  }
+
+  unsigned owner_of(const llvm::DICompileUnit *unit) const {
+    auto found = owner.find(unit);
+    return found == owner.end() ? 0 : found->second;
+  }
+
+  // Lists in `out` (partition `part`) the units its contents reached while
+  // they were mapped, and the units it owns; trims each as described above.
+  void place(const llvm::Module &module, llvm::Module &out, unsigned part,
+             llvm::ValueToValueMapTy &vmap, llvm::ValueMaterializer &materializer) const {
+    llvm::SmallPtrSet<const llvm::Metadata *, 32> here;
+    for (const llvm::GlobalVariable &v : out.globals()) {
+      if (v.isDeclaration()) {
+        continue;
+      }
+      llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> described;
+      v.getDebugInfo(described);
+      here.insert(described.begin(), described.end());
+    }
+    llvm::NamedMDNode *units = nullptr;
+    for (llvm::DICompileUnit *unit : module.debug_compile_units()) {
+      std::optional<llvm::Metadata *> mapped = vmap.getMappedMD(unit);
+      bool owned = owner_of(unit) == part;
+      if (!mapped && !owned) {
+        continue;
+      }
+      auto *copy = llvm::cast<llvm::DICompileUnit>(
+          mapped ? *mapped
+                 : llvm::MapMetadata(unit, vmap, llvm::RF_None, nullptr, &materializer));
+      if (units == nullptr) {
+        units = out.getOrInsertNamedMetadata("llvm.dbg.cu");
+      }
+      units->addOperand(copy);
+      if (copy == unit) {
+        continue;
+      }
+      auto before = unit->getGlobalVariables();
+      auto after = copy->getGlobalVariables();
+      if (before.size() == after.size()) {
+        llvm::SmallVector<llvm::Metadata *, 16> kept;
+        for (unsigned i = 0; i < after.size(); ++i) {
+          if (here.contains(after[i]) || (owned && !carried.contains(before[i]))) {
+            kept.push_back(after[i]);
+          }
+        }
+        copy->replaceGlobalVariables(llvm::MDTuple::get(out.getContext(), kept));
+      }
+      if (!owned) {
+        copy->replaceEnumTypes(nullptr);
+        copy->replaceRetainedTypes(nullptr);
+        copy->replaceImportedEntities(nullptr);
+        copy->replaceMacros(nullptr);
+      }
+    }
+  }
+};
+
 // One partition of `module`: a new module of its context with the
 // definitions `members` (in `module`'s order, one cluster list) and
-// declarations of what they reference; its inline asm if `keep_asm`.
+// declarations of what they reference; its inline asm if `keep_asm`; its
+// compile units as `units` places them for partition `part`.
 std::unique_ptr<llvm::Module> split_part(const llvm::Module &module,
                                          const std::vector<const llvm::GlobalValue *> &members,
-                                         bool keep_asm) {
+                                         bool keep_asm, unsigned part,
+                                         const UnitPlacement &units) {
   auto out = std::make_unique<llvm::Module>(module.getModuleIdentifier(), module.getContext());
   out->setSourceFileName(module.getSourceFileName());
   out->setDataLayout(module.getDataLayout());
@@ -384,11 +480,16 @@ std::unique_ptr<llvm::Module> split_part(const llvm::Module &module,
     }
   }
   for (const llvm::NamedMDNode &named : module.named_metadata()) {
+    if (named.getName() == "llvm.dbg.cu") {
+      continue;
+    }
     llvm::NamedMDNode *copy = out->getOrInsertNamedMetadata(named.getName());
     for (const llvm::MDNode *node : named.operands()) {
       copy->addOperand(llvm::MapMetadata(node, vmap, llvm::RF_None, nullptr, &declarations));
     }
   }
+  declarations.finish();
+  units.place(module, *out, part, vmap, declarations);
   declarations.finish();
   return out;
 }
@@ -651,7 +752,7 @@ void mvimg_shim_expand_function_constants(LLVMModuleRef mod) {
 // partition of each definition is partition_of's. Partition p holds p's
 // definitions and declarations of what they reference, nothing else (module
 // inline asm goes to partition 0 only); named metadata is copied into every
-// partition. First every definition is reported as name(cx, name, name_len,
+// partition but the compile units, which UnitPlacement places. First every definition is reported as name(cx, name, name_len,
 // p), in module order; then each module, owned by the callee from then on, is
 // handed to sink(cx, p, module) in partition order, before the next is built.
 // `mod` is not changed.
@@ -684,8 +785,10 @@ void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
   for (const llvm::GlobalIFunc &i : module.ifuncs()) {
     add(i);
   }
+  UnitPlacement units(module, assigned);
   for (unsigned part = 0; part < parts; ++part) {
-    std::unique_ptr<llvm::Module> out = split_part(module, members[part], part == 0);
+    std::unique_ptr<llvm::Module> out =
+        split_part(module, members[part], part == 0, part, units);
     sink(cx, part, llvm::wrap(out.release()));
   }
 }
