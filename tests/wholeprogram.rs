@@ -221,3 +221,92 @@ fn available_externally_library_bodies_link_with_any_partition_count() {
         &["_M_use_local_data"],
     );
 }
+
+/// An `avx2` function built on the intrinsics' `always_inline` helpers,
+/// called from generic code, in a Windows image: the helpers (real functions
+/// with 256-bit arguments in unoptimized IR) once stayed out of line in their
+/// own partition, and the target-1 body called them through call stubs built
+/// for target 0, which read the arguments from the wrong place under the
+/// Win64 convention (a page fault on target 1). Now they are inlined before
+/// cloning; the image runs on every target of the default list under wine,
+/// as the ordinary MinGW build computes.
+#[test]
+fn windows_avx2_intrinsics_run_on_every_target() {
+    let dir = scratch("wholeprogram-windows-avx2");
+    let source = dir.join("sum.c");
+    std::fs::write(
+        &source,
+        r#"#include <immintrin.h>
+__attribute__((target("avx2"))) static int sum8(const int *p) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)p);
+    v = _mm256_mullo_epi32(v, v);
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+    return _mm_cvtsi128_si32(s);
+}
+__declspec(dllexport) int api(const int *p) { return sum8(p) + sum8(p + 8); }
+"#,
+    )
+    .unwrap();
+    let bc = dir.join("sum.bc");
+    let mut args: Vec<&str> = CLANG_IR_FLAGS.to_vec();
+    args.extend(["--target=x86_64-w64-windows-gnu", s(&source), "-o", s(&bc)]);
+    run_ok("clang-22", &args);
+    let image = dir.join("sum.dll");
+    mvimg_ok(&[
+        "build",
+        "--target",
+        "x86_64-w64-windows-gnu",
+        "--partitions",
+        "8",
+        "-o",
+        s(&image),
+        s(&bc),
+    ]);
+    let driver = dir.join("driver.c");
+    std::fs::write(
+        &driver,
+        r#"#include <stdio.h>
+#include <windows.h>
+int main(void) {
+    HMODULE h = LoadLibraryA("sum.dll");
+    if (!h) { printf("LoadLibrary failed\n"); return 1; }
+    int (*api)(const int *) = (int (*)(const int *))GetProcAddress(h, "api");
+    int v[16];
+    for (int i = 0; i < 16; i++) v[i] = i + 1;
+    printf("%d\n", api(v));
+    return 0;
+}
+"#,
+    )
+    .unwrap();
+    let exe = dir.join("driver.exe");
+    run_ok(
+        "x86_64-w64-mingw32-gcc",
+        &["-O2", "-o", s(&exe), s(&driver)],
+    );
+    let wine = if Path::new("/usr/lib/wine/wine64").exists() {
+        "/usr/lib/wine/wine64"
+    } else {
+        "wine64"
+    };
+    let prefix = dir.join("wine");
+    // The default x86_64 list has four targets; this host runs each (forced).
+    for target in ["0", "1", "2", "3"] {
+        let out = Command::new(wine)
+            .arg(&exe)
+            .current_dir(&dir)
+            .env("WINEPREFIX", &prefix)
+            .env("WINEDEBUG", "-all")
+            .env("MVIMG_FORCE_TARGET", target)
+            .output()
+            .expect("wine64 runs (ci/setup installs it)");
+        // The sum of the squares of 1..=16.
+        assert_eq!(
+            stdout_of(&out, &format!("the driver on target {target}")).trim(),
+            "1496",
+            "target {target}"
+        );
+    }
+}

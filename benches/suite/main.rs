@@ -1,10 +1,11 @@
 //! mvimg's performance suite (`ci/bench`): load-time dispatch, call overhead,
 //! kernel speed, build cost, and incremental and distributed builds, each
-//! measured against what a user would pick instead, side by side in one run; the link benchmark is mvimg-link's own
+//! measured against what a user would pick instead, side by side in one run,
+//! and whole programs against their ordinary build; the link benchmark is mvimg-link's own
 //! (`link/benches/link.rs`). Writes a markdown report.
 //!
 //! `cargo bench --bench suite -- [dispatch] [calls] [kernels] [build]
-//! [incremental]` (all five without names). Environment: `MVIMG_BENCH_SOURCES` (the directory of
+//! [incremental] [programs]` (all six without names). Environment: `MVIMG_BENCH_SOURCES` (the directory of
 //! `cargo vendor --manifest-path benches/sources/Cargo.toml`; required by
 //! kernels and build), `MVIMG_BENCH_OUT` (the report file; default
 //! target/bench/suite.md), `MVIMG_BENCH_DISPATCH_SIZES` (default
@@ -18,6 +19,7 @@ mod common;
 mod dispatch;
 mod incremental;
 mod kernels;
+mod programs;
 
 use anyhow::{bail, Result};
 
@@ -44,7 +46,14 @@ fn main() -> Result<()> {
         .map(String::as_str)
         .collect();
     if parts.is_empty() {
-        parts = vec!["dispatch", "calls", "kernels", "build", "incremental"];
+        parts = vec![
+            "dispatch",
+            "calls",
+            "kernels",
+            "build",
+            "incremental",
+            "programs",
+        ];
     }
     let ctx = Ctx::new()?;
     let mut report = String::new();
@@ -57,8 +66,12 @@ fn main() -> Result<()> {
             "kernels" => kernels::run(&ctx)?,
             "build" => build_cost::run(&ctx)?,
             "incremental" => incremental::run(&ctx)?,
+            "programs" => programs::run(&ctx)?,
             other => {
-                bail!("unknown part `{other}`: dispatch, calls, kernels, build or incremental")
+                bail!(
+                    "unknown part `{other}`: dispatch, calls, kernels, build, incremental \
+                     or programs"
+                )
             }
         };
         eprintln!(
