@@ -43,8 +43,8 @@ pub use clone::{clone_name, slot_name, trampoline_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};
 pub use machine::{
-    emit_object, optimize, optimize_input, run_passes, target_machine, write_object, InputKind,
-    TARGET_PASSES,
+    emit_object, optimize, optimize_input, prelink, run_passes, target_machine, write_object,
+    InputKind, TARGET_PASSES,
 };
 pub use output::{link_image, write_atomically};
 pub use pipeline::{

@@ -170,7 +170,7 @@ pub struct Built {
     /// What the image links besides its own code.
     pub link: ImageLink,
     /// Wall time of each phase, in order: `load`, `prelink`
-    /// ([`crate::machine::prelink`]), `multiversion`, then
+    /// ([`crate::prelink`]), `multiversion`, then
     /// `optimize+emit` (one partition) or `split`, `optimize`, `emit`.
     pub phases: Vec<(&'static str, std::time::Duration)>,
     /// Targets of the list that no host would select
