@@ -15,3 +15,9 @@ pub use mvimg_cpu::image::file as inspect;
 pub use mvimg_codegen as codegen;
 pub use mvimg_cpu as cpu;
 pub use mvimg_link as link;
+
+/// The README's Rust blocks, compiled (and run, unless `no_run`) as
+/// doctests, so that what it shows of the crate keeps building.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -75,6 +75,37 @@ struct RunArgs {
     /// workers that share its file system).
     #[arg(long, value_name = "PATH")]
     worker_mvimg: Option<std::path::PathBuf>,
+    /// Trust the Dask workers: let their results into the object cache
+    /// (untrusted, the default, a worker's result is checked — an object or
+    /// bitcode of the right kind — and used for this build only).
+    #[arg(long)]
+    trust_workers: bool,
+    /// Recompile this share (0 to 1) of the workers' results here and
+    /// compare them byte for byte; a difference stops the build, naming
+    /// the worker. Verified results may enter the cache.
+    #[arg(long, value_name = "FRACTION", value_parser = parse_fraction, default_value_t = 0.0)]
+    verify_remote: f64,
+    /// TLS to the scheduler (a `tls://` address): the CA certificate the
+    /// cluster's certificates are signed by (with --tls-cert and --tls-key;
+    /// without them, Dask's own configuration decides).
+    #[arg(long, value_name = "FILE", requires_all = ["tls_cert", "tls_key"])]
+    tls_ca: Option<std::path::PathBuf>,
+    /// This client's TLS certificate (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_ca")]
+    tls_cert: Option<std::path::PathBuf>,
+    /// This client's TLS private key (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_ca")]
+    tls_key: Option<std::path::PathBuf>,
+}
+
+/// A number from 0 to 1 (`--verify-remote`).
+fn parse_fraction(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err(format!(
+            "`{text}` is not a fraction from 0 to 1 (0.1 checks a tenth)"
+        )),
+    }
 }
 
 /// Where partitions compile.
@@ -267,6 +298,15 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<std::path::PathBuf>,
     },
+    /// Read and verify one IR file as a build would, and say whether it is
+    /// valid (what `mvimg build` runs in a child process for each input, so
+    /// that a crash of LLVM's reader on a malformed file cannot end the
+    /// build's own process).
+    #[command(name = "check-input", hide = true)]
+    CheckInput {
+        /// The IR file.
+        input: std::path::PathBuf,
+    },
     /// Compile one step of one partition (what a distributed build's
     /// workers run; README, "Building on a cluster").
     #[command(name = "compile-partition")]
@@ -386,8 +426,10 @@ enum Command {
     },
     /// Decide, from the image's file alone (nothing of it runs), whether this
     /// host (or a described one) may load it: a target it can run, and a
-    /// build record that meets the requirements. Exit status 0 (loadable) or
-    /// 1 (refused, with every reason).
+    /// build record that meets the requirements. Exit status 0 (loadable),
+    /// 1 (refused, with every reason) or 2 (no decision: the image or the
+    /// host description cannot be read, or the arguments are wrong; with
+    /// --json the error is a JSON object with `image` and `error`).
     Check {
         /// The image (.so, .dylib or .dll, any architecture).
         image: std::path::PathBuf,
@@ -481,7 +523,10 @@ fn fleet_plan(
 fn fleet_check(path: &std::path::Path, json_out: bool, nodes: &[String]) -> Result<()> {
     let nodes = mvimg::cpu::fleet::Node::read_all(nodes).map_err(cpu_error)?;
     let image = mvimg::inspect::ImageFile::read(path)?;
-    let resolved = image.data.resolved_targets()?;
+    let resolved = image
+        .data
+        .resolved_targets()
+        .with_context(|| path.display().to_string())?;
     let report = mvimg::cpu::fleet::check(&resolved, &nodes).map_err(cpu_error)?;
     print(&report, json_out)?;
     if !report.runs_everywhere() {
@@ -643,7 +688,9 @@ fn explain(
     let host = described_host(Some(data.arch), host_cpu, from)?;
     // The targets as the image recorded them (never re-resolved against the
     // described host), as the image's own init selects.
-    let resolved = data.resolved_targets()?;
+    let resolved = data
+        .resolved_targets()
+        .with_context(|| path.display().to_string())?;
     report_selection(&resolved, host, json_out)
 }
 
@@ -760,6 +807,16 @@ fn build(
             "--fleet builds linked images into the directory -o names; it does not take --emit obj"
         );
     }
+    // Where the build writes, checked before it runs: no directory is
+    // created, and no input (or the plan) is overwritten.
+    if fleet.is_empty() {
+        mvimg::codegen::check_destination(&output, &inputs)?;
+    }
+    if let Some(plan) = &plan {
+        let mut taken = inputs.clone();
+        taken.push(output.clone());
+        mvimg::codegen::check_destination(plan, &taken)?;
+    }
     let entries = if entries.is_empty() {
         Entries::Exported
     } else {
@@ -784,6 +841,11 @@ fn build(
         None => None,
     };
     let executor = executor(&run)?;
+    // Each input read and verified in a child process before the build:
+    // LLVM's reader trusts its bytes, and a malformed file that crashes it
+    // or exhausts memory must end the child, not this build (a second parse
+    // of each input).
+    check_inputs(&inputs, threads)?;
     // Every setting but the inputs, the triple and the list.
     let configure = |builder: ImageBuilder<'static>| -> ImageBuilder<'static> {
         let mut builder = builder
@@ -892,6 +954,37 @@ fn build(
     Ok(())
 }
 
+/// Checks each of `inputs` in a child process
+/// ([`mvimg::codegen::inputs::check_in_child`]), `threads` (default: every
+/// core) at once; the first failure in input order is the error.
+fn check_inputs(inputs: &[std::path::PathBuf], threads: Option<u16>) -> Result<()> {
+    let me = std::env::current_exe().context("finding this mvimg to check the inputs")?;
+    let width = threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    for chunk in inputs.chunks(width.max(1)) {
+        let results: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|input| {
+                    let me = &me;
+                    scope.spawn(move || {
+                        let size = std::fs::metadata(input).map_or(0, |m| m.len());
+                        let limits = mvimg::codegen::inputs::ChildLimits::for_size(size);
+                        mvimg::codegen::inputs::check_in_child(me, input, limits).map_err(Box::new)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join()).collect()
+        });
+        for result in results {
+            result.map_err(|_| anyhow::anyhow!("checking an input panicked"))??;
+        }
+    }
+    Ok(())
+}
+
 /// The executor `mvimg build`'s options ask for.
 fn executor(run: &RunArgs) -> Result<mvimg::codegen::remote::Executor> {
     use mvimg::codegen::remote::{DaskOptions, Executor, Scheduler};
@@ -917,6 +1010,15 @@ fn executor(run: &RunArgs) -> Result<mvimg::codegen::remote::Executor> {
                     std::env::current_exe().context("finding this mvimg's path for the workers")?
                 }
             };
+            options.trust_workers = run.trust_workers;
+            options.verify_fraction = run.verify_remote;
+            if let (Some(ca), Some(cert), Some(key)) = (&run.tls_ca, &run.tls_cert, &run.tls_key) {
+                options.tls = Some(mvimg::codegen::remote::TlsFiles {
+                    ca: ca.clone(),
+                    cert: cert.clone(),
+                    key: key.clone(),
+                });
+            }
             Ok(Executor::Dask(options))
         }
     }
@@ -1003,8 +1105,23 @@ fn cpu_error(e: mvimg::cpu::Error) -> anyhow::Error {
     }
 }
 
+/// What `--version` prints after the name: mvimg's version, the LLVM it
+/// builds with (in process) and the platforms it builds images for.
+fn version_text() -> String {
+    format!(
+        "{}\nLLVM {} (code generation and LLD, in process)\nbuilds images for: {}",
+        env!("CARGO_PKG_VERSION"),
+        mvimg::codegen::llvm_version(),
+        mvimg::cpu::SUPPORTED_TRIPLES.join(", ")
+    )
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    // Leaked once: clap keeps the version for the life of the process.
+    let version: &'static str = Box::leak(version_text().into_boxed_str());
+    let matches = Cli::command().version(version).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match cli.command {
         Command::Targets {
             arch,
@@ -1046,7 +1163,28 @@ fn main() -> ExitCode {
             min_opt,
             base,
             json,
-        } => check(&image, host_cpu, from, require, min_opt, base, json),
+        } => {
+            // 0 loadable, 1 refused (inside), 2 cannot decide: the image or
+            // the host description cannot be read (clap's bad arguments are
+            // 2 as well); with --json the error is JSON too.
+            return match check(&image, host_cpu, from, require, min_opt, base, json) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    if json {
+                        let error = serde_json::json!({
+                            "image": image.display().to_string(),
+                            "error": format!("{e:#}"),
+                        });
+                        println!("{error}");
+                    }
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+        Command::CheckInput { input } => {
+            mvimg::codegen::check_input(&input).map_err(anyhow::Error::new)
+        }
         Command::CompilePartition {
             step,
             spec,

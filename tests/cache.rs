@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{run_ok, s, scratch, sqlite_bc};
+use common::{plain2_of, run_ok, s, scratch, small_library, sqlite_bc};
 
 /// The list every build here uses: a baseline and a clone_all target.
 const LIST: &str = "generic;haswell,clone_all";
@@ -100,13 +100,14 @@ fn same_bytes(a: &Path, b: &Path) {
 }
 
 /// The cache's entry file that holds an object (an ELF file after the
-/// entry header and the blob count and length) and was used last.
+/// entry header — magic, key, hash, time, length: 88 bytes — and the blob
+/// count and length) and was used last.
 fn last_used_object_entry(cache: &Path) -> PathBuf {
     let mut found = Vec::new();
-    for sub in std::fs::read_dir(cache.join("v1")).unwrap().flatten() {
+    for sub in std::fs::read_dir(cache.join("v2")).unwrap().flatten() {
         for entry in std::fs::read_dir(sub.path()).unwrap().flatten() {
             let bytes = std::fs::read(entry.path()).unwrap();
-            if bytes.get(68..72) == Some(b"\x7fELF") {
+            if bytes.get(100..104) == Some(b"\x7fELF") {
                 found.push((entry.metadata().unwrap().modified().unwrap(), entry.path()));
             }
         }
@@ -244,7 +245,7 @@ fn two_builds_share_one_cache_at_once() {
     assert_eq!((third.misses, third.corrupt), (0, 0), "{third:?}");
     same_bytes(&image_in(&dir.join("a")), &image_in(&dir.join("c")));
     // No temporary files were left beside the entries.
-    for sub in std::fs::read_dir(cache.join("v1")).unwrap().flatten() {
+    for sub in std::fs::read_dir(cache.join("v2")).unwrap().flatten() {
         for entry in std::fs::read_dir(sub.path()).unwrap().flatten() {
             let name = entry.file_name();
             assert!(!name.to_string_lossy().ends_with(".tmp"), "{name:?} left");
@@ -259,7 +260,7 @@ fn a_size_limit_evicts_entries_after_the_build() {
     let cache = dir.join("cache");
     let size = |dir: &Path| -> u64 {
         let mut total = 0;
-        for sub in std::fs::read_dir(dir.join("v1")).unwrap().flatten() {
+        for sub in std::fs::read_dir(dir.join("v2")).unwrap().flatten() {
             for entry in std::fs::read_dir(sub.path()).unwrap().flatten() {
                 total += entry.metadata().unwrap().len();
             }
@@ -302,4 +303,74 @@ fn a_size_limit_evicts_entries_after_the_build() {
         "{stderr}"
     );
     assert!(!dir.join("c.so").exists());
+}
+
+/// Every entry file of the cache at `cache`.
+fn entries(cache: &Path) -> std::collections::BTreeSet<PathBuf> {
+    let mut out = std::collections::BTreeSet::new();
+    for sub in std::fs::read_dir(cache.join("v2")).unwrap().flatten() {
+        for entry in std::fs::read_dir(sub.path()).unwrap().flatten() {
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                out.insert(entry.path());
+            }
+        }
+    }
+    out
+}
+
+/// Entries are bound to their keys: a whole, valid entry under another
+/// key's name (a stale copy, two files swapped, a sync between machines) is
+/// corrupt — deleted, recompiled, counted — and so is an entry of the wrong
+/// shape for its step; the image computes the edited code either way.
+#[test]
+fn an_entry_under_another_keys_name_or_of_the_wrong_shape_is_recompiled() {
+    let dir = scratch("cache-bound");
+    let cache = dir.join("cache");
+    let parts = ["--partitions", "4"];
+    let (old_bc, old_answer) = small_library(&dir, "old", 10);
+    let old_image = image_in(&dir.join("old"));
+    build(&old_bc, &old_image, Some(&cache), &parts);
+    assert_eq!(plain2_of(&dir, &old_image), old_answer);
+    let before = entries(&cache);
+    let (new_bc, new_answer) = small_library(&dir, "new", 11);
+    let new_image = image_in(&dir.join("new"));
+    build(&new_bc, &new_image, Some(&cache), &parts);
+    assert_eq!(plain2_of(&dir, &new_image), new_answer);
+    let added: Vec<PathBuf> = entries(&cache).difference(&before).cloned().collect();
+    assert!(!added.is_empty());
+    // Each entry the edit added becomes a copy of an old, valid entry.
+    let old: Vec<&PathBuf> = before.iter().collect();
+    for (i, entry) in added.iter().enumerate() {
+        std::fs::copy(old[i % old.len()], entry).unwrap();
+    }
+    let again = image_in(&dir.join("again"));
+    let report = build(&new_bc, &again, Some(&cache), &parts);
+    assert!(report.corrupt >= 1, "{report:?}");
+    assert_eq!(
+        plain2_of(&dir, &again),
+        new_answer,
+        "the edited code, not the stale entry's"
+    );
+    same_bytes(&new_image, &again);
+
+    // A valid entry of the wrong shape for its step (three blobs).
+    let store = mvimg::codegen::cache::ObjectCache::open(&cache, None).unwrap();
+    for entry in &added {
+        let hex = entry.file_name().unwrap().to_string_lossy().into_owned();
+        let key: Vec<u8> = (0..32)
+            .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+            .collect();
+        let key = mvimg::codegen::cache::CacheKey(key.try_into().unwrap());
+        store.put(&key, &[b"one", b"two", b"three"], std::time::Duration::ZERO);
+    }
+    let shaped = image_in(&dir.join("shaped"));
+    let report = build(&new_bc, &shaped, Some(&cache), &parts);
+    assert!(report.corrupt >= 1, "{report:?}");
+    same_bytes(&new_image, &shaped);
+    // Deleted and written again: the next build finds every entry whole.
+    let last = image_in(&dir.join("last"));
+    let report = build(&new_bc, &last, Some(&cache), &parts);
+    assert_eq!(report.corrupt, 0, "{report:?}");
+    assert_eq!(report.misses, 0, "{report:?}");
+    same_bytes(&new_image, &last);
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use mvimg::codegen::remote::LocalCluster;
 
 mod common;
-use common::{s, scratch, sqlite_bc};
+use common::{plain2_of, s, scratch, small_library, sqlite_bc};
 
 const LIST: &str = "generic;haswell,clone_all";
 
@@ -68,6 +68,28 @@ fn tasks_per_worker(stderr: &str) -> Vec<u64> {
         .collect()
 }
 
+/// Waits until the build `child` sends actions to the cluster: its private
+/// actions directory exists (two minutes at most, the build still running).
+fn wait_for_actions(child: &mut std::process::Child) {
+    let prefix = format!(".mvimg-dask.mvimg-actions-{}-", child.id());
+    let start = Instant::now();
+    while !std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+    {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the build ended before any task ran"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no task started in 120 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 fn same_bytes(a: &Path, b: &Path) {
     assert!(
         std::fs::read(a).unwrap() == std::fs::read(b).unwrap(),
@@ -102,31 +124,8 @@ fn sqlite_builds_on_two_workers_as_it_builds_here_even_when_one_dies() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Once tasks are running (the split takes seconds): the task scratch
-    // directories the driver's request names exist.
-    let start = Instant::now();
-    loop {
-        let running = std::fs::read_dir(std::env::temp_dir())
-            .unwrap()
-            .flatten()
-            .any(|e| {
-                e.file_name()
-                    .to_string_lossy()
-                    .starts_with(&format!("mvimg-dask-{}-", child.id()))
-            });
-        if running {
-            break;
-        }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the build ended before any task ran"
-        );
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "no task started in 120 s"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    // Once tasks are running (the split takes seconds).
+    wait_for_actions(&mut child);
     std::thread::sleep(Duration::from_secs(2));
     assert!(
         child.try_wait().unwrap().is_none(),
@@ -221,4 +220,330 @@ fn a_worker_refuses_a_partition_from_another_mvimg() {
         stderr.contains("--executor dask needs the scheduler"),
         "{stderr}"
     );
+}
+
+/// A `--worker-mvimg` wrapper that runs this mvimg, then, for the emit
+/// step, does `then` to the object (`$OUT`); it leaves a marker file in
+/// `dir` each time it changed one.
+fn wrapper(dir: &Path, name: &str, then: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "#!/bin/sh\n\"{real}\" \"$@\" || exit $?\n\
+             if [ \"$2\" = emit ]; then OUT=output.o; MARK=\"{mark}\"; {then}; fi\n",
+            real = env!("CARGO_BIN_EXE_mvimg"),
+            mark = dir.join(format!("{name}.changed")).display(),
+        ),
+    )
+    .unwrap();
+    common::run_ok("chmod", &["755", s(&path)]);
+    path
+}
+
+/// Workers are untrusted by default: a worker's result is checked (an
+/// object of the platform, bitcode) and never enters the cache, so neither a
+/// worker returning garbage nor one returning a valid object that computes
+/// something else (an immediate changed: `x + 10` made `x + 11`) poisons
+/// later builds; garbage stops the build naming the worker, and
+/// `--verify-remote 1` catches the lie. Two builds whose drivers have the
+/// same process id (each in its own PID namespace) on one scheduler get
+/// their own images.
+#[test]
+fn lying_and_garbage_workers_poison_nothing_and_equal_pids_do_not_mix() {
+    let dir = scratch("dask-adversary");
+    let (bc, answer) = small_library(&dir, "small", 10);
+    let cache = dir.join("cache");
+    let cluster = LocalCluster::start(&python(), &dir, 1).unwrap();
+    let file = cluster.scheduler_file();
+    let parts = ["--partitions", "4", "--cache", s(&cache)];
+    let on = |worker: &Path| -> Vec<String> {
+        [
+            "--executor",
+            "dask",
+            "--scheduler-file",
+            s(&file),
+            "--worker-mvimg",
+            s(worker),
+        ]
+        .iter()
+        .chain(parts.iter())
+        .map(|a| a.to_string())
+        .collect()
+    };
+    // `lea eax, [rdi + 10]` becomes `lea eax, [rdi + 11]`.
+    let lying = wrapper(
+        &dir,
+        "lying.sh",
+        "python3 -c 'import sys; p=sys.argv[1]; b=open(p,\"rb\").read(); c=b.replace(b\"\\x8d\\x47\\x0a\", b\"\\x8d\\x47\\x0b\"); open(p,\"wb\").write(c); sys.exit(0 if c == b else 7)' \"$OUT\" || touch \"$MARK\"",
+    );
+    let garbage = wrapper(
+        &dir,
+        "garbage.sh",
+        "echo garbage > \"$OUT\"; touch \"$MARK\"",
+    );
+
+    // Garbage: the build stops, naming the worker; nothing is left.
+    let out_path = dir.join("garbage/libsmall.so");
+    let args = on(&garbage);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = build_command(&bc, &out_path, &args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "built from garbage");
+    assert!(dir.join("garbage.sh.changed").exists(), "the wrapper ran");
+    assert!(
+        stderr.contains("worker tcp://") && stderr.contains("not what the step makes"),
+        "{stderr}"
+    );
+    assert!(!out_path.exists());
+
+    // A lie, verified: the build stops, naming the worker.
+    let verified = dir.join("verified/libsmall.so");
+    let mut args = on(&lying);
+    args.extend(["--verify-remote".into(), "1".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = build_command(&bc, &verified, &args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(dir.join("lying.sh.changed").exists(), "the lie was told");
+    assert!(!output.status.success(), "a verified lie was linked");
+    assert!(
+        stderr.contains("differs from the one compiled here"),
+        "{stderr}"
+    );
+    assert!(!verified.exists());
+
+    // A lie, unverified (the default trust model: the image is the
+    // workers' word), then a local build from the same cache: the lie did
+    // not enter the cache.
+    let told = dir.join("told/libsmall.so");
+    let args = on(&lying);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    build(&bc, &told, &args);
+    let local = dir.join("local/libsmall.so");
+    build(&bc, &local, &parts);
+    assert_eq!(plain2_of(&dir, &local), answer, "the cache was poisoned");
+
+    // Equal process ids on one scheduler: two builds at once, each in its
+    // own PID namespace (so both drivers have the same PID), of libraries
+    // that differ; each image computes its own.
+    let (bc2, answer2) = small_library(&dir, "other", 20);
+    let plain = |out: &Path, ir: &Path| {
+        let mut command = Command::new("unshare");
+        command
+            .args(["--pid", "--fork", env!("CARGO_BIN_EXE_mvimg")])
+            .args(["build", "-C", LIST, "-q", "--partitions", "4"])
+            .args(["--executor", "dask", "--scheduler-file", s(&file)])
+            .arg(ir)
+            .arg("-o")
+            .arg(out)
+            .env("MVIMG_PYTHON", python())
+            .env_remove("MVIMG_CACHE")
+            .env_remove("MVIMG_CPU_TARGET");
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        command.stderr(Stdio::piped()).spawn().unwrap()
+    };
+    for round in 0..3 {
+        let (a, b) = (
+            dir.join(format!("pid{round}a/libsmall.so")),
+            dir.join(format!("pid{round}b/libsmall.so")),
+        );
+        let (ca, cb) = (plain(&a, &bc), plain(&b, &bc2));
+        for child in [ca, cb] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "unshare --pid --fork mvimg build (root, as in CI): {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_eq!(plain2_of(&dir, &a), answer, "round {round}: a");
+        assert_eq!(plain2_of(&dir, &b), answer2, "round {round}: b");
+    }
+}
+
+/// The scheduler killed while a build's tasks run: the build compiles the
+/// rest here and says so in one line (no Python traceback); the image is
+/// the local build's, byte for byte. A dead scheduler address falls back
+/// once per build, not once per step.
+#[test]
+fn a_scheduler_lost_mid_build_leaves_one_line_and_the_local_image() {
+    let dir = scratch("dask-lost-scheduler");
+    let ir = dir.join("synth.ll");
+    std::fs::write(
+        &ir,
+        mvimg::codegen::synth::module(2000, "x86_64-unknown-linux-gnu"),
+    )
+    .unwrap();
+    let local = dir.join("local/libsynth.so");
+    build(&ir, &local, &["--partitions", "16"]);
+
+    let mut cluster = LocalCluster::start(&python(), &dir, 1).unwrap();
+    let file = cluster.scheduler_file();
+    let lost = dir.join("lost/libsynth.so");
+    let mut child = build_command(
+        &ir,
+        &lost,
+        &[
+            "--partitions",
+            "16",
+            "--executor",
+            "dask",
+            "--scheduler-file",
+            s(&file),
+        ],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    wait_for_actions(&mut child);
+    cluster.kill_scheduler().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("Traceback"), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: compiled here"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    same_bytes(&local, &lost);
+
+    // Nothing listens on the scheduler's port now: one wait, not one per
+    // step (two steps: optimize and emit).
+    let dead = dir.join("dead/libsynth.so");
+    let started = Instant::now();
+    let said = build(
+        &ir,
+        &dead,
+        &[
+            "--partitions",
+            "16",
+            "--executor",
+            "dask",
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ],
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(18),
+        "{:?}: {said}",
+        started.elapsed()
+    );
+    assert_eq!(said.matches("warning: compiled here").count(), 1, "{said}");
+    same_bytes(&local, &dead);
+}
+
+/// A certificate authority and one certificate for 127.0.0.1 signed by it
+/// (openssl, as ci/setup installs it), in `dir`.
+fn certificates(dir: &Path) -> mvimg::codegen::remote::TlsFiles {
+    let (ca_key, ca) = (dir.join("ca.key"), dir.join("ca.pem"));
+    let (key, csr, cert) = (
+        dir.join("node.key"),
+        dir.join("node.csr"),
+        dir.join("node.pem"),
+    );
+    let ext = dir.join("ext.cnf");
+    std::fs::write(&ext, "subjectAltName=IP:127.0.0.1,DNS:localhost\n").unwrap();
+    let openssl = |args: &[&str]| common::run_ok("openssl", args);
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=mvimg test CA",
+        "-keyout",
+        s(&ca_key),
+        "-out",
+        s(&ca),
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        s(&key),
+        "-out",
+        s(&csr),
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        s(&csr),
+        "-CA",
+        s(&ca),
+        "-CAkey",
+        s(&ca_key),
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        s(&ext),
+        "-out",
+        s(&cert),
+    ]);
+    mvimg::codegen::remote::TlsFiles { ca, cert, key }
+}
+
+/// A build on a TLS cluster (scheduler on `tls://`, certificates made here):
+/// with the CA, certificate and key it builds there, byte for byte the
+/// local image; without them it cannot connect and compiles here, saying so.
+#[test]
+fn a_build_on_a_tls_cluster() {
+    let dir = scratch("dask-tls");
+    let (ir, answer) = small_library(&dir, "small", 10);
+    let local = dir.join("local/libsmall.so");
+    build(&ir, &local, &["--partitions", "4"]);
+    let tls = certificates(&dir);
+    let cluster = LocalCluster::start_tls(&python(), &dir, 1, &tls).unwrap();
+    let file = cluster.scheduler_file();
+    let address = std::fs::read_to_string(&file).unwrap();
+    assert!(address.contains("tls://127.0.0.1"), "{address}");
+    let remote = dir.join("tls/libsmall.so");
+    let said = build(
+        &ir,
+        &remote,
+        &[
+            "--partitions",
+            "4",
+            "--executor",
+            "dask",
+            "--scheduler-file",
+            s(&file),
+            "--tls-ca",
+            s(&tls.ca),
+            "--tls-cert",
+            s(&tls.cert),
+            "--tls-key",
+            s(&tls.key),
+        ],
+    );
+    assert!(said.contains("distributed: "), "{said}");
+    assert!(!said.contains("compiled here"), "{said}");
+    same_bytes(&local, &remote);
+    assert_eq!(plain2_of(&dir, &remote), answer);
+    // No certificate: the scheduler refuses the connection.
+    let plain = dir.join("plain/libsmall.so");
+    let said = build(
+        &ir,
+        &plain,
+        &[
+            "--partitions",
+            "4",
+            "--executor",
+            "dask",
+            "--scheduler-file",
+            s(&file),
+        ],
+    );
+    assert!(said.contains("warning: compiled here"), "{said}");
+    same_bytes(&local, &plain);
 }

@@ -14,72 +14,7 @@ mod checks;
 mod common;
 #[path = "common/corpus.rs"]
 mod corpus_data;
-use common::{c_ir, mvimg_ok, s, scratch, KERNELS};
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-/// `seed` with one to four random edits: a bit flipped, a byte or a 32-bit
-/// word overwritten (with a random or a boundary value), a range deleted,
-/// duplicated or filled with random bytes, a cut.
-fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
-    let mut data = seed.to_vec();
-    for _ in 0..1 + rng.below(4) {
-        let len = data.len();
-        match rng.below(7) {
-            0 if len > 0 => {
-                let i = rng.below(len);
-                data[i] ^= 1 << rng.below(8);
-            }
-            1 if len > 0 => {
-                let i = rng.below(len);
-                data[i] = rng.next() as u8;
-            }
-            2 if len >= 4 => {
-                let i = rng.below(len - 3) & !3;
-                let value: u32 = match rng.below(4) {
-                    0 => 0,
-                    1 => u32::MAX,
-                    2 => 0x8000_0000,
-                    _ => rng.next() as u32 % 4096,
-                };
-                data[i..i + 4].copy_from_slice(&value.to_le_bytes());
-            }
-            3 if len > 0 => {
-                let a = rng.below(len);
-                let b = (a + 1 + rng.below(64)).min(len);
-                data.drain(a..b);
-            }
-            4 if len > 0 => {
-                let a = rng.below(len);
-                let b = (a + 1 + rng.below(64)).min(len);
-                let chunk = data[a..b].to_vec();
-                let at = rng.below(len);
-                data.splice(at..at, chunk);
-            }
-            5 => {
-                let at = rng.below(len + 1);
-                let bytes: Vec<u8> = (0..1 + rng.below(16)).map(|_| rng.next() as u8).collect();
-                data.splice(at..at, bytes);
-            }
-            _ => data.truncate(rng.below(len + 1)),
-        }
-    }
-    data
-}
+use common::{c_ir, mutate, mvimg_ok, s, scratch, Rng, KERNELS};
 
 /// Runs `check` over `seeds`, the kept regressions of `target` and `rounds`
 /// mutations; returns how many inputs ran.

@@ -534,12 +534,13 @@ fn corrupted_build_records_are_rejected_by_inspect_check_and_the_loader() {
     assert!(cases.len() >= 60, "{} cases", cases.len());
     for (i, (what, expected, changed)) in cases.iter().enumerate() {
         let path = rejected_by_inspect_and_the_loader(&dir, i, what, expected, changed);
-        // `mvimg check` says so too, with exit status 1 (not a crash).
+        // `mvimg check` says so too, with exit status 2 (the image cannot
+        // be read: no decision; not a crash).
         let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
             .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
             .output()
             .unwrap();
-        assert_eq!(check.status.code(), Some(1), "mvimg check: {what}");
+        assert_eq!(check.status.code(), Some(2), "mvimg check: {what}");
         assert!(
             String::from_utf8_lossy(&check.stderr).contains("dispatch data"),
             "mvimg check: {what}: {}",

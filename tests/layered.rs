@@ -432,34 +432,62 @@ float pkg_scale_sum(float a) {
 "#;
 
 /// Where a vector passed by value travels depends on each body's target
-/// (SSE: two xmm halves, AVX: ymm): mvimg refuses a function whose targets
-/// (or whose image's and base image's targets) disagree, and builds, links
-/// and runs it when they agree.
+/// (SSE: two xmm halves, AVX: ymm). Inside one image mvimg makes every call
+/// agree (the body takes the vector in memory; the exported symbol keeps
+/// target 0's convention for its callers), so `generic;haswell` builds and a
+/// caller built for the baseline gets the right answer on each target. A
+/// package calling its base image's function cannot be rewritten: refused
+/// when the two images' targets disagree, built, linked and run when they
+/// agree.
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
 #[test]
 fn vectors_by_value_need_one_vector_width_across_targets_and_images() {
     let dir = scratch("layered-vectors");
     let triple = "x86_64-unknown-linux-gnu";
     let base_ll = c_ir(&dir, "vbase", VECTOR_BASE, triple);
-    // 128-bit and 256-bit targets: refused, naming the function and both.
-    let refused = dir.join("librefused.so");
-    let out = mvimg(&[
+    // 128-bit and 256-bit targets in one image: built; the baseline caller's
+    // by-value call gives sum(2 * x + i) on both targets.
+    let mixed = dir.join("libmixed.so");
+    mvimg_ok(&[
         "build",
         "-C",
         "generic;haswell",
         "-o",
-        s(&refused),
+        s(&mixed),
         s(&base_ll),
     ]);
-    let text = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(
-        text.contains("`scale8` passes a 256-bit vector by value")
-            && text.contains("target 0 `generic` carries in 128-bit")
-            && text.contains("target 1 `haswell` in 256-bit"),
-        "{text}"
+    let caller = dir.join("vcaller.c");
+    std::fs::write(
+        &caller,
+        "#include <stdio.h>\ntypedef float v8 __attribute__((vector_size(32)));\n\
+         v8 scale8(v8 x, float a);\nint main(void) {\n\
+         v8 r = scale8((v8){1, 2, 3, 4, 5, 6, 7, 8}, 2.0f); float s = 0;\n\
+         for (int i = 0; i < 8; i++) s += r[i];\nprintf(\"%g\\n\", s); return 0; }\n",
+    )
+    .unwrap();
+    let caller_exe = dir.join("vcaller");
+    run_ok(
+        "clang-22",
+        &[
+            "-w",
+            "-o",
+            s(&caller_exe),
+            s(&caller),
+            s(&mixed),
+            &format!("-Wl,-rpath,{}", s(&dir)),
+        ],
     );
-    assert!(!refused.exists());
+    for force in ["0", "1"] {
+        let out = Command::new(&caller_exe)
+            .env("MVIMG_FORCE_TARGET", force)
+            .output()
+            .unwrap();
+        assert_eq!(
+            stdout_of(&out, force),
+            "100\n",
+            "generic;haswell target {force}"
+        );
+    }
     // One width (256 bits carried by AVX2 and by AVX-512 alike): built.
     let base_so = dir.join("libvbase.so");
     mvimg_ok(&[

@@ -11,12 +11,14 @@
 //! every image built here.
 
 mod common;
+#[path = "../link/tests/common/wine.rs"]
+mod wine;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use common::{check_readers, run_ok, scratch, vendored};
+use common::{check_readers, mingw_runtime_dlls, run_ok, scratch, vendored};
 use mvimg::codegen::{build, link_image, BuildOptions};
 use mvimg::cpu::TargetList;
 
@@ -124,13 +126,10 @@ fn driver(compiler: &str, sources: &[&Path], flags: &[&str], lib: &Path, out: &P
     out.to_path_buf()
 }
 
-/// wine64, as Debian installs it.
+/// wine64 (the shared rule, link/tests/common/wine.rs), as a `&str`.
 fn wine64() -> &'static str {
-    if Path::new("/usr/lib/wine/wine64").exists() {
-        "/usr/lib/wine/wine64"
-    } else {
-        "wine64"
-    }
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| wine::wine64().display().to_string())
 }
 
 /// The environment of every wine run: one prefix for this test binary.
@@ -406,27 +405,6 @@ fn cxx_regressions_across_partitions_behave_like_the_ordinary_build() {
     .check_everywhere();
     let needed = common::needed_libraries(&checked.images[0]);
     assert!(needed.iter().any(|n| n == "libstdc++.so.6"), "{needed:?}");
-}
-
-/// MinGW's C++ runtime DLLs (libstdc++ and the SEH unwinder), from the gcc
-/// installation with the win32 thread model (Debian's default).
-fn mingw_runtime_dlls() -> Vec<PathBuf> {
-    let base = Path::new("/usr/lib/gcc/x86_64-w64-mingw32");
-    let dir = std::fs::read_dir(base)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (ci/setup installs gcc-mingw-w64-x86-64)",
-                base.display()
-            )
-        })
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with("-win32"))
-        .max()
-        .expect("a win32 MinGW gcc");
-    ["libstdc++-6.dll", "libgcc_s_seh-1.dll"]
-        .iter()
-        .map(|name| dir.join(name))
-        .collect()
 }
 
 /// LevelDB's library sources (what its CMakeLists builds for POSIX).

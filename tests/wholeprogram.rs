@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
+#[path = "../link/tests/common/wine.rs"]
+mod wine;
 use common::{mvimg_ok, run_ok, s, scratch, stdout_of};
 use mvimg::codegen::inputs::CLANG_IR_FLAGS;
 
@@ -286,15 +288,10 @@ int main(void) {
         "x86_64-w64-mingw32-gcc",
         &["-O2", "-o", s(&exe), s(&driver)],
     );
-    let wine = if Path::new("/usr/lib/wine/wine64").exists() {
-        "/usr/lib/wine/wine64"
-    } else {
-        "wine64"
-    };
     let prefix = dir.join("wine");
     // The default x86_64 list has four targets; this host runs each (forced).
     for target in ["0", "1", "2", "3"] {
-        let out = Command::new(wine)
+        let out = Command::new(wine::wine64())
             .arg(&exe)
             .current_dir(&dir)
             .env("WINEPREFIX", &prefix)
@@ -309,4 +306,219 @@ int main(void) {
             "target {target}"
         );
     }
+}
+
+/// Functions that take and return 256- and 512-bit vectors by value, kept
+/// out of line (`noinline`), called from a loop that every target clones and
+/// (`mix`) from outside the image. The targets of the default x86_64 list
+/// carry such a vector in registers of three widths, so the image passes it
+/// in memory between bodies and keeps `mix`'s exported convention for its
+/// callers; integer lanes, so every target computes the same bits.
+const VECTOR_CALLS: &str = r#"typedef long long v4 __attribute__((vector_size(32)));
+typedef long long v8 __attribute__((vector_size(64)));
+
+__attribute__((noinline)) static v4 blend(v4 a, v4 b) { return a * b + (v4){1, 2, 3, 4}; }
+__attribute__((noinline)) v4 mix(v4 a, v4 b) { return a - (b >> 1); }
+__attribute__((noinline)) static v8 twist(v8 a, long long k) { return a * k + (a >> 3); }
+
+EXPORT long long api(const long long *p, int n) {
+    v4 acc = {0, 0, 0, 0};
+    v8 q = {1, 2, 3, 4, 5, 6, 7, 8};
+    for (int i = 0; i + 4 <= n; i += 4) {
+        v4 x;
+        __builtin_memcpy(&x, p + i, sizeof x);
+        acc = blend(acc, x) & 0xffffff;
+        acc = mix(acc, x);
+        q = twist(q, i + 3) & 0xfffffffff;
+    }
+    long long s = 0;
+    for (int j = 0; j < 4; j++) s = s * 31 + acc[j];
+    for (int j = 0; j < 8; j++) s = s * 31 + q[j];
+    return s;
+}
+"#;
+
+/// The driver: `api` over 64 numbers, and (`DIRECT`) `mix` called from
+/// outside the image with its by-value convention.
+const VECTOR_DRIVER: &str = r#"#include <stdio.h>
+typedef long long v4 __attribute__((vector_size(32)));
+long long api(const long long *p, int n);
+v4 mix(v4 a, v4 b);
+int main(void) {
+    long long p[64];
+    for (int i = 0; i < 64; i++) p[i] = (i * 7919) % 1013 - 500;
+    printf("%lld\n", api(p, 64));
+#ifdef DIRECT
+    v4 m = mix((v4){100, 200, 300, 400}, (v4){8, 6, 4, 2});
+    printf("%lld %lld %lld %lld\n", m[0], m[1], m[2], m[3]);
+#endif
+    return 0;
+}
+"#;
+
+/// Calls between bodies of different targets with vector arguments and
+/// results, on every platform: the x86_64 Linux image natively on each target
+/// of the default list (and `mix` called by a program built for the
+/// baseline), the Windows image under wine on each target, the AArch64 image
+/// under qemu as three CPUs and forced to target 0; each prints what the
+/// ordinary build prints.
+#[test]
+fn cross_target_calls_with_vector_arguments_agree_on_every_platform() {
+    let dir = scratch("wholeprogram-vector-calls");
+    let source = dir.join("v.c");
+    std::fs::write(&source, VECTOR_CALLS).unwrap();
+    let driver = dir.join("driver.c");
+    std::fs::write(&driver, VECTOR_DRIVER).unwrap();
+    // The ordinary build and its output.
+    let ordinary = dir.join("ordinary").join("libv.so");
+    std::fs::create_dir_all(ordinary.parent().unwrap()).unwrap();
+    run_ok(
+        "clang-22",
+        &[
+            "-O2",
+            "-w",
+            "-DEXPORT=",
+            "-fPIC",
+            "-shared",
+            "-o",
+            s(&ordinary),
+            s(&source),
+        ],
+    );
+    let linux_driver = |name: &str, library: &Path| -> PathBuf {
+        let exe = dir.join(name);
+        run_ok(
+            "clang-22",
+            &[
+                "-O2",
+                "-w",
+                "-DDIRECT",
+                "-o",
+                s(&exe),
+                s(&driver),
+                s(library),
+                &format!("-Wl,-rpath,{}", s(library.parent().unwrap())),
+            ],
+        );
+        exe
+    };
+    let expected = stdout_of(
+        &Command::new(linux_driver("driver-ordinary", &ordinary))
+            .output()
+            .unwrap(),
+        "the driver on the ordinary build",
+    );
+    let api_line = expected.lines().next().unwrap().to_owned();
+    assert_eq!(
+        expected.lines().nth(1),
+        Some("96 197 298 399"),
+        "{expected}"
+    );
+
+    // Bitcode and an image for each platform (README recipe, default list).
+    let image_for = |triple: &str, export: &str, file: &str| -> PathBuf {
+        let bc = dir.join(format!("{triple}.bc"));
+        let mut args: Vec<&str> = CLANG_IR_FLAGS.to_vec();
+        let target = format!("--target={triple}");
+        let define = format!("-DEXPORT={export}");
+        args.extend([target.as_str(), define.as_str(), s(&source), "-o", s(&bc)]);
+        run_ok("clang-22", &args);
+        let image = dir.join(triple).join(file);
+        std::fs::create_dir_all(image.parent().unwrap()).unwrap();
+        mvimg_ok(&["build", "--target", triple, "-o", s(&image), s(&bc)]);
+        image
+    };
+
+    // x86_64 Linux, natively on each target.
+    let linux = image_for("x86_64-unknown-linux-gnu", "", "libv.so");
+    let exe = linux_driver("driver-linux", &linux);
+    for target in ["0", "1", "2", "3"] {
+        let out = Command::new(&exe)
+            .env("MVIMG_FORCE_TARGET", target)
+            .output()
+            .unwrap();
+        assert_eq!(
+            stdout_of(&out, &format!("x86_64 Linux, target {target}")),
+            expected,
+            "x86_64 Linux, target {target}"
+        );
+    }
+
+    // x86_64 Windows under wine, on each target.
+    let dll = image_for("x86_64-w64-windows-gnu", "__declspec(dllexport)", "v.dll");
+    let windows_driver = dir.join("windows.c");
+    std::fs::write(
+        &windows_driver,
+        r#"#include <stdio.h>
+#include <windows.h>
+int main(void) {
+    HMODULE h = LoadLibraryA("v.dll");
+    if (!h) { printf("LoadLibrary failed\n"); return 1; }
+    long long (*api)(const long long *, int) =
+        (long long (*)(const long long *, int))GetProcAddress(h, "api");
+    long long p[64];
+    for (int i = 0; i < 64; i++) p[i] = (i * 7919) % 1013 - 500;
+    printf("%lld\n", api(p, 64));
+    return 0;
+}
+"#,
+    )
+    .unwrap();
+    let exe = dll.parent().unwrap().join("driver.exe");
+    run_ok(
+        "x86_64-w64-mingw32-gcc",
+        &["-O2", "-o", s(&exe), s(&windows_driver)],
+    );
+    for target in ["0", "1", "2", "3"] {
+        let out = Command::new(wine::wine64())
+            .arg(&exe)
+            .current_dir(dll.parent().unwrap())
+            .env("WINEPREFIX", dir.join("wine"))
+            .env("WINEDEBUG", "-all")
+            .env("MVIMG_FORCE_TARGET", target)
+            .output()
+            .expect("wine64 runs (ci/setup installs it)");
+        assert_eq!(
+            stdout_of(&out, &format!("Windows, target {target}")).trim(),
+            api_line,
+            "Windows, target {target}"
+        );
+    }
+
+    // AArch64 Linux under qemu: three CPUs (each selecting its own target),
+    // and each forced to target 0.
+    let arm = image_for("aarch64-unknown-linux-gnu", "", "libv.so");
+    let exe = arm.parent().unwrap().join("driver");
+    run_ok(
+        "aarch64-linux-gnu-gcc",
+        &[
+            "-O2",
+            "-o",
+            s(&exe),
+            s(&driver),
+            s(&arm),
+            &format!("-Wl,-rpath,{}", s(arm.parent().unwrap())),
+        ],
+    );
+    for cpu in ["cortex-a53", "neoverse-n1", "a64fx"] {
+        for forced in [None, Some("0")] {
+            let mut run = Command::new("qemu-aarch64");
+            run.args(["-L", "/usr/aarch64-linux-gnu", "-cpu", cpu])
+                .arg(&exe);
+            if let Some(t) = forced {
+                run.env("MVIMG_FORCE_TARGET", t);
+            }
+            let out = run
+                .output()
+                .expect("qemu-aarch64 runs (ci/setup installs qemu-user)");
+            assert_eq!(
+                stdout_of(&out, &format!("AArch64 {cpu} {forced:?}")).trim(),
+                api_line,
+                "AArch64 as {cpu}, forced {forced:?}"
+            );
+        }
+    }
+
+    // x86_64 macOS: built and linked (nothing here runs Mach-O).
+    image_for("x86_64-apple-darwin", "", "libv.dylib");
 }

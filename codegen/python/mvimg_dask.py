@@ -5,12 +5,16 @@ mvimg writes this file next to a request and runs
     python3 mvimg_dask.py ACTIONS.json RESULTS.json
 
 ACTIONS.json: {"scheduler": {"address": ADDR} | {"file": PATH},
-               "timeout": SECONDS, "step": NAME,
-               "tasks": [{"id": N, "argv": [...], "inputs": {NAME: PATH},
-                          "outputs": [NAME], "out_dir": PATH}]}
+               "security": {"ca": PATH, "cert": PATH, "key": PATH} (optional),
+               "timeout": SECONDS, "step": NAME, "build": RANDOM_ID,
+               "tasks": [{"id": N, "digest": HEX, "argv": [...],
+                          "inputs": {NAME: PATH}, "outputs": [NAME],
+                          "out_dir": PATH}]}
 
 Each task's input files are sent to the cluster, its argv runs in a scratch
-directory on a worker, and its output files come back into out_dir.
+directory on a worker, and its output files come back into out_dir. Task keys
+are mvimg-STEP-BUILD-N, unique to the build; each result carries its task's
+digest back, and one that does not is refused.
 RESULTS.json: [{"id": N, "worker": ADDRESS, "seconds": S}]. The driver
 prints "done N" as each task finishes.
 
@@ -27,8 +31,9 @@ UNREACHABLE = 3
 NO_DASK = 4
 
 
-def run_task(argv, inputs, outputs):
-    """Runs on a worker: writes the inputs, runs argv, returns the outputs."""
+def run_task(argv, inputs, outputs, digest):
+    """Runs on a worker: writes the inputs, runs argv, returns the outputs
+    with the action's digest."""
     import subprocess
     import tempfile
     import time
@@ -56,6 +61,7 @@ def run_task(argv, inputs, outputs):
                 files[name] = f.read()
     return {
         "outputs": files,
+        "digest": digest,
         "worker": get_worker().address,
         "seconds": time.monotonic() - started,
     }
@@ -66,7 +72,7 @@ def main():
     with open(request_path) as f:
         request = json.load(f)
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError as error:
         print(f"{sys.executable}: {error}", file=sys.stderr)
         return NO_DASK
@@ -74,60 +80,111 @@ def main():
     timeout = request.get("timeout", 10)
     scheduler = request["scheduler"]
     where = scheduler.get("address") or f"the scheduler file {scheduler.get('file')}"
+    # TLS: the files mvimg was given, else Dask's own configuration
+    # (Client's default Security reads distributed.comm.tls.*).
+    security = None
+    if "security" in request:
+        from distributed.security import Security
+
+        files = request["security"]
+        security = Security(
+            tls_ca_file=files["ca"],
+            tls_client_cert=files["cert"],
+            tls_client_key=files["key"],
+            require_encryption=True,
+        )
     try:
         if "file" in scheduler:
             if not os.path.exists(scheduler["file"]):
                 print(f"no scheduler file at {scheduler['file']}", file=sys.stderr)
                 return UNREACHABLE
-            client = Client(scheduler_file=scheduler["file"], timeout=timeout)
+            client = Client(scheduler_file=scheduler["file"], timeout=timeout, security=security)
         else:
-            client = Client(scheduler["address"], timeout=timeout)
+            client = Client(scheduler["address"], timeout=timeout, security=security)
     except Exception as error:  # OSError, TimeoutError: nothing answered
         print(f"cannot reach the Dask scheduler at {where}: {error}", file=sys.stderr)
         return UNREACHABLE
     try:
-        try:
-            client.wait_for_workers(1, timeout=timeout)
-        except Exception:
-            print(f"the Dask scheduler at {where} has no workers", file=sys.stderr)
+        return run_tasks(client, request, results_path, where, timeout)
+    except Exception as error:  # the cluster went away, or Dask failed
+        if is_lost_connection(error):
+            print(f"lost the Dask scheduler at {where} ({type(error).__name__})", file=sys.stderr)
             return UNREACHABLE
-
-        futures = {}
-        for task in request["tasks"]:
-            inputs = {}
-            for name, path in task["inputs"].items():
-                with open(path, "rb") as f:
-                    inputs[name] = f.read()
-            future = client.submit(
-                run_task,
-                task["argv"],
-                inputs,
-                task["outputs"],
-                key=f"mvimg-{request['step']}-{os.getpid()}-{task['id']}",
-                pure=False,
-                retries=1,
-            )
-            futures[future] = task
-        results = []
-        for future in as_completed(futures):
-            task = futures[future]
-            result = future.result()
-            if "error" in result:
-                print(f"on worker {result['worker']}: {result['error']}", file=sys.stderr)
-                return 1
-            os.makedirs(task["out_dir"], exist_ok=True)
-            for name, data in result["outputs"].items():
-                with open(os.path.join(task["out_dir"], name), "wb") as f:
-                    f.write(data)
-            results.append(
-                {"id": task["id"], "worker": result["worker"], "seconds": result["seconds"]}
-            )
-            print(f"done {task['id']}", flush=True)
-        with open(results_path, "w") as f:
-            json.dump(results, f)
-        return 0
+        print(f"the distributed build failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
     finally:
-        client.close()
+        try:
+            client.close(timeout=2)
+        except Exception:
+            pass
+
+
+def is_lost_connection(error):
+    """Whether `error` says the scheduler (or the connection to it) is gone."""
+    names = {"CommClosedError", "StreamClosedError", "TimeoutError", "CancelledError",
+             "ConnectionRefusedError", "ConnectionResetError", "BrokenPipeError", "OSError"}
+    seen = error
+    while seen is not None:
+        if type(seen).__name__ in names or isinstance(seen, OSError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def run_tasks(client, request, results_path, where, timeout):
+    """Submits every task, waits for them, writes their outputs; the exit
+    status main returns."""
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except Exception:
+        print(f"the Dask scheduler at {where} has no workers", file=sys.stderr)
+        return UNREACHABLE
+    from distributed import as_completed
+
+    futures = {}
+    for task in request["tasks"]:
+        inputs = {}
+        for name, path in task["inputs"].items():
+            with open(path, "rb") as f:
+                inputs[name] = f.read()
+        # The key is unique to this build (a random id, never a PID):
+        # the scheduler keeps the first task of a key it already has.
+        future = client.submit(
+            run_task,
+            task["argv"],
+            inputs,
+            task["outputs"],
+            task["digest"],
+            key=f"mvimg-{request['step']}-{request['build']}-{task['id']}",
+            pure=False,
+            retries=1,
+        )
+        futures[future] = task
+    results = []
+    for future in as_completed(futures):
+        task = futures[future]
+        result = future.result()
+        if "error" in result:
+            print(f"on worker {result['worker']}: {result['error']}", file=sys.stderr)
+            return 1
+        if result.get("digest") != task["digest"]:
+            print(
+                f"worker {result.get('worker')} returned a result for another action "
+                f"(task {task['id']} of step {request['step']})",
+                file=sys.stderr,
+            )
+            return 1
+        os.makedirs(task["out_dir"], exist_ok=True)
+        for name, data in result["outputs"].items():
+            with open(os.path.join(task["out_dir"], name), "wb") as f:
+                f.write(data)
+        results.append(
+            {"id": task["id"], "worker": result["worker"], "seconds": result["seconds"]}
+        )
+        print(f"done {task['id']}", flush=True)
+    with open(results_path, "w") as f:
+        json.dump(results, f)
+    return 0
 
 
 if __name__ == "__main__":

@@ -24,6 +24,11 @@ use mvimg_cpu::{CloneCategories, CloneCategory};
 /// The prefix of mvimg's CPU feature queries: `mvimg.cpu.have.<feature>() -> i1`.
 pub const FEATURE_QUERY_PREFIX: &str = "mvimg.cpu.have.";
 
+/// The prefix of Julia's code generator's FMA queries:
+/// `julia.cpu.have_fma.<type>() -> i1` (`f16`, `f32`, `f64`), answered per
+/// clone as mvimg's own queries are.
+pub const JULIA_FMA_QUERY_PREFIX: &str = "julia.cpu.have_fma.";
+
 /// What one defined function contains.
 #[derive(Clone, Debug)]
 pub struct FunctionInfo {
@@ -37,6 +42,10 @@ pub struct FunctionInfo {
     /// Defined functions its instructions use in any way (calls and
     /// addresses), sorted, without repeats.
     pub refs: Vec<usize>,
+    /// Whether its body must be the target-0 one only: the wrapper that
+    /// keeps a function's by-value vector convention for callers outside the
+    /// image (see `abi`). No target clones it.
+    pub fixed_abi: bool,
 }
 
 /// The analysis of every defined function of a module, in module order.
@@ -84,6 +93,7 @@ pub fn analyze(module: &Module<'_>) -> Analysis {
             categories: CloneCategories::NONE,
             callees: Vec::new(),
             refs: Vec::new(),
+            fixed_abi: crate::abi::fixed_abi(f),
         });
     }
     for f in module.get_functions().filter(|f| is_original(*f)) {
@@ -127,7 +137,9 @@ fn scan(
                 if name.starts_with(b"llvm.fmuladd.") || name.starts_with(b"llvm.fma.") {
                     categories.insert(CloneCategory::Math);
                 }
-                if name.starts_with(FEATURE_QUERY_PREFIX.as_bytes()) {
+                if name.starts_with(FEATURE_QUERY_PREFIX.as_bytes())
+                    || name.starts_with(JULIA_FMA_QUERY_PREFIX.as_bytes())
+                {
                     categories.insert(CloneCategory::Cpu);
                 }
                 if let Some(&i) = index.get(&*callee.get_name().to_string_lossy()) {

@@ -9,11 +9,15 @@
 //! input kind) and the step's input bytes ([`CacheKey::of`]). A key that is
 //! found skips the step.
 //!
-//! Entries are files under `DIR/v1/`, named by their key. Each carries the
-//! SHA-256 of its content, checked on every read: an entry that does not
-//! match (a torn disk write, a bit flip, a hand edit) is deleted and the step
-//! runs again. Writes go to a file beside the entry and are renamed into
-//! place, so builds sharing one cache at once see whole entries or none. A
+//! Entries are files under `DIR/v2/`, named by their key. Each carries its
+//! key and the SHA-256 of the key and its content, both checked on every
+//! read: an entry that does not match — a torn disk write, a bit flip, a hand
+//! edit, or a whole valid entry under another key's name (a stale copy, two
+//! files swapped, a sync between machines) — is deleted, counted as corrupt,
+//! and the step runs again. So is an entry whose content is not what its step
+//! stores (the caller decodes it: [`ObjectCache::get_as`]). Writes go to a
+//! file beside the entry and are renamed into place, so builds sharing one
+//! cache at once see whole entries or none. A
 //! hit marks the entry used (its modification time); [`ObjectCache::evict`]
 //! removes the least recently used entries down to the size limit.
 
@@ -28,14 +32,14 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// The magic at the start of every entry file.
-const MAGIC: &[u8; 8] = b"MVIMGCE1";
+const MAGIC: &[u8; 8] = b"MVIMGCE2";
 
-/// Bytes before an entry's content: magic, SHA-256 of the content, the
-/// microseconds the step took, the content's length.
-const HEADER: usize = 8 + 32 + 8 + 8;
+/// Bytes before an entry's content: magic, the key, SHA-256 of the key and
+/// the content, the microseconds the step took, the content's length.
+const HEADER: usize = 8 + 32 + 32 + 8 + 8;
 
 /// The cache's subdirectory for this entry format.
-const VERSION_DIR: &str = "v1";
+const VERSION_DIR: &str = "v2";
 
 /// A cache key: the SHA-256 of a step's inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -229,12 +233,42 @@ impl ObjectCache {
     pub fn peek(&self, key: &CacheKey) -> Option<CacheHit> {
         let path = self.entry_path(key);
         let bytes = read_file(&path).ok()?;
-        let hit = decode(&bytes);
+        let hit = decode(key, &bytes);
         if hit.is_none() {
             let _ = fs::remove_file(&path);
             self.count(|s| s.corrupt += 1);
         }
         hit
+    }
+
+    /// The entry `key` read with `read` (what its step stores, from the
+    /// blobs), as [`ObjectCache::get`] finds it: counted, marked used, with
+    /// what computing it took. An entry `read` refuses (a wrong shape) is
+    /// corrupt like a torn one: deleted, counted corrupt and a miss.
+    pub fn get_as<T>(
+        &self,
+        key: &CacheKey,
+        read: impl FnOnce(&[Vec<u8>]) -> Option<T>,
+    ) -> Option<(T, Duration)> {
+        let Some(hit) = self.peek(key) else {
+            self.count(|s| s.misses += 1);
+            return None;
+        };
+        match read(&hit.blobs) {
+            Some(value) => {
+                self.touch(key);
+                self.record_hits(1, hit.took);
+                Some((value, hit.took))
+            }
+            None => {
+                let _ = fs::remove_file(self.entry_path(key));
+                self.count(|s| {
+                    s.corrupt += 1;
+                    s.misses += 1;
+                });
+                None
+            }
+        }
     }
 
     /// Marks entry `key` used now (for eviction); a failure only makes it
@@ -281,7 +315,7 @@ impl ObjectCache {
         ));
         let result = (|| {
             let mut file = File::create(&temp)?;
-            file.write_all(&encode(blobs, took))?;
+            file.write_all(&encode(key, blobs, took))?;
             file.sync_data()?;
             fs::rename(&temp, &path)
         })();
@@ -333,9 +367,18 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// An entry's bytes: the header, then the blobs, each as a 64-bit length
-/// and its bytes, after a 32-bit count.
-fn encode(blobs: &[&[u8]], took: Duration) -> Vec<u8> {
+/// The hash an entry carries: of its key and its content, so that a whole
+/// entry under another key's name does not match.
+fn entry_hash(key: &CacheKey, content: &[u8]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    hasher.update(key.0);
+    hasher.update(content);
+    hasher.finalize().into()
+}
+
+/// Entry `key`'s bytes: the header, then the blobs, each as a 64-bit
+/// length and its bytes, after a 32-bit count.
+fn encode(key: &CacheKey, blobs: &[&[u8]], took: Duration) -> Vec<u8> {
     let mut content = Vec::new();
     content.extend((blobs.len() as u32).to_le_bytes());
     for blob in blobs {
@@ -344,25 +387,27 @@ fn encode(blobs: &[&[u8]], took: Duration) -> Vec<u8> {
     }
     let mut out = Vec::with_capacity(HEADER + content.len());
     out.extend(MAGIC);
-    out.extend(Sha256::digest(&content));
+    out.extend(key.0);
+    out.extend(entry_hash(key, &content));
     out.extend((took.as_micros() as u64).to_le_bytes());
     out.extend((content.len() as u64).to_le_bytes());
     out.extend(content);
     out
 }
 
-/// The entry in `bytes`, `None` when it is not one whole, intact entry.
-fn decode(bytes: &[u8]) -> Option<CacheHit> {
+/// Entry `key` in `bytes`, `None` when it is not one whole, intact entry of
+/// that key.
+fn decode(key: &CacheKey, bytes: &[u8]) -> Option<CacheHit> {
     let word = |at: usize| -> Option<u64> {
         Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
     };
-    if bytes.get(..8)? != MAGIC {
+    if bytes.get(..8)? != MAGIC || bytes.get(8..40)? != key.0 {
         return None;
     }
-    let took = Duration::from_micros(word(40)?);
-    let length = usize::try_from(word(48)?).ok()?;
+    let took = Duration::from_micros(word(72)?);
+    let length = usize::try_from(word(80)?).ok()?;
     let content = bytes.get(HEADER..)?;
-    if content.len() != length || Sha256::digest(content)[..] != bytes[8..40] {
+    if content.len() != length || entry_hash(key, content)[..] != bytes[40..72] {
         return None;
     }
     let count = u32::from_le_bytes(content.get(..4)?.try_into().ok()?);
@@ -387,23 +432,30 @@ mod tests {
     #[test]
     fn entries_round_trip_and_any_flipped_byte_is_refused() {
         let blobs: [&[u8]; 3] = [b"bitcode", b"", b"[\"a\"]"];
-        let bytes = encode(&blobs, Duration::from_millis(1234));
-        let hit = decode(&bytes).expect("intact");
+        let key = CacheKey::of(&[b"step", b"input"]);
+        let bytes = encode(&key, &blobs, Duration::from_millis(1234));
+        let hit = decode(&key, &bytes).expect("intact");
         assert_eq!(hit.blobs, blobs.map(<[u8]>::to_vec).to_vec());
         assert_eq!(hit.took, Duration::from_millis(1234));
         for i in 0..bytes.len() {
             // The time is not covered by the hash: a changed time is only a
             // different "saved" figure.
-            if (40..48).contains(&i) {
+            if (72..80).contains(&i) {
                 continue;
             }
             let mut flipped = bytes.clone();
             flipped[i] ^= 0x10;
-            assert!(decode(&flipped).is_none(), "byte {i} flipped was accepted");
+            assert!(
+                decode(&key, &flipped).is_none(),
+                "byte {i} flipped was accepted"
+            );
         }
         for len in 0..bytes.len() {
-            assert!(decode(&bytes[..len]).is_none(), "truncated to {len}");
+            assert!(decode(&key, &bytes[..len]).is_none(), "truncated to {len}");
         }
+        // A whole, valid entry read under another key is not that key's.
+        let other = CacheKey::of(&[b"step", b"other input"]);
+        assert!(decode(&other, &bytes).is_none());
     }
 
     #[test]

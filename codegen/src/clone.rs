@@ -27,7 +27,9 @@ use inkwell::values::{
 use inkwell::GlobalVisibility;
 use mvimg_cpu::{Os, ResolvedTargets, SizeGoal};
 
-use crate::analysis::{called_function, name_of, value_name, Analysis, FEATURE_QUERY_PREFIX};
+use crate::analysis::{
+    called_function, name_of, value_name, Analysis, FEATURE_QUERY_PREFIX, JULIA_FMA_QUERY_PREFIX,
+};
 use crate::dispatch::{DispatchFunction, DispatchTables};
 use crate::plan::{ClonePlan, SlotReason};
 use crate::Error;
@@ -115,12 +117,10 @@ pub(crate) fn apply<'ctx>(
                 .collect();
         }
     }
+    // A clone_all target clones every function but the fixed-ABI wrappers
+    // (`abi`), whose one body is the original.
     let group_base = |clones: &Vec<Vec<Option<FunctionValue<'ctx>>>>, g: usize, i: usize| {
-        if g == 0 {
-            orig[i]
-        } else {
-            clones[g][i].expect("a clone_all target clones every function")
-        }
+        clones[g][i].unwrap_or(orig[i])
     };
 
     // Bodies: clone_all targets from the originals, then partial targets from
@@ -128,11 +128,11 @@ pub(crate) fn apply<'ctx>(
     // to those clones.
     for t in (1..nt).filter(|&t| plan.targets[t].clone_all) {
         for i in 0..n {
-            let body = clones[t][i].expect("clone_all clones every function");
+            let Some(body) = clones[t][i] else { continue };
             let (from, to): (Vec<_>, Vec<_>) = analysis.functions[i]
                 .refs
                 .iter()
-                .map(|&j| (raw(orig[j]), raw(clones[t][j].expect("clone_all"))))
+                .filter_map(|&j| Some((raw(orig[j]), raw(clones[t][j]?))))
                 .chain(
                     tables[i]
                         .iter()
@@ -364,8 +364,13 @@ pub(crate) fn apply<'ctx>(
         .map(|(i, f)| DispatchFunction {
             name: f.name.clone(),
             entry: f.entry,
+            // A fixed-ABI wrapper's one body serves every target (a
+            // clone_all target lists a body for every function).
             bodies: (0..nt)
-                .map(|t| if t == 0 { Some(orig[i]) } else { clones[t][i] })
+                .map(|t| match clones[t][i] {
+                    None if t == 0 || analysis.functions[i].fixed_abi => Some(orig[i]),
+                    body => body,
+                })
                 .collect(),
             slot: slots[i],
             relocations: relocations
@@ -837,15 +842,14 @@ fn lower_feature_queries(
     let queries: Vec<FunctionValue> = module
         .get_functions()
         .filter(|f| {
-            f.get_name()
-                .to_bytes()
-                .starts_with(FEATURE_QUERY_PREFIX.as_bytes())
+            let name = f.get_name().to_bytes();
+            name.starts_with(FEATURE_QUERY_PREFIX.as_bytes())
+                || name.starts_with(JULIA_FMA_QUERY_PREFIX.as_bytes())
         })
         .collect();
     let bool_type = context.bool_type();
     for query in queries {
         let name = name_of(query);
-        let feature_name = &name[FEATURE_QUERY_PREFIX.len()..];
         let ty = query.get_type();
         if ty.count_param_types() != 0
             || ty.get_return_type() != Some(bool_type.as_basic_type_enum())
@@ -855,17 +859,27 @@ fn lower_feature_queries(
                 problem: "a feature query takes no arguments and returns i1".into(),
             });
         }
-        let Some(feature) = db.feature(feature_name) else {
-            let suggestion = mvimg_cpu::closest(feature_name, db.features().map(|f| f.name()))
-                .map(|s| format!("; did you mean `{FEATURE_QUERY_PREFIX}{s}`?"))
-                .unwrap_or_default();
-            return Err(Error::FeatureQuery {
+        // What the query asks of a target's features.
+        let answer: Answer = if let Some(ty) = name.strip_prefix(JULIA_FMA_QUERY_PREFIX) {
+            julia_fma_answer(targets.arch, ty).ok_or_else(|| Error::FeatureQuery {
                 query: name.clone(),
-                problem: format!(
-                    "`{feature_name}` is not a {} feature{suggestion}",
-                    targets.arch
-                ),
-            });
+                problem: format!("`{ty}` is not a type Julia asks about (f16, f32 or f64)"),
+            })?
+        } else {
+            let feature_name = &name[FEATURE_QUERY_PREFIX.len()..];
+            let Some(feature) = db.feature(feature_name) else {
+                let suggestion = mvimg_cpu::closest(feature_name, db.features().map(|f| f.name()))
+                    .map(|s| format!("; did you mean `{FEATURE_QUERY_PREFIX}{s}`?"))
+                    .unwrap_or_default();
+                return Err(Error::FeatureQuery {
+                    query: name.clone(),
+                    problem: format!(
+                        "`{feature_name}` is not a {} feature{suggestion}",
+                        targets.arch
+                    ),
+                });
+            };
+            Box::new(move |features| features.contains(feature))
         };
         let mut calls = Vec::new();
         // SAFETY: walking the use list of a live function, reading each user.
@@ -894,10 +908,7 @@ fn lower_feature_queries(
                 .and_then(|b| b.get_parent())
                 .expect("an instruction in a function");
             let t = body_target.get(&raw(function)).copied().unwrap_or(0);
-            let value = bool_type.const_int(
-                u64::from(targets.targets[t].features.contains(feature)),
-                false,
-            );
+            let value = bool_type.const_int(u64::from(answer(&targets.targets[t].features)), false);
             // SAFETY: `inst` is a live call of type i1; the constant is of the
             // same type; the call is then erased, having no uses left.
             unsafe {
@@ -909,4 +920,27 @@ fn lower_feature_queries(
         unsafe { query.delete() };
     }
     Ok(())
+}
+
+/// What a CPU query asks of a target's features.
+type Answer = Box<dyn Fn(&mvimg_cpu::FeatureSet) -> bool>;
+
+/// How Julia's `julia.cpu.have_fma.<ty>()` is answered for a target's
+/// features: whether they give a fused multiply-add instruction of that
+/// floating-point type (x86_64: FMA3 or FMA4 for `f32` and `f64`,
+/// AVX512-FP16 for `f16`; AArch64: always for `f32` and `f64`, full FP16
+/// for `f16`). `None` for a type Julia does not ask about.
+fn julia_fma_answer(arch: mvimg_cpu::Arch, ty: &str) -> Option<Answer> {
+    let db = arch.database();
+    let any_of = |names: &[&str]| -> Answer {
+        let features: Vec<_> = names.iter().filter_map(|n| db.feature(n)).collect();
+        Box::new(move |set| features.iter().any(|f| set.contains(*f)))
+    };
+    Some(match (arch, ty) {
+        (mvimg_cpu::Arch::X86_64, "f32" | "f64") => any_of(&["fma", "fma4"]),
+        (mvimg_cpu::Arch::X86_64, "f16") => any_of(&["avx512fp16"]),
+        (mvimg_cpu::Arch::Aarch64, "f32" | "f64") => Box::new(|_| true),
+        (mvimg_cpu::Arch::Aarch64, "f16") => any_of(&["fullfp16"]),
+        _ => return None,
+    })
 }

@@ -30,6 +30,14 @@ pub enum Error {
         /// LLVM's message.
         message: String,
     },
+    /// Where a build would write cannot take the file: its directory is
+    /// missing, it is a directory, or it is one of the build's inputs.
+    Destination {
+        /// The destination as given.
+        path: std::path::PathBuf,
+        /// What is wrong, with what to do.
+        problem: String,
+    },
     /// An input's triple is for another target than the build's.
     TripleMismatch {
         /// The file.
@@ -198,6 +206,9 @@ impl fmt::Display for Error {
             Error::FeatureQuery { query, problem } => {
                 write!(f, "feature query `{query}`: {problem}")
             }
+            Error::Destination { path, problem } => {
+                write!(f, "cannot write {}: {problem}", path.display())
+            }
             Error::ListForOtherArch {
                 list,
                 platform,
@@ -267,10 +278,12 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "`{function}` passes a {bits}-bit vector by value, which {} carries in \
-                 {}-bit registers and {} in {}-bit ones: calls between their bodies (and \
-                 from code built for another target) would disagree on where the value \
-                 is. Pass the vector through memory (a pointer), mark the function \
-                 always_inline, or use targets of one vector width for it",
+                 {}-bit registers and {} in {}-bit ones, and mvimg cannot make every call \
+                 of it agree (its address is taken, so code of another target may call it \
+                 indirectly; or it is called through an invoke, or is variadic, or is in the \
+                 base image): calls between bodies of different targets would disagree on \
+                 where the value is. Pass the vector through memory (a pointer), mark the \
+                 function always_inline, or use targets of one vector width for it",
                 first.0, first.1, other.0, other.1
             ),
             Error::Verify { message } => write!(

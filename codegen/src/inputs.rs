@@ -31,6 +31,12 @@ pub const RUSTC_IR_FLAGS: [&str; 5] = [
     "--emit=llvm-bc",
 ];
 
+/// Whether `bytes` start as LLVM bitcode does: the raw magic `BC 0xC0DE`
+/// or the wrapper header's `0x0B17C0DE` (little-endian).
+pub fn is_bitcode(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x42, 0x43, 0xC0, 0xDE]) || bytes.starts_with(&[0xDE, 0xC0, 0x17, 0x0B])
+}
+
 /// The loop property LLVM's loop vectorizer sets on every loop it has
 /// processed (the vector loop and its scalar remainder).
 const VECTORIZED: &[u8] = b"llvm.loop.isvectorized";
@@ -129,4 +135,139 @@ unsafe fn has_property(node: LLVMValueRef, property: &[u8]) -> bool {
         let text = LLVMGetMDString(first, &mut len);
         !text.is_null() && std::slice::from_raw_parts(text.cast::<u8>(), len as usize) == property
     })
+}
+
+/// Limits of a child process that checks an input ([`check_in_child`]).
+#[derive(Clone, Copy, Debug)]
+pub struct ChildLimits {
+    /// Its address space, in bytes.
+    pub memory: u64,
+    /// Its wall time.
+    pub time: std::time::Duration,
+}
+
+impl ChildLimits {
+    /// What an input of `size` bytes may take: 4 GiB plus 64 times its
+    /// size of address space, and a minute plus a second per MiB.
+    pub fn for_size(size: u64) -> ChildLimits {
+        ChildLimits {
+            memory: (4u64 << 30).saturating_add(size.saturating_mul(64)),
+            time: std::time::Duration::from_secs(60 + size / (1 << 20)),
+        }
+    }
+}
+
+/// Checks the IR file `input` as a build would read it
+/// ([`crate::check_input`]), in a child process `mvimg` runs
+/// (`mvimg check-input FILE`, the CLI's hidden command) with `limits`: a
+/// crash of LLVM's reader, a runaway allocation or a hang ends the child, not
+/// the caller, and comes back as an [`crate::Error::Input`] naming the file. The
+/// CLI checks every input so before it builds; a library caller that reads
+/// untrusted IR does the same with its mvimg, since the builder's own
+/// (in-process) parsing trusts its bytes. Costs a second parse of the input.
+pub fn check_in_child(
+    mvimg: &std::path::Path,
+    input: &std::path::Path,
+    limits: ChildLimits,
+) -> Result<(), crate::Error> {
+    use std::process::{Command, Stdio};
+    let fail = |message: String| crate::Error::Input {
+        path: input.to_path_buf(),
+        message,
+    };
+    let mut command = Command::new(mvimg);
+    command
+        .arg("check-input")
+        .arg(input)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let memory = limits.memory;
+        // SAFETY: setrlimit is async-signal-safe; nothing else runs between
+        // fork and exec.
+        unsafe {
+            command.pre_exec(move || {
+                let limit = libc::rlimit {
+                    rlim_cur: memory as libc::rlim_t,
+                    rlim_max: memory as libc::rlim_t,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &limit);
+                // No core file for a crash the parent reports.
+                let none = libc::rlimit {
+                    rlim_cur: 0,
+                    rlim_max: 0,
+                };
+                libc::setrlimit(libc::RLIMIT_CORE, &none);
+                Ok(())
+            })
+        };
+    }
+    let mut child = command.spawn().map_err(|e| {
+        fail(format!(
+            "could not be checked: running {} check-input failed: {e}",
+            mvimg.display()
+        ))
+    })?;
+    let mut stderr = child.stderr.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        text
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() < limits.time => {
+                std::thread::sleep(std::time::Duration::from_millis(5))
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(fail(format!(
+                    "LLVM's reader did not finish reading it in {} s (stopped): it is not \
+                     IR mvimg can build",
+                    limits.time.as_secs()
+                )));
+            }
+            Err(e) => return Err(fail(format!("could not be checked: {e}"))),
+        }
+    };
+    let text = reader.join().unwrap_or_default();
+    if status.success() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            let out_of_memory = text.contains("out of memory") || text.contains("bad_alloc");
+            return Err(fail(if out_of_memory {
+                format!(
+                    "is not valid LLVM IR: LLVM's reader ran out of the {} MiB allowed \
+                     for reading it",
+                    limits.memory >> 20
+                )
+            } else {
+                format!("is not valid LLVM IR: LLVM's reader crashed on it (signal {signal})")
+            }));
+        }
+    }
+    // The child printed the reader's or the verifier's message, naming the
+    // file already: pass it on as it is.
+    let message = text
+        .lines()
+        .find_map(|l| l.strip_prefix("error: "))
+        .unwrap_or(text.trim())
+        .to_owned();
+    let prefix = format!("{}: ", input.display());
+    Err(fail(
+        message
+            .strip_prefix(&prefix)
+            .map(str::to_owned)
+            .unwrap_or(message),
+    ))
 }

@@ -46,9 +46,11 @@ pub use machine::{
     emit_object, optimize, optimize_input, prelink, run_passes, target_machine, write_object,
     InputKind, TARGET_PASSES,
 };
-pub use output::{link_image, write_atomically};
+pub use mvimg_llvm_shim::{llvm_version, LlvmVersion};
+pub use output::{check_destination, link_image, write_atomically};
 pub use pipeline::{
-    build, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageInput, ImageLink,
+    build, check_input, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageInput,
+    ImageLink,
 };
 pub use plan::ClonePlan;
 pub use record::BuildRecord;

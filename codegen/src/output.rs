@@ -9,6 +9,52 @@ use mvimg_link::{LinkInput, LinkJob};
 use crate::pipeline::{Built, ImageInput, ImageLink};
 use crate::Error;
 
+/// Checks, before anything is built, that a file can be written at `path`
+/// without creating directories or losing data: its directory exists, it is
+/// not a directory itself (nor written as one, with a trailing separator),
+/// and it is none of `inputs` (the same file under another name included).
+pub fn check_destination(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    let refuse = |problem: String| Error::Destination {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let text = path.as_os_str().to_string_lossy();
+    if text.ends_with(std::path::MAIN_SEPARATOR) || text.ends_with('/') || path.is_dir() {
+        return Err(refuse(
+            "it is a directory; name the file to write (for example `-o dir/libname.so`)".into(),
+        ));
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(refuse(format!(
+            "the directory {} does not exist; create it first (mvimg creates no directories)",
+            parent.display()
+        )));
+    }
+    // The file a path names, whether or not it exists yet.
+    let resolved = |p: &Path| -> Option<PathBuf> {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    if let Some(target) = resolved(path) {
+        for input in inputs {
+            if resolved(input).is_some_and(|i| i == target) {
+                return Err(refuse(format!(
+                    "it is {}, which the build reads or writes too; write elsewhere",
+                    input.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` through a file beside it, renamed into place.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let name = path
@@ -103,17 +149,13 @@ impl Built {
     /// `output`, removed afterwards; nothing appears at `output` unless the
     /// link succeeds.
     pub fn link(&self, output: &Path) -> Result<mvimg_link::LinkOutput, Error> {
-        let dir = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let scratch = dir.join(format!(
-            ".{}.mvimg-objects-{}",
-            output.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
+        check_destination(output, &[])?;
         let io = |action: String| move |source| Error::Io { action, source };
-        std::fs::create_dir_all(&scratch).map_err(io(format!("creating {}", scratch.display())))?;
+        let scratch_dir = mvimg_link::Scratch::beside(output, "objects").map_err(io(format!(
+            "creating a scratch directory beside {}",
+            output.display()
+        )))?;
+        let scratch = scratch_dir.path();
         let result = (|| {
             let mut objects = Vec::new();
             for (i, bytes) in self.objects.iter().enumerate() {
@@ -151,7 +193,7 @@ impl Built {
                 },
             })
         })();
-        let _ = std::fs::remove_dir_all(&scratch);
+        drop(scratch_dir);
         result
     }
 }

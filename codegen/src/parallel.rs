@@ -416,26 +416,67 @@ impl Codegen<'_> {
         let mut took = Duration::ZERO;
         if let Some(cache) = self.cache {
             for (i, key) in keys.iter().enumerate() {
-                results[i] = cache.get(key).map(|hit| {
-                    took += hit.took;
-                    hit.blobs
-                });
+                // An entry whose content is not what this step stores is
+                // corrupt like a torn one: deleted, and the step runs again.
+                results[i] = cache
+                    .get_as(key, |blobs| decode(blobs).map(|_| blobs.to_vec()))
+                    .map(|(blobs, saved)| {
+                        took += saved;
+                        blobs
+                    });
             }
         }
         let missing: Vec<usize> = (0..inputs.len())
             .filter(|&i| results[i].is_none())
             .collect();
-        let mut computed: Vec<(usize, Vec<Vec<u8>>, Duration)> = Vec::new();
+        // Each result computed here, whether it may enter the cache.
+        let mut computed: Vec<(usize, Vec<Vec<u8>>, Duration, bool)> = Vec::new();
         let mut local_work = missing.clone();
         if let Executor::Dask(options) = self.executor {
-            if !missing.is_empty() {
+            // One fallback decision per build: once the cluster could not be
+            // reached (or was lost), every later step compiles here.
+            if !missing.is_empty() && remote.fell_back.is_none() {
                 let actions: Vec<RemoteAction> =
                     missing.iter().map(|&i| action(&inputs[i])).collect();
                 match crate::remote::run(options, spec, name, &actions, reporter)? {
                     Ok(outcome) => {
                         remote.absorb(&outcome);
-                        for (&i, (blobs, took)) in missing.iter().zip(outcome.results) {
-                            computed.push((i, blobs, took));
+                        let results = outcome.results.into_iter().zip(&outcome.workers);
+                        for (&i, ((blobs, took), worker)) in missing.iter().zip(results) {
+                            // A worker's result is checked before use: the
+                            // step's shape, and for an object, one of this
+                            // platform (garbage and mix-ups stop here).
+                            let first = blobs.first().map_or(&[][..], Vec::as_slice);
+                            let checked = decode(&blobs).is_some()
+                                && match name {
+                                    "emit" => crate::remote::object_of(first, &spec.triple),
+                                    _ => crate::inputs::is_bitcode(first),
+                                };
+                            if !checked {
+                                return Err(Error::Distributed {
+                                    message: format!(
+                                        "worker {worker} returned a {name} result for \
+                                         partition {i} ({}) that is not what the step makes \
+                                         (bitcode, or an object of {}); the build stops rather \
+                                         than link it",
+                                        keys[i], spec.triple
+                                    ),
+                                });
+                            }
+                            let verified = options.verifies(&keys[i]);
+                            if verified && local(&inputs[i])? != blobs {
+                                return Err(Error::Distributed {
+                                    message: format!(
+                                        "worker {worker} returned a {name} result for \
+                                         partition {i} ({}) that differs from the one \
+                                         compiled here to check it (--verify-remote): the \
+                                         worker does not compute what it is asked; the build \
+                                         stops rather than link it",
+                                        keys[i]
+                                    ),
+                                });
+                            }
+                            computed.push((i, blobs, took, options.trust_workers || verified));
                         }
                         local_work.clear();
                     }
@@ -451,13 +492,13 @@ impl Codegen<'_> {
             let done = parallel_map(&local_work, in_flight, (reporter, name), |&i| {
                 let started = Instant::now();
                 let blobs = local(&inputs[i])?;
-                Ok((i, blobs, started.elapsed()))
+                Ok((i, blobs, started.elapsed(), true))
             })?;
             computed.extend(done);
         }
-        for (i, blobs, computing) in computed {
+        for (i, blobs, computing, cacheable) in computed {
             took += computing;
-            if let Some(cache) = self.cache {
+            if let Some(cache) = self.cache.filter(|_| cacheable) {
                 let refs: Vec<&[u8]> = blobs.iter().map(Vec::as_slice).collect();
                 cache.put(&keys[i], &refs, computing);
             }

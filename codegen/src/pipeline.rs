@@ -4,7 +4,7 @@
 //! file-based shortcuts over the same steps.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use inkwell::context::Context;
 use inkwell::memory_buffer::MemoryBuffer;
@@ -658,10 +658,12 @@ fn run<'ctx>(
         let bitcode = cache.map(|_| module.write_bitcode_to_memory().as_slice().to_vec());
         let key = bitcode.as_ref().map(|b| spec.key("whole", &[b]));
         let hit = match (cache, &key) {
-            (Some(cache), Some(key)) => cache.get(key).and_then(|hit| match hit.blobs.as_slice() {
-                [object] => Some(object.clone()),
-                _ => None,
-            }),
+            (Some(cache), Some(key)) => cache
+                .get_as(key, |blobs| match blobs {
+                    [object] => Some(object.clone()),
+                    _ => None,
+                })
+                .map(|(object, _)| object),
             _ => None,
         };
         let object = match hit {
@@ -777,12 +779,12 @@ fn prelink<'ctx>(
             .key("prelink", &[module.write_bitcode_to_memory().as_slice()])
     });
     if let (Some(cache), Some(key)) = (cache, &key) {
-        if let Some(hit) = cache.get(key) {
-            if let [bitcode] = hit.blobs.as_slice() {
-                if let Ok(cached) = read_back(bitcode) {
-                    return Ok(cached);
-                }
-            }
+        let hit = cache.get_as(key, |blobs| match blobs {
+            [bitcode] => read_back(bitcode).ok(),
+            _ => None,
+        });
+        if let Some((cached, _)) = hit {
+            return Ok(cached);
         }
     }
     let started = std::time::Instant::now();
@@ -888,6 +890,13 @@ fn read_all<'ctx>(
         }
     };
     module.set_triple(&TargetTriple::create(&triple));
+    if platform.os == mvimg_cpu::Os::Linux {
+        // An image is a shared object: IR compiled without -fPIC (clang's
+        // default on Debian is PIE) marks exported symbols `dso_local`, which
+        // in a shared object they are not.
+        // SAFETY: the module is live and only this thread uses its context.
+        unsafe { mvimg_llvm_shim::preemptible_globals(module.as_mut_ptr().cast()) };
+    }
     Ok((module, platform))
 }
 
@@ -907,15 +916,17 @@ fn read<'ctx>(
         Ir::File(path) => {
             let buffer = MemoryBuffer::create_from_file(&path)
                 .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?;
+            let bitcode = crate::inputs::is_bitcode(buffer.as_slice());
             context
                 .create_module_from_ir(buffer)
-                .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?
+                .map_err(|e| parse_error(unreadable(&path, bitcode, &e.to_string_lossy())))?
         }
         Ir::Bytes { name, bytes } => {
+            let bitcode = crate::inputs::is_bitcode(&bytes);
             let buffer = MemoryBuffer::create_from_memory_range_copy(&bytes, &name);
-            context
-                .create_module_from_ir(buffer)
-                .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?
+            context.create_module_from_ir(buffer).map_err(|e| {
+                parse_error(unreadable(Path::new(&name), bitcode, &e.to_string_lossy()))
+            })?
         }
         Ir::Module(module) => {
             if module.get_context() != *context {
@@ -926,6 +937,32 @@ fn read<'ctx>(
             module
         }
     };
+    // The input is checked as it is read, so that a malformed module is
+    // blamed on its file, not on mvimg's passes.
+    module.verify().map_err(|e| {
+        parse_error(format!(
+            "is not valid LLVM IR (the verifier: {}); mvimg builds what a compiler \
+             emitted or what passes `opt-22 -passes=verify`",
+            e.to_string_lossy().trim()
+        ))
+    })?;
+    // Symbol names are carried as text through the plan, the dispatch data
+    // and the export lists: a name that is not UTF-8 is refused here, by
+    // name, rather than lost on the way.
+    let names = module
+        .get_functions()
+        .map(|f| f.as_global_value())
+        .chain(module.get_globals())
+        .map(|g| g.get_name().to_bytes().to_vec());
+    for name in names {
+        if std::str::from_utf8(&name).is_err() {
+            return Err(parse_error(format!(
+                "defines or uses the symbol `{}`, whose name is not UTF-8; mvimg \
+                 handles UTF-8 symbol names only (rename it in the source)",
+                name.escape_ascii()
+            )));
+        }
+    }
     let own = module.get_triple().as_str().to_string_lossy().into_owned();
     if !own.is_empty() {
         match chosen {
@@ -951,6 +988,39 @@ fn read<'ctx>(
         }
     }
     Ok(module)
+}
+
+/// Reads the IR file `path` (bitcode or text) into a fresh context and
+/// checks it as a build would: LLVM's reader, the verifier, UTF-8 symbol
+/// names, a triple mvimg builds for. Nothing is kept. This is what
+/// [`crate::inputs::check_in_child`] runs in a child process, where a crash
+/// of LLVM's reader (which trusts its bytes: a malformed file can crash it
+/// or exhaust memory) cannot take the caller down.
+pub fn check_input(path: &Path) -> Result<(), Error> {
+    let context = Context::create();
+    let mut chosen = None;
+    read(&context, Ir::File(path.to_path_buf()), &mut chosen).map(drop)
+}
+
+/// What to say of an input LLVM could not parse: LLVM's `message` (without
+/// the file name it starts with, which the error already gives), and, for
+/// what is not bitcode, that it is neither bitcode nor IR text.
+fn unreadable(path: &Path, bitcode: bool, message: &str) -> String {
+    let name = path.display().to_string();
+    let message = message
+        .trim()
+        .strip_prefix(&name)
+        .and_then(|m| m.strip_prefix(':'))
+        .unwrap_or(message.trim());
+    let message = message.replacen("error: ", "", 1);
+    if bitcode {
+        format!("is LLVM bitcode that LLVM 22 cannot read: {message}")
+    } else {
+        format!(
+            "is neither LLVM bitcode nor LLVM IR text (as IR text, at line:column {message}); \
+             make IR with `clang-22 -O2 -Xclang -disable-llvm-passes -emit-llvm -c FILE.c`"
+        )
+    }
 }
 
 /// Reads `.ll` or `.bc` files into one module of `context`, linked together,
@@ -1008,9 +1078,11 @@ pub fn multiversion<'ctx>(
     // the analysis sees it and cloning and slots rewrite it.
     // SAFETY: the module is live and only this thread uses its context.
     unsafe { mvimg_llvm_shim::expand_function_constants(module.as_mut_ptr().cast()) };
+    // Calls between bodies of different targets pass wide vectors in memory.
+    let widths = crate::abi::vector_widths(targets, "");
+    crate::abi::pass_vectors_in_memory(module, platform.arch, &layout, &widths);
     let analysis = analyze(module);
     let exported = ExportRule::of(module, platform.os);
-    let widths = crate::abi::vector_widths(targets, "");
     crate::abi::check_vector_abi(
         module,
         platform.arch,

@@ -202,11 +202,16 @@ pub fn plan(
         let t = target.index;
         let mut reasons: Vec<Option<CloneReason>> = vec![None; n];
         if t > 0 && target.clone_all {
-            reasons
-                .iter_mut()
-                .for_each(|r| *r = Some(CloneReason::CloneAll));
+            for (reason, info) in reasons.iter_mut().zip(&analysis.functions) {
+                if !info.fixed_abi {
+                    *reason = Some(CloneReason::CloneAll);
+                }
+            }
         } else if t > 0 {
             for (i, info) in analysis.functions.iter().enumerate() {
+                if info.fixed_abi {
+                    continue;
+                }
                 let shared: Vec<CloneCategory> = info
                     .categories
                     .iter()
@@ -223,7 +228,7 @@ pub fn plan(
                 let mut next = Vec::new();
                 for &f in &frontier {
                     for &c in &analysis.functions[f].callees {
-                        if reasons[c].is_some() {
+                        if reasons[c].is_some() || analysis.functions[c].fixed_abi {
                             continue;
                         }
                         let cloned_callee = analysis.functions[c]

@@ -64,6 +64,41 @@ pub struct DaskOptions {
     pub worker_mvimg: PathBuf,
     /// How long to wait for the scheduler and for a first worker.
     pub connect_timeout: Duration,
+    /// Whether the workers are trusted to compute what they are asked:
+    /// only then do their results enter the object cache, where later
+    /// builds would take them for locally compiled ones. Untrusted (the
+    /// default), a result is checked and used for this build alone.
+    pub trust_workers: bool,
+    /// The share (0 to 1) of the workers' results recompiled here and
+    /// compared byte for byte (the build is deterministic, so a difference
+    /// proves a worker wrong and stops the build). Which results are chosen
+    /// follows from their cache keys. Verified results may enter the cache.
+    pub verify_fraction: f64,
+    /// TLS for the connection to the scheduler (`tls://` addresses): the
+    /// CA that signed the cluster's certificates and this client's
+    /// certificate and key. `None` leaves it to Dask's own configuration
+    /// (`distributed.comm.tls.*`, `DASK_DISTRIBUTED__COMM__TLS__*`).
+    pub tls: Option<TlsFiles>,
+}
+
+/// The files of a TLS connection to a Dask cluster (PEM).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TlsFiles {
+    /// The certificate authority both sides trust.
+    pub ca: PathBuf,
+    /// This side's certificate.
+    pub cert: PathBuf,
+    /// This side's private key.
+    pub key: PathBuf,
+}
+
+impl DaskOptions {
+    /// Whether the result of the step whose cache key is `key` is one the
+    /// build recompiles here to check ([`DaskOptions::verify_fraction`]).
+    pub fn verifies(&self, key: &crate::cache::CacheKey) -> bool {
+        let position = u64::from_le_bytes(key.0[..8].try_into().expect("8 bytes"));
+        self.verify_fraction >= 1.0 || (position as f64) < self.verify_fraction * u64::MAX as f64
+    }
 }
 
 impl DaskOptions {
@@ -76,6 +111,9 @@ impl DaskOptions {
                 .map_or_else(|| PathBuf::from("python3"), PathBuf::from),
             worker_mvimg: PathBuf::from("mvimg"),
             connect_timeout: Duration::from_secs(10),
+            trust_workers: false,
+            verify_fraction: 0.0,
+            tls: None,
         }
     }
 }
@@ -189,13 +227,59 @@ struct DriverResult {
     seconds: f64,
 }
 
-/// A scratch directory, removed when dropped.
-struct Scratch(PathBuf);
+/// Whether `bytes` are an object file of the platform `triple` names (its
+/// format and architecture): the structural check of a worker's object.
+pub(crate) fn object_of(bytes: &[u8], triple: &str) -> bool {
+    use object::Object;
+    let Ok(platform) = triple.parse::<mvimg_cpu::Platform>() else {
+        return false;
+    };
+    let Ok(file) = object::File::parse(bytes) else {
+        return false;
+    };
+    let format = match platform.format() {
+        mvimg_cpu::ObjectFormat::Elf => object::BinaryFormat::Elf,
+        mvimg_cpu::ObjectFormat::MachO => object::BinaryFormat::MachO,
+        mvimg_cpu::ObjectFormat::Coff => object::BinaryFormat::Coff,
+    };
+    let arch = match platform.arch {
+        mvimg_cpu::Arch::X86_64 => object::Architecture::X86_64,
+        mvimg_cpu::Arch::Aarch64 => object::Architecture::Aarch64,
+    };
+    file.format() == format
+        && file.architecture() == arch
+        && file.kind() == object::ObjectKind::Relocatable
+}
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+/// 128 random bits as hex (the kernel's), or, where it cannot be read, a
+/// hash of the process id, the time and the address space's layout.
+fn build_id() -> String {
+    use sha2::Digest;
+    let mut bytes = [0u8; 16];
+    let random = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes));
+    if random.is_err() {
+        let mut hasher = sha2::Sha256::new();
+        hasher.update(std::process::id().to_le_bytes());
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        hasher.update(now.to_le_bytes());
+        hasher.update((&bytes as *const _ as usize).to_le_bytes());
+        bytes.copy_from_slice(&hasher.finalize()[..16]);
     }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 (hex) of an action: its command line and its inputs, by
+/// name. The driver checks that each result carries its action's digest.
+fn action_digest(argv: &[String], inputs: &[(&str, Vec<u8>)]) -> String {
+    let mut parts: Vec<&[u8]> = argv.iter().map(|a| a.as_bytes()).collect();
+    for (name, bytes) in inputs {
+        parts.push(name.as_bytes());
+        parts.push(bytes);
+    }
+    crate::cache::CacheKey::of(&parts).hex()
 }
 
 fn io(action: String) -> impl FnOnce(std::io::Error) -> Error {
@@ -212,15 +296,15 @@ pub(crate) fn run(
     actions: &[RemoteAction],
     reporter: &Reporter,
 ) -> Result<Result<Outcome, String>, Error> {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "mvimg-dask-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).map_err(io(format!("creating {}", dir.display())))?;
-    let scratch = Scratch(dir);
-    let dir = &scratch.0;
+    // A private directory made for this step alone (mode 0700, never one
+    // that existed), removed at the end, and by a later build if this one
+    // is killed.
+    let scratch = mvimg_link::Scratch::beside(&std::env::temp_dir().join("mvimg-dask"), "actions")
+        .map_err(io(format!(
+            "creating a scratch directory in {}",
+            std::env::temp_dir().display()
+        )))?;
+    let dir = scratch.path();
     let write = |path: &Path, bytes: &[u8]| {
         std::fs::write(path, bytes).map_err(io(format!("writing {}", path.display())))
     };
@@ -231,6 +315,10 @@ pub(crate) fn run(
         &spec_path,
         &serde_json::to_vec(spec).expect("a spec serializes"),
     )?;
+    // Task keys are unique to this build (Dask keeps the first task of a
+    // key it already has and says nothing: two builds must never share
+    // one), and each result must echo its action's digest.
+    let build = build_id();
     let mut tasks = Vec::new();
     for (id, action) in actions.iter().enumerate() {
         let task_dir = dir.join(format!("task{id}"));
@@ -245,8 +333,10 @@ pub(crate) fn run(
         }
         let mut argv = vec![options.worker_mvimg.to_string_lossy().into_owned()];
         argv.extend(action.args.iter().cloned());
+        let digest = action_digest(&argv, &action.inputs);
         tasks.push(serde_json::json!({
             "id": id,
+            "digest": digest,
             "argv": argv,
             "inputs": inputs,
             "outputs": action.outputs,
@@ -257,12 +347,20 @@ pub(crate) fn run(
         Scheduler::Address(address) => serde_json::json!({ "address": address }),
         Scheduler::File(path) => serde_json::json!({ "file": path }),
     };
-    let request = serde_json::json!({
+    let mut request = serde_json::json!({
         "scheduler": scheduler,
         "timeout": options.connect_timeout.as_secs_f64(),
         "step": step,
+        "build": build,
         "tasks": tasks,
     });
+    if let Some(tls) = &options.tls {
+        request["security"] = serde_json::json!({
+            "ca": tls.ca,
+            "cert": tls.cert,
+            "key": tls.key,
+        });
+    }
     let request_path = dir.join("actions.json");
     write(
         &request_path,
@@ -302,8 +400,15 @@ pub(crate) fn run(
     let status = child
         .wait()
         .map_err(io("waiting for the Dask driver".into()))?;
-    let said = std::fs::read_to_string(&stderr_path).unwrap_or_default();
-    let said = said.trim();
+    let all = std::fs::read_to_string(&stderr_path).unwrap_or_default();
+    // The driver's own message is its last line (Dask's log lines, if
+    // any, come before it).
+    let said = all
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     match status.code() {
         Some(0) => {}
         Some(UNREACHABLE) => return Ok(Err(said.to_owned())),
@@ -376,6 +481,40 @@ impl LocalCluster {
     /// (which must import `distributed`), logs and the scheduler file in
     /// `dir`; returns once every worker has registered (a minute at most).
     pub fn start(python: &Path, dir: &Path, workers: usize) -> Result<LocalCluster, Error> {
+        Self::start_with(python, dir, workers, None)
+    }
+
+    /// [`LocalCluster::start`] with TLS: the scheduler listens on `tls://`
+    /// and every connection (workers', clients') must present a
+    /// certificate `tls.ca` signed (the scheduler and workers use `tls`'s
+    /// certificate and key).
+    pub fn start_tls(
+        python: &Path,
+        dir: &Path,
+        workers: usize,
+        tls: &TlsFiles,
+    ) -> Result<LocalCluster, Error> {
+        Self::start_with(python, dir, workers, Some(tls))
+    }
+
+    fn start_with(
+        python: &Path,
+        dir: &Path,
+        workers: usize,
+        tls: Option<&TlsFiles>,
+    ) -> Result<LocalCluster, Error> {
+        let tls_args: Vec<String> = match tls {
+            Some(t) => vec![
+                "--tls-ca-file".into(),
+                t.ca.display().to_string(),
+                "--tls-cert".into(),
+                t.cert.display().to_string(),
+                "--tls-key".into(),
+                t.key.display().to_string(),
+            ],
+            None => Vec::new(),
+        };
+        let tls_args: Vec<&str> = tls_args.iter().map(String::as_str).collect();
         let file = dir.join("scheduler.json");
         let _ = std::fs::remove_file(&file);
         let log = |name: &str| {
@@ -397,19 +536,21 @@ impl LocalCluster {
                 )))
         };
         let file_arg = file.to_string_lossy().into_owned();
-        let scheduler = spawn(
-            &[
-                "scheduler",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--no-dashboard",
-                "--scheduler-file",
-                &file_arg,
-            ],
-            log("scheduler.log")?,
-        )?;
+        let mut scheduler_args = vec![
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            &file_arg,
+        ];
+        if tls.is_some() {
+            scheduler_args.extend(["--protocol", "tls"]);
+        }
+        scheduler_args.extend(&tls_args);
+        let scheduler = spawn(&scheduler_args, log("scheduler.log")?)?;
         let mut cluster = LocalCluster {
             dir: dir.to_owned(),
             scheduler,
@@ -418,22 +559,22 @@ impl LocalCluster {
         cluster.wait_for(&file, "\"address\"", "the scheduler's address")?;
         for w in 0..workers {
             let name = format!("worker{w}.log");
-            let worker = spawn(
-                &[
-                    "worker",
-                    "--scheduler-file",
-                    &file_arg,
-                    "--nthreads",
-                    "1",
-                    "--no-nanny",
-                    "--no-dashboard",
-                    "--host",
-                    "127.0.0.1",
-                    "--name",
-                    &format!("w{w}"),
-                ],
-                log(&name)?,
-            )?;
+            let worker_name = format!("w{w}");
+            let mut worker_args = vec![
+                "worker",
+                "--scheduler-file",
+                &file_arg,
+                "--nthreads",
+                "1",
+                "--no-nanny",
+                "--no-dashboard",
+                "--host",
+                "127.0.0.1",
+                "--name",
+                &worker_name,
+            ];
+            worker_args.extend(&tls_args);
+            let worker = spawn(&worker_args, log(&name)?)?;
             cluster.workers.push(worker);
             cluster.wait_for(&dir.join(&name), "Registered to", "a worker's registration")?;
         }
@@ -448,6 +589,12 @@ impl LocalCluster {
     /// The process ids of the workers, in start order.
     pub fn worker_ids(&self) -> Vec<u32> {
         self.workers.iter().map(std::process::Child::id).collect()
+    }
+
+    /// Kills the scheduler (SIGKILL) and reaps it.
+    pub fn kill_scheduler(&mut self) -> std::io::Result<()> {
+        self.scheduler.kill()?;
+        self.scheduler.wait().map(|_| ())
     }
 
     /// Kills worker `i` (SIGKILL by its id) and reaps it.

@@ -213,15 +213,15 @@ pub enum NameKind {
 }
 
 /// Where a host's CPU or feature name was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GivenIn {
     /// `MVIMG_HOST_CPU`.
     HostCpuVar,
     /// `MVIMG_HOST_FEATURES`.
     HostFeaturesVar,
-    /// `mvimg host --json` output.
-    HostJson,
+    /// `mvimg host --json` output, in the input named (when known).
+    HostJson(Option<String>),
     /// LLVM's host feature report.
     LlvmReport,
 }
@@ -243,6 +243,8 @@ pub enum ForcedTargetProblem {
     NoSuchTarget {
         /// The targets: index and name.
         targets: Vec<(usize, String)>,
+        /// The target name closest to the value, if one is close.
+        suggestion: Option<String>,
     },
     /// The host cannot run it (and `!` was not given).
     Ineligible {
@@ -258,16 +260,25 @@ pub enum ForcedTargetProblem {
 impl fmt::Display for ForcedTargetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.problem {
-            ForcedTargetProblem::NoSuchTarget { targets } => write!(
-                f,
-                "MVIMG_FORCE_TARGET={}: no such target; the targets are {}",
-                self.value,
-                targets
-                    .iter()
-                    .map(|(i, n)| format!("{i} ({n})"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            ForcedTargetProblem::NoSuchTarget {
+                targets,
+                suggestion,
+            } => {
+                write!(
+                    f,
+                    "MVIMG_FORCE_TARGET={}: no such target; the targets are {}",
+                    self.value,
+                    targets
+                        .iter()
+                        .map(|(i, n)| format!("{i} ({n})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
+                if let Some(name) = suggestion {
+                    write!(f, "; did you mean `{name}`?")?;
+                }
+                Ok(())
+            }
             ForcedTargetProblem::Ineligible {
                 index,
                 name,
@@ -384,7 +395,10 @@ impl fmt::Display for Error {
                 match given_in {
                     GivenIn::HostCpuVar => write!(f, "MVIMG_HOST_CPU: ")?,
                     GivenIn::HostFeaturesVar => write!(f, "MVIMG_HOST_FEATURES: ")?,
-                    GivenIn::HostJson => write!(f, "`mvimg host --json` output: ")?,
+                    GivenIn::HostJson(None) => write!(f, "`mvimg host --json` output: ")?,
+                    GivenIn::HostJson(Some(input)) => {
+                        write!(f, "{input} (`mvimg host --json` output): ")?
+                    }
                     GivenIn::LlvmReport => write!(f, "LLVM's host report: ")?,
                 }
                 write!(
@@ -395,7 +409,13 @@ impl fmt::Display for Error {
                 did_you_mean(f, suggestion)
             }
             Error::ArchMismatch { host, targets } => {
-                write!(f, "the host is {host} but the targets are for {targets}")
+                write!(
+                    f,
+                    "the host is {host} but the targets are for {targets}: describe a {targets} \
+                     host to decide for (`--host-cpu NAME` with a CPU of `mvimg cpus --arch \
+                     {targets}`, or `--from FILE` with its /proc/cpuinfo, CPUID dump or \
+                     `mvimg host --json` output)"
+                )
             }
             Error::ForcedTarget(e) => e.fmt(f),
             Error::DetectionUnsupported { arch, os } => write!(
@@ -501,17 +521,6 @@ pub enum Problem {
     /// A list built from values has a name the text form cannot hold (empty, with
     /// `,` or `;`, or with surrounding spaces), so it would not read back the same.
     NotRepresentable,
-    /// A target that clones only some functions lacks features of the
-    /// target whose code it runs for the others (target 0, or its base):
-    /// a host that selects it could fault in that code.
-    LacksFallbackFeatures {
-        /// The fallback target's index.
-        fallback: usize,
-        /// Its name.
-        fallback_name: String,
-        /// The features it needs that the target lacks.
-        missing: Vec<String>,
-    },
     /// `native` was used but no description of the build host was given.
     NativeUnavailable,
     /// `native` was used for another architecture than the build host's.
@@ -569,7 +578,12 @@ impl fmt::Display for TargetListError {
             } => {
                 write!(f, "unknown {arch} CPU `{name}`")?;
                 if let Some(other) = other_arch {
-                    write!(f, " (it is an {other} CPU: pass --arch {other})")?;
+                    write!(
+                        f,
+                        " (it is an {other} CPU, and this list is read for {arch}: `mvimg build` \
+                         reads it for the inputs' triple, so give it {other} IR or \
+                         `--target {other}-unknown-linux-gnu`; the other commands take `--arch {other}`)"
+                    )?;
                 }
                 did_you_mean(f, suggestion)?;
                 if suggestion.is_none() && other_arch.is_none() {
@@ -620,19 +634,6 @@ impl fmt::Display for TargetListError {
             ),
             Problem::NotRepresentable => f.write_str(
                 "a CPU or feature name is empty or holds `,`, `;` or surrounding spaces, so the list has no text form",
-            ),
-            Problem::LacksFallbackFeatures {
-                fallback,
-                fallback_name,
-                missing,
-            } => write!(
-                f,
-                "this target lacks {} of target {fallback} (`{fallback_name}`), whose code it \
-                 runs for every function it does not clone: a host that selects it could \
-                 fault there. Put narrower targets first, add the features (`+{}`), or make \
-                 the target `clone_all`",
-                missing.join(","),
-                missing.join(",+")
             ),
             Problem::NativeUnavailable => f.write_str(
                 "`native` needs a description of the build host, and none was given",

@@ -271,6 +271,19 @@ impl Host {
                 d.input = Some(what.to_owned());
                 Error::Description(d)
             }
+            Error::UnknownHostName {
+                kind,
+                arch,
+                name,
+                suggestion,
+                given_in: crate::error::GivenIn::HostJson(None),
+            } => Error::UnknownHostName {
+                kind,
+                arch,
+                name,
+                suggestion,
+                given_in: crate::error::GivenIn::HostJson(Some(what.to_owned())),
+            },
             other => other,
         };
         if text.trim_start().starts_with('{') {
@@ -319,7 +332,7 @@ impl Host {
                 name: name.clone(),
                 suggestion: crate::suggest::closest(name, db.features().map(|f| f.name()))
                     .map(str::to_owned),
-                given_in: crate::error::GivenIn::HostJson,
+                given_in: crate::error::GivenIn::HostJson(None),
             })?;
             features.insert(feature);
         }

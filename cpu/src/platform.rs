@@ -82,6 +82,24 @@ impl Platform {
         &self.triple
     }
 
+    /// The macOS version the triple names (`x86_64-apple-macosx11.0` gives
+    /// `(11, 0)`, `arm64-apple-macos14` `(14, 0)`); `None` when it names none
+    /// (or is not a macOS triple). Images are linked for it: objects built
+    /// for a newer version than the link's minimum are refused by ld64.
+    pub fn macos_version(&self) -> Option<(u32, u32)> {
+        if self.os != Os::Macos {
+            return None;
+        }
+        let os = self.triple.split('-').nth(2)?;
+        let version = os
+            .strip_prefix("macosx")
+            .or_else(|| os.strip_prefix("macos"))?;
+        let mut parts = version.split('.');
+        let major = parts.next()?.parse().ok()?;
+        let minor = parts.next().map_or(Some(0), |m| m.parse().ok())?;
+        Some((major, minor))
+    }
+
     /// The object format of the platform's images.
     pub fn format(&self) -> ObjectFormat {
         match self.os {

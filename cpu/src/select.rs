@@ -539,6 +539,11 @@ fn forced_target<'a>(
                 .iter()
                 .map(|t| (t.index, t.name.clone()))
                 .collect(),
+            suggestion: crate::suggest::closest(
+                &force.target,
+                targets.targets.iter().map(|t| t.name.as_str()),
+            )
+            .map(str::to_owned),
         })
     })?;
     if !force.unchecked && !missing[target.index].is_empty() {

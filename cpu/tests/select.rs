@@ -258,7 +258,7 @@ fn forced_target() {
     assert!(matches!(
         select(&t, &haswell, &force("7")),
         Err(mvimg_cpu::Error::ForcedTarget(e))
-            if matches!(&e.problem, mvimg_cpu::ForcedTargetProblem::NoSuchTarget { targets } if targets.len() == 4)
+            if matches!(&e.problem, mvimg_cpu::ForcedTargetProblem::NoSuchTarget { targets, .. } if targets.len() == 4)
     ));
     let aarch64 = Host::from_cpu(Arch::Aarch64.database().cpu("a64fx").unwrap());
     assert!(matches!(

@@ -42,6 +42,17 @@ pub enum LinkError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The disk the image is written to has too little room for it; LLD
+    /// was not run (it writes its output through a memory map, and a full
+    /// disk would kill it).
+    DiskFull {
+        /// The directory the output goes to.
+        dir: PathBuf,
+        /// Bytes free there for this user.
+        free: u64,
+        /// About what the link writes (the objects' sizes).
+        needed: u64,
+    },
     /// LLD ran and failed.
     Lld {
         /// LLD's exit code.
@@ -129,6 +140,12 @@ impl fmt::Display for LinkError {
                 searched.join(", ")
             ),
             LinkError::Io { action, source } => write!(f, "{action}: {source}"),
+            LinkError::DiskFull { dir, free, needed } => write!(
+                f,
+                "the disk of {} is full: {free} bytes free, and the image needs about \
+                 {needed}; free space there or write the image elsewhere",
+                dir.display()
+            ),
             LinkError::Lld {
                 code,
                 diagnostics,
@@ -272,7 +289,8 @@ impl fmt::Display for JobProblem {
             ),
             JobProblem::BadExport { name } => write!(
                 f,
-                "export {name:?} is not a symbol name (letters, digits, `_`, `.`, `$`)"
+                "export {name:?} cannot be written to an export list (no spaces, control \
+                 characters, quotes, `#` or wildcards `*?[]`)"
             ),
             JobProblem::ZeroThreads => f.write_str("threads must be at least 1"),
             JobProblem::NoFileName { what, path } => {

@@ -5,7 +5,6 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use mvimg_cpu::Platform;
@@ -319,10 +318,15 @@ impl LinkJob {
             })?;
         }
         for export in self.exports.iter().chain(&self.export_data) {
+            // Every export list quotes or lists names whole; what none can
+            // hold exactly (quotes, wildcards, spaces, control characters)
+            // is refused. clang's `target_clones` names (`f.arch_x86-64-v3.0`)
+            // and C++'s mangled names pass.
             let ok = !export.is_empty()
-                && export
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'$');
+                && export.bytes().all(|b| {
+                    b.is_ascii_graphic() && !matches!(b, b'"' | b'*' | b'?' | b'[' | b']' | b'#')
+                        || b >= 0x80
+                });
             if !ok {
                 return Err(LinkError::InvalidJob(JobProblem::BadExport {
                     name: export.clone(),
@@ -533,29 +537,47 @@ impl LinkJob {
         Ok(a.0)
     }
 
+    /// Refuses to link into `dir` when its file system has less room than
+    /// the objects take: LLD maps its output and dies of SIGBUS on a full
+    /// disk, which would also end in-process linking for the process.
+    fn check_space(&self, dir: &Path) -> Result<(), LinkError> {
+        let needed: u64 = self
+            .inputs
+            .iter()
+            .filter_map(|input| match input {
+                LinkInput::Object(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+                _ => None,
+            })
+            .sum();
+        match free_bytes(dir) {
+            Some(free) if free < needed => Err(LinkError::DiskFull {
+                dir: self
+                    .output
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf(),
+                free,
+                needed,
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Links: writes the auxiliary files into a scratch directory beside the
     /// output, runs LLD writing there, and renames the results into place. On
     /// any failure the destination is untouched and the scratch directory removed.
     pub fn link(&self) -> Result<LinkOutput, LinkError> {
         self.validate()?;
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let parent = match self.output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let dir = parent.join(format!(
-            ".{}.mvimg-link-{}-{}",
-            self.file_name()?,
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).map_err(io(format!("creating {}", dir.display())))?;
-        let result = self.link_in(&dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        result
+        let scratch = crate::Scratch::beside(&self.output, "link").map_err(io(format!(
+            "creating a scratch directory beside {}",
+            self.output.display()
+        )))?;
+        self.link_in(scratch.path())
     }
 
     fn link_in(&self, dir: &Path) -> Result<LinkOutput, LinkError> {
+        self.check_space(dir)?;
         let paths = self.paths_in(dir)?;
         if let Some(file) = &paths.exports {
             std::fs::write(file, self.export_file())
@@ -622,4 +644,31 @@ impl LinkOutput {
 /// An I/O error while doing `action`.
 fn io(action: String) -> impl FnOnce(std::io::Error) -> LinkError {
     move |source| LinkError::Io { action, source }
+}
+
+/// Bytes free to this user on the file system of `dir` (`None` where it
+/// cannot be asked).
+#[cfg(unix)]
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut stat = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `path` is a NUL-terminated string and `stat` is valid for
+    // one write of a `statvfs`.
+    let rc = unsafe { libc::statvfs(path.as_ptr(), stat.as_mut_ptr()) };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: statvfs succeeded, so it filled `stat`.
+    let stat = unsafe { stat.assume_init() };
+    #[allow(
+        clippy::unnecessary_cast,
+        reason = "the field types differ by platform"
+    )]
+    Some(stat.f_bavail as u64 * stat.f_frsize as u64)
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_: &Path) -> Option<u64> {
+    None
 }

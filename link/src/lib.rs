@@ -27,6 +27,7 @@ mod job;
 mod lld;
 mod policy;
 mod runtime;
+mod scratch;
 mod stub;
 
 pub use data::data_object;
@@ -36,4 +37,5 @@ pub use job::{LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths};
 pub use lld::{in_process_poisoned, LldRun};
 pub use policy::{DataImports, Undefined};
 pub use runtime::toolchain_runtime;
+pub use scratch::Scratch;
 pub use stub::dll_entry_stub;

@@ -71,12 +71,17 @@ const GNU: [Part; 5] = [
 
 /// The MinGW runtime: the builtins, then import libraries of
 /// libstdc++-6.dll and libgcc_s_seh-1.dll (the C++ runtime and the
-/// unwinder), mingw-w64's C99 additions to msvcrt (`libmingwex.a`: `log2`,
-/// `trunc`, ...), and the import libraries of msvcrt.dll and kernel32.dll.
-const MINGW: [Part; 6] = [
+/// unwinder), what the MinGW CRT defines for libstdc++'s headers
+/// (`libmingw32.a`: `_CRT_MT`, which gthreads reads to know threads are on;
+/// only the members a symbol needs are linked, never its startup code, which
+/// nothing here references), mingw-w64's C99 additions to msvcrt
+/// (`libmingwex.a`: `log2`, `trunc`, ...), and the import libraries of
+/// msvcrt.dll and kernel32.dll.
+const MINGW: [Part; 7] = [
     part("libgcc.a", Dirs::Gcc, true),
     part("libstdc++.dll.a", Dirs::Gcc, false),
     part("libgcc_s.a", Dirs::Gcc, false),
+    part("libmingw32.a", Dirs::Libc, true),
     part("libmingwex.a", Dirs::Libc, true),
     part("libmsvcrt.a", Dirs::Libc, true),
     part("libkernel32.a", Dirs::Libc, true),

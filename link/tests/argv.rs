@@ -66,7 +66,7 @@ fn gnu_x86_64() {
     let j = job("x86_64-unknown-linux-gnu", "/out/libimg.so");
     assert_eq!(
         j.export_file(),
-        "{\n  global:\n    f;\n    g;\n  local: *;\n};\n"
+        "{\n  global:\n    \"f\";\n    \"g\";\n  local: *;\n};\n"
     );
 }
 
@@ -103,7 +103,7 @@ fn gnu_meanings() {
     // Data and functions are both global in the version script.
     assert_eq!(
         j.export_file(),
-        "{\n  global:\n    f;\n    heap;\n  local: *;\n};\n"
+        "{\n  global:\n    \"f\";\n    \"heap\";\n  local: *;\n};\n"
     );
     // The argv is built from OsStrings: a path that is not UTF-8 passes
     // through unchanged.
@@ -165,7 +165,7 @@ fn mingw() {
          -Xlink=-lldignoreenv --disable-runtime-pseudo-reloc --out-implib /tmp/w/libimg.dll.a \
          /tmp/w/exports.def /tmp/w/dllentry.o /in/a.o --whole-archive /in/b.a --no-whole-archive"
     );
-    assert_eq!(j.export_file(), "EXPORTS\n    f\n    g\n");
+    assert_eq!(j.export_file(), "EXPORTS\n    \"f\"\n    \"g\"\n");
     j.exports.clear();
     j.options.import_library = None;
     j.options.data_imports = DataImports::DllImportOnly;
@@ -190,7 +190,7 @@ fn mingw_meanings() {
          /in/code.o /in/util.a /in/heap.o --whole-archive /in/all.a --no-whole-archive -lhostrt /lib/libextra --raw"
     );
     // Data is exported as DATA: the import library has `__imp_heap` only.
-    assert_eq!(j.export_file(), "EXPORTS\n    f\n    heap DATA\n");
+    assert_eq!(j.export_file(), "EXPORTS\n    \"f\"\n    \"heap\" DATA\n");
 }
 
 #[test]

@@ -16,6 +16,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/GlobalAlias.h"
 #include "llvm/IR/GlobalIFunc.h"
@@ -331,13 +332,19 @@ struct UnitPlacement {
         entry->second = std::min(entry->second, found->second);
       }
     }
+    described_definitions(module, carried);
+  }
+
+  // Adds to `out` the debug descriptions of the variables `module` defines.
+  static void described_definitions(const llvm::Module &module,
+                                    llvm::SmallPtrSet<const llvm::Metadata *, 32> &out) {
     for (const llvm::GlobalVariable &v : module.globals()) {
       if (v.isDeclaration()) {
         continue;
       }
       llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> described;
       v.getDebugInfo(described);
-      carried.insert(described.begin(), described.end());
+      out.insert(described.begin(), described.end());
     }
   }
 
@@ -351,14 +358,7 @@ struct UnitPlacement {
   void place(const llvm::Module &module, llvm::Module &out, unsigned part,
              llvm::ValueToValueMapTy &vmap, llvm::ValueMaterializer &materializer) const {
     llvm::SmallPtrSet<const llvm::Metadata *, 32> here;
-    for (const llvm::GlobalVariable &v : out.globals()) {
-      if (v.isDeclaration()) {
-        continue;
-      }
-      llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> described;
-      v.getDebugInfo(described);
-      here.insert(described.begin(), described.end());
-    }
+    described_definitions(out, here);
     llvm::NamedMDNode *units = nullptr;
     for (llvm::DICompileUnit *unit : module.debug_compile_units()) {
       std::optional<llvm::Metadata *> mapped = vmap.getMappedMD(unit);
@@ -793,5 +793,211 @@ void mvimg_shim_split_module(LLVMModuleRef mod, unsigned parts,
   }
 }
 
-} // extern "C"
 
+
+// Makes `fn` pass its vectors in memory: its body moves to a new internal
+// function `<name>.mvimg.byref` whose parameters flagged in `wide` (count of
+// them: `count`, one per parameter of `fn`) are pointers to the values, and
+// which, when `wide_ret`, stores its result through a pointer passed first
+// and returns void. `fn` keeps its name, linkage and signature as a wrapper
+// that spills its arguments and calls the new function, and every direct
+// call of `fn` elsewhere in the module (a plain call of its exact type, not
+// musttail) is rewritten to spill and call the new function itself. The
+// pointers travel in general registers whatever a body's vector features, so
+// bodies built for different targets agree on where the values are.
+// Returns the new function, or null when `fn` is variadic, has a block
+// whose address is taken, or `count` does not match (nothing is changed).
+LLVMValueRef mvimg_shim_vectors_by_reference(LLVMValueRef fn, const unsigned char *wide,
+                                             unsigned count, int wide_ret) {
+  llvm::Function &f = *llvm::unwrap<llvm::Function>(fn);
+  llvm::FunctionType *fty = f.getFunctionType();
+  if (f.isDeclaration() || fty->isVarArg() || fty->getNumParams() != count) {
+    return nullptr;
+  }
+  for (const llvm::BasicBlock &block : f) {
+    if (block.hasAddressTaken()) {
+      return nullptr;
+    }
+  }
+  llvm::Module &module = *f.getParent();
+  llvm::LLVMContext &cx = f.getContext();
+  const llvm::DataLayout &layout = module.getDataLayout();
+  llvm::Type *ptr = llvm::PointerType::get(cx, 0);
+  // The new signature and the attribute lists of it (for the function and
+  // for each call): the flagged parameters' attributes are dropped, the
+  // memory effects too (the function now reads and writes argument memory).
+  std::vector<llvm::Type *> params;
+  if (wide_ret) {
+    params.push_back(ptr);
+  }
+  for (unsigned i = 0; i < count; ++i) {
+    params.push_back(wide[i] ? ptr : fty->getParamType(i));
+  }
+  llvm::Type *ret = wide_ret ? llvm::Type::getVoidTy(cx) : fty->getReturnType();
+  llvm::FunctionType *gty = llvm::FunctionType::get(ret, params, false);
+  auto by_reference = [&](const llvm::AttributeList &old) {
+    llvm::SmallVector<llvm::AttributeSet, 8> sets;
+    if (wide_ret) {
+      sets.push_back(llvm::AttributeSet());
+    }
+    for (unsigned i = 0; i < count; ++i) {
+      sets.push_back(wide[i] ? llvm::AttributeSet() : old.getParamAttrs(i));
+    }
+    llvm::AttributeSet fn_attrs = old.getFnAttrs().removeAttribute(cx, llvm::Attribute::Memory);
+    return llvm::AttributeList::get(cx, fn_attrs,
+                                    wide_ret ? llvm::AttributeSet() : old.getRetAttrs(), sets);
+  };
+  llvm::Function *g = llvm::Function::Create(gty, llvm::GlobalValue::InternalLinkage,
+                                             f.getName() + ".mvimg.byref", &module);
+  g->copyAttributesFrom(&f);
+  g->setLinkage(llvm::GlobalValue::InternalLinkage);
+  g->setVisibility(llvm::GlobalValue::DefaultVisibility);
+  g->setDLLStorageClass(llvm::GlobalValue::DefaultStorageClass);
+  g->setComdat(nullptr);
+  g->setAttributes(by_reference(f.getAttributes()));
+  g->splice(g->begin(), &f);
+  g->setSubprogram(f.getSubprogram());
+  f.setSubprogram(nullptr);
+  // The body reads its flagged arguments from memory and stores its result.
+  llvm::IRBuilder<> entry(&*g->getEntryBlock().getFirstInsertionPt());
+  unsigned shift = wide_ret ? 1 : 0;
+  for (unsigned i = 0; i < count; ++i) {
+    llvm::Argument *old = f.getArg(i);
+    llvm::Argument *now = g->getArg(i + shift);
+    now->takeName(old);
+    if (wide[i]) {
+      llvm::Type *ty = old->getType();
+      old->replaceAllUsesWith(entry.CreateAlignedLoad(ty, now, layout.getPrefTypeAlign(ty)));
+    } else {
+      old->replaceAllUsesWith(now);
+    }
+  }
+  if (wide_ret) {
+    llvm::SmallVector<llvm::ReturnInst *, 4> returns;
+    for (llvm::BasicBlock &block : *g) {
+      if (auto *r = llvm::dyn_cast<llvm::ReturnInst>(block.getTerminator())) {
+        returns.push_back(r);
+      }
+    }
+    for (llvm::ReturnInst *r : returns) {
+      llvm::IRBuilder<> at(r);
+      llvm::Value *value = r->getReturnValue();
+      at.CreateAlignedStore(value, g->getArg(0), layout.getPrefTypeAlign(value->getType()));
+      at.CreateRetVoid();
+      r->eraseFromParent();
+    }
+  }
+  // Spills the arguments of a call of `f` (at `at`, allocas at `allocas`)
+  // and calls `g`; returns the result as `f` returns it.
+  auto call_through = [&](llvm::IRBuilder<> &allocas, llvm::IRBuilder<> &at,
+                          llvm::ArrayRef<llvm::Value *> args, const llvm::AttributeList &attrs,
+                          llvm::CallingConv::ID conv) -> llvm::Value * {
+    llvm::SmallVector<llvm::Value *, 8> passed;
+    llvm::AllocaInst *result = nullptr;
+    if (wide_ret) {
+      llvm::Type *ty = fty->getReturnType();
+      result = allocas.CreateAlloca(ty);
+      result->setAlignment(layout.getPrefTypeAlign(ty));
+      passed.push_back(result);
+    }
+    for (unsigned i = 0; i < count; ++i) {
+      if (!wide[i]) {
+        passed.push_back(args[i]);
+        continue;
+      }
+      llvm::Type *ty = args[i]->getType();
+      llvm::AllocaInst *slot = allocas.CreateAlloca(ty);
+      slot->setAlignment(layout.getPrefTypeAlign(ty));
+      at.CreateAlignedStore(args[i], slot, slot->getAlign());
+      passed.push_back(slot);
+    }
+    llvm::CallInst *call = at.CreateCall(gty, g, passed);
+    call->setCallingConv(conv);
+    call->setAttributes(by_reference(attrs));
+    if (!wide_ret) {
+      return call;
+    }
+    return at.CreateAlignedLoad(fty->getReturnType(), result, result->getAlign());
+  };
+  // The wrapper keeps `f`'s convention for callers outside the module.
+  llvm::BasicBlock *body = llvm::BasicBlock::Create(cx, "entry", &f);
+  llvm::IRBuilder<> wrapper(body);
+  llvm::SmallVector<llvm::Value *, 8> args;
+  for (llvm::Argument &a : f.args()) {
+    args.push_back(&a);
+  }
+  llvm::Value *value = call_through(wrapper, wrapper, args, f.getAttributes(), g->getCallingConv());
+  if (fty->getReturnType()->isVoidTy()) {
+    wrapper.CreateRetVoid();
+  } else {
+    wrapper.CreateRet(value);
+  }
+  // Direct calls elsewhere go to the new function.
+  llvm::SmallVector<llvm::CallInst *, 8> calls;
+  for (llvm::Use &use : f.uses()) {
+    auto *call = llvm::dyn_cast<llvm::CallInst>(use.getUser());
+    if (call != nullptr && call->isCallee(&use) && call->getFunction() != &f &&
+        call->getFunctionType() == fty && !call->isMustTailCall()) {
+      calls.push_back(call);
+    }
+  }
+  for (llvm::CallInst *call : calls) {
+    llvm::Function *caller = call->getFunction();
+    llvm::IRBuilder<> allocas(&*caller->getEntryBlock().getFirstInsertionPt());
+    llvm::IRBuilder<> at(call);
+    at.SetCurrentDebugLocation(call->getDebugLoc());
+    llvm::SmallVector<llvm::Value *, 8> call_args(call->arg_begin(), call->arg_end());
+    llvm::Value *result =
+        call_through(allocas, at, call_args, call->getAttributes(), call->getCallingConv());
+    if (!call->getType()->isVoidTy()) {
+      result->takeName(call);
+      call->replaceAllUsesWith(result);
+    }
+    call->eraseFromParent();
+  }
+  return llvm::wrap(g);
+}
+
+// Makes `mod` fit an ELF shared object whatever the -fPIC/-fPIE state it
+// was compiled in: every global value that another module could preempt
+// (not local, default visibility) loses `dso_local`, and the "PIE Level" and
+// "direct-access-external-data" module flags go, so that references to it
+// go through the GOT or a local alias, and thread-local variables get a
+// model a dlopen'd library may use — what -fPIC gives. Returns how many
+// values changed.
+unsigned mvimg_shim_preemptible_globals(LLVMModuleRef mod) {
+  llvm::Module &module = *llvm::unwrap(mod);
+  unsigned changed = 0;
+  for (llvm::GlobalValue &value : module.global_values()) {
+    if (value.isDSOLocal() && !value.hasLocalLinkage() && value.hasDefaultVisibility() &&
+        !(llvm::isa<llvm::Function>(value) && llvm::cast<llvm::Function>(value).isIntrinsic())) {
+      value.setDSOLocal(false);
+      ++changed;
+    }
+  }
+  if (llvm::NamedMDNode *flags = module.getModuleFlagsMetadata()) {
+    llvm::SmallVector<llvm::MDNode *, 16> kept;
+    bool dropped = false;
+    for (llvm::MDNode *flag : flags->operands()) {
+      auto *key = flag->getNumOperands() > 1
+                      ? llvm::dyn_cast<llvm::MDString>(flag->getOperand(1))
+                      : nullptr;
+      if (key != nullptr &&
+          (key->getString() == "PIE Level" || key->getString() == "direct-access-external-data")) {
+        dropped = true;
+        continue;
+      }
+      kept.push_back(flag);
+    }
+    if (dropped) {
+      flags->clearOperands();
+      for (llvm::MDNode *flag : kept) {
+        flags->addOperand(flag);
+      }
+      ++changed;
+    }
+  }
+  return changed;
+}
+
+} // extern "C"

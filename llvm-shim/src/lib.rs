@@ -67,6 +67,13 @@ mod ffi {
             cx: *mut c_void,
         ) -> *mut c_void;
         pub fn mvimg_shim_replace_address_uses(from: *mut c_void, to: *mut c_void);
+        pub fn mvimg_shim_preemptible_globals(module: *mut c_void) -> c_uint;
+        pub fn mvimg_shim_vectors_by_reference(
+            function: *mut c_void,
+            wide: *const u8,
+            count: c_uint,
+            wide_ret: c_int,
+        ) -> *mut c_void;
         pub fn mvimg_shim_split_module(
             module: *mut c_void,
             parts: c_uint,
@@ -489,6 +496,49 @@ pub unsafe fn block_tables(function: *mut c_void) -> Result<Vec<*mut c_void>, *m
 pub unsafe fn replace_address_uses(from: *mut c_void, to: *mut c_void) {
     // SAFETY: guaranteed by the caller.
     unsafe { ffi::mvimg_shim_replace_address_uses(from, to) }
+}
+
+/// Makes the module `module` fit an ELF shared object whatever the
+/// `-fPIC`/`-fPIE` state it was compiled in: every definition or declaration
+/// another module could preempt (not local, default visibility) loses
+/// `dso_local`, and the "PIE Level" and "direct-access-external-data" module
+/// flags are dropped, as `-fPIC` would have made it. Returns how many values
+/// (and the flags, as one) changed.
+///
+/// # Safety
+///
+/// `module` must be a valid `LLVMModuleRef` whose context no other thread
+/// uses during the call.
+pub unsafe fn preemptible_globals(module: *mut c_void) -> u32 {
+    // SAFETY: guaranteed by the caller.
+    unsafe { ffi::mvimg_shim_preemptible_globals(module) }
+}
+
+/// Makes the function `function` pass the parameters flagged in `wide` (one
+/// flag per parameter) and, when `wide_ret`, its result through memory: its
+/// body moves to a new internal function `<name>.mvimg.byref` taking pointers
+/// to those values (and first a pointer for the result), the function itself
+/// becomes a wrapper with its old signature that calls it, and every plain
+/// direct call of it in the module is rewritten to call the new function.
+/// Returns the new function, or `None` (nothing changed) when the function is
+/// a declaration or variadic, one of its blocks has its address taken, or
+/// `wide` does not have one flag per parameter.
+///
+/// # Safety
+///
+/// `function` must be a valid `LLVMValueRef` of a function whose module has
+/// a data layout and whose context no other thread uses during the call.
+pub unsafe fn vectors_by_reference(
+    function: *mut c_void,
+    wide: &[bool],
+    wide_ret: bool,
+) -> Option<NonNull<c_void>> {
+    let flags: Vec<u8> = wide.iter().map(|&w| u8::from(w)).collect();
+    let count = c_uint::try_from(flags.len()).ok()?;
+    // SAFETY: guaranteed by the caller; `flags` outlives the call.
+    NonNull::new(unsafe {
+        ffi::mvimg_shim_vectors_by_reference(function, flags.as_ptr(), count, c_int::from(wide_ret))
+    })
 }
 
 /// Makes the target machine `tm` emit constructors in `.init_array` (and

@@ -297,3 +297,146 @@ pub fn elf_exports(path: &Path) -> Vec<String> {
         .map(|s| s.name().unwrap().to_owned())
         .collect()
 }
+
+/// MinGW's C++ runtime DLLs (libstdc++ and the SEH unwinder), from the gcc
+/// installation with the win32 thread model (Debian's default).
+pub fn mingw_runtime_dlls() -> Vec<PathBuf> {
+    let base = Path::new("/usr/lib/gcc/x86_64-w64-mingw32");
+    let dir = std::fs::read_dir(base)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (ci/setup installs gcc-mingw-w64-x86-64)",
+                base.display()
+            )
+        })
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with("-win32"))
+        .max()
+        .expect("a win32 MinGW gcc");
+    ["libstdc++-6.dll", "libgcc_s_seh-1.dll"]
+        .iter()
+        .map(|name| dir.join(name))
+        .collect()
+}
+
+/// A small deterministic generator (xorshift64*).
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// `seed` with one to four random edits: a bit flipped, a byte or a 32-bit
+/// word overwritten (with a random or a boundary value), a range deleted,
+/// duplicated or filled with random bytes, a cut.
+pub fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
+    let mut data = seed.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let len = data.len();
+        match rng.below(7) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                data[i] ^= 1 << rng.below(8);
+            }
+            1 if len > 0 => {
+                let i = rng.below(len);
+                data[i] = rng.next() as u8;
+            }
+            2 if len >= 4 => {
+                let i = rng.below(len - 3) & !3;
+                let value: u32 = match rng.below(4) {
+                    0 => 0,
+                    1 => u32::MAX,
+                    2 => 0x8000_0000,
+                    _ => rng.next() as u32 % 4096,
+                };
+                data[i..i + 4].copy_from_slice(&value.to_le_bytes());
+            }
+            3 if len > 0 => {
+                let a = rng.below(len);
+                let b = (a + 1 + rng.below(64)).min(len);
+                data.drain(a..b);
+            }
+            4 if len > 0 => {
+                let a = rng.below(len);
+                let b = (a + 1 + rng.below(64)).min(len);
+                let chunk = data[a..b].to_vec();
+                let at = rng.below(len);
+                data.splice(at..at, chunk);
+            }
+            5 => {
+                let at = rng.below(len + 1);
+                let bytes: Vec<u8> = (0..1 + rng.below(16)).map(|_| rng.next() as u8).collect();
+                data.splice(at..at, bytes);
+            }
+            _ => data.truncate(rng.below(len + 1)),
+        }
+    }
+    data
+}
+
+/// A small library whose `plain2` adds `add`, in four partitions' worth of
+/// functions, and what a driver linked against it prints.
+pub fn small_library(dir: &Path, name: &str, add: i32) -> (PathBuf, String) {
+    let src = dir.join(format!("{name}.c"));
+    std::fs::write(
+        &src,
+        format!(
+            "int plain2(int x) {{ return x + {add}; }}\n\
+             long loop1(const int *v, int n) {{ long s = 0; for (int i = 0; i < n; i++) s += v[i] * 3; return s; }}\n\
+             long loop2(const int *v, int n) {{ long s = 1; for (int i = 0; i < n; i++) s ^= v[i] + s; return s; }}\n\
+             double loop3(const double *v, int n) {{ double s = 0; for (int i = 0; i < n; i++) s += v[i] * v[i]; return s; }}\n"
+        ),
+    )
+    .unwrap();
+    let bc = dir.join(format!("{name}.bc"));
+    let mut args: Vec<&str> = mvimg::codegen::inputs::CLANG_IR_FLAGS.to_vec();
+    args.extend([s(&src), "-o", s(&bc)]);
+    run_ok("clang-22", &args);
+    (bc, format!("{}\n", 1 + add))
+}
+
+/// What `plain2(1)` gives in the image at `image`.
+pub fn plain2_of(dir: &Path, image: &Path) -> String {
+    let driver = dir.join("plain2.c");
+    std::fs::write(
+        &driver,
+        "#include <stdio.h>\nint plain2(int);\nint main(void) { printf(\"%d\\n\", plain2(1)); return 0; }\n",
+    )
+    .unwrap();
+    let exe = image.with_file_name("plain2");
+    run_ok(
+        "gcc",
+        &[
+            "-o",
+            s(&exe),
+            s(&driver),
+            s(image),
+            &format!("-Wl,-rpath,{}", s(image.parent().unwrap())),
+        ],
+    );
+    let out = Command::new(&exe).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The README's IR recipe: `compiler` (clang-22, clang++-22) with
+/// [`mvimg::codegen::inputs::CLANG_IR_FLAGS`] and `extra` flags, `source`
+/// to `bc`.
+pub fn recipe_ir(compiler: &str, extra: &[&str], source: &Path, bc: &Path) {
+    let mut args: Vec<&str> = mvimg::codegen::inputs::CLANG_IR_FLAGS.to_vec();
+    args.extend(extra);
+    args.extend([s(source), "-o", s(bc)]);
+    run_ok(compiler, &args);
+}

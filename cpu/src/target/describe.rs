@@ -40,6 +40,9 @@ pub struct TargetDescription {
     pub removed: Vec<&'static str>,
     /// Its ISA features.
     pub features: Vec<&'static str>,
+    /// ISA features it has only because its base chain's code, which it
+    /// runs for what it does not clone, needs them.
+    pub from_base: Vec<&'static str>,
     #[serde(skip)]
     alias_of: Option<String>,
     #[serde(skip)]
@@ -83,6 +86,7 @@ impl ResolvedTargets {
                     added: self.added(t).names(),
                     removed: self.removed(t).names(),
                     features: t.isa_features().names(),
+                    from_base: t.from_base.names(),
                     alias_of: match &t.spec.cpu {
                         CpuName::Named(name) if *name != t.llvm_cpu => Some(name.clone()),
                         _ => None,
@@ -178,6 +182,13 @@ impl fmt::Display for ListDescription {
             writeln!(f, "  added vs {relative}: {}", joined(&t.added))?;
             if !t.removed.is_empty() {
                 writeln!(f, "  removed vs {relative}: {}", joined(&t.removed))?;
+            }
+            if !t.from_base.is_empty() {
+                writeln!(
+                    f,
+                    "  from base      {} (its fallback's code needs them)",
+                    joined(&t.from_base)
+                )?;
             }
         }
         Ok(())

@@ -216,6 +216,10 @@ pub struct ResolvedTarget {
     pub size: Option<SizeGoal>,
     /// What the target clones (empty for target 0, which holds everything).
     pub clone: CloneCategories,
+    /// ISA features the target has only because the code of its base chain,
+    /// which it runs for what it does not clone, needs them (already in
+    /// `features`): a host must have them to select it.
+    pub from_base: FeatureSet,
 }
 
 impl ResolvedTarget {
@@ -459,15 +463,7 @@ impl Resolver<'_> {
             .map(|op| self.feature(index, op, false))
             .collect::<Result<Vec<_>, _>>()?;
         let features = self.db.apply(&start, enable, disable);
-        let base_cpu = cpu.llvm_features();
-        let added = features.difference(&base_cpu);
-        let dropped = base_cpu.difference(&features);
-        let llvm_features = added
-            .iter()
-            .map(|f| format!("+{f}"))
-            .chain(dropped.iter().map(|f| format!("-{f}")))
-            .collect::<Vec<_>>()
-            .join(",");
+        let llvm_features = llvm_feature_changes(cpu, &features);
         let llvm_tune = match &spec.tune {
             // LLVM's generic tuning (`generic` names the baseline CPU in
             // target-cpu, not in tune-cpu).
@@ -493,6 +489,7 @@ impl Resolver<'_> {
             clone_all_implied: false,
             size: spec.size,
             clone: CloneCategories::NONE,
+            from_base: FeatureSet::empty(self.arch),
         })
     }
 
@@ -548,6 +545,21 @@ pub fn default_tuning(arch: Arch, cpu: Cpu) -> Option<&'static str> {
     }
 }
 
+/// LLVM `target-features` for `features` on `cpu`: what `cpu` does not
+/// imply (`+`), then what it implies that `features` lacks (`-`), each group
+/// in name order.
+fn llvm_feature_changes(cpu: Cpu, features: &FeatureSet) -> String {
+    let base_cpu = cpu.llvm_features();
+    let added = features.difference(&base_cpu);
+    let dropped = base_cpu.difference(features);
+    added
+        .iter()
+        .map(|f| format!("+{f}"))
+        .chain(dropped.iter().map(|f| format!("-{f}")))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 impl TargetList {
     /// Checks every name against `arch`'s database and resolves each target.
     /// `native` describes the build host; a list that uses `native` without one is
@@ -568,29 +580,31 @@ impl TargetList {
             targets.push(target);
         }
         // A partial target runs its fallback's code for what it does not
-        // clone, so it must have everything that code may use — beyond the
-        // architecture's baseline, which every host has (LLVM's `amdfam10`
-        // lists no `mmx`, yet every x86_64 CPU has it).
+        // clone, so a host may select it only where that code runs too: the
+        // target needs the union of its own features and its base chain's
+        // (beyond the architecture's baseline, which every host has: LLVM's
+        // `amdfam10` lists no `mmx`, yet every x86_64 CPU has it), and its
+        // clones are built with that union, since they only run where it
+        // holds. Bases come first in a list, so one pass gathers the chain.
         let matched = resolver.db.matched();
         let baseline = resolver.db.baseline().llvm_features();
-        for t in targets.iter().filter(|t| !t.clone_all) {
-            let Some(fallback) = t.base else { continue };
+        for i in 0..targets.len() {
+            let t = &targets[i];
+            let Some(fallback) = t.base.filter(|_| !t.clone_all) else {
+                continue;
+            };
             let missing = targets[fallback]
                 .isa_features()
                 .intersection(&matched)
                 .difference(&t.isa_features())
                 .difference(&baseline);
-            if !missing.is_empty() {
-                return Err(resolver.error(
-                    self.targets[t.index].whole_span().range(),
-                    t.index,
-                    Problem::LacksFallbackFeatures {
-                        fallback,
-                        fallback_name: targets[fallback].name.clone(),
-                        missing: missing.names().into_iter().map(str::to_owned).collect(),
-                    },
-                ));
+            if missing.is_empty() {
+                continue;
             }
+            let t = &mut targets[i];
+            t.features = t.features.union(&missing);
+            t.llvm_features = llvm_feature_changes(t.cpu, &t.features);
+            t.from_base = missing;
         }
         Ok(ResolvedTargets { arch, targets })
     }

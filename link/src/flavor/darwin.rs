@@ -26,7 +26,12 @@ impl Linker for Darwin {
             Arch::X86_64 => "x86_64",
             Arch::Aarch64 => "arm64",
         };
-        let (major, minor) = super::macos_default_min(s.platform.arch);
+        // The inputs' triple decides when it names a version (its objects
+        // are built for it), else the architecture's default.
+        let (major, minor) = s
+            .platform
+            .macos_version()
+            .unwrap_or_else(|| super::macos_default_min(s.platform.arch));
         let default_min = format!("{major}.{minor}");
         let min = s.macos.0.unwrap_or(&default_min);
         let sdk = s.macos.1.unwrap_or(min);

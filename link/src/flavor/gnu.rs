@@ -61,7 +61,8 @@ impl Linker for Gnu {
     fn export_file(&self, functions: &[String], data: &[String]) -> String {
         let mut text = String::from("{\n  global:\n");
         for e in functions.iter().chain(data) {
-            text.push_str(&format!("    {e};\n"));
+            // Quoted: matched exactly, whatever the name holds (`-`, `.`).
+            text.push_str(&format!("    \"{e}\";\n"));
         }
         text.push_str("  local: *;\n};\n");
         text

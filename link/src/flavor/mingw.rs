@@ -82,12 +82,13 @@ impl Linker for Mingw {
 
     fn export_file(&self, functions: &[String], data: &[String]) -> String {
         let mut text = String::from("EXPORTS\n");
+        // Quoted, so that names with `-`, `.` or `@` stay whole.
         for e in functions {
-            text.push_str(&format!("    {e}\n"));
+            text.push_str(&format!("    \"{e}\"\n"));
         }
         // DATA: the import library gets no call thunk, only `__imp_NAME`.
         for e in data {
-            text.push_str(&format!("    {e} DATA\n"));
+            text.push_str(&format!("    \"{e}\" DATA\n"));
         }
         text
     }
