@@ -226,7 +226,7 @@ fn select_explains_every_target() {
         "haswell;skylake",
     ]);
     assert!(
-        err.contains("no target of this image can run on this host (nehalem"),
+        err.contains("no target of the list can run on this host (nehalem"),
         "{err}"
     );
     assert!(err.contains("target 0 (haswell) needs"), "{err}");

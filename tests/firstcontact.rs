@@ -87,8 +87,11 @@ const X86_LISTS: [&str; 5] = [
 
 /// Builds `source` (C or C++) the ordinary way and as images made from each
 /// IR style with each list; every image's driver prints what the ordinary
-/// build's prints, on the target this host selects and on target 0
-/// (natively for x86_64; for AArch64 under qemu as two CPUs).
+/// build's prints, on the target each CPU selects and forced to each target
+/// of the list (a target a CPU cannot run is refused by the image's init,
+/// which then selects as usual): x86_64 natively and under `qemu-x86_64
+/// -cpu Nehalem|Haswell`, AArch64 under `qemu-aarch64 -cpu
+/// cortex-a53|neoverse-n1`.
 fn recipe_everywhere(
     name: &str,
     source: (&str, &str),
@@ -105,12 +108,17 @@ fn recipe_everywhere(
     std::fs::write(&drv, driver).unwrap();
     let cxx = file.ends_with(".cpp");
     let compiler = if cxx { "clang++-22" } else { "clang-22" };
-    let (triple, cc, qemu): (&str, &str, Option<[&str; 2]>) = match arch {
-        "x86_64" => ("x86_64-unknown-linux-gnu", "clang-22", None),
+    // Where the drivers run: natively (None) or as a qemu CPU.
+    let (triple, cc, cpus): (&str, &str, Vec<Option<&str>>) = match arch {
+        "x86_64" => (
+            "x86_64-unknown-linux-gnu",
+            "clang-22",
+            vec![None, Some("Nehalem"), Some("Haswell")],
+        ),
         _ => (
             "aarch64-unknown-linux-gnu",
             "aarch64-linux-gnu-gcc",
-            Some(["cortex-a53", "neoverse-n1"]),
+            vec![Some("cortex-a53"), Some("neoverse-n1")],
         ),
     };
     let target = format!("--target={triple}");
@@ -124,6 +132,11 @@ fn recipe_everywhere(
     };
     let run = |exe: &Path, cpu: Option<&str>, force: Option<&str>| -> String {
         let mut command = match cpu {
+            Some(cpu) if arch == "x86_64" => {
+                let mut c = Command::new("qemu-x86_64");
+                c.args(["-cpu", cpu]).arg(exe);
+                c
+            }
             Some(cpu) => {
                 let mut c = Command::new("qemu-aarch64");
                 c.args(["-L", "/usr/aarch64-linux-gnu", "-cpu", cpu])
@@ -158,10 +171,6 @@ fn recipe_everywhere(
     run_ok(compiler, &args);
     let ordinary_exe = dir.join("ordinary").join("driver");
     link_driver(&ordinary, &ordinary_exe);
-    let cpus: Vec<Option<&str>> = match qemu {
-        Some(cpus) => cpus.iter().map(|c| Some(*c)).collect(),
-        None => vec![None],
-    };
     let expected = run(&ordinary_exe, cpus[0], None);
     assert!(!expected.trim().is_empty());
 
@@ -186,10 +195,22 @@ fn recipe_everywhere(
             );
             let exe = image.with_file_name("driver");
             link_driver(&image, &exe);
+            // Every target of the list (the default list's, when empty).
+            let targets = if list.is_empty() {
+                let arch = arch.parse::<mvimg::cpu::Arch>().unwrap();
+                mvimg::cpu::default_target_list(arch, mvimg::cpu::Os::Linux)
+                    .split(';')
+                    .count()
+            } else {
+                list.split(';').count()
+            };
+            let forces: Vec<Option<String>> = std::iter::once(None)
+                .chain((0..targets).map(|t| Some(t.to_string())))
+                .collect();
             for cpu in &cpus {
-                for force in [None, Some("0")] {
+                for force in &forces {
                     assert_eq!(
-                        run(&exe, *cpu, force),
+                        run(&exe, *cpu, force.as_deref()),
                         expected,
                         "{name}: IR made {style}, list {list:?}, on {cpu:?}, forced {force:?}"
                     );
@@ -571,6 +592,28 @@ fn a_first_hours_wrong_turns_get_clear_answers() {
         "{text}"
     );
 
+    // A function outside address space 0 (found by mutating bitcode: it
+    // once reached the slots and failed as "a bug in mvimg") is refused.
+    let spaced = dir.join("spaced.ll");
+    std::fs::write(
+        &spaced,
+        "define i32 @f(i32 %x) addrspace(4) {\n  ret i32 %x\n}\n",
+    )
+    .unwrap();
+    let text = mvimg_fails(
+        &[
+            "build",
+            "-C",
+            "generic;haswell",
+            "-o",
+            s(&out_path),
+            s(&spaced),
+        ],
+        "in address space 4",
+        &out_path,
+    );
+    assert!(!text.contains("a bug in mvimg"), "{text}");
+
     // A misspelt forced target gets a did-you-mean.
     let out = Command::new(env!("CARGO_BIN_EXE_mvimg"))
         .args([
@@ -589,6 +632,19 @@ fn a_first_hours_wrong_turns_get_clear_answers() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+
+    // `select` takes a list: its refusal speaks of the list.
+    let out = mvimg(&[
+        "select",
+        "--arch",
+        "x86_64",
+        "--host-cpu",
+        "nehalem",
+        "haswell",
+    ]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("no target of the list can run"), "{text}");
+    assert!(!text.contains("of this image"), "{text}");
 
     // --version names LLVM and the platforms.
     let text = stdout_of(&mvimg(&["--version"]), "--version");
@@ -623,6 +679,19 @@ fn a_first_hours_wrong_turns_get_clear_answers() {
     assert!(
         json["error"].as_str().unwrap().contains("absent.so"),
         "{json}"
+    );
+
+    // A host description with a misspelt feature: the error names the file.
+    let described = dir.join("node.json");
+    let this_host = stdout_of(&mvimg(&["host", "--json"]), "mvimg host --json");
+    assert!(this_host.contains("\"sse2\""), "{this_host}");
+    std::fs::write(&described, this_host.replacen("\"sse2\"", "\"sse2x\"", 1)).unwrap();
+    let out = mvimg(&["explain", s(&image), "--from", s(&described)]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        text.contains("node.json") && text.contains("sse2x"),
+        "{text}"
     );
 
     // A cross-built AArch64 image examined here: says what to pass.

@@ -741,3 +741,70 @@ fn rustc_input_builds_loads_and_runs_each_target() {
         assert_eq!(plain(14), 42);
     }
 }
+
+/// The file offset of the image's init tables (`mvimg_init_tables`, in the
+/// symbol table).
+fn init_tables_in_file(bytes: &[u8]) -> usize {
+    use object::{Object, ObjectSection, ObjectSymbol};
+    let file = object::File::parse(bytes).unwrap();
+    let symbol = file
+        .symbols()
+        .find(|s| s.name() == Ok("mvimg_init_tables"))
+        .expect("the image's symbol table names its init tables");
+    let section = file
+        .section_by_index(symbol.section_index().unwrap())
+        .unwrap();
+    let (offset, _) = section.file_range().unwrap();
+    (offset + symbol.address() - section.address()) as usize
+}
+
+/// The image's own init selects from its tables, every reader from the
+/// dispatch data: a file whose two descriptions disagree — a target's
+/// requirement mask changed in the tables, or a feature dropped from a
+/// target's string in the data — is refused as corrupt by inspect, `check`
+/// (exit 2) and the loader, before anything of it runs.
+#[test]
+fn init_tables_and_dispatch_strings_that_disagree_are_refused() {
+    use mvimg::cpu::image::layout as l;
+    let dir = scratch("image-init-tables");
+    let so = image(&dir);
+    let bytes = std::fs::read(&so).unwrap();
+    ImageFile::parse(&so, &bytes).expect("the built image agrees with itself");
+    let at = init_tables_in_file(&bytes);
+    let word = |k: u32| {
+        let i = at + k as usize * 4;
+        u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap())
+    };
+    let mask_words = word(l::IH_MASK_WORDS);
+    // Target 1's requirement mask, first word: every bit cleared (the init
+    // would select it on any host).
+    let mask_at =
+        word(l::IH_TARGETS_AT) + (l::INIT_TARGET_WORDS + mask_words) + l::INIT_TARGET_WORDS;
+    let mut tables = bytes.clone();
+    let i = at + mask_at as usize * 4;
+    assert_ne!(word(mask_at), 0, "target 1 needs something");
+    tables[i..i + 4].copy_from_slice(&0u32.to_le_bytes());
+    // The data's string of target 1: `avx2` made `avx,` (a feature dropped).
+    let mut strings = bytes.clone();
+    let (data, words) = data_in_file(&bytes);
+    let region = &mut strings[data..data + words * 4];
+    let found = region
+        .windows(5)
+        .position(|w| w == b"avx2,")
+        .expect("a target records avx2");
+    region[found..found + 5].copy_from_slice(b"avx,,");
+    for (what, changed) in [("tables", tables), ("strings", strings)] {
+        let path =
+            rejected_by_inspect_and_the_loader(&dir, 900, what, "InitTablesDisagree", &changed);
+        let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
+            .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(check.status.code(), Some(2), "mvimg check: {what}");
+        assert!(
+            String::from_utf8_lossy(&check.stderr).contains("disagree with the dispatch data"),
+            "{what}: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}

@@ -963,6 +963,22 @@ fn read<'ctx>(
             )));
         }
     }
+    // Slots, trampolines and the dispatch data hold function addresses in
+    // address space 0: a function elsewhere cannot be multiversioned.
+    let space = |f: &inkwell::values::FunctionValue<'_>| {
+        use inkwell::types::AsTypeRef;
+        let ty = f.as_global_value().as_pointer_value().get_type();
+        // SAFETY: a live pointer type of the module's context.
+        unsafe { inkwell::llvm_sys::core::LLVMGetPointerAddressSpace(ty.as_type_ref()) }
+    };
+    if let Some(f) = module.get_functions().find(|f| space(f) != 0) {
+        return Err(parse_error(format!(
+            "defines or declares `{}` in address space {}; mvimg builds functions of \
+             address space 0 only",
+            f.get_name().to_string_lossy(),
+            space(&f)
+        )));
+    }
     let own = module.get_triple().as_str().to_string_lossy().into_owned();
     if !own.is_empty() {
         match chosen {

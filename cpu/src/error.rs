@@ -322,7 +322,7 @@ impl fmt::Display for NoRunnableTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "no target of this image can run on this host ({}, {} vectors)",
+            "no target of the list can run on this host ({}, {} vectors)",
             self.host, self.vectors
         )?;
         for t in &self.targets {
@@ -336,8 +336,8 @@ impl fmt::Display for NoRunnableTarget {
         }
         write!(
             f,
-            "\nthe host has: {}\nrebuild with a target the host can run, e.g. `generic` \
-             first in the list",
+            "\nthe host has: {}\nput a target the host can run first in the list (`generic` \
+             runs everywhere); an image needs building again from such a list",
             self.host_features.join(",")
         )
     }

@@ -163,7 +163,7 @@ fn no_eligible_target_lists_what_is_missing() {
     .unwrap_err()
     .to_string();
     assert!(
-        e.contains("no target of this image can run on this host (nehalem"),
+        e.contains("no target of the list can run on this host (nehalem"),
         "{e}"
     );
     assert!(

@@ -190,6 +190,12 @@ impl ImageFile {
         let pointer = if file.is_64() { 8 } else { 4 };
         data.check_addresses(&segments, pointer, address)
             .map_err(format_error)?;
+        init_tables_agree(&file, &data).map_err(|detail| {
+            format_error(FormatError {
+                offset: 0,
+                problem: crate::image::format::FormatProblem::InitTablesDisagree { detail },
+            })
+        })?;
         if !sized {
             return Ok(ImageFile {
                 format,
@@ -466,4 +472,117 @@ impl Drop for Mapped {
             unsafe { libc::munmap(self.ptr, self.len) };
         }
     }
+}
+
+/// The name of the init's tables in an image's symbol table.
+const INIT_TABLES_SYMBOL: &str = "mvimg_init_tables";
+
+/// Checks that the init's tables (`mvimg_init_tables`, found through the
+/// symbol table; an image stripped of it cannot be checked and passes)
+/// describe the targets the dispatch data describes: as many, with the same
+/// names, each requiring exactly the recorded features that the tables can
+/// detect and this database matches (never one that is not recorded). The
+/// tables name their own features, so images of another mvimg version
+/// compare too. The reason when they disagree.
+fn init_tables_agree(file: &object::File<'_>, data: &DispatchData) -> Result<(), String> {
+    use crate::image::layout as l;
+    let Some(symbol) = file.symbols().find(|s| {
+        s.is_definition()
+            && s.name_bytes()
+                .is_ok_and(|n| n.strip_prefix(b"_").unwrap_or(n) == INIT_TABLES_SYMBOL.as_bytes())
+    }) else {
+        return Ok(());
+    };
+    let bytes = file
+        .sections()
+        .find(|s| s.address() <= symbol.address() && symbol.address() < s.address() + s.size())
+        .and_then(|s| {
+            let content = s.data().ok()?;
+            content.get(usize::try_from(symbol.address() - s.address()).ok()?..)
+        })
+        .ok_or("the init's tables are not in the file")?;
+    let word = |i: u32| -> Result<u32, String> {
+        let at = i as usize * 4;
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+            .ok_or_else(|| format!("the tables end before word {i}"))
+    };
+    let string = |offset: u32| -> Result<&str, String> {
+        let at = word(l::IH_STRINGS_AT)? as usize + offset as usize;
+        let tail = bytes.get(at..).ok_or("a string past the tables' end")?;
+        let end = tail
+            .iter()
+            .position(|&b| b == 0)
+            .ok_or("an unterminated string")?;
+        std::str::from_utf8(&tail[..end]).map_err(|_| "a string that is not UTF-8".to_owned())
+    };
+    let mask_words = word(l::IH_MASK_WORDS)?;
+    if mask_words == 0 || mask_words > 64 {
+        return Err(format!("{mask_words} mask words"));
+    }
+    // Each mask bit's feature name.
+    let feature_stride = l::INIT_FEATURE_WORDS + 2 * mask_words;
+    let mut named: BTreeMap<u32, &str> = BTreeMap::new();
+    for k in 0..word(l::IH_FEATURES)? {
+        let at = word(l::IH_FEATURES_AT)? + k * feature_stride;
+        let bit = word(at + l::IF_BIT)?;
+        if bit != u32::MAX {
+            named.insert(bit, string(word(at + l::IF_NAME)?)?);
+        }
+    }
+    let detectable: std::collections::BTreeSet<&str> = named.values().copied().collect();
+    let targets = word(l::IH_TARGETS)? as usize;
+    if targets != data.targets.len() {
+        return Err(format!(
+            "{targets} targets in the tables, {} in the data",
+            data.targets.len()
+        ));
+    }
+    let db = data.arch.database();
+    let matched = db.matched();
+    let target_stride = l::INIT_TARGET_WORDS + mask_words;
+    for (t, record) in data.targets.iter().enumerate() {
+        let at = word(l::IH_TARGETS_AT)? + t as u32 * target_stride;
+        let spec = string(word(at + l::IT_SPEC)?)?;
+        if spec != record.name {
+            return Err(format!(
+                "target {t} is `{spec}` in the tables, `{}` in the data",
+                record.name
+            ));
+        }
+        let mut needs = std::collections::BTreeSet::new();
+        for w in 0..mask_words {
+            let bits = word(at + l::INIT_TARGET_WORDS + w)?;
+            for b in 0..32 {
+                if bits >> b & 1 == 1 {
+                    let name = named
+                        .get(&(w * 32 + b))
+                        .ok_or_else(|| format!("target {t} needs an unnamed feature bit"))?;
+                    needs.insert(*name);
+                }
+            }
+        }
+        let recorded: std::collections::BTreeSet<&str> = record
+            .features
+            .split(',')
+            .filter(|n| !n.is_empty())
+            .collect();
+        if let Some(extra) = needs.iter().find(|n| !recorded.contains(*n)) {
+            return Err(format!(
+                "target {t}'s init requires `{extra}`, which the data does not record"
+            ));
+        }
+        let expected = recorded.iter().find(|n| {
+            detectable.contains(*n)
+                && !needs.contains(*n)
+                && db.feature(n).is_some_and(|f| matched.contains(f))
+        });
+        if let Some(missing) = expected {
+            return Err(format!(
+                "target {t} records `{missing}`, which its init does not require"
+            ));
+        }
+    }
+    Ok(())
 }

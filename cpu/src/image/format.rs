@@ -372,6 +372,13 @@ pub enum FormatProblem {
         /// The mvimg version that built the image, when recorded.
         built_by: Option<String>,
     },
+    /// The image's own init selects from tables (`mvimg_init_tables`) that
+    /// say something else than the dispatch data: the file was changed
+    /// after it was built (readers and the init would choose differently).
+    InitTablesDisagree {
+        /// What differs.
+        detail: String,
+    },
     /// The stored list resolves to another number of targets than stored.
     ListTargetCount {
         /// The stored list.
@@ -548,6 +555,11 @@ impl fmt::Display for FormatProblem {
                 "the stored target list does not resolve with this mvimg's CPU database{}: \
                  {error}",
                 built(built_by)
+            ),
+            FormatProblem::InitTablesDisagree { detail } => write!(
+                f,
+                "the image's own init selects from tables that disagree with the dispatch \
+                 data ({detail}): the file was changed after it was built; rebuild it"
             ),
             FormatProblem::ListTargetCount {
                 list,
