@@ -218,7 +218,7 @@ impl Platform {
     /// the database CPU it emulates (`None`: this machine).
     fn runners(self, seed: u64) -> Vec<(Vec<&'static str>, Option<&'static str>)> {
         match self {
-            Platform::Linux if seed % 4 == 0 => vec![
+            Platform::Linux if seed.is_multiple_of(4) => vec![
                 (vec![], None),
                 (vec!["qemu-x86_64", "-cpu", "Nehalem"], Some("nehalem")),
             ],
