@@ -512,42 +512,31 @@ fn a_build_on_a_tls_cluster() {
     let address = std::fs::read_to_string(&file).unwrap();
     assert!(address.contains("tls://127.0.0.1"), "{address}");
     let remote = dir.join("tls/libsmall.so");
-    let said = build(
-        &ir,
-        &remote,
-        &[
-            "--partitions",
-            "4",
-            "--executor",
-            "dask",
-            "--scheduler-file",
-            s(&file),
-            "--tls-ca",
-            s(&tls.ca),
-            "--tls-cert",
-            s(&tls.cert),
-            "--tls-key",
-            s(&tls.key),
-        ],
-    );
+    let on_cluster = [
+        "--partitions",
+        "4",
+        "--executor",
+        "dask",
+        "--scheduler-file",
+        s(&file),
+    ];
+    let mut with_certificates = on_cluster.to_vec();
+    with_certificates.extend([
+        "--tls-ca",
+        s(&tls.ca),
+        "--tls-cert",
+        s(&tls.cert),
+        "--tls-key",
+        s(&tls.key),
+    ]);
+    let said = build(&ir, &remote, &with_certificates);
     assert!(said.contains("distributed: "), "{said}");
     assert!(!said.contains("compiled here"), "{said}");
     same_bytes(&local, &remote);
     assert_eq!(plain2_of(&dir, &remote), answer);
     // No certificate: the scheduler refuses the connection.
     let plain = dir.join("plain/libsmall.so");
-    let said = build(
-        &ir,
-        &plain,
-        &[
-            "--partitions",
-            "4",
-            "--executor",
-            "dask",
-            "--scheduler-file",
-            s(&file),
-        ],
-    );
+    let said = build(&ir, &plain, &on_cluster);
     assert!(said.contains("warning: compiled here"), "{said}");
     same_bytes(&local, &plain);
 }

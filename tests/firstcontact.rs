@@ -552,67 +552,56 @@ fn a_first_hours_wrong_turns_get_clear_answers() {
     assert_eq!(std::fs::read(&bc).unwrap(), bitcode);
     assert!(!out_path.exists());
 
+    // Bad input files: each refused with `needle`, blamed on the file (never
+    // "a bug in mvimg"), nothing left at the destination.
+    let refused = |name: &str, text: &str, needle: &str| -> String {
+        let input = dir.join(name);
+        std::fs::write(&input, text).unwrap();
+        let said = mvimg_fails(
+            &[
+                "build",
+                "-C",
+                "generic;haswell",
+                "-o",
+                s(&out_path),
+                s(&input),
+            ],
+            needle,
+            &out_path,
+        );
+        assert!(
+            said.contains(name) && !said.contains("a bug in mvimg"),
+            "{said}"
+        );
+        said
+    };
     // A text file given as bitcode: named once, said to be neither.
-    let text_file = dir.join("notbitcode.bc");
-    std::fs::write(&text_file, "hello, this is not IR\n").unwrap();
-    let text = mvimg_fails(
-        &["build", "-o", s(&out_path), s(&text_file)],
+    let text = refused(
+        "notbitcode.bc",
+        "hello, this is not IR\n",
         "is neither LLVM bitcode nor LLVM IR text",
-        &out_path,
     );
     assert_eq!(text.matches("notbitcode.bc").count(), 1, "{text}");
-
     // Invalid IR is blamed on the input, not on mvimg.
-    let invalid = dir.join("invalid.ll");
-    std::fs::write(
-        &invalid,
+    refused(
+        "invalid.ll",
         "define i32 @f(i32 %x) {\nentry:\n  ret i32 %y\nother:\n  %y = add i32 %x, 1\n  ret i32 %y\n}\n",
-    )
-    .unwrap();
-    let text = mvimg_fails(
-        &["build", "-o", s(&out_path), s(&invalid)],
         "is not valid LLVM IR",
-        &out_path,
     );
-    assert!(
-        text.contains("invalid.ll") && !text.contains("a bug in mvimg"),
-        "{text}"
-    );
-
     // A symbol name that is not UTF-8 (legal in LLVM) is refused by name.
-    let bytes_name = dir.join("bytes.ll");
-    std::fs::write(&bytes_name, "define i32 @\"k\\FF\"() {\n  ret i32 1\n}\n").unwrap();
-    let text = mvimg_fails(
-        &["build", "-o", s(&out_path), s(&bytes_name)],
+    let text = refused(
+        "bytes.ll",
+        "define i32 @\"k\\FF\"() {\n  ret i32 1\n}\n",
         "is not UTF-8",
-        &out_path,
     );
-    assert!(
-        text.contains("k\\xff") && !text.contains("a bug in mvimg"),
-        "{text}"
-    );
-
+    assert!(text.contains("k\\xff"), "{text}");
     // A function outside address space 0 (found by mutating bitcode: it
     // once reached the slots and failed as "a bug in mvimg") is refused.
-    let spaced = dir.join("spaced.ll");
-    std::fs::write(
-        &spaced,
+    refused(
+        "spaced.ll",
         "define i32 @f(i32 %x) addrspace(4) {\n  ret i32 %x\n}\n",
-    )
-    .unwrap();
-    let text = mvimg_fails(
-        &[
-            "build",
-            "-C",
-            "generic;haswell",
-            "-o",
-            s(&out_path),
-            s(&spaced),
-        ],
         "in address space 4",
-        &out_path,
     );
-    assert!(!text.contains("a bug in mvimg"), "{text}");
 
     // A misspelt forced target gets a did-you-mean.
     let out = Command::new(env!("CARGO_BIN_EXE_mvimg"))
@@ -672,7 +661,7 @@ fn a_first_hours_wrong_turns_get_clear_answers() {
         ]),
         Some(1)
     );
-    assert_eq!(code(&["check", s(&text_file)]), Some(2));
+    assert_eq!(code(&["check", s(&dir.join("notbitcode.bc"))]), Some(2));
     let out = mvimg(&["check", "--json", s(&dir.join("absent.so"))]);
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -439,6 +439,21 @@ fn rejected_by_inspect_and_the_loader(
     path
 }
 
+/// `mvimg check` (for a Haswell) on the corrupted image at `path` exits 2,
+/// no decision, with a message containing `needle`.
+fn check_cannot_decide(path: &Path, what: &str, needle: &str) {
+    let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
+        .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2), "mvimg check: {what}");
+    assert!(
+        String::from_utf8_lossy(&check.stderr).contains(needle),
+        "mvimg check: {what}: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 /// Corruptions of the build record of the dispatch data at `at`: every
 /// string of every entry out of place, cut, without its NUL, or empty; keys
 /// out of order and repeated; the count and the offset wrong.
@@ -536,16 +551,7 @@ fn corrupted_build_records_are_rejected_by_inspect_check_and_the_loader() {
         let path = rejected_by_inspect_and_the_loader(&dir, i, what, expected, changed);
         // `mvimg check` says so too, with exit status 2 (the image cannot
         // be read: no decision; not a crash).
-        let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
-            .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert_eq!(check.status.code(), Some(2), "mvimg check: {what}");
-        assert!(
-            String::from_utf8_lossy(&check.stderr).contains("dispatch data"),
-            "mvimg check: {what}: {}",
-            String::from_utf8_lossy(&check.stderr)
-        );
+        check_cannot_decide(&path, what, "dispatch data");
     }
 }
 
@@ -796,15 +802,6 @@ fn init_tables_and_dispatch_strings_that_disagree_are_refused() {
     for (what, changed) in [("tables", tables), ("strings", strings)] {
         let path =
             rejected_by_inspect_and_the_loader(&dir, 900, what, "InitTablesDisagree", &changed);
-        let check = Command::new(env!("CARGO_BIN_EXE_mvimg"))
-            .args(["check", "--host-cpu", "haswell", path.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert_eq!(check.status.code(), Some(2), "mvimg check: {what}");
-        assert!(
-            String::from_utf8_lossy(&check.stderr).contains("disagree with the dispatch data"),
-            "{what}: {}",
-            String::from_utf8_lossy(&check.stderr)
-        );
+        check_cannot_decide(&path, what, "disagree with the dispatch data");
     }
 }

@@ -378,7 +378,9 @@ impl Codegen<'_> {
             },
             |inputs| RemoteAction::emit(inputs[0], inputs[1]),
             |blobs| match blobs {
-                [object] => Some(object.clone()),
+                [object] if crate::partition::object_of(object, &spec.triple) => {
+                    Some(object.clone())
+                }
                 _ => None,
             },
         )?;
@@ -399,7 +401,9 @@ impl Codegen<'_> {
 
     /// Runs step `name` of every partition: looks each up in the cache,
     /// computes the misses (with `local`, or remotely as `action` says),
-    /// stores them, and decodes every result with `decode`.
+    /// stores them, and decodes every result with `decode`, which also
+    /// judges cache entries and workers' results (`None`: not what the step
+    /// makes).
     #[allow(clippy::too_many_arguments)]
     fn step<T>(
         &self,
@@ -443,16 +447,11 @@ impl Codegen<'_> {
                         remote.absorb(&outcome);
                         let results = outcome.results.into_iter().zip(&outcome.workers);
                         for (&i, ((blobs, took), worker)) in missing.iter().zip(results) {
-                            // A worker's result is checked before use: the
-                            // step's shape, and for an object, one of this
-                            // platform (garbage and mix-ups stop here).
-                            let first = blobs.first().map_or(&[][..], Vec::as_slice);
-                            let checked = decode(&blobs).is_some()
-                                && match name {
-                                    "emit" => crate::remote::object_of(first, &spec.triple),
-                                    _ => crate::inputs::is_bitcode(first),
-                                };
-                            if !checked {
+                            // A worker's result is checked before use as a
+                            // cache entry is: the step's `decode` (its shape;
+                            // bitcode, or an object of this platform), so
+                            // garbage and mix-ups stop here.
+                            if decode(&blobs).is_none() {
                                 return Err(Error::Distributed {
                                     message: format!(
                                         "worker {worker} returned a {name} result for \

@@ -120,11 +120,39 @@ impl OptimizedPartition {
     /// not that.
     pub fn from_blobs(blobs: &[Vec<u8>]) -> Option<OptimizedPartition> {
         let [bitcode, used] = blobs else { return None };
+        if !crate::inputs::is_bitcode(bitcode) {
+            return None;
+        }
         Some(OptimizedPartition {
             bitcode: bitcode.clone(),
             used: serde_json::from_slice(used).ok()?,
         })
     }
+}
+
+/// Whether `bytes` are an object file of the platform `triple` names (its
+/// format and architecture): what the emit step makes, checked on every
+/// cache entry and worker's result before use.
+pub(crate) fn object_of(bytes: &[u8], triple: &str) -> bool {
+    use object::Object;
+    let Ok(platform) = triple.parse::<mvimg_cpu::Platform>() else {
+        return false;
+    };
+    let Ok(file) = object::File::parse(bytes) else {
+        return false;
+    };
+    let format = match platform.format() {
+        mvimg_cpu::ObjectFormat::Elf => object::BinaryFormat::Elf,
+        mvimg_cpu::ObjectFormat::MachO => object::BinaryFormat::MachO,
+        mvimg_cpu::ObjectFormat::Coff => object::BinaryFormat::Coff,
+    };
+    let arch = match platform.arch {
+        mvimg_cpu::Arch::X86_64 => object::Architecture::X86_64,
+        mvimg_cpu::Arch::Aarch64 => object::Architecture::Aarch64,
+    };
+    file.format() == format
+        && file.architecture() == arch
+        && file.kind() == object::ObjectKind::Relocatable
 }
 
 /// The first step of a partition's compile: optimizes the partition in

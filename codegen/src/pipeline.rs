@@ -660,7 +660,9 @@ fn run<'ctx>(
         let hit = match (cache, &key) {
             (Some(cache), Some(key)) => cache
                 .get_as(key, |blobs| match blobs {
-                    [object] => Some(object.clone()),
+                    [object] if crate::partition::object_of(object, &spec.triple) => {
+                        Some(object.clone())
+                    }
                     _ => None,
                 })
                 .map(|(object, _)| object),

@@ -227,30 +227,6 @@ struct DriverResult {
     seconds: f64,
 }
 
-/// Whether `bytes` are an object file of the platform `triple` names (its
-/// format and architecture): the structural check of a worker's object.
-pub(crate) fn object_of(bytes: &[u8], triple: &str) -> bool {
-    use object::Object;
-    let Ok(platform) = triple.parse::<mvimg_cpu::Platform>() else {
-        return false;
-    };
-    let Ok(file) = object::File::parse(bytes) else {
-        return false;
-    };
-    let format = match platform.format() {
-        mvimg_cpu::ObjectFormat::Elf => object::BinaryFormat::Elf,
-        mvimg_cpu::ObjectFormat::MachO => object::BinaryFormat::MachO,
-        mvimg_cpu::ObjectFormat::Coff => object::BinaryFormat::Coff,
-    };
-    let arch = match platform.arch {
-        mvimg_cpu::Arch::X86_64 => object::Architecture::X86_64,
-        mvimg_cpu::Arch::Aarch64 => object::Architecture::Aarch64,
-    };
-    file.format() == format
-        && file.architecture() == arch
-        && file.kind() == object::ObjectKind::Relocatable
-}
-
 /// 128 random bits as hex (the kernel's), or, where it cannot be read, a
 /// hash of the process id, the time and the address space's layout.
 fn build_id() -> String {
