@@ -852,6 +852,161 @@ fn zstd_compresses_like_the_ordinary_build_everywhere() {
     .check_everywhere();
 }
 
+/// The size of each `.debug_*` section of `file` (llvm-size), by name.
+fn debug_sections(file: &Path) -> std::collections::BTreeMap<String, u64> {
+    let out = Command::new("llvm-size-22")
+        .args(["-A", path(file)])
+        .output()
+        .unwrap();
+    common::stdout_of(&out, "llvm-size-22 -A")
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let name = fields.next()?;
+            let size = fields.next()?.parse().ok()?;
+            name.starts_with(".debug_").then(|| (name.to_owned(), size))
+        })
+        .collect()
+}
+
+/// How many compile units `file`'s DWARF has (llvm-dwarfdump).
+fn units(file: &Path) -> usize {
+    let dump = Command::new("llvm-dwarfdump-22")
+        .args(["--debug-info", path(file)])
+        .output()
+        .unwrap();
+    common::stdout_of(&dump, "llvm-dwarfdump-22 --debug-info")
+        .matches("DW_TAG_compile_unit")
+        .count()
+}
+
+/// Checks that llvm-dwarfdump's verifier finds no error in `file`'s DWARF.
+fn verify_dwarf(file: &Path) {
+    let verify = Command::new("llvm-dwarfdump-22")
+        .args(["--verify", path(file)])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&verify.stdout);
+    assert!(
+        verify.status.success() && report.contains("No errors."),
+        "{}: {report}",
+        file.display()
+    );
+}
+
+#[test]
+fn zstd_with_debug_info_describes_it_once_and_debugs_like_the_ordinary_build() {
+    // zstd's 26 units share headers (ZSTD_CCtx, ZSTD_matchState_t, ...): the
+    // ordinary build describes those types once per unit; each partition of
+    // an image, before, described every copy its code reached (its own
+    // units' and those of every unit it inlined from).
+    let lib = vendored().join("zstd-sys/zstd/lib");
+    let sources = files_in(
+        &[
+            lib.join("common"),
+            lib.join("compress"),
+            lib.join("decompress"),
+        ],
+        "c",
+    );
+    let dir = scratch("realworld-zstd-debug");
+    let include = format!("-I{}", path(&lib));
+    let flags = [
+        include.as_str(),
+        "-DZSTD_DISABLE_ASM",
+        "-DDYNAMIC_BMI2=0",
+        "-DZSTD_MULTITHREAD=0",
+        "-g",
+    ];
+    let bitcode: Vec<PathBuf> = in_parallel(&sources, |source| {
+        let name = source.file_stem().unwrap().to_str().unwrap();
+        bitcode(source, X86, &flags, &dir.join(format!("{name}.bc")))
+    });
+    let (split, _) = image(&dir, &bitcode, X86, None, "libzstd.so");
+    let (whole, _) = image(&dir, &bitcode, X86, Some(1), "libzstd-one.so");
+    let ordinary = dir.join("ordinary/libzstd.so");
+    std::fs::create_dir_all(ordinary.parent().unwrap()).unwrap();
+    let mut args = vec!["-O2", "-fPIC", "-shared", "-o", path(&ordinary)];
+    args.extend(flags);
+    args.extend(sources.iter().map(|s| path(s)));
+    run_ok("clang-22", &args);
+
+    let info = |file: &Path| debug_sections(file)[".debug_info"];
+    let (split_info, whole_info, ordinary_info) = (info(&split), info(&whole), info(&ordinary));
+    // (Not the ordinary library: GNU ld's merged strings trip the verifier.)
+    verify_dwarf(&split);
+    verify_dwarf(&whole);
+    let units = [&split, &whole, &ordinary].map(|f| units(f));
+    eprintln!(
+        ".debug_info: split image {split_info} bytes in {} units, one-partition image \
+         {whole_info} in {}, ordinary {ordinary_info} in {}",
+        units[0], units[1], units[2]
+    );
+    // The one-partition image is the ordinary build's description plus its
+    // clones' (one description per unit, as in the ordinary build); the
+    // split image stays within 1.2x of it.
+    assert!(
+        split_info * 10 <= whole_info * 12,
+        "split image's .debug_info {split_info} > 1.2 x one-partition image's {whole_info}"
+    );
+    assert_eq!(
+        units[1], units[2],
+        "the one-partition image has the ordinary build's units"
+    );
+    assert!(
+        units[0] <= 4 * units[2],
+        "{} units in the split image, against {} in the ordinary build",
+        units[0],
+        units[2]
+    );
+
+    // A user debugs the image: a breakpoint in a function the image clones,
+    // a backtrace through code inlined across units, the arguments and a
+    // structure member printed, as with the ordinary build.
+    let program = driver(
+        "clang-22",
+        &[&data("realworld/zstd_driver.c")],
+        &["-g"],
+        &split,
+        &dir.join("driver"),
+    );
+    let gdb = Command::new("gdb")
+        .args([
+            "-q",
+            "-batch",
+            "-ex",
+            "set breakpoint pending on",
+            "-ex",
+            "break ZSTD_compressBlock_doubleFast",
+            "-ex",
+            "run",
+            "-ex",
+            "bt",
+            "-ex",
+            "print ms->cParams.minMatch",
+            "-ex",
+            "kill",
+        ])
+        .arg(&program)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&gdb.stdout);
+    assert!(
+        said.contains("ZSTD_compressBlock_doubleFast (ms=")
+            && said.contains("compress/zstd_double_fast.c:")
+            && said.contains(" ZSTD_compress (dst=")
+            && said.contains("compress/zstd_compress.c:"),
+        "gdb's backtrace in the image:\n{said}\n{}",
+        String::from_utf8_lossy(&gdb.stderr)
+    );
+    let member = said
+        .lines()
+        .find_map(|l| l.strip_prefix("$1 = "))
+        .unwrap_or_else(|| panic!("gdb printed no member:\n{said}"));
+    let min_match: u32 = member.trim().parse().unwrap();
+    assert!((3..=7).contains(&min_match), "minMatch {min_match}");
+}
+
 #[test]
 fn snappy_compresses_like_the_ordinary_build_everywhere() {
     let root = vendored().join("leveldb-sys/deps/snappy-1.1.7");

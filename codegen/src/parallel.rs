@@ -296,6 +296,16 @@ impl Codegen<'_> {
             {
                 return;
             }
+            // The split rewrites debug descriptions (InlineRetarget in the
+            // shim): checked in every build the tests run.
+            if cfg!(debug_assertions) {
+                if let Err(e) = partition.verify() {
+                    failed = Some(Error::Verify {
+                        message: format!("partition {part}: {}", e.to_string_lossy()),
+                    });
+                    return;
+                }
+            }
             match run_passes(&partition, &machine, "globaldce") {
                 Ok(()) => split.push((
                     part as usize,

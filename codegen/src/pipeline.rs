@@ -899,6 +899,10 @@ fn read_all<'ctx>(
         // SAFETY: the module is live and only this thread uses its context.
         unsafe { mvimg_llvm_shim::preemptible_globals(module.as_mut_ptr().cast()) };
     }
+    // One description of each type however many units described it, so that
+    // no partition (and no one-partition image) describes a type per unit.
+    // SAFETY: the module is live and only this thread uses its context.
+    unsafe { mvimg_llvm_shim::merge_debug_types(module.as_mut_ptr().cast()) };
     Ok((module, platform))
 }
 

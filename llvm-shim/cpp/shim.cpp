@@ -10,12 +10,17 @@
 #include "llvm-c/TargetMachine.h"
 #include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DebugProgramInstruction.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/GlobalAlias.h"
@@ -39,6 +44,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -95,15 +101,51 @@ llvm::SmallVector<llvm::User *, 8> reached_users(llvm::Value *value) {
   return out;
 }
 
+// The compile unit describing `value`: a function's subprogram's, or the
+// unit in the scope of a variable's first description; null when none.
+const llvm::DICompileUnit *unit_of(const llvm::GlobalValue &value) {
+  if (const auto *f = llvm::dyn_cast<llvm::Function>(&value)) {
+    const llvm::DISubprogram *sp = f->getSubprogram();
+    return sp == nullptr ? nullptr : sp->getUnit();
+  }
+  const auto *v = llvm::dyn_cast<llvm::GlobalVariable>(&value);
+  if (v == nullptr) {
+    return nullptr;
+  }
+  llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> described;
+  v->getDebugInfo(described);
+  if (described.empty() || described.front()->getVariable() == nullptr) {
+    return nullptr;
+  }
+  const llvm::DIScope *scope = described.front()->getVariable()->getScope();
+  if (const auto *unit = llvm::dyn_cast_or_null<llvm::DICompileUnit>(scope)) {
+    return unit;
+  }
+  if (const auto *local = llvm::dyn_cast_or_null<llvm::DILocalScope>(scope)) {
+    const llvm::DISubprogram *sp = local->getSubprogram();
+    return sp == nullptr ? nullptr : sp->getUnit();
+  }
+  return nullptr;
+}
+
 // The partition of every definition of `module`, among `parts`. Globals that
 // must stay together share a partition: an alias with its aliasee, the members
 // of a comdat, an ifunc with its resolver, a function with whatever takes the
 // address of one of its blocks (a blockaddress may only name a function
-// defined in its own module). A cluster goes to the partition given by a hash
-// (64-bit FNV-1a) of its least name cut at ".mvimg." (so a function, its
-// clones, slot, stub and trampoline go together), modulo `parts`: the result
-// depends only on the names, and editing one function moves nothing else.
-// Every defined global must have a name.
+// defined in its own module). A cluster's key is its least name cut at
+// ".mvimg." (so a function, its clones, slot, stub and trampoline go
+// together). A cluster without debug information goes to the partition given
+// by a hash (64-bit FNV-1a) of its key, modulo `parts`. A cluster described by
+// a compile unit (a function's subprogram, or a variable's description) is kept
+// with its unit: the unit is cut into `pieces` pieces, the power of two at
+// least its instructions over the ideal partition's (the module's
+// instructions over `parts`), at most `parts`; the key's hash picks the piece
+// and piece i of a unit goes to partition (hash of the unit's file + i) modulo
+// `parts`. So the unit's types are described by as many partitions as it has
+// pieces, not by nearly every partition (each partition holding a unit
+// describes the types its code uses again). The result depends only on the
+// module and `parts`; editing one function moves nothing else unless its
+// unit's size class changes. Every defined global must have a name.
 llvm::DenseMap<const llvm::GlobalValue *, unsigned> partition_of(llvm::Module &module,
                                                                  unsigned parts) {
   parts = std::max(parts, 1u);
@@ -170,28 +212,55 @@ llvm::DenseMap<const llvm::GlobalValue *, unsigned> partition_of(llvm::Module &m
     }
   }
 
+  // Instructions of every defined function, and of each compile unit's.
+  uint64_t instructions = 0;
+  llvm::DenseMap<const llvm::DICompileUnit *, uint64_t> unit_instructions;
+  for (const llvm::Function &f : module.functions()) {
+    uint64_t count = f.getInstructionCount();
+    instructions += count;
+    if (const llvm::DICompileUnit *unit = unit_of(f)) {
+      unit_instructions[unit] += count;
+    }
+  }
+  uint64_t ideal = std::max<uint64_t>(1, (instructions + parts - 1) / parts);
+  auto fnv = [](uint64_t hash, llvm::StringRef text) {
+    for (unsigned char c : text) {
+      hash = (hash ^ c) * 0x100000001b3ull;
+    }
+    return hash;
+  };
+  const uint64_t basis = 0xcbf29ce484222325ull;
+
   llvm::DenseMap<const llvm::GlobalValue *, unsigned> out;
   for (const auto &entry : clusters) {
     if (!entry->isLeader()) {
       continue;
     }
     std::string least;
+    const llvm::DICompileUnit *unit = nullptr;
     for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
          ++member) {
       std::string name = (*member)->getName().str();
       if (least.empty() || name < least) {
         least = name;
       }
+      if (unit == nullptr) {
+        unit = unit_of(**member);
+      }
     }
     size_t cut = least.find(".mvimg.");
     if (cut != std::string::npos && cut > 0) {
       least.resize(cut);
     }
-    uint64_t hash = 0xcbf29ce484222325ull;
-    for (unsigned char c : least) {
-      hash = (hash ^ c) * 0x100000001b3ull;
-    }
+    uint64_t hash = fnv(basis, least);
     unsigned part = static_cast<unsigned>(hash % parts);
+    if (unit != nullptr) {
+      uint64_t size = unit_instructions.lookup(unit);
+      uint64_t pieces = llvm::PowerOf2Ceil(std::max<uint64_t>(1, (size + ideal - 1) / ideal));
+      pieces = std::min<uint64_t>(pieces, parts);
+      uint64_t first = fnv(fnv(basis, unit->getDirectory()), unit->getFilename());
+      part = static_cast<unsigned>((first % parts + hash % pieces) % parts);
+    }
     for (auto member = clusters.member_begin(*entry); member != clusters.member_end();
          ++member) {
       out[*member] = part;
@@ -305,13 +374,247 @@ void copy_comdat(llvm::GlobalObject &to, const llvm::GlobalObject &from) {
   }
 }
 
+// Calls `visit` once on every metadata node `module` reaches from its named
+// metadata (but `llvm.dbg.cu` when `skip_units`), its global objects'
+// attachments and its instructions' attachments, debug locations and debug
+// records, operands after the node that holds them, in a fixed order.
+template <class Visit>
+void reached_metadata(llvm::Module &module, bool skip_units, Visit visit) {
+  llvm::DenseSet<const llvm::Metadata *> seen;
+  std::vector<llvm::Metadata *> work;
+  auto reach = [&](llvm::Metadata *root) {
+    work.push_back(root);
+    while (!work.empty()) {
+      llvm::Metadata *md = work.back();
+      work.pop_back();
+      auto *node = llvm::dyn_cast_or_null<llvm::MDNode>(md);
+      if (node == nullptr || !seen.insert(node).second) {
+        continue;
+      }
+      visit(node);
+      for (const llvm::MDOperand &op : llvm::reverse(node->operands())) {
+        work.push_back(op.get());
+      }
+    }
+  };
+  llvm::SmallVector<std::pair<unsigned, llvm::MDNode *>, 4> attached;
+  for (llvm::NamedMDNode &named : module.named_metadata()) {
+    if (skip_units && named.getName() == "llvm.dbg.cu") {
+      continue;
+    }
+    for (llvm::MDNode *op : named.operands()) {
+      reach(op);
+    }
+  }
+  for (llvm::GlobalObject &object : module.global_objects()) {
+    attached.clear();
+    object.getAllMetadata(attached);
+    for (auto &[kind, node] : attached) {
+      reach(node);
+    }
+    auto *f = llvm::dyn_cast<llvm::Function>(&object);
+    if (f == nullptr) {
+      continue;
+    }
+    for (llvm::BasicBlock &block : *f) {
+      for (llvm::Instruction &instruction : block) {
+        attached.clear();
+        instruction.getAllMetadata(attached);
+        for (auto &[kind, node] : attached) {
+          reach(node);
+        }
+        for (llvm::DbgRecord &record : instruction.getDbgRecordRange()) {
+          if (auto *value = llvm::dyn_cast<llvm::DbgVariableRecord>(&record)) {
+            reach(value->getVariable());
+          } else if (auto *label = llvm::dyn_cast<llvm::DbgLabelRecord>(&record)) {
+            reach(label->getLabel());
+          }
+          reach(record.getDebugLoc().get());
+        }
+      }
+    }
+  }
+}
+
+// Descriptions of functions a partition's code inlined from compile units
+// none of its definitions belong to ("foreign" units) move into the unit of
+// the first function that inlined them. In one module LLVM describes such an
+// inlined function once, in its own unit, and the inlining units refer to it;
+// in a partition that unit would be emitted only for that description and
+// would describe again every type the function's variables use (a
+// partition of an interpreter may inline from twenty units). The ordinary
+// build describes a header's `static inline` function in every unit that
+// inlines it, the same way. Each moved subprogram is a distinct copy in the
+// host unit (same name, file, line and type; its lexical blocks, variables
+// and labels copied with it), and every location and variable or label record
+// naming it is rewritten. Locations outside inlined code are not changed.
+class InlineRetarget {
+public:
+  explicit InlineRetarget(llvm::Module &out) : cx_(out.getContext()) {
+    for (const llvm::Function &f : out.functions()) {
+      if (const llvm::DICompileUnit *unit = unit_of(f)) {
+        home_.insert(unit);
+      }
+    }
+    for (const llvm::GlobalVariable &v : out.globals()) {
+      if (const llvm::DICompileUnit *unit = v.isDeclaration() ? nullptr : unit_of(v)) {
+        home_.insert(unit);
+      }
+    }
+    for (llvm::Function &f : out.functions()) {
+      const llvm::DISubprogram *sp = f.getSubprogram();
+      if (f.isDeclaration() || sp == nullptr || sp->getUnit() == nullptr) {
+        continue;
+      }
+      host_ = sp->getUnit();
+      for (llvm::BasicBlock &block : f) {
+        for (llvm::Instruction &instruction : block) {
+          retarget(instruction);
+        }
+      }
+    }
+    for (auto &[moved, original] : moved_) {
+      llvm::SmallVector<llvm::Metadata *, 8> kept;
+      for (llvm::DINode *node : original->getRetainedNodes()) {
+        if (auto *variable = llvm::dyn_cast<llvm::DILocalVariable>(node)) {
+          kept.push_back(this->variable(variable));
+        } else if (auto *label = llvm::dyn_cast<llvm::DILabel>(node)) {
+          kept.push_back(this->label(label));
+        }
+      }
+      moved->replaceRetainedNodes(llvm::MDTuple::get(cx_, kept));
+    }
+    reached_metadata(out, true, [&](llvm::MDNode *node) {
+      if (auto *unit = llvm::dyn_cast<llvm::DICompileUnit>(node)) {
+        named_.insert(unit);
+      }
+    });
+  }
+
+  // Whether the partition's metadata still names `unit` (a type local to a
+  // function of another unit does, for one).
+  bool names(const llvm::DICompileUnit *unit) const { return named_.contains(unit); }
+
+private:
+  void retarget(llvm::Instruction &instruction) {
+    if (llvm::DILocation *at = instruction.getDebugLoc().get()) {
+      llvm::DILocation *moved = location(at);
+      if (moved != at) {
+        instruction.setDebugLoc(llvm::DebugLoc(moved));
+      }
+    }
+    for (llvm::DbgRecord &record : instruction.getDbgRecordRange()) {
+      if (auto *value = llvm::dyn_cast<llvm::DbgVariableRecord>(&record)) {
+        value->setVariable(variable(value->getVariable()));
+      } else if (auto *label = llvm::dyn_cast<llvm::DbgLabelRecord>(&record)) {
+        label->setLabel(this->label(label->getLabel()));
+      }
+      if (llvm::DILocation *at = record.getDebugLoc().get()) {
+        record.setDebugLoc(llvm::DebugLoc(location(at)));
+      }
+    }
+    if (instruction.getMetadata(llvm::LLVMContext::MD_loop) != nullptr) {
+      llvm::updateLoopMetadataDebugLocations(instruction, [&](llvm::Metadata *node) {
+        auto *at = llvm::dyn_cast_or_null<llvm::DILocation>(node);
+        return at == nullptr ? node : location(at);
+      });
+    }
+  }
+
+  llvm::DIScope *scope(llvm::DIScope *original) {
+    if (original == nullptr) {
+      return nullptr;
+    }
+    auto found = scopes_.find(original);
+    if (found != scopes_.end()) {
+      return found->second;
+    }
+    llvm::DIScope *result = original;
+    if (auto *sp = llvm::dyn_cast<llvm::DISubprogram>(original)) {
+      if (sp->getUnit() != nullptr && !home_.contains(sp->getUnit())) {
+        llvm::TempDISubprogram copy = sp->clone();
+        copy->replaceUnit(const_cast<llvm::DICompileUnit *>(host_));
+        auto *moved = llvm::MDNode::replaceWithDistinct(std::move(copy));
+        moved_.emplace_back(moved, sp);
+        result = moved;
+      }
+    } else if (auto *block = llvm::dyn_cast<llvm::DILexicalBlock>(original)) {
+      llvm::DIScope *parent = scope(block->getScope());
+      if (parent != block->getScope()) {
+        result = llvm::DILexicalBlock::getDistinct(cx_, llvm::cast<llvm::DILocalScope>(parent),
+                                                   block->getFile(), block->getLine(),
+                                                   block->getColumn());
+      }
+    } else if (auto *file = llvm::dyn_cast<llvm::DILexicalBlockFile>(original)) {
+      llvm::DIScope *parent = scope(file->getScope());
+      if (parent != file->getScope()) {
+        result = llvm::DILexicalBlockFile::get(cx_, llvm::cast<llvm::DILocalScope>(parent),
+                                               file->getFile(), file->getDiscriminator());
+      }
+    }
+    scopes_[original] = result;
+    return result;
+  }
+
+  // `node` with operand 0 (its scope) replaced by the scope's new home.
+  template <class Node> Node *rescoped(Node *node) {
+    if (node == nullptr) {
+      return nullptr;
+    }
+    llvm::DIScope *old = node->getScope();
+    llvm::DIScope *moved = scope(old);
+    if (moved == old) {
+      return node;
+    }
+    auto copy = node->clone();
+    copy->replaceOperandWith(0, moved);
+    return llvm::MDNode::replaceWithUniqued(std::move(copy));
+  }
+
+  llvm::DILocalVariable *variable(llvm::DILocalVariable *original) {
+    return rescoped(original);
+  }
+
+  llvm::DILabel *label(llvm::DILabel *original) { return rescoped(original); }
+
+  llvm::DILocation *location(llvm::DILocation *original) {
+    if (original == nullptr || original->getInlinedAt() == nullptr) {
+      return original;
+    }
+    auto found = locations_.find(original);
+    if (found != locations_.end()) {
+      return found->second;
+    }
+    llvm::DIScope *moved_scope = scope(original->getScope());
+    llvm::DILocation *moved_at = location(original->getInlinedAt());
+    llvm::DILocation *result = original;
+    if (moved_scope != original->getScope() || moved_at != original->getInlinedAt()) {
+      result = llvm::DILocation::get(cx_, original->getLine(), original->getColumn(),
+                                     llvm::cast<llvm::DILocalScope>(moved_scope), moved_at,
+                                     original->isImplicitCode(), original->getAtomGroup(),
+                                     original->getAtomRank());
+    }
+    locations_[original] = result;
+    return result;
+  }
+
+  llvm::LLVMContext &cx_;
+  llvm::SmallPtrSet<const llvm::DICompileUnit *, 8> home_;
+  llvm::SmallPtrSet<const llvm::DICompileUnit *, 8> named_;
+  const llvm::DICompileUnit *host_ = nullptr;
+  llvm::DenseMap<llvm::DIScope *, llvm::DIScope *> scopes_;
+  llvm::DenseMap<llvm::DILocation *, llvm::DILocation *> locations_;
+  std::vector<std::pair<llvm::DISubprogram *, llvm::DISubprogram *>> moved_;
+};
+
 // Where each compile unit's debug information goes in a split: its whole
 // description (enumerations, retained types, imported entities, macros and
 // the variables no definition carries) once, in its owner partition (the
 // first that holds one of its functions; partition 0 when none does); a
 // global variable's description with the variable's definition. Every other
-// partition that reaches the unit (a function of it, code inlined from it, a
-// type scoped in it) gets a copy without those lists. Before, every partition
+// partition that names the unit (a function or variable of it; code inlined
+// from it goes to the inlining unit, see InlineRetarget) gets a copy without
+// those lists. Before, every partition
 // copied every unit whole: the image carried each unit's lists once per
 // partition.
 struct UnitPlacement {
@@ -359,10 +662,14 @@ struct UnitPlacement {
              llvm::ValueToValueMapTy &vmap, llvm::ValueMaterializer &materializer) const {
     llvm::SmallPtrSet<const llvm::Metadata *, 32> here;
     described_definitions(out, here);
+    InlineRetarget retarget(out);
     llvm::NamedMDNode *units = nullptr;
     for (llvm::DICompileUnit *unit : module.debug_compile_units()) {
       std::optional<llvm::Metadata *> mapped = vmap.getMappedMD(unit);
       bool owned = owner_of(unit) == part;
+      if (mapped && !owned && !retarget.names(llvm::cast<llvm::DICompileUnit>(*mapped))) {
+        mapped.reset();
+      }
       if (!mapped && !owned) {
         continue;
       }
@@ -502,6 +809,27 @@ struct MvimgSubtarget {
 };
 
 extern "C" {
+
+// Makes LLVM describe C++ types that have an identifier (one definition
+// across the program) in DWARF type units, each in a comdat group, in every
+// ELF object it emits from now on, as `-fdebug-types-section` does: the
+// linker keeps one copy of each, so the partitions of an image describe such
+// a type once instead of once each. LLVM reads this option when it starts
+// emitting an object: call it before any thread emits. Returns whether the
+// option exists.
+int mvimg_shim_debug_type_units(void) {
+  static std::once_flag once;
+  static bool found = false;
+  std::call_once(once, [] {
+    auto &options = llvm::cl::getRegisteredOptions();
+    auto option = options.find("generate-type-units");
+    if (option != options.end()) {
+      static_cast<llvm::cl::opt<bool> *>(option->second)->setValue(true);
+      found = true;
+    }
+  });
+  return found ? 1 : 0;
+}
 
 // Makes `tm` emit constructors and destructors (llvm.global_ctors/dtors) in
 // .init_array/.fini_array, as clang does, instead of .ctors/.dtors, which
@@ -956,6 +1284,150 @@ LLVMValueRef mvimg_shim_vectors_by_reference(LLVMValueRef fn, const unsigned cha
     call->eraseFromParent();
   }
   return llvm::wrap(g);
+}
+
+// Merges the descriptions of composite types (structures, unions,
+// enumerations, classes) that describe the same type: C compilers describe a
+// header's type again in every translation unit, as a distinct node, so a
+// module linked from many units holds one description of each type per unit,
+// and a partition describes every copy its code reaches again (an
+// interpreter's state structure once per unit its partition inlined from).
+// Two descriptions are the same when their fields are equal and their
+// operands are, with every composite replaced by its class's first member:
+// classes start from equal names, files, lines, sizes and flags and are
+// split until that holds for every member (the coarsest such partition, so
+// recursive types merge too). Each class's other members are then replaced
+// by its first everywhere in the module. Returns how many were replaced.
+unsigned mvimg_shim_merge_debug_types(LLVMModuleRef mod) {
+  llvm::Module &module = *llvm::unwrap(mod);
+  // Every node the module's metadata reaches, in a fixed order.
+  std::vector<llvm::DICompositeType *> composites;
+  std::vector<llvm::MDNode *> others;
+  reached_metadata(module, false, [&](llvm::MDNode *node) {
+    auto *composite = llvm::dyn_cast<llvm::DICompositeType>(node);
+    if (composite != nullptr && composite->isDistinct()) {
+      composites.push_back(composite);
+    } else if (node->isDistinct()) {
+      others.push_back(node);
+    }
+  });
+  if (composites.size() < 2) {
+    return 0;
+  }
+
+  // The first classes: equal fields and names.
+  std::vector<unsigned> class_of(composites.size());
+  std::vector<unsigned> representative;  // class -> index of its first member
+  {
+    std::map<std::string, unsigned> classes;
+    for (size_t i = 0; i < composites.size(); ++i) {
+      const llvm::DICompositeType *t = composites[i];
+      std::string key;
+      llvm::raw_string_ostream out(key);
+      out << t->getTag() << '|' << t->getName() << '|' << t->getLine() << '|'
+          << t->getSizeInBits() << '|' << t->getAlignInBits() << '|' << t->getOffsetInBits()
+          << '|' << static_cast<unsigned>(t->getFlags()) << '|' << t->getRuntimeLang() << '|'
+          << t->getIdentifier() << '|' << t->getNumOperands() << '|'
+          << static_cast<const void *>(t->getRawFile());
+      auto [entry, inserted] = classes.try_emplace(key, representative.size());
+      if (inserted) {
+        representative.push_back(i);
+      }
+      class_of[i] = entry->second;
+    }
+  }
+  llvm::DenseMap<const llvm::DICompositeType *, size_t> index;
+  for (size_t i = 0; i < composites.size(); ++i) {
+    index[composites[i]] = i;
+  }
+
+  // Split classes until every member's operands, composites replaced by
+  // their class's first member, are its first member's.
+  for (bool split = true; split;) {
+    split = false;
+    llvm::ValueToValueMapTy vm;
+    for (llvm::MDNode *node : others) {
+      vm.MD()[node].reset(node);
+    }
+    for (size_t i = 0; i < composites.size(); ++i) {
+      vm.MD()[composites[i]].reset(composites[representative[class_of[i]]]);
+    }
+    llvm::ValueMapper mapper(vm, llvm::RF_IgnoreMissingLocals);
+    auto mapped = [&](llvm::Metadata *md) -> llvm::Metadata * {
+      return md == nullptr ? nullptr : mapper.mapMetadata(*md);
+    };
+    // Members unlike their first, by class: they form one new class each.
+    std::map<unsigned, unsigned> moved;
+    for (size_t i = 0; i < composites.size(); ++i) {
+      size_t first = representative[class_of[i]];
+      if (first == i) {
+        continue;
+      }
+      const llvm::DICompositeType *a = composites[i];
+      const llvm::DICompositeType *b = composites[first];
+      bool same = true;
+      for (unsigned op = 0; same && op < a->getNumOperands(); ++op) {
+        same = mapped(a->getOperand(op)) == mapped(b->getOperand(op));
+      }
+      if (same) {
+        continue;
+      }
+      auto [entry, inserted] = moved.try_emplace(class_of[i], representative.size());
+      if (inserted) {
+        representative.push_back(i);
+      }
+      class_of[i] = entry->second;
+      split = true;
+    }
+  }
+
+  llvm::ValueToValueMapTy vm;
+  unsigned merged = 0;
+  for (size_t i = 0; i < composites.size(); ++i) {
+    size_t first = representative[class_of[i]];
+    if (first != i) {
+      vm.MD()[composites[i]].reset(composites[first]);
+      ++merged;
+    }
+  }
+  if (merged == 0) {
+    return 0;
+  }
+  llvm::ValueMapper mapper(vm, llvm::RF_ReuseAndMutateDistinctMDs | llvm::RF_IgnoreMissingLocals);
+  llvm::SmallVector<std::pair<unsigned, llvm::MDNode *>, 4> attached;
+  auto remap = [&](llvm::MDNode *node) {
+    return llvm::cast<llvm::MDNode>(mapper.mapMetadata(*node));
+  };
+  for (llvm::NamedMDNode &named : module.named_metadata()) {
+    for (unsigned i = 0; i < named.getNumOperands(); ++i) {
+      named.setOperand(i, remap(named.getOperand(i)));
+    }
+  }
+  for (llvm::GlobalObject &object : module.global_objects()) {
+    attached.clear();
+    object.getAllMetadata(attached);
+    for (auto &[kind, node] : attached) {
+      object.setMetadata(kind, remap(node));
+    }
+    auto *f = llvm::dyn_cast<llvm::Function>(&object);
+    if (f == nullptr) {
+      continue;
+    }
+    for (llvm::BasicBlock &block : *f) {
+      for (llvm::Instruction &instruction : block) {
+        attached.clear();
+        instruction.getAllMetadata(attached);
+        for (auto &[kind, node] : attached) {
+          instruction.setMetadata(kind, remap(node));
+        }
+        for (llvm::DbgVariableRecord &record :
+             llvm::filterDbgVars(instruction.getDbgRecordRange())) {
+          record.setVariable(llvm::cast<llvm::DILocalVariable>(remap(record.getVariable())));
+        }
+      }
+    }
+  }
+  return merged;
 }
 
 // Makes `mod` fit an ELF shared object whatever the -fPIC/-fPIE state it

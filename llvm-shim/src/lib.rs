@@ -24,6 +24,7 @@ mod ffi {
         pub fn mvimg_shim_feature_words() -> c_uint;
         pub fn mvimg_shim_free_string(s: *mut c_char);
         pub fn mvimg_shim_use_init_array(tm: *mut c_void);
+        pub fn mvimg_shim_debug_type_units() -> c_int;
         pub fn mvimg_shim_expand_function_constants(module: *mut c_void);
         pub fn mvimg_shim_subtarget_create(
             triple: *const c_char,
@@ -68,6 +69,7 @@ mod ffi {
         ) -> *mut c_void;
         pub fn mvimg_shim_replace_address_uses(from: *mut c_void, to: *mut c_void);
         pub fn mvimg_shim_preemptible_globals(module: *mut c_void) -> c_uint;
+        pub fn mvimg_shim_merge_debug_types(module: *mut c_void) -> c_uint;
         pub fn mvimg_shim_vectors_by_reference(
             function: *mut c_void,
             wide: *const u8,
@@ -514,6 +516,20 @@ pub unsafe fn preemptible_globals(module: *mut c_void) -> u32 {
     unsafe { ffi::mvimg_shim_preemptible_globals(module) }
 }
 
+/// Merges the debug descriptions of composite types that describe the same
+/// type (C compilers describe a header's type again in every translation
+/// unit): descriptions whose fields and operands are equal, composites
+/// compared by class, become one. Returns how many descriptions were replaced.
+///
+/// # Safety
+///
+/// `module` must be a valid `LLVMModuleRef` whose context no other thread
+/// uses during the call.
+pub unsafe fn merge_debug_types(module: *mut c_void) -> u32 {
+    // SAFETY: guaranteed by the caller.
+    unsafe { ffi::mvimg_shim_merge_debug_types(module) }
+}
+
 /// Makes the function `function` pass the parameters flagged in `wide` (one
 /// flag per parameter) and, when `wide_ret`, its result through memory: its
 /// body moves to a new internal function `<name>.mvimg.byref` taking pointers
@@ -552,6 +568,17 @@ pub unsafe fn vectors_by_reference(
 pub unsafe fn use_init_array(tm: *mut c_void) {
     // SAFETY: guaranteed by the caller.
     unsafe { ffi::mvimg_shim_use_init_array(tm) }
+}
+
+/// Makes LLVM describe C++ types that have an identifier (one definition
+/// across the program) in DWARF type units, each in a comdat group, in every
+/// ELF object it emits from then on, as clang's `-fdebug-types-section`
+/// does: the linker keeps one copy of each, so an image's partitions
+/// describe such a type once. Process-wide (an LLVM option) and idempotent;
+/// returns whether this LLVM has the option.
+pub fn debug_type_units() -> bool {
+    // SAFETY: no arguments; the shim sets the option once, under a lock.
+    unsafe { ffi::mvimg_shim_debug_type_units() != 0 }
 }
 
 /// Rewrites every constant expression that uses a defined function of the
