@@ -27,7 +27,9 @@
 //! Partitions are assigned by a hash of names (the C++ shim's
 //! `split_module`), into a count fixed by the module's size class
 //! ([`automatic_partitions`]), so an edit to one function changes its own
-//! partition and no other's input.
+//! partition and no other's input. With debug information, a compile unit's
+//! functions are kept together in as few pieces as its size needs, so that a
+//! unit's types are described by few partitions.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
