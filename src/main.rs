@@ -75,9 +75,10 @@ struct RunArgs {
     /// workers that share its file system).
     #[arg(long, value_name = "PATH")]
     worker_mvimg: Option<std::path::PathBuf>,
-    /// Trust the Dask workers: let their results into the object cache
-    /// (untrusted, the default, a worker's result is checked — an object or
-    /// bitcode of the right kind — and used for this build only).
+    /// Trust the Dask workers: run each action once and let its result into
+    /// the object cache (untrusted, the default, each action runs on two
+    /// workers whose results must agree — or is recompiled here when no
+    /// second worker confirmed it — and is used for this build only).
     #[arg(long)]
     trust_workers: bool,
     /// Recompile this share (0 to 1) of the workers' results here and

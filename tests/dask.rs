@@ -242,11 +242,12 @@ fn wrapper(dir: &Path, name: &str, then: &str) -> PathBuf {
 }
 
 /// Workers are untrusted by default: a worker's result is checked (an
-/// object of the platform, bitcode) and never enters the cache, so neither a
-/// worker returning garbage nor one returning a valid object that computes
-/// something else (an immediate changed: `x + 10` made `x + 11`) poisons
-/// later builds; garbage stops the build naming the worker, and
-/// `--verify-remote 1` catches the lie. Two builds whose drivers have the
+/// object of the platform, bitcode), confirmed by a second worker or
+/// recompiled here, and never enters the cache, so neither a worker
+/// returning garbage nor one returning a valid object that computes
+/// something else (an immediate changed: `x + 10` made `x + 11`) gets into
+/// an image or poisons later builds: each stops the build, naming the
+/// worker. Two builds whose drivers have the
 /// same process id (each in its own PID namespace) on one scheduler get
 /// their own images.
 #[test]
@@ -312,16 +313,68 @@ fn lying_and_garbage_workers_poison_nothing_and_equal_pids_do_not_mix() {
     );
     assert!(!verified.exists());
 
-    // A lie, unverified (the default trust model: the image is the
-    // workers' word), then a local build from the same cache: the lie did
+    // A lie with the default settings on a cluster of one worker: no second
+    // worker can confirm a result, so each is recompiled here and the lie
+    // stops the build; then a local build from the same cache: the lie did
     // not enter the cache.
     let told = dir.join("told/libsmall.so");
     let args = on(&lying);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    build(&bc, &told, &args);
+    let output = build_command(&bc, &told, &args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "an unconfirmed lie was linked");
+    assert!(
+        stderr.contains("worker tcp://") && stderr.contains("differs from the one compiled here"),
+        "{stderr}"
+    );
+    assert!(!told.exists());
     let local = dir.join("local/libsmall.so");
     build(&bc, &local, &parts);
     assert_eq!(plain2_of(&dir, &local), answer, "the cache was poisoned");
+
+    // Two workers, one of which lies (the wrapper lies only under the
+    // first worker's process): every action runs on both, the two disagree,
+    // the build compiles the action here and stops naming the liar — never
+    // a wrong image. The honest pair builds (tests above and
+    // sqlite_builds_on_two_workers...).
+    let pair_dir = dir.join("pair");
+    std::fs::create_dir_all(&pair_dir).unwrap();
+    let pair = LocalCluster::start(&python(), &pair_dir, 2).unwrap();
+    let liar_pid = pair.worker_ids()[0];
+    let one_liar = wrapper(
+        &dir,
+        "one-liar.sh",
+        &format!(
+            "if [ \"$PPID\" = {liar_pid} ]; then python3 -c 'import sys; p=sys.argv[1]; b=open(p,\"rb\").read(); c=b.replace(b\"\\x8d\\x47\\x0a\", b\"\\x8d\\x47\\x0b\"); open(p,\"wb\").write(c); sys.exit(0 if c == b else 7)' \"$OUT\" || touch \"$MARK\"; fi"
+        ),
+    );
+    let pair_file = pair.scheduler_file();
+    let caught = dir.join("caught/libsmall.so");
+    let output = build_command(
+        &bc,
+        &caught,
+        &[
+            "--executor",
+            "dask",
+            "--scheduler-file",
+            s(&pair_file),
+            "--worker-mvimg",
+            s(&one_liar),
+            "--partitions",
+            "4",
+        ],
+    )
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(dir.join("one-liar.sh.changed").exists(), "the lie was told");
+    assert!(!output.status.success(), "one worker's lie was linked");
+    assert!(
+        stderr.contains("worker tcp://") && stderr.contains("differs from the one compiled here"),
+        "{stderr}"
+    );
+    assert!(!caught.exists());
+    drop(pair);
 
     // Equal process ids on one scheduler: two builds at once, each in its
     // own PID namespace (so both drivers have the same PID), of libraries

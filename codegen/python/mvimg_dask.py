@@ -15,8 +15,15 @@ Each task's input files are sent to the cluster, its argv runs in a scratch
 directory on a worker, and its output files come back into out_dir. Task keys
 are mvimg-STEP-BUILD-N, unique to the build; each result carries its task's
 digest back, and one that does not is refused.
-RESULTS.json: [{"id": N, "worker": ADDRESS, "seconds": S}]. The driver
-prints "done N" as each task finishes.
+With "replicas": 2 in ACTIONS.json each task runs twice, placed on two
+different workers, and the two results' outputs are compared (a worker that
+does not compute what it is asked is caught unless another lies the same
+way); with one worker there is nothing to compare.
+RESULTS.json: [{"id": N, "worker": ADDRESS, "seconds": S, "second": ADDRESS
+or null, "agree": true | false | null}]: "second" the replica's worker (null:
+no replica ran), "agree" whether the outputs were equal. When they were not,
+the replica's outputs are in out_dir/second. The driver prints "done N" as
+each task finishes.
 
 Exit status: 0 all done; 1 a task failed (the worker's message on stderr);
 3 no scheduler or no worker reachable (mvimg compiles locally); 4 Dask
@@ -141,28 +148,42 @@ def run_tasks(client, request, results_path, where, timeout):
         return UNREACHABLE
     from distributed import as_completed
 
+    replicas = request.get("replicas", 1)
+    workers = sorted(client.scheduler_info()["workers"])
+    if len(workers) < 2:
+        replicas = 1
     futures = {}
     for task in request["tasks"]:
         inputs = {}
         for name, path in task["inputs"].items():
             with open(path, "rb") as f:
                 inputs[name] = f.read()
-        # The key is unique to this build (a random id, never a PID):
-        # the scheduler keeps the first task of a key it already has.
-        future = client.submit(
-            run_task,
-            task["argv"],
-            inputs,
-            task["outputs"],
-            task["digest"],
-            key=f"mvimg-{request['step']}-{request['build']}-{task['id']}",
-            pure=False,
-            retries=1,
-        )
-        futures[future] = task
+        for copy in range(replicas):
+            # The key is unique to this build (a random id, never a PID):
+            # the scheduler keeps the first task of a key it already has.
+            # Replicas prefer two different workers.
+            placement = {}
+            if replicas > 1:
+                placement = {
+                    "workers": [workers[(task["id"] + copy) % len(workers)]],
+                    "allow_other_workers": True,
+                }
+            future = client.submit(
+                run_task,
+                task["argv"],
+                inputs,
+                task["outputs"],
+                task["digest"],
+                key=f"mvimg-{request['step']}-{request['build']}-{task['id']}-{copy}",
+                pure=False,
+                retries=1,
+                **placement,
+            )
+            futures[future] = (task, copy)
     results = []
+    arrived = {}
     for future in as_completed(futures):
-        task = futures[future]
+        task, copy = futures[future]
         result = future.result()
         if "error" in result:
             print(f"on worker {result['worker']}: {result['error']}", file=sys.stderr)
@@ -174,12 +195,32 @@ def run_tasks(client, request, results_path, where, timeout):
                 file=sys.stderr,
             )
             return 1
+        arrived.setdefault(task["id"], {})[copy] = result
+        if len(arrived[task["id"]]) < replicas:
+            continue
+        first = arrived[task["id"]][0]
+        second = arrived[task["id"]].get(1)
         os.makedirs(task["out_dir"], exist_ok=True)
-        for name, data in result["outputs"].items():
+        for name, data in first["outputs"].items():
             with open(os.path.join(task["out_dir"], name), "wb") as f:
                 f.write(data)
+        agree = None
+        if second is not None:
+            agree = second["outputs"] == first["outputs"]
+            if not agree:
+                other = os.path.join(task["out_dir"], "second")
+                os.makedirs(other, exist_ok=True)
+                for name, data in second["outputs"].items():
+                    with open(os.path.join(other, name), "wb") as f:
+                        f.write(data)
         results.append(
-            {"id": task["id"], "worker": result["worker"], "seconds": result["seconds"]}
+            {
+                "id": task["id"],
+                "worker": first["worker"],
+                "seconds": first["seconds"],
+                "second": second["worker"] if second is not None else None,
+                "agree": agree,
+            }
         )
         print(f"done {task['id']}", flush=True)
     with open(results_path, "w") as f:

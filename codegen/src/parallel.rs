@@ -47,7 +47,7 @@ use crate::machine::{run_passes, Clock, InputKind, Reporter};
 use crate::partition::{
     emit_partition, optimize_partition, OptimizedPartition, PartitionSpec, Restore,
 };
-use crate::remote::{Executor, RemoteAction, RemoteReport};
+use crate::remote::{Executor, RemoteAction, RemoteReport, Replica};
 use crate::resources::{resident_memory, MemoryPlan};
 use crate::Error;
 
@@ -457,8 +457,13 @@ impl Codegen<'_> {
                 match crate::remote::run(options, spec, name, &actions, reporter)? {
                     Ok(outcome) => {
                         remote.absorb(&outcome);
-                        let results = outcome.results.into_iter().zip(&outcome.workers);
-                        for (&i, ((blobs, took), worker)) in missing.iter().zip(results) {
+                        let results = outcome
+                            .results
+                            .into_iter()
+                            .zip(&outcome.workers)
+                            .zip(outcome.replicas);
+                        for (&i, (((blobs, took), worker), replica)) in missing.iter().zip(results)
+                        {
                             // A worker's result is checked before use as a
                             // cache entry is: the step's `decode` (its shape;
                             // bitcode, or an object of this platform), so
@@ -474,18 +479,35 @@ impl Codegen<'_> {
                                     ),
                                 });
                             }
-                            let verified = options.verifies(&keys[i]);
-                            if verified && local(&inputs[i])? != blobs {
-                                return Err(Error::Distributed {
-                                    message: format!(
-                                        "worker {worker} returned a {name} result for \
-                                         partition {i} ({}) that differs from the one \
-                                         compiled here to check it (--verify-remote): the \
-                                         worker does not compute what it is asked; the build \
-                                         stops rather than link it",
-                                        keys[i]
-                                    ),
-                                });
+                            // Untrusted workers: a result no second worker
+                            // confirmed is checked here, and so is one two
+                            // workers disagree on (the liar is named).
+                            let unconfirmed = !options.trust_workers && replica != Replica::Agreed;
+                            let verified = options.verifies(&keys[i]) || unconfirmed;
+                            if verified {
+                                let here = local(&inputs[i])?;
+                                let mut wrong: Vec<&str> = Vec::new();
+                                if here != blobs {
+                                    wrong.push(worker);
+                                }
+                                if let Replica::Disagreed(second, theirs) = &replica {
+                                    if *theirs != here {
+                                        wrong.push(second);
+                                    }
+                                }
+                                if !wrong.is_empty() {
+                                    return Err(Error::Distributed {
+                                        message: format!(
+                                            "worker {} returned a {name} result for \
+                                             partition {i} ({}) that differs from the one \
+                                             compiled here to check it: the worker does not \
+                                             compute what it is asked; the build stops rather \
+                                             than link it",
+                                            wrong.join(" and worker "),
+                                            keys[i]
+                                        ),
+                                    });
+                                }
                             }
                             computed.push((i, blobs, took, options.trust_workers || verified));
                         }

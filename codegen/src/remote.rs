@@ -64,10 +64,14 @@ pub struct DaskOptions {
     pub worker_mvimg: PathBuf,
     /// How long to wait for the scheduler and for a first worker.
     pub connect_timeout: Duration,
-    /// Whether the workers are trusted to compute what they are asked:
-    /// only then do their results enter the object cache, where later
-    /// builds would take them for locally compiled ones. Untrusted (the
-    /// default), a result is checked and used for this build alone.
+    /// Whether the workers are trusted to compute what they are asked.
+    /// Trusted, each action runs once and its result enters the object
+    /// cache. Untrusted (the default), each action runs on two workers and
+    /// their results must be the same bytes (a result no second worker
+    /// confirmed, as on a cluster of one worker, is recompiled here and
+    /// compared); a disagreement is settled by compiling here, and the build
+    /// stops naming the worker that was wrong. Untrusted results are used
+    /// for this build alone (not cached) unless verified here.
     pub trust_workers: bool,
     /// The share (0 to 1) of the workers' results recompiled here and
     /// compared byte for byte (the build is deterministic, so a difference
@@ -218,6 +222,21 @@ pub(crate) struct Outcome {
     pub results: Vec<(Vec<Vec<u8>>, Duration)>,
     /// The worker that ran each action.
     pub workers: Vec<String>,
+    /// What a second worker said of each action.
+    pub replicas: Vec<Replica>,
+}
+
+/// A second worker's answer to an action (untrusted workers: every action
+/// runs on two).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Replica {
+    /// No replica ran (trusted workers, or a cluster of one worker), or it
+    /// ran on the same worker: nothing independent to compare.
+    None,
+    /// Another worker computed the same bytes.
+    Agreed,
+    /// Another worker (named) computed other bytes (its output files).
+    Disagreed(String, Vec<Vec<u8>>),
 }
 
 #[derive(serde::Deserialize)]
@@ -225,6 +244,10 @@ struct DriverResult {
     id: usize,
     worker: String,
     seconds: f64,
+    #[serde(default)]
+    second: Option<String>,
+    #[serde(default)]
+    agree: Option<bool>,
 }
 
 /// 128 random bits as hex (the kernel's), or, where it cannot be read, a
@@ -329,6 +352,8 @@ pub(crate) fn run(
         "step": step,
         "build": build,
         "tasks": tasks,
+        // Untrusted workers: each action on two of them, compared.
+        "replicas": if options.trust_workers { 1 } else { 2 },
     });
     if let Some(tls) = &options.tls {
         request["security"] = serde_json::json!({
@@ -416,6 +441,7 @@ pub(crate) fn run(
     let mut outcome = Outcome {
         results: Vec::new(),
         workers: Vec::new(),
+        replicas: Vec::new(),
     };
     let mut by_id: BTreeMap<usize, DriverResult> = results.into_iter().map(|r| (r.id, r)).collect();
     for (id, action) in actions.iter().enumerate() {
@@ -423,19 +449,31 @@ pub(crate) fn run(
             message: format!("the Dask driver returned no result for action {id}"),
         })?;
         let out_dir = dir.join(format!("task{id}")).join("out");
-        let mut blobs = Vec::new();
-        for name in &action.outputs {
-            let path = out_dir.join(name);
-            blobs.push(std::fs::read(&path).map_err(io(format!(
-                "reading {} that worker {} returned",
-                path.display(),
-                result.worker
-            )))?);
-        }
+        let read = |dir: &Path, worker: &str| -> Result<Vec<Vec<u8>>, Error> {
+            let mut blobs = Vec::new();
+            for name in &action.outputs {
+                let path = dir.join(name);
+                blobs.push(std::fs::read(&path).map_err(io(format!(
+                    "reading {} that worker {worker} returned",
+                    path.display(),
+                )))?);
+            }
+            Ok(blobs)
+        };
+        let blobs = read(&out_dir, &result.worker)?;
+        let replica = match (&result.second, result.agree) {
+            (Some(second), _) if *second == result.worker => Replica::None,
+            (Some(_), Some(true)) => Replica::Agreed,
+            (Some(second), Some(false)) => {
+                Replica::Disagreed(second.clone(), read(&out_dir.join("second"), second)?)
+            }
+            _ => Replica::None,
+        };
         outcome
             .results
             .push((blobs, Duration::from_secs_f64(result.seconds.max(0.0))));
         outcome.workers.push(result.worker);
+        outcome.replicas.push(replica);
     }
     Ok(Ok(outcome))
 }
