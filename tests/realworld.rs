@@ -1007,6 +1007,55 @@ fn zstd_with_debug_info_describes_it_once_and_debugs_like_the_ordinary_build() {
     assert!((3..=7).contains(&min_match), "minMatch {min_match}");
 }
 
+/// Lua 5.4 (lua-src's bundled sources) as an image: a script with known
+/// output — errors thrown and caught through pcall/xpcall (longjmp across
+/// clones), coroutines yielding across pcall, string and number formatting,
+/// sorts with Lua comparators — prints what the ordinary build prints on
+/// every target natively and under qemu, as an AArch64 image and as a
+/// Windows DLL (against the ordinary DLL: MinGW's printf spells some
+/// numbers its own way).
+#[test]
+fn lua_runs_its_scripts_like_the_ordinary_build_everywhere() {
+    let root = vendored().join("lua-src/lua-5.4.8");
+    let sources: Vec<PathBuf> = files_in(std::slice::from_ref(&root), "c")
+        .into_iter()
+        .filter(|p| !["lua.c", "luac.c"].iter().any(|n| p.ends_with(n)))
+        .collect();
+    assert!(sources.len() >= 30, "{sources:?}");
+    let include = format!("-I{}", path(&root));
+    let flags = move |triple: &str| {
+        let platform = if triple == WINDOWS {
+            "-DLUA_BUILD_AS_DLL"
+        } else {
+            "-DLUA_USE_LINUX"
+        };
+        vec![include.clone(), platform.to_owned()]
+    };
+    let checked = Library {
+        name: "lua",
+        sources,
+        flags: &flags,
+        driver_source: data("realworld/lua_driver.c"),
+        runtime_dlls: Vec::new(),
+        partitions: None,
+        windows_like_linux: false,
+    }
+    .check_everywhere();
+    for line in [
+        "pcall\t4\tfalse\tscript:6: attempt to index a nil value (local 't')\n",
+        "nested\tfalse\t20\n",
+        "resume\ttrue\tfalse\tscript:40: inside z\n",
+        "bad comparator\tfalse\tinvalid order function for sorting\n",
+        "done\n",
+    ] {
+        assert!(
+            checked.expected.contains(line),
+            "{line:?} in {}",
+            checked.expected
+        );
+    }
+}
+
 #[test]
 fn snappy_compresses_like_the_ordinary_build_everywhere() {
     let root = vendored().join("leveldb-sys/deps/snappy-1.1.7");
