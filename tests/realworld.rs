@@ -1056,6 +1056,59 @@ fn lua_runs_its_scripts_like_the_ordinary_build_everywhere() {
     }
 }
 
+/// zlib's own test programs (test/example.c and a test/minigzip.c round
+/// trip, from Debian's zlib source package) against zlib as an image give
+/// the ordinary build's output on every target natively and under qemu, as
+/// an AArch64 image and as a Windows DLL.
+#[test]
+fn zlib_passes_its_own_tests_like_the_ordinary_build_everywhere() {
+    let root = common::debian_source("zlib");
+    let sources: Vec<PathBuf> = [
+        "adler32", "compress", "crc32", "deflate", "gzclose", "gzlib", "gzread", "gzwrite",
+        "infback", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil",
+    ]
+    .iter()
+    .map(|name| root.join(format!("{name}.c")))
+    .collect();
+    let (include, tests) = (
+        format!("-I{}", path(&root)),
+        format!("-I{}", path(&root.join("test"))),
+    );
+    let flags = move |triple: &str| {
+        let mut flags = vec![include.clone(), tests.clone()];
+        if triple != WINDOWS {
+            // What zlib's configure finds on Linux.
+            flags.push("-DHAVE_UNISTD_H".to_owned());
+        }
+        flags
+    };
+    let checked = Library {
+        name: "z",
+        sources,
+        flags: &flags,
+        driver_source: data("realworld/zlib_driver.c"),
+        runtime_dlls: Vec::new(),
+        partitions: None,
+        // zlibCompileFlags() differs (a 32-bit long on Windows).
+        windows_like_linux: false,
+    }
+    .check_everywhere();
+    for line in [
+        "zlib version 1.2.13",
+        "uncompress(): hello, hello!\n",
+        "gzgets() after gzseek:  hello!\n",
+        "large_inflate(): OK\n",
+        "inflate with dictionary: hello, hello!\n",
+        "round trip ok\n",
+    ] {
+        assert!(
+            checked.expected.contains(line),
+            "{line:?} in {}",
+            checked.expected
+        );
+    }
+}
+
 #[test]
 fn snappy_compresses_like_the_ordinary_build_everywhere() {
     let root = vendored().join("leveldb-sys/deps/snappy-1.1.7");

@@ -259,6 +259,68 @@ pub fn vendored() -> &'static Path {
     })
 }
 
+/// The upstream sources of Debian 12's source package `package`, fetched
+/// with `apt-get source --download-only` (ci/setup adds the deb-src entry)
+/// and unpacked from its `.orig.tar.*` into a directory of this test
+/// binary's own, once. A failure to fetch fails the test: CI reaches
+/// Debian's mirrors.
+#[allow(dead_code)]
+pub fn debian_source(package: &str) -> PathBuf {
+    static DIRS: std::sync::Mutex<Vec<(String, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let mut dirs = DIRS.lock().unwrap();
+    if let Some((_, dir)) = dirs.iter().find(|(p, _)| p == package) {
+        return dir.clone();
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "debian-source-{}-{package}",
+        env!("CARGO_CRATE_NAME")
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fetched = Command::new("apt-get")
+        .current_dir(&dir)
+        .args(["source", "--download-only", "-q", package])
+        .output()
+        .expect("apt-get runs");
+    assert!(
+        fetched.status.success(),
+        "apt-get source {package} (ci/setup adds the deb-src entry): {}",
+        String::from_utf8_lossy(&fetched.stderr)
+    );
+    let tarball = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.contains(".orig.tar."))
+        })
+        .unwrap_or_else(|| panic!("no .orig.tar.* of {package} in {}", dir.display()));
+    let unpacked = dir.join("src");
+    std::fs::create_dir_all(&unpacked).unwrap();
+    run_ok(
+        "tar",
+        &[
+            "xf",
+            tarball.to_str().unwrap(),
+            "-C",
+            unpacked.to_str().unwrap(),
+        ],
+    );
+    let mut tops = std::fs::read_dir(&unpacked)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir());
+    let top = tops.next().expect("the tarball has a directory");
+    assert!(
+        tops.next().is_none(),
+        "one top directory in {}",
+        tarball.display()
+    );
+    dirs.push((package.to_owned(), top.clone()));
+    top
+}
+
 /// SQLite's amalgamation as libsqlite3-sys bundles it, copied to
 /// `dir/NAME/sqlite3.c` with `edit` applied (one source file name for every
 /// variant: it is in the bitcode), compiled as README "Producing IR" says
