@@ -434,7 +434,7 @@ fn leveldb_sources(root: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn leveldb_passes_its_own_c_test_on_every_target() {
+fn leveldb_passes_its_own_c_test_and_unit_tests_on_every_target() {
     let root = vendored().join("leveldb-sys/deps/leveldb-1.22");
     let dir = scratch("realworld-leveldb");
     // What CMake would record in port/port_config.h for Linux.
@@ -503,6 +503,27 @@ fn leveldb_passes_its_own_c_test_on_every_target() {
     let tmp = dir.join("db-ordinary");
     let out = execute(&[], &program, &[("TEST_TMPDIR", path(&tmp))]);
     check(&out, Expect::Stderr("PASS"), "LevelDB, ordinary build");
+    // LevelDB's own C++ unit tests (its test harness), against the ordinary
+    // library: each program's summary line is what the image must give.
+    let unit = |compiler: &str, lib: &Path, sub: &Path| {
+        leveldb_unit_tests(&root, compiler, &flags, lib, sub)
+    };
+    let ordinary_units = unit("g++", &ordinary, &ordinary_dir.join("unit"));
+    let mut passed = Vec::new();
+    for (name, program) in &ordinary_units {
+        let out = execute(&[], program, &[("TEST_TMPDIR", path(&tmp))]);
+        check(
+            &out,
+            Expect::Stderr("==== PASSED"),
+            &format!("{name}, ordinary"),
+        );
+        let summary = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .find(|l| l.starts_with("==== PASSED"))
+            .unwrap()
+            .to_owned();
+        passed.push(summary);
+    }
 
     for (triple, sub) in [(X86, "x86_64"), (ARM, "aarch64")] {
         let triple_dir = dir.join(sub);
@@ -532,7 +553,110 @@ fn leveldb_passes_its_own_c_test_on_every_target() {
         } else {
             aarch64_everywhere(&program, &env, Expect::Stderr("PASS"), "LevelDB (AArch64)");
         }
+        let compiler = if triple == X86 {
+            "g++"
+        } else {
+            "aarch64-linux-gnu-g++"
+        };
+        let units = unit(compiler, &lib, &triple_dir.join("unit"));
+        for ((name, program), summary) in units.iter().zip(&passed) {
+            let what = format!("LevelDB {name} ({sub})");
+            if triple == X86 {
+                x86_everywhere(program, &env, targets, Expect::Stderr(summary), &what);
+            } else if !LEVELDB_SLOW_UNIT_TESTS.contains(&name.as_str()) {
+                aarch64_everywhere(program, &env, Expect::Stderr(summary), &what);
+            }
+        }
     }
+}
+
+/// LevelDB's unit tests that take seconds under qemu-aarch64 (run natively
+/// and under qemu-x86_64 only).
+const LEVELDB_SLOW_UNIT_TESTS: [&str; 4] = ["arena", "skiplist", "table", "env"];
+
+/// LevelDB's own C++ unit tests (its test harness, util/testharness.cc),
+/// each a program linked against `lib` with `compiler`, in `dir`, that runs
+/// every test of its file and then reports the image's selection. Returns
+/// (name, program), in a fixed order.
+fn leveldb_unit_tests(
+    root: &Path,
+    compiler: &str,
+    flags: &[&str],
+    lib: &Path,
+    dir: &Path,
+) -> Vec<(String, PathBuf)> {
+    const TESTS: [&str; 19] = [
+        "util/arena",
+        "util/bloom",
+        "util/cache",
+        "util/coding",
+        "util/crc32c",
+        "util/hash",
+        "util/logging",
+        "util/status",
+        "db/dbformat",
+        "db/filename",
+        "db/log",
+        "db/skiplist",
+        "db/version_edit",
+        "db/version_set",
+        "db/write_batch",
+        "table/filter_block",
+        "table/table",
+        "helpers/memenv/memenv",
+        "util/env",
+    ];
+    std::fs::create_dir_all(dir).unwrap();
+    let c_compiler = compiler.replace("g++", "gcc");
+    let report = dir.join("report.o");
+    run_ok(
+        &c_compiler,
+        &[
+            "-O1",
+            "-c",
+            "-o",
+            path(&report),
+            path(&data("realworld/report.c")),
+        ],
+    );
+    let main = dir.join("main.cc");
+    std::fs::write(
+        &main,
+        "int leveldb_unit_main(int, char **);
+extern \"C\" void report_selection(void);
+         int main(int argc, char **argv) {\n  int status = leveldb_unit_main(argc, argv);\n         report_selection();\n  return status;\n}\n",
+    )
+    .unwrap();
+    let library_dir = format!("-L{}", path(lib.parent().unwrap()));
+    let link = format!("-l:{}", lib.file_name().unwrap().to_str().unwrap());
+    let rpath = format!("-Wl,-rpath,{}", path(lib.parent().unwrap()));
+    in_parallel(&TESTS, |test| {
+        let name = test.rsplit('/').next().unwrap().to_owned();
+        let program = dir.join(format!("{name}_test"));
+        let source = root.join(format!("{test}_test.cc"));
+        let object = dir.join(format!("{name}_test.o"));
+        let mut args = vec!["-O1", "-c", "-Dmain=leveldb_unit_main", "-o", path(&object)];
+        args.extend_from_slice(flags);
+        args.push(path(&source));
+        run_ok(compiler, &args);
+        let harness = [
+            root.join("util/testharness.cc"),
+            root.join("util/testutil.cc"),
+        ];
+        let mut args = vec!["-O1", "-o", path(&program), path(&main), path(&object)];
+        args.extend(harness.iter().map(|h| path(h)));
+        args.extend(flags.iter().copied());
+        args.extend([
+            path(&report),
+            library_dir.as_str(),
+            link.as_str(),
+            rpath.as_str(),
+            "-lpthread",
+            "-ldl",
+        ]);
+        run_ok(compiler, &args);
+        (name, program)
+    })
 }
 
 /// The image exports every strong symbol the ordinary library exports, and
