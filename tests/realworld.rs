@@ -697,8 +697,49 @@ fn exports_match(image: &Path, ordinary: &Path) {
 
 #[test]
 fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
-    let dir = scratch("realworld-rust");
-    let manifest = data("rust-kat/Cargo.toml");
+    let (expected, lib, ordinary) = rust_cdylib_everywhere("rust-kat", "rust_kat", "rk_report");
+    assert!(expected.contains("panic caught true\n"), "{expected}");
+    // The unwinder and the C library, as the ordinary cdylib records them.
+    let needed = common::needed_libraries(&lib);
+    for library in ["libgcc_s.so.1", "libc.so.6"] {
+        assert!(needed.iter().any(|n| n == library), "{needed:?}");
+        assert!(common::needed_libraries(&ordinary)
+            .iter()
+            .any(|n| n == library));
+    }
+}
+
+/// A second crate graph whose code runs threads (rayon's pool) and picks
+/// its own code by CPU feature inside the image (memchr's runtime dispatch),
+/// with serde_json and flate2 (miniz_oxide): the image computes what cargo's
+/// cdylib computes on every target.
+#[test]
+fn rust_crate_graph_with_threads_and_own_dispatch_behaves_like_the_ordinary_build() {
+    let (expected, _, _) = rust_cdylib_everywhere("rust-graph", "rust_graph", "rg_report");
+    for line in [
+        "rayon sorted true ",
+        "memchr zeros ",
+        "needles 201 first [0, 9973, 19946]",
+        "json items 5000 ",
+        "json error expected value at line 1 column 13\n",
+        "round trip true\n",
+    ] {
+        assert!(expected.contains(line), "{line:?} in {expected}");
+    }
+}
+
+/// The Rust cdylib `crate_name` of tests/data/`dir`, built by cargo (the
+/// ordinary build) and as an image from its fat-LTO bitcode (std included),
+/// run by a C driver calling `report(buf, len)` on every target: the image
+/// must print what the ordinary cdylib prints. Returns that output, the
+/// image and the ordinary library.
+fn rust_cdylib_everywhere(
+    dir_name: &str,
+    crate_name: &str,
+    report: &str,
+) -> (String, PathBuf, PathBuf) {
+    let dir = scratch(&format!("realworld-{dir_name}"));
+    let manifest = data(&format!("{dir_name}/Cargo.toml"));
     let cargo = |target_dir: &Path, args: &[&str], lto: bool| {
         let mut command = Command::new("cargo");
         command
@@ -721,19 +762,23 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
     // The ordinary build: the cdylib cargo links.
     let ordinary_target = dir.join("target-ordinary");
     cargo(&ordinary_target, &["build"], false);
-    let ordinary = ordinary_target.join("release/librust_kat.so");
+    let file = format!("lib{crate_name}.so");
+    let ordinary = ordinary_target.join("release").join(&file);
     // The image's input: fat-LTO bitcode of the whole crate graph, std
     // included.
     let lto_target = dir.join("target-lto");
     cargo(&lto_target, &["rustc", "--lib"], true);
-    let bc = lto_target.join("release/deps/rust_kat.bc");
+    let bc = lto_target.join(format!("release/deps/{crate_name}.bc"));
 
     let driver_source = dir.join("driver.c");
     std::fs::write(
         &driver_source,
-        "#include <stdio.h>\n#include <stddef.h>\nsize_t rk_report(char *, size_t);\n\
-         void report_selection(void);\nstatic char buf[1 << 16];\nint main(void) {\n\
-         rk_report(buf, sizeof buf);\n  fputs(buf, stdout);\n  report_selection();\n  return 0;\n}\n",
+        format!(
+            "#include <stdio.h>\n#include <stddef.h>\nsize_t {report}(char *, size_t);\n\
+             void report_selection(void);\nstatic char buf[1 << 16];\nint main(void) {{\n\
+             {report}(buf, sizeof buf);\n  fputs(buf, stdout);\n  report_selection();\n  \
+             return 0;\n}}\n"
+        ),
     )
     .unwrap();
     let ordinary_dir = ordinary.parent().unwrap();
@@ -744,25 +789,16 @@ fn rust_cdylib_with_std_behaves_like_the_ordinary_build() {
         &ordinary,
         &ordinary_dir.join("driver"),
     ));
-    assert!(expected.contains("panic caught true\n"), "{expected}");
-
-    let (lib, targets) = image(&dir, &[bc], X86, None, "librust_kat.so");
-    // The unwinder and the C library, as the ordinary cdylib records them.
-    let needed = common::needed_libraries(&lib);
-    for library in ["libgcc_s.so.1", "libc.so.6"] {
-        assert!(needed.iter().any(|n| n == library), "{needed:?}");
-        assert!(common::needed_libraries(&ordinary)
-            .iter()
-            .any(|n| n == library));
-    }
+    let (lib, targets) = image(&dir, &[bc], X86, None, &file);
     let program = driver("gcc", &[&driver_source], &[], &lib, &dir.join("driver"));
     x86_everywhere(
         &program,
         &[],
         targets,
         Expect::Stdout(&expected),
-        "Rust cdylib",
+        &format!("Rust cdylib {crate_name}"),
     );
+    (expected, lib, ordinary)
 }
 
 /// A library — real code nobody here wrote, or a regression — whose
