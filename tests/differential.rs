@@ -303,12 +303,40 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(14);
+    // Where a long run starts (to continue one): seeds first..first+programs.
+    let first: u64 = std::env::var("MVIMG_DIFFERENTIAL_FIRST")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let dir = scratch("differential");
     let prefix = dir.join("wine");
     let (mut runs, mut slow, mut lists_drawn, mut unrunnable) = (0, 0, 0, 0);
     let mut per_platform = std::collections::BTreeMap::new();
     let mut failures = Vec::new();
-    for seed in 1..=programs {
+    let mut done = 0u64;
+    let progress = |done: u64,
+                    seed: u64,
+                    (slow, lists_drawn, runs, unrunnable): (u64, u64, u64, u64),
+                    per_platform: &std::collections::BTreeMap<String, u64>,
+                    failures: usize| {
+        eprintln!(
+            "{done} Csmith programs (seeds {first}..={seed}; {slow} skipped: slow or crashing in \
+             the ordinary build), {lists_drawn} drawn lists, {runs} runs {per_platform:?} \
+             ({unrunnable} CPU and list pairs with no runnable target): {failures} divergences \
+             or build failures"
+        );
+    };
+    for seed in first..first + programs {
+        done += 1;
+        if done % 50 == 0 {
+            progress(
+                done - 1,
+                seed - 1,
+                (slow, lists_drawn, runs, unrunnable),
+                &per_platform,
+                failures.len(),
+            );
+        }
         let platform = Platform::of(seed);
         let work = dir.join(format!("p{seed}"));
         std::fs::create_dir_all(work.join("ordinary")).unwrap();
@@ -435,11 +463,12 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
             let _ = std::fs::remove_dir_all(&work);
         }
     }
-    eprintln!(
-        "{programs} Csmith programs ({slow} skipped: slow or crashing in the ordinary build), \
-         {lists_drawn} drawn lists, {runs} runs {per_platform:?} ({unrunnable} CPU and list \
-         pairs with no runnable target): {} divergences or build failures",
-        failures.len()
+    progress(
+        done,
+        first + programs - 1,
+        (slow, lists_drawn, runs, unrunnable),
+        &per_platform,
+        failures.len(),
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
