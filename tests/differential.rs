@@ -328,7 +328,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
     };
     for seed in first..first + programs {
         done += 1;
-        if done % 50 == 0 {
+        if done.is_multiple_of(50) {
             progress(
                 done - 1,
                 seed - 1,
@@ -469,6 +469,342 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         (slow, lists_drawn, runs, unrunnable),
         &per_platform,
         failures.len(),
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A small generator of C++ programs for the shapes Csmith's C lacks: a
+/// class hierarchy with virtual calls made through base pointers, templates
+/// instantiated for several types, exceptions thrown in one translation unit
+/// and caught in another, tables of function pointers to another unit's
+/// functions and address comparisons across units, constructors of globals,
+/// and thread-locals read by the main thread and a second thread. Integer
+/// arithmetic only (unsigned, so well defined; no floating point, whose
+/// contraction into FMA legitimately differs between targets). Every unit
+/// folds what it computed into `gen_run`'s checksum.
+mod cxx_gen {
+    use super::Rng;
+
+    /// An unsigned 64-bit expression over `x`, `i` and `acc`, at most
+    /// `depth` deep.
+    fn expression(rng: &mut Rng, depth: usize) -> String {
+        if depth == 0 || rng.below(4) == 0 {
+            return match rng.below(4) {
+                0 => "x".into(),
+                1 => "i".into(),
+                2 => "acc".into(),
+                _ => format!("{}ull", rng.next() % 100_000),
+            };
+        }
+        let (a, b) = (expression(rng, depth - 1), expression(rng, depth - 1));
+        match rng.below(9) {
+            0 => format!("({a} + {b})"),
+            1 => format!("({a} - {b})"),
+            2 => format!("({a} * {b})"),
+            3 => format!("({a} ^ {b})"),
+            4 => format!("({a} >> {})", 1 + rng.below(63)),
+            5 => format!("({a} << {})", 1 + rng.below(63)),
+            6 => format!("({a} % {}ull)", 1 + rng.below(1000)),
+            7 => format!("(({a} < {b}) ? {a} : {b})"),
+            _ => format!("(({a} & {b}) | {})", rng.below(256)),
+        }
+    }
+
+    /// A loop body computing `acc` from `x` over `n` rounds.
+    fn body(rng: &mut Rng) -> String {
+        let rounds = 1 + rng.below(40);
+        format!(
+            "    unsigned long long acc = {}ull;\n    for (unsigned long long i = 0; i < {rounds}; ++i) {{\n        acc = {};\n    }}\n    return acc;\n",
+            rng.next() % 1000,
+            expression(rng, 3)
+        )
+    }
+
+    /// The program of `seed`: (file name, text) for the shared header and
+    /// `units` translation units; unit 0 defines `gen_run`.
+    pub fn program(seed: u64, units: usize) -> Vec<(String, String)> {
+        let mut rng = Rng(0x51ed_270b_27a1_3c0d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let classes = 2 + rng.below(3);
+        let functions = 3 + rng.below(4);
+        let mut header = String::from(
+            "#pragma once\n#include <cstddef>\n\
+             struct Shape {\n    virtual ~Shape();\n\
+             virtual unsigned long long f(unsigned long long x) const = 0;\n\
+             virtual unsigned long long g(unsigned long long x) const { return x * 3 + 1; }\n};\n\
+             struct Failure { unsigned long long code; };\n\
+             template <typename T, int N> T mix(T x) {\n    for (int i = 0; i < N; ++i) x = T(x * T(2654435761u) + T(i)) ^ T(x >> 7);\n    return x;\n}\n\
+             unsigned long long fold(unsigned long long h, unsigned long long v);\n",
+        );
+        for u in 0..units {
+            header += &format!(
+                "Shape *make_{u}(int which);\n\
+                 unsigned long long thrower_{u}(unsigned long long v);\n\
+                 extern unsigned long long (*const table_{u}[{functions}])(unsigned long long);\n\
+                 unsigned long long unit_{u}(unsigned long long x);\n\
+                 extern unsigned long long state_{u};\n\
+                 extern thread_local unsigned long long tls_{u};\n\
+                 const void *address_{u}(int which);\n"
+            );
+            for k in 0..functions {
+                header += &format!("unsigned long long fn_{u}_{k}(unsigned long long x);\n");
+            }
+        }
+        let mut files = vec![("gen.h".to_owned(), header)];
+        for u in 0..units {
+            let next = (u + 1) % units;
+            let mut text = String::from("#include \"gen.h\"\n\n");
+            if u == 0 {
+                text += "Shape::~Shape() {}\n\
+                         unsigned long long fold(unsigned long long h, unsigned long long v) {\n    \
+                         return (h ^ v) * 1099511628211ull + (h >> 29);\n}\n";
+            }
+            text += &format!(
+                "unsigned long long state_{u};\nthread_local unsigned long long tls_{u} = {};\n",
+                rng.below(1000)
+            );
+            // A global whose constructor runs at load.
+            text += &format!(
+                "namespace {{\nstruct Init {{\n    Init() {{\n        unsigned long long x = {}ull, acc = 0;\n        for (unsigned long long i = 0; i < 16; ++i) acc = {};\n        state_{u} = acc;\n    }}\n}} init;\n}}\n",
+                rng.next() % 10_000,
+                expression(&mut rng, 2)
+            );
+            for k in 0..functions {
+                text += &format!(
+                    "unsigned long long fn_{u}_{k}(unsigned long long x) {{\n    tls_{u} += x & 15;\n{}}}\n",
+                    body(&mut rng)
+                );
+            }
+            // A table of the next unit's functions.
+            let entries: Vec<String> = (0..functions)
+                .map(|_| format!("fn_{next}_{}", rng.below(functions)))
+                .collect();
+            text += &format!(
+                "unsigned long long (*const table_{u}[{functions}])(unsigned long long) = {{{}}};\n",
+                entries.join(", ")
+            );
+            text += &format!(
+                "const void *address_{u}(int which) {{\n    switch (which % 3) {{\n    case 0: return (const void *)&fn_{u}_0;\n    case 1: return &state_{u};\n    default: return (const void *)table_{u}[0];\n    }}\n}}\n"
+            );
+            for c in 0..classes {
+                let g = if rng.below(2) == 0 {
+                    format!(
+                        "    unsigned long long g(unsigned long long x) const override {{\n{}    }}\n",
+                        body(&mut rng).replace("\n    ", "\n        ")
+                    )
+                } else {
+                    String::new()
+                };
+                text += &format!(
+                    "namespace {{\nstruct C{c} final : Shape {{\n    unsigned long long k = {}ull;\n    unsigned long long f(unsigned long long x) const override {{\n        x += k;\n{}    }}\n{g}}};\n}}\n",
+                    rng.next() % 1000,
+                    body(&mut rng).replace("\n    ", "\n        ")
+                );
+            }
+            text += &format!("Shape *make_{u}(int which) {{\n    switch (which % {classes}) {{\n");
+            for c in 0..classes {
+                text += &format!("    case {c}: return new C{c};\n");
+            }
+            text += "    default: return nullptr;\n    }\n}\n";
+            let modulus = 3 + rng.below(9);
+            text += &format!(
+                "unsigned long long thrower_{u}(unsigned long long v) {{\n    if (v % {modulus} == 1) throw Failure{{v * 7 + {u}}};\n    return mix<unsigned, {}>(unsigned(v)) + mix<unsigned long long, {}>(v);\n}}\n",
+                1 + rng.below(5),
+                1 + rng.below(5)
+            );
+            // The unit's own work: calls through the next unit's table, the
+            // next unit's thrower caught here, virtual calls.
+            text += &format!(
+                "unsigned long long unit_{u}(unsigned long long x) {{\n    unsigned long long h = state_{u};\n    for (int i = 0; i < {functions}; ++i) h = fold(h, table_{u}[i](x + i));\n    for (unsigned long long v = 0; v < 24; ++v) {{\n        try {{\n            h = fold(h, thrower_{next}(x + v));\n        }} catch (const Failure &f) {{\n            h = fold(h, f.code);\n        }}\n    }}\n    for (int w = 0; w < {}; ++w) {{\n        Shape *s = make_{next}(w);\n        h = fold(h, s->f(x + w));\n        h = fold(h, s->g(h));\n        delete s;\n    }}\n    h = fold(h, table_{u}[0] == &fn_{next}_0);\n    h = fold(h, address_{next}(0) == (const void *)&fn_{next}_0);\n    h = fold(h, address_{next}(1) == &state_{next});\n    h = fold(h, address_{next}(2) == (const void *)table_{next}[0]);\n    return h;\n}}\n",
+                2 * classes
+            );
+            if u == 0 {
+                text += "#include <thread>\n\
+                         extern \"C\" unsigned long long gen_run(void) {\n    unsigned long long h = 0;\n";
+                for v in 0..units {
+                    text += &format!("    h = fold(h, unit_{v}(h));\n");
+                }
+                text += "    unsigned long long other = 0;\n    std::thread t([&] {\n";
+                for v in 0..units {
+                    text += &format!("        other = fold(other, unit_{v}({v}));\n");
+                    text += &format!("        other = fold(other, tls_{v});\n");
+                }
+                text += "    });\n    t.join();\n    h = fold(h, other);\n";
+                for v in 0..units {
+                    text += &format!("    h = fold(h, tls_{v});\n");
+                }
+                text += "    return h;\n}\n";
+            }
+            files.push((format!("unit{u}.cpp"), text));
+        }
+        files
+    }
+}
+
+/// Generated C++ programs (the generator above: virtual calls, templates,
+/// exceptions across units, function-pointer tables and address comparisons
+/// across units, constructors, thread-locals and a second thread), three
+/// translation units each, built the ordinary way (`clang++-22 -O2 -fPIC
+/// -shared -pthread`) and as an image from IR made one of the ways users
+/// make it, for a drawn target list (or Julia's), with 1 to 4 partitions
+/// forced by seed; run natively unforced and forced to every target this
+/// host runs, and every third program under `qemu-x86_64 -cpu Nehalem`:
+/// `gen_run`'s checksum must be the ordinary build's. The suite runs 8
+/// programs; `MVIMG_DIFFERENTIAL_CXX=N` runs seeds 1 to N.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[test]
+fn generated_cxx_programs_compute_the_ordinary_checksum_on_every_target() {
+    let programs: u64 = std::env::var("MVIMG_DIFFERENTIAL_CXX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    let dir = scratch("differential-cxx");
+    let prefix = dir.join("wine");
+    let driver = dir.join("driver.c");
+    std::fs::write(
+        &driver,
+        "#include <stdio.h>\nunsigned long long gen_run(void);\n\
+         int main(void) { printf(\"checksum = %llx\\n\", gen_run()); return 0; }\n",
+    )
+    .unwrap();
+    let (mut runs, mut failures) = (0, Vec::new());
+    for seed in 1..=programs {
+        let work = dir.join(format!("p{seed}"));
+        let _ = std::fs::remove_dir_all(&work);
+        std::fs::create_dir_all(work.join("ordinary")).unwrap();
+        std::fs::create_dir_all(work.join("image")).unwrap();
+        let files = cxx_gen::program(seed, 3);
+        let mut units = Vec::new();
+        for (name, text) in &files {
+            let path = work.join(name);
+            std::fs::write(&path, text).unwrap();
+            if name.ends_with(".cpp") {
+                units.push(path);
+            }
+        }
+        let link = |lib: &Path, exe: &Path| {
+            let search = format!("-L{}", s(lib.parent().unwrap()));
+            let rpath = format!("-Wl,-rpath,{}", s(lib.parent().unwrap()));
+            run_ok(
+                "gcc",
+                &[
+                    "-O1",
+                    "-o",
+                    s(exe),
+                    s(&driver),
+                    &search,
+                    "-l:libgen.so",
+                    &rpath,
+                ],
+            );
+        };
+        let ordinary = work.join("ordinary/libgen.so");
+        let mut args = vec![
+            "-O2",
+            "-fPIC",
+            "-shared",
+            "-pthread",
+            "-w",
+            "-o",
+            s(&ordinary),
+        ];
+        args.extend(units.iter().map(|u| s(u)));
+        run_ok("clang++-22", &args);
+        let ordinary_exe = work.join("ordinary/driver");
+        link(&ordinary, &ordinary_exe);
+        let expected = run(&[], &ordinary_exe, None, &prefix)
+            .filter(|t| t.starts_with("checksum = "))
+            .unwrap_or_else(|| panic!("seed {seed}: the ordinary build did not finish"));
+
+        let mut rng = Rng(0xc2b2_ae3d_27d4_eb4f ^ seed.wrapping_mul(0x1656_67b1_9e37_79f9));
+        let list = if seed.is_multiple_of(5) {
+            JULIA_X86[(seed / 5) as usize % JULIA_X86.len()].to_owned()
+        } else {
+            draw_list(&mut rng, Arch::X86_64)
+        };
+        let (how, flags, optimized) = style(seed);
+        let mut bitcode = Vec::new();
+        for unit in &units {
+            let bc = unit.with_extension("bc");
+            let mut args: Vec<&str> = if optimized {
+                vec!["-O2", "-emit-llvm", "-c"]
+            } else {
+                mvimg::codegen::inputs::CLANG_IR_FLAGS.to_vec()
+            };
+            args.extend(flags.iter());
+            args.extend(["-w", s(unit), "-o", s(&bc)]);
+            run_ok("clang++-22", &args);
+            bitcode.push(bc);
+        }
+        let image = work.join("image/libgen.so");
+        let partitions = (1 + seed % 4).to_string();
+        let mut build = vec![
+            "build",
+            "-C",
+            list.as_str(),
+            "--partitions",
+            partitions.as_str(),
+            "-o",
+            s(&image),
+        ];
+        build.extend(bitcode.iter().map(|b| s(b)));
+        if optimized {
+            build.extend(["--input", "optimized"]);
+        }
+        let out = mvimg(&build);
+        if !out.status.success() {
+            failures.push(format!(
+                "seed {seed} ({how}, `{list}`): the build failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+            continue;
+        }
+        let exe = work.join("image/driver");
+        link(&image, &exe);
+        let targets = list.split(';').count();
+        let mut runners: Vec<(Vec<&str>, Option<&str>)> = vec![(Vec::new(), None)];
+        if seed.is_multiple_of(3) {
+            runners.push((vec!["qemu-x86_64", "-cpu", "Nehalem"], Some("nehalem")));
+        }
+        for (runner, cpu) in &runners {
+            let accepts = |force: Option<&str>| {
+                let mut select = vec!["select", "--arch", "x86_64"];
+                if let Some(cpu) = cpu {
+                    select.extend(["--host-cpu", cpu]);
+                }
+                select.push(list.as_str());
+                let mut command = Command::new(env!("CARGO_BIN_EXE_mvimg"));
+                command.args(&select).env_remove("MVIMG_FORCE_TARGET");
+                if let Some(t) = force {
+                    command.env("MVIMG_FORCE_TARGET", t);
+                }
+                command.output().unwrap().status.success()
+            };
+            if !accepts(None) {
+                continue;
+            }
+            let mut forces: Vec<Option<String>> = vec![None];
+            forces.extend((0..targets).map(|t| Some(t.to_string())));
+            for force in &forces {
+                if force.is_some() && !accepts(force.as_deref()) {
+                    continue;
+                }
+                runs += 1;
+                let got = run(runner, &exe, force.as_deref(), &prefix);
+                if got.as_deref() != Some(expected.as_str()) {
+                    failures.push(format!(
+                        "seed {seed} ({how}, `{list}`, {partitions} partitions, {runner:?}, \
+                         forced {force:?}): {got:?}, the ordinary build {expected:?}"
+                    ));
+                }
+            }
+        }
+        if failures.is_empty() && std::env::var_os("MVIMG_DIFFERENTIAL_KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&work);
+        }
+    }
+    eprintln!(
+        "{programs} generated C++ programs, {runs} runs: {} divergences or build failures",
+        failures.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
