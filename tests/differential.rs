@@ -19,7 +19,15 @@
 //!
 //! The checksum must be the ordinary build's every time. The suite runs 14
 //! programs (seeds 1 to 14: one AArch64, one Windows); `MVIMG_DIFFERENTIAL=N`
-//! (`ci/differential N`) runs seeds 1 to N and prints the figures.
+//! (`ci/differential N [FIRST]`) runs seeds FIRST to FIRST+N-1 and prints the
+//! figures every 50 programs. The first x86_64 Linux divergence or build
+//! failure of a run is reduced with C-Vise to a small program that still
+//! shows it (and stays well defined: its ordinary and UBSan builds agree),
+//! whose path the failure names, to be kept as a regression test.
+//!
+//! Generated C++ (a generator here: virtual calls, templates, exceptions,
+//! tables of function pointers, constructors, thread-locals across three
+//! units) is compared the same way (`MVIMG_DIFFERENTIAL_CXX=N`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -313,6 +321,13 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
     let (mut runs, mut slow, mut lists_drawn, mut unrunnable) = (0, 0, 0, 0);
     let mut per_platform = std::collections::BTreeMap::new();
     let mut failures = Vec::new();
+    // The first x86_64 Linux failure of a run is reduced (C-Vise), once,
+    // for at most MVIMG_REDUCE_SECONDS (default 600).
+    let mut reduced_one: Option<u64> = None;
+    let reduce_seconds: u64 = std::env::var("MVIMG_REDUCE_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600);
     let mut done = 0u64;
     let progress = |done: u64,
                     seed: u64,
@@ -399,10 +414,24 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         }
         let out = mvimg(&build);
         if !out.status.success() {
-            failures.push(format!(
-                "seed {seed} ({platform:?}, {how}, `{list}`): the build failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let mut failure =
+                format!("seed {seed} ({platform:?}, {how}, `{list}`): the build failed: {stderr}");
+            if platform == Platform::Linux && reduced_one.is_none() {
+                let line = stderr.lines().next().unwrap_or("error").trim().to_owned();
+                let symptom = Symptom::Build(&line);
+                let result = reduce(
+                    &src,
+                    &work,
+                    &list,
+                    (&flags, optimized),
+                    &symptom,
+                    reduce_seconds,
+                );
+                failure += &reduction_note(&result);
+                reduced_one = Some(seed);
+            }
+            failures.push(failure);
             continue;
         }
         let exe = work.join("image/driver.exe");
@@ -452,10 +481,27 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
                 *per_platform.entry(format!("{platform:?}")).or_insert(0) += 1;
                 let got = run(runner, &exe, force.as_deref(), &prefix);
                 if got != reference {
-                    failures.push(format!(
+                    let mut failure = format!(
                         "seed {seed} ({platform:?}, {how}, `{list}`, {runner:?}, forced {force:?}): \
                          {got:?}, the ordinary build {reference:?}"
-                    ));
+                    );
+                    if platform == Platform::Linux && reduced_one.is_none() {
+                        let symptom = Symptom::Diverges {
+                            runner,
+                            force: force.as_deref(),
+                        };
+                        let result = reduce(
+                            &src,
+                            &work,
+                            &list,
+                            (&flags, optimized),
+                            &symptom,
+                            reduce_seconds,
+                        );
+                        failure += &reduction_note(&result);
+                        reduced_one = Some(seed);
+                    }
+                    failures.push(failure);
                 }
             }
         }
@@ -471,6 +517,139 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         failures.len(),
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What a failing x86_64 Linux program did wrong, for [`reduce`].
+enum Symptom<'a> {
+    /// `mvimg build` failed with this line in its message.
+    Build(&'a str),
+    /// The image, run under `runner` forced to `force`, printed something
+    /// else than the ordinary build.
+    Diverges {
+        runner: &'a [&'a str],
+        force: Option<&'a str>,
+    },
+}
+
+/// Reduces the Csmith program `src` (an x86_64 Linux one) with C-Vise to a
+/// small program that still shows `symptom` for the list `list` and IR made
+/// with `ir_flags` (`optimized`: `--input optimized`), in `dir/reduced/p.c`.
+/// A candidate counts only if its ordinary build, and gcc's `-O0` build with
+/// UndefinedBehaviorSanitizer, print the same checksum (so the reduction
+/// keeps the program well defined). Returns the reduced file and its size,
+/// or why there is none. C-Vise runs at most `seconds`.
+fn reduce(
+    src: &Path,
+    dir: &Path,
+    list: &str,
+    (ir_flags, optimized): (&[&str], bool),
+    symptom: &Symptom<'_>,
+    seconds: u64,
+) -> Result<(PathBuf, u64), String> {
+    let work = dir.join("reduced");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let reduced = work.join("p.c");
+    std::fs::copy(src, &reduced).map_err(|e| e.to_string())?;
+    std::fs::write(work.join("driver.c"), DRIVER).map_err(|e| e.to_string())?;
+    let quote = |t: &str| format!("'{}'", t.replace('\'', r"'\''"));
+    let mut ir: Vec<String> = if optimized {
+        vec!["-O2".into(), "-emit-llvm".into(), "-c".into()]
+    } else {
+        mvimg::codegen::inputs::CLANG_IR_FLAGS
+            .iter()
+            .map(|f| (*f).to_owned())
+            .collect()
+    };
+    ir.extend(ir_flags.iter().map(|f| (*f).to_owned()));
+    let ir = ir.iter().map(|f| quote(f)).collect::<Vec<_>>().join(" ");
+    let input = if optimized { "--input optimized" } else { "" };
+    let mvimg = quote(env!("CARGO_BIN_EXE_mvimg"));
+    let driver = quote(s(&work.join("driver.c")));
+    let csmith = "-w -I/usr/include/csmith -Dmain=csmith_main";
+    let check = match symptom {
+        Symptom::Build(line) => format!(
+            "if {mvimg} build -C {list} {input} -o img.so p.bc 2> build.err; then exit 1; fi\n\
+             grep -qF -- {line} build.err\n",
+            list = quote(list),
+            line = quote(line),
+        ),
+        Symptom::Diverges { runner, force } => format!(
+            "{mvimg} build -C {list} {input} -o img.so p.bc 2>/dev/null || exit 1\n\
+             clang-22 -w -o img {driver} ./img.so -Wl,-rpath,\"$PWD\" || exit 1\n\
+             b=$({force} timeout 20 {runner} ./img 2>/dev/null)\n\
+             [ \"$b\" != \"$a\" ]\n",
+            list = quote(list),
+            force = force.map_or(String::new(), |t| format!("MVIMG_FORCE_TARGET={t}")),
+            runner = runner
+                .iter()
+                .map(|r| quote(r))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    };
+    let script = work.join("interesting.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/bash\n# C-Vise's interestingness test (tests/differential.rs)\n\
+             clang-22 -O2 -fPIC -shared {csmith} -o ord.so p.c || exit 1\n\
+             clang-22 -w -o ord {driver} ./ord.so -Wl,-rpath,\"$PWD\" || exit 1\n\
+             a=$(timeout 10 ./ord 2>/dev/null) || exit 1\n\
+             case \"$a\" in *'checksum = '*) ;; *) exit 1;; esac\n\
+             gcc -O0 -fsanitize=undefined -fno-sanitize-recover=all -w -I/usr/include/csmith -o ub p.c || exit 1\n\
+             u=$(timeout 20 ./ub 2>/dev/null) || exit 1\n\
+             [ \"$u\" = \"$a\" ] || exit 1\n\
+             clang-22 {ir} {csmith} p.c -o p.bc || exit 1\n\
+             {check}"
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    run_ok("chmod", &["755", s(&script)]);
+    // The symptom must hold for the original program, or there is nothing
+    // to reduce.
+    let first = Command::new(&script)
+        .current_dir(&work)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !first.success() {
+        return Err(format!(
+            "the interestingness test {} does not hold for the original program",
+            script.display()
+        ));
+    }
+    let out = Command::new("timeout")
+        .arg(seconds.to_string())
+        .args(["cvise", "--n", "2", "--timeout", "60", "--tidy"])
+        .arg(&script)
+        .arg("p.c")
+        .current_dir(&work)
+        .output()
+        .map_err(|e| format!("cvise runs (ci/setup installs it): {e}"))?;
+    let size = std::fs::metadata(&reduced)
+        .map_err(|e| e.to_string())?
+        .len();
+    if !out.status.success() && size == std::fs::metadata(src).map_err(|e| e.to_string())?.len() {
+        return Err(format!(
+            "cvise: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ));
+    }
+    Ok((reduced, size))
+}
+
+/// What a failure's message says of its reduction.
+fn reduction_note(result: &Result<(PathBuf, u64), String>) -> String {
+    match result {
+        Ok((file, size)) => format!(
+            "\n  reduced by C-Vise to {} ({size} bytes): keep it as a regression test",
+            file.display()
+        ),
+        Err(why) => format!("\n  not reduced: {why}"),
+    }
 }
 
 /// A small generator of C++ programs for the shapes Csmith's C lacks: a
@@ -807,4 +986,32 @@ fn generated_cxx_programs_compute_the_ordinary_checksum_on_every_target() {
         failures.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The reducer itself: a Csmith program whose image build fails (here for a
+/// reason that holds for every program: a misspelt CPU in the list) is
+/// shrunk by C-Vise within a short budget, and the reduced program still
+/// builds ordinarily, runs clean under UndefinedBehaviorSanitizer with the
+/// same checksum, and still shows the symptom.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[test]
+fn the_reducer_shrinks_a_failing_program_and_keeps_its_symptom() {
+    let dir = scratch("differential-reducer");
+    let src = dir.join("p.c");
+    run_ok(
+        "csmith",
+        &["--seed", "3", "--max-funcs", "4", "-o", s(&src)],
+    );
+    let before = std::fs::metadata(&src).unwrap().len();
+    let symptom = Symptom::Build("did you mean");
+    let (reduced, size) = reduce(&src, &dir, "generic;haswel", (&[], false), &symptom, 45)
+        .unwrap_or_else(|why| panic!("{why}"));
+    eprintln!("reduced {before} bytes to {size}");
+    assert!(size < before, "{size} bytes from {before}");
+    let script = reduced.parent().unwrap().join("interesting.sh");
+    let status = Command::new(&script)
+        .current_dir(reduced.parent().unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success(), "the reduced program lost its symptom");
 }
