@@ -1269,6 +1269,224 @@ fn zlib_passes_its_own_tests_like_the_ordinary_build_everywhere() {
     }
 }
 
+/// SQLite's own TCL test files, run by its `testfixture` (built as its
+/// Makefile builds it, from Debian's sqlite3 source package) against the
+/// library as an image: each file's failures and summary must be the
+/// ordinary library's, natively on every target this host runs and under
+/// qemu as Nehalem and Haswell (a shorter list there). Run as root (as CI
+/// is) a few checks fail in the ordinary build too (a read-only file is
+/// writable to root); they must fail the same way. The whole `veryquick`
+/// set refuses to run as root: `ci/sqlite-tests` runs it as another user.
+#[test]
+fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
+    let (testfixture_image, testfixture_ordinary, tests, targets) =
+        sqlite_testfixtures("realworld-sqlite-tcl");
+    let dir = testfixture_image
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let files = [
+        "select1", "select4", "func", "expr", "where", "join", "window1", "json101", "trigger1",
+        "insert", "update", "delete", "fkey1", "misc1", "date", "collate1", "like", "cast",
+        "alter", "subquery",
+    ];
+    let under_qemu = ["select1", "expr", "where", "window1", "json101", "delete"];
+    // Each file's failure lines and summary, without the host's name.
+    let outcome = |program: &Path, wrapper: &[&str], force: Option<&str>, file: &str| {
+        let cwd = dir.join(format!("run-{file}"));
+        let _ = std::fs::remove_dir_all(&cwd);
+        std::fs::create_dir_all(&cwd).unwrap();
+        let mut command = match wrapper.split_first() {
+            Some((first, rest)) => {
+                let mut c = Command::new(first);
+                c.args(rest).arg(program);
+                c
+            }
+            None => Command::new(program),
+        };
+        command
+            .arg(tests.join(format!("{file}.test")))
+            .current_dir(&cwd)
+            .env_remove("MVIMG_FORCE_TARGET");
+        if let Some(t) = force {
+            command.env("MVIMG_FORCE_TARGET", t);
+        }
+        let out = command.output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines: Vec<String> = text
+            .lines()
+            .filter(|l| l.starts_with("! "))
+            .map(str::to_owned)
+            .collect();
+        let summary = text
+            .lines()
+            .find(|l| l.contains(" errors out of "))
+            .unwrap_or_else(|| panic!("{file}: no summary in\n{text}"));
+        lines.push(summary.split(" on ").next().unwrap().to_owned());
+        let selected = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("mvimg selected "))
+            .map(|n| n.trim().parse::<i64>().unwrap());
+        (lines, selected)
+    };
+    let mut checked = 0;
+    for file in files {
+        let (expected, none) = outcome(&testfixture_ordinary, &[], None, file);
+        assert_eq!(none, None, "the ordinary testfixture reported a selection");
+        let summary = expected.last().unwrap().clone();
+        assert!(
+            !summary.starts_with("0 errors out of 1 "),
+            "{file}: {summary}"
+        );
+        let mut runs: Vec<(Vec<&str>, Option<String>)> = vec![(Vec::new(), None)];
+        runs.extend((0..targets).map(|t| (Vec::new(), Some(t.to_string()))));
+        if under_qemu.contains(&file) {
+            runs.push((vec!["qemu-x86_64", "-cpu", "Nehalem"], None));
+            runs.push((vec!["qemu-x86_64", "-cpu", "Haswell"], None));
+        }
+        for (wrapper, force) in &runs {
+            let (got, selected) = outcome(&testfixture_image, wrapper, force.as_deref(), file);
+            let selected = selected.expect("the image's testfixture reports its selection");
+            if let Some(t) = force {
+                if selected != t.parse::<i64>().unwrap() {
+                    // A target this host cannot run: the init refused it.
+                    continue;
+                }
+            }
+            assert_eq!(
+                got, expected,
+                "{file}: {wrapper:?} forced {force:?} (selected {selected})"
+            );
+            checked += 1;
+        }
+    }
+    eprintln!(
+        "SQLite's TCL tests: {} files, {checked} runs like the ordinary build",
+        files.len()
+    );
+}
+
+/// SQLite's `testfixture` as its Makefile builds it (from Debian's sqlite3
+/// source package: configure, `make sqlite3.c`, the command `make -n
+/// testfixture` prints) but with the library apart: once against the
+/// ordinary `clang-22 -O2 -fPIC -shared` library of the same amalgamation
+/// and flags, once against an image of it (the README's IR, the default
+/// list). Each also prints the image's selection at exit. Returns the two
+/// programs, the test directory and the image's target count.
+fn sqlite_testfixtures(name: &str) -> (PathBuf, PathBuf, PathBuf, usize) {
+    let root = common::debian_source("sqlite3");
+    let dir = scratch(name);
+    let build = dir.join("build");
+    std::fs::create_dir_all(&build).unwrap();
+    let configure = Command::new(root.join("configure"))
+        .args(["--with-tcl=/usr/lib/tcl8.6", "--disable-shared"])
+        .current_dir(&build)
+        .output()
+        .unwrap();
+    assert!(
+        configure.status.success(),
+        "configure: {}",
+        String::from_utf8_lossy(&configure.stderr)
+    );
+    let make = Command::new("make")
+        .arg("sqlite3.c")
+        .current_dir(&build)
+        .output()
+        .unwrap();
+    assert!(
+        make.status.success(),
+        "make sqlite3.c: {}",
+        String::from_utf8_lossy(&make.stderr)
+    );
+    let plan = Command::new("make")
+        .args(["-n", "testfixture"])
+        .current_dir(&build)
+        .output()
+        .unwrap();
+    let plan = String::from_utf8_lossy(&plan.stdout).replace("\\\n", " ");
+    let line = plan
+        .lines()
+        .find(|l| l.contains("-o testfixture"))
+        .expect("make -n testfixture prints the link");
+    let words: Vec<String> = line
+        .split_whitespace()
+        .skip_while(|w| *w != "gcc")
+        .skip(1)
+        .map(|w| w.replace('"', ""))
+        .collect();
+    let flags: Vec<&str> = words
+        .iter()
+        .filter(|w| w.starts_with("-D") || w.starts_with("-I"))
+        .map(String::as_str)
+        .collect();
+    let sources: Vec<PathBuf> = words
+        .iter()
+        .filter(|w| w.ends_with(".c") && *w != "sqlite3.c")
+        .map(|w| build.join(w))
+        .collect();
+    assert!(sources.len() > 50, "{sources:?}");
+    let amalgamation = build.join("sqlite3.c");
+    // Flags such as -I. are relative to the build directory.
+    let in_build = |program: &str, args: &[&str]| {
+        let out = Command::new(program)
+            .args(args)
+            .current_dir(&build)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{program} {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let ordinary = build.join("ordinary/libsqlite3.so");
+    std::fs::create_dir_all(ordinary.parent().unwrap()).unwrap();
+    let mut args = vec!["-O2", "-fPIC", "-shared", "-w", "-o", path(&ordinary)];
+    args.extend(&flags);
+    args.extend([path(&amalgamation), "-lm", "-lz"]);
+    in_build("clang-22", &args);
+    let bc = build.join("sqlite3.bc");
+    let mut args = mvimg::codegen::inputs::CLANG_IR_FLAGS.to_vec();
+    args.extend(["-fPIC", "-w", "-o", path(&bc)]);
+    args.extend(&flags);
+    args.push(path(&amalgamation));
+    in_build("clang-22", &args);
+    let image_dir = build.join("image");
+    std::fs::create_dir_all(&image_dir).unwrap();
+    let (image, targets) = image(&image_dir, &[bc], X86, None, "libsqlite3.so");
+    // The selection, printed at exit (testfixture's main is Tcl's).
+    let at_exit = build.join("at_exit.c");
+    std::fs::write(
+        &at_exit,
+        "void report_selection(void);\n\
+         __attribute__((destructor)) static void at_exit(void) { report_selection(); }\n",
+    )
+    .unwrap();
+    let report = data("realworld/report.c");
+    let link = |lib: &Path| {
+        let program = lib.parent().unwrap().join("testfixture");
+        let search = format!("-L{}", path(lib.parent().unwrap()));
+        let rpath = format!("-Wl,-rpath,{}", path(lib.parent().unwrap()));
+        let mut args = vec!["-O2", "-w", "-o", path(&program)];
+        args.extend(&flags);
+        args.extend(sources.iter().map(|s| path(s)));
+        args.extend([
+            path(&at_exit),
+            path(&report),
+            &search,
+            "-l:libsqlite3.so",
+            &rpath,
+        ]);
+        args.extend(["-ltcl8.6", "-lm", "-lz", "-lpthread"]);
+        in_build("gcc", &args);
+        program
+    };
+    (link(&image), link(&ordinary), root.join("test"), targets)
+}
+
 #[test]
 fn snappy_compresses_like_the_ordinary_build_everywhere() {
     let root = vendored().join("leveldb-sys/deps/snappy-1.1.7");
