@@ -1367,6 +1367,77 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
         "SQLite's TCL tests: {} files, {checked} runs like the ordinary build",
         files.len()
     );
+
+    // `ci/sqlite-tests`: the whole `veryquick` set, which refuses to run as
+    // root (as another user then), for the ordinary library, the image on
+    // the target this host selects and the image forced to target 0.
+    if std::env::var_os("MVIMG_SQLITE_VERYQUICK").is_none() {
+        return;
+    }
+    let as_user: Vec<&str> = if is_root() {
+        vec!["runuser", "-u", "nobody", "--"]
+    } else {
+        Vec::new()
+    };
+    let veryquick = |program: &Path, force: Option<&str>, label: &str| {
+        let cwd = dir.join(format!("veryquick-{label}"));
+        let _ = std::fs::remove_dir_all(&cwd);
+        std::fs::create_dir_all(&cwd).unwrap();
+        run_ok("chmod", &["777", path(&cwd)]);
+        let mut command = match as_user.split_first() {
+            Some((first, rest)) => {
+                let mut c = Command::new(first);
+                c.args(rest).arg(program);
+                c
+            }
+            None => Command::new(program),
+        };
+        command
+            .arg(tests.join("veryquick.test"))
+            .current_dir(&cwd)
+            .env_remove("MVIMG_FORCE_TARGET");
+        if let Some(t) = force {
+            command.env("MVIMG_FORCE_TARGET", t);
+        }
+        let started = std::time::Instant::now();
+        let out = command.output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines: Vec<String> = text
+            .lines()
+            .filter(|l| l.starts_with("! ") || l.starts_with("Failures on these tests:"))
+            .map(str::to_owned)
+            .collect();
+        let summary = text
+            .lines()
+            .find(|l| l.contains(" errors out of "))
+            .unwrap_or_else(|| panic!("veryquick ({label}): no summary in\n{text}"));
+        lines.push(summary.split(" on ").next().unwrap().to_owned());
+        eprintln!(
+            "veryquick, {label}: {} ({:.0} s)",
+            lines.last().unwrap(),
+            started.elapsed().as_secs_f64()
+        );
+        lines
+    };
+    let expected = veryquick(&testfixture_ordinary, None, "ordinary");
+    assert_eq!(
+        veryquick(&testfixture_image, None, "image"),
+        expected,
+        "veryquick: the image on its selected target"
+    );
+    assert_eq!(
+        veryquick(&testfixture_image, Some("0"), "image-target0"),
+        expected,
+        "veryquick: the image forced to target 0"
+    );
+}
+
+/// Whether this process runs as root.
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 /// SQLite's `testfixture` as its Makefile builds it (from Debian's sqlite3
