@@ -13,6 +13,9 @@
 pub use mvimg_cpu::image::file as inspect;
 
 pub use mvimg_codegen as codegen;
+/// The inkwell (LLVM 22) mvimg builds with, for in-memory IR given to
+/// [`codegen::ImageBuilder`]: depend on mvimg alone, not on inkwell too.
+pub use mvimg_codegen::inkwell;
 pub use mvimg_cpu as cpu;
 pub use mvimg_link as link;
 

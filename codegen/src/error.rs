@@ -179,6 +179,25 @@ pub enum Error {
         /// What failed, as the driver or a worker said it.
         message: String,
     },
+    /// A data symbol asked to be exported ([`crate::ImageBuilder::export_data`])
+    /// is defined by the inputs in a way a shared object cannot export.
+    ExportNotVisible {
+        /// The symbol.
+        symbol: String,
+        /// How the inputs define it (hidden visibility, or internal or
+        /// private linkage).
+        how: &'static str,
+    },
+    /// A build setting is out of its range; found before anything is read
+    /// or compiled.
+    Setting {
+        /// The setting ([`crate::ImageBuilder`]'s method name).
+        setting: &'static str,
+        /// The value given.
+        value: String,
+        /// What it may be.
+        expected: &'static str,
+    },
 }
 
 impl fmt::Display for Error {
@@ -340,6 +359,16 @@ impl fmt::Display for Error {
                  install the same mvimg (and LLVM) on every worker"
             ),
             Error::Distributed { message } => write!(f, "the distributed build failed: {message}"),
+            Error::Setting {
+                setting,
+                value,
+                expected,
+            } => write!(f, "the setting {setting} is {value}; it must be {expected}"),
+            Error::ExportNotVisible { symbol, how } => write!(
+                f,
+                "`{symbol}` was asked to be exported as data, but the inputs define it {how}, \
+                 which a shared library cannot export: give it default visibility in the source"
+            ),
         }
     }
 }

@@ -39,6 +39,11 @@ mod report;
 pub mod resources;
 pub mod synth;
 
+/// The inkwell (LLVM 22) this crate builds modules with: use it for the
+/// modules and contexts given to [`ImageBuilder`], so that the versions
+/// cannot drift apart.
+pub use inkwell;
+
 pub use clone::{clone_name, slot_name, trampoline_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};

@@ -581,6 +581,57 @@ impl<'ctx> ImageBuilder<'ctx> {
     }
 }
 
+/// Refuses a data export the inputs define as hidden or local (it would
+/// silently export nothing). Symbols the inputs do not define are left to
+/// the link (another object may define them).
+fn exportable_data(module: &Module<'_>, symbols: &[String]) -> Result<(), Error> {
+    for symbol in symbols {
+        let Some(global) = module.get_global(symbol) else {
+            continue;
+        };
+        let how = match global.get_linkage() {
+            Linkage::Internal => Some("with internal linkage (static)"),
+            Linkage::Private => Some("with private linkage"),
+            _ if global.get_visibility() == inkwell::GlobalVisibility::Hidden => {
+                Some("with hidden visibility")
+            }
+            _ => None,
+        };
+        if let Some(how) = how {
+            return Err(Error::ExportNotVisible {
+                symbol: symbol.clone(),
+                how,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Refuses settings out of their range before anything is read or
+/// compiled (a build can take minutes).
+fn check_settings(options: &BuildOptions) -> Result<(), Error> {
+    let refuse = |setting, value: String, expected| {
+        Err(Error::Setting {
+            setting,
+            value,
+            expected,
+        })
+    };
+    if options.opt_level > 3 {
+        return refuse("opt_level", options.opt_level.to_string(), "0 to 3");
+    }
+    if options.threads == Some(0) {
+        return refuse("threads", "0".into(), "at least 1");
+    }
+    if options.partitions == Some(0) {
+        return refuse("partitions", "0".into(), "at least 1");
+    }
+    if options.memory_budget == Some(0) {
+        return refuse("memory_budget", "0 bytes".into(), "at least 1 byte");
+    }
+    Ok(())
+}
+
 /// The steps of a build in `context`.
 fn run<'ctx>(
     context: &'ctx Context,
@@ -590,8 +641,10 @@ fn run<'ctx>(
     options: &BuildOptions,
     link: ImageLink,
 ) -> Result<Built, Error> {
+    check_settings(options)?;
     let mut clock = Clock::start(options.progress.clone());
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
+    exportable_data(&module, &link.export_data)?;
     let prevectorized = crate::inputs::prevectorized(&module);
     clock.done("load");
     let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;

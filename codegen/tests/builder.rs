@@ -187,3 +187,74 @@ fn a_module_of_another_context_and_no_input_are_refused() {
         .to_string();
     assert!(e.contains("riscv64-unknown-linux-gnu"), "{e}");
 }
+
+/// Settings out of range are refused before any input is read (the input
+/// here does not exist, so an error about it would mean it was read first).
+#[test]
+fn settings_out_of_range_are_refused_before_anything_is_read() {
+    let missing = "/nonexistent/never-read.bc";
+    let refused = |builder: ImageBuilder<'static>, setting: &str| match builder
+        .ir_file(missing)
+        .target_list(list())
+        .build()
+    {
+        Err(Error::Setting { setting: s, .. }) => assert_eq!(s, setting),
+        Err(e) => panic!("{setting}: {e}"),
+        Ok(_) => panic!("{setting}: built"),
+    };
+    refused(ImageBuilder::new().opt_level(7), "opt_level");
+    refused(ImageBuilder::new().threads(0), "threads");
+    refused(ImageBuilder::new().partitions(0), "partitions");
+    refused(ImageBuilder::new().memory_budget(0), "memory_budget");
+    let e = ImageBuilder::new()
+        .ir_file(missing)
+        .opt_level(9)
+        .build()
+        .err()
+        .unwrap();
+    assert_eq!(
+        e.to_string(),
+        "the setting opt_level is 9; it must be 0 to 3"
+    );
+}
+
+/// Asking to export a data symbol the inputs define as hidden or static is
+/// an error naming it and how it is defined (it would export nothing).
+#[test]
+fn exporting_hidden_or_static_data_is_refused_by_name() {
+    let ir = "target triple = \"x86_64-unknown-linux-gnu\"\n\
+              @shown = global i32 1\n\
+              @hidden_table = hidden global [4 x i32] zeroinitializer\n\
+              @local_table = internal global [4 x i32] zeroinitializer\n\
+              define i32 @use(i64 %i) {\n\
+                %p = getelementptr [4 x i32], ptr @hidden_table, i64 0, i64 %i\n\
+                %q = getelementptr [4 x i32], ptr @local_table, i64 0, i64 %i\n\
+                %a = load i32, ptr %p\n  %b = load i32, ptr %q\n  %s = add i32 %a, %b\n\
+                ret i32 %s\n}\n";
+    for (symbol, how) in [
+        ("hidden_table", "hidden visibility"),
+        ("local_table", "internal linkage"),
+    ] {
+        let e = ImageBuilder::new()
+            .ir_text("data.ll", ir)
+            .target_list(list())
+            .export_data(symbol)
+            .build()
+            .err()
+            .unwrap_or_else(|| panic!("{symbol} was accepted"));
+        let text = e.to_string();
+        assert!(
+            matches!(e, Error::ExportNotVisible { .. })
+                && text.contains(&format!("`{symbol}`"))
+                && text.contains(how),
+            "{text}"
+        );
+    }
+    // A visible one builds.
+    ImageBuilder::new()
+        .ir_text("data.ll", ir)
+        .target_list(list())
+        .export_data("shown")
+        .build()
+        .unwrap();
+}

@@ -125,6 +125,24 @@ impl Selection {
     }
 }
 
+impl fmt::Display for Selection {
+    /// `target I NAME: WHY`, why it won (forced; or the host can run it
+    /// and no target it can run ranks higher), then a line per other target
+    /// with why it lost ([`Selection::rejection_lines`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = if self.forced {
+            "forced by MVIMG_FORCE_TARGET"
+        } else if self.rejected.is_empty() {
+            "the list's only target"
+        } else {
+            "the host can run it, and it ranks above every other target the host can run \
+             (name match, then vector width, then feature count, then list order)"
+        };
+        writeln!(f, "target {} {}: {why}", self.index, self.name)?;
+        f.write_str(&self.rejection_lines())
+    }
+}
+
 /// The host a selection was made for, as a report shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HostSummary {

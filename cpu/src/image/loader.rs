@@ -196,7 +196,7 @@ impl Image {
     /// `F` must be a function pointer type (`extern "C" fn(...) -> ...`)
     /// matching the function's real signature, and the result must not be
     /// called after the image is dropped.
-    pub unsafe fn function<F: Copy>(&self, name: &str) -> Option<F> {
+    pub unsafe fn function<F: FnPtr>(&self, name: &str) -> Option<F> {
         // SAFETY: forwarded to the caller.
         self.address(name).map(|p| unsafe { cast::<F>(p) })
     }
@@ -207,7 +207,7 @@ impl Image {
     /// # Safety
     ///
     /// As for [`Image::function`].
-    pub unsafe fn function_by_index<F: Copy>(&self, index: usize) -> Option<F> {
+    pub unsafe fn function_by_index<F: FnPtr>(&self, index: usize) -> Option<F> {
         // SAFETY: forwarded to the caller.
         self.address_by_index(index)
             .map(|p| unsafe { cast::<F>(p) })
@@ -232,16 +232,58 @@ impl Image {
     }
 }
 
+/// A C function pointer type (`extern "C" fn(...) -> R` or `unsafe extern
+/// "C" fn(...) -> R`, up to eight parameters): what [`Image::function`]
+/// returns. Sealed: no other type can be asked for, so the wrong type (an
+/// integer, a struct) is a compile error, not a panic:
+///
+/// ```compile_fail
+/// # fn f(image: &mvimg_cpu::image::Image) {
+/// let byte: Option<u8> = unsafe { image.function::<u8>("dot") };
+/// # }
+/// ```
+///
+/// ```no_run
+/// # fn f(image: &mvimg_cpu::image::Image) {
+/// // SAFETY: `dot`'s signature is `double (const double *, const double *, int)`.
+/// let dot: Option<extern "C" fn(*const f64, *const f64, i32) -> f64> =
+///     unsafe { image.function("dot") };
+/// # }
+/// ```
+pub trait FnPtr: Copy + sealed::Sealed {}
+
+mod sealed {
+    /// Implemented for the C function pointer types only.
+    pub trait Sealed {}
+}
+
+macro_rules! fn_ptr {
+    ($($a:ident),*) => {
+        impl<R, $($a),*> sealed::Sealed for extern "C" fn($($a),*) -> R {}
+        impl<R, $($a),*> FnPtr for extern "C" fn($($a),*) -> R {}
+        impl<R, $($a),*> sealed::Sealed for unsafe extern "C" fn($($a),*) -> R {}
+        impl<R, $($a),*> FnPtr for unsafe extern "C" fn($($a),*) -> R {}
+    };
+}
+fn_ptr!();
+fn_ptr!(A1);
+fn_ptr!(A1, A2);
+fn_ptr!(A1, A2, A3);
+fn_ptr!(A1, A2, A3, A4);
+fn_ptr!(A1, A2, A3, A4, A5);
+fn_ptr!(A1, A2, A3, A4, A5, A6);
+fn_ptr!(A1, A2, A3, A4, A5, A6, A7);
+fn_ptr!(A1, A2, A3, A4, A5, A6, A7, A8);
+
 /// # Safety
 ///
-/// `F` is a pointer-sized function pointer type.
-unsafe fn cast<F: Copy>(p: *const c_void) -> F {
-    assert_eq!(
-        std::mem::size_of::<F>(),
-        std::mem::size_of::<*const c_void>(),
-        "Image::function needs a function pointer type"
-    );
-    // SAFETY: same size, guaranteed a function pointer by the caller.
+/// `p` is the address of a function whose signature is `F`'s.
+unsafe fn cast<F: FnPtr>(p: *const c_void) -> F {
+    const {
+        assert!(std::mem::size_of::<F>() == std::mem::size_of::<*const c_void>());
+    }
+    // SAFETY: a function pointer is pointer-sized (checked at compile
+    // time); the signature is the caller's guarantee.
     unsafe { std::mem::transmute_copy(&p) }
 }
 

@@ -19,4 +19,4 @@ mod loader;
 pub use check::{check, BaseImage, CheckReport, Refusal, Requirements};
 pub use file::{ImageFile, InspectError};
 pub use format::{CodeAddress, DataPart, DispatchData, FormatError, FormatProblem};
-pub use loader::{Image, LoadError, OpenOptions};
+pub use loader::{FnPtr, Image, LoadError, OpenOptions};
