@@ -1,5 +1,7 @@
-//! Writes `mvimg_layout.h` (the dispatch data's layout, from mvimg-cpu) and
-//! compiles the image init (runtime/init.c) to LLVM IR for every platform an
+//! Compiles the image init (runtime/init.c, with runtime/mvimg_layout.h:
+//! the dispatch data's layout, generated from mvimg-cpu and kept current by
+//! a test, so that mvimg-cpu is not a build dependency compiled twice) to
+//! LLVM IR for every platform an
 //! image can be built for, with the LLVM 22 clang (`clang` in the bin
 //! directory of `LLVM_SYS_221_PREFIX`, else `clang-22` on PATH). Module flags
 //! (but the debug-info version), the compiler ident, the triple and the data
@@ -88,13 +90,8 @@ fn main() {
     println!("cargo:rerun-if-changed=runtime/init.c");
     println!("cargo:rustc-env=MVIMG_SOURCE_HASH={}", source_hash());
     println!("cargo:rerun-if-env-changed=LLVM_SYS_221_PREFIX");
+    println!("cargo:rerun-if-changed=runtime/mvimg_layout.h");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    // The dispatch data's layout, defined once in mvimg-cpu, as C.
-    std::fs::write(
-        out.join("mvimg_layout.h"),
-        mvimg_cpu::image::layout::c_header(),
-    )
-    .expect("writing mvimg_layout.h");
     let clang = clang();
     for (name, triple, extra) in PLATFORMS {
         let ll = out.join(format!("init-{name}.ll"));
@@ -110,8 +107,6 @@ fn main() {
                 "-std=c11",
             ])
             .args(extra)
-            .arg("-I")
-            .arg(&out)
             .arg("runtime/init.c")
             .arg("-o")
             .arg(&ll)

@@ -204,8 +204,9 @@ pub const INIT_RECORDS: [Record; 6] = [
 /// the flags and the "no base" value.
 pub fn c_header() -> String {
     let mut out = String::from(
-        "/* Generated from mvimg-cpu's cpu/src/image/layout.rs by codegen/build.rs:\n \
-         * the dispatch data's layout (docs/FORMAT.md). Do not edit. */\n\
+        "/* Generated from mvimg-cpu's cpu/src/image/layout.rs (c_header): the\n \
+         * dispatch data's layout (docs/FORMAT.md). Do not edit: a test of\n \
+         * mvimg-codegen fails when it is stale (MVIMG_BLESS=1 rewrites it). */\n\
          #ifndef MVIMG_LAYOUT_H\n#define MVIMG_LAYOUT_H\n",
     );
     out.push_str(&format!(

@@ -1,0 +1,31 @@
+/* Generated from mvimg-cpu's cpu/src/image/layout.rs (c_header): the
+ * dispatch data's layout (docs/FORMAT.md). Do not edit: a test of
+ * mvimg-codegen fails when it is stale (MVIMG_BLESS=1 rewrites it). */
+#ifndef MVIMG_LAYOUT_H
+#define MVIMG_LAYOUT_H
+enum { MVIMG_FORMAT_VERSION = 2, MVIMG_NO_BASE = 0xffffffffu, MVIMG_TARGET_CLONE_ALL = 1, MVIMG_TARGET_OPT_SIZE = 2, MVIMG_TARGET_MIN_SIZE = 4, MVIMG_FUNCTION_ENTRY = 1, MVIMG_FUNCTION_SLOT = 2 };
+/* header record */
+enum { MVIMG_H_MAGIC = 0, MVIMG_H_VERSION = 2, MVIMG_H_HEADER_WORDS = 3, MVIMG_H_ARCH = 4, MVIMG_H_TARGET_COUNT = 5, MVIMG_H_FUNCTION_COUNT = 6, MVIMG_H_ENTRY_COUNT = 7, MVIMG_H_SLOT_COUNT = 8, MVIMG_H_RELOC_COUNT = 9, MVIMG_H_TARGETS_OFFSET = 10, MVIMG_H_FUNCTIONS_OFFSET = 11, MVIMG_H_ENTRIES_OFFSET = 12, MVIMG_H_SLOTS_OFFSET = 13, MVIMG_H_RELOCS_OFFSET = 14, MVIMG_H_STRINGS_OFFSET = 15, MVIMG_H_STRINGS_SIZE = 16, MVIMG_H_TOTAL_SIZE = 17, MVIMG_H_LIST = 18, MVIMG_H_RECORD_OFFSET = 20, MVIMG_H_RECORD_COUNT = 21, MVIMG_H_WORDS = 22 };
+/* target record */
+enum { MVIMG_T_NAME = 0, MVIMG_T_FEATURES = 2, MVIMG_T_LLVM_CPU = 4, MVIMG_T_LLVM_FEATURES = 6, MVIMG_T_BASE = 8, MVIMG_T_FLAGS = 9, MVIMG_T_FIRST_ENTRY = 10, MVIMG_T_ENTRY_COUNT = 11, MVIMG_T_WORDS = 12 };
+/* function record */
+enum { MVIMG_F_NAME = 0, MVIMG_F_BODY = 2, MVIMG_F_FLAGS = 3, MVIMG_F_WORDS = 4 };
+/* entry record */
+enum { MVIMG_E_FUNCTION = 0, MVIMG_E_BODY = 1, MVIMG_E_WORDS = 2 };
+/* slot or relocation record */
+enum { MVIMG_C_FUNCTION = 0, MVIMG_C_CELL = 1, MVIMG_C_WORDS = 2 };
+/* build-record entry record */
+enum { MVIMG_R_KEY = 0, MVIMG_R_VALUE = 2, MVIMG_R_WORDS = 4 };
+/* init-tables header record */
+enum { MVIMG_IH_VERSION = 0, MVIMG_IH_ARCH = 1, MVIMG_IH_MASK_WORDS = 2, MVIMG_IH_FEATURES = 3, MVIMG_IH_FEATURES_AT = 4, MVIMG_IH_CPUS = 5, MVIMG_IH_CPUS_AT = 6, MVIMG_IH_ALIASES = 7, MVIMG_IH_ALIASES_AT = 8, MVIMG_IH_TARGETS = 9, MVIMG_IH_TARGETS_AT = 10, MVIMG_IH_NAMES = 11, MVIMG_IH_NAMES_AT = 12, MVIMG_IH_STRINGS_AT = 13, MVIMG_IH_SYSCTLS = 14, MVIMG_IH_SYSCTLS_AT = 15, MVIMG_IH_FAMILIES = 16, MVIMG_IH_FAMILIES_AT = 17, MVIMG_IH_GENERIC = 18, MVIMG_IH_ORDER = 19, MVIMG_IH_ORDER_AT = 20, MVIMG_IH_WORDS = 21 };
+/* init feature (then its enable and disable masks) record */
+enum { MVIMG_IF_NAME = 0, MVIMG_IF_BIT = 1, MVIMG_IF_KIND = 2, MVIMG_IF_D = 3, MVIMG_IF_WORDS = 7 };
+/* init CPU (then its needs and host masks) record */
+enum { MVIMG_IC_NAME = 0, MVIMG_IC_WORDS = 1 };
+/* init target (then its requirement mask) record */
+enum { MVIMG_IT_NAME = 0, MVIMG_IT_SPEC = 1, MVIMG_IT_CPU = 2, MVIMG_IT_WORDS = 3 };
+/* init x86 naming rule record */
+enum { MVIMG_IX_VENDOR = 0, MVIMG_IX_FAMILY = 1, MVIMG_IX_MODEL_LO = 2, MVIMG_IX_MODEL_HI = 3, MVIMG_IX_NEEDS = 4, MVIMG_IX_CPU = 6, MVIMG_IX_WORDS = 7 };
+/* init Arm naming rule record */
+enum { MVIMG_IA_IMPLEMENTER = 0, MVIMG_IA_TEST = 1, MVIMG_IA_A = 2, MVIMG_IA_B = 3, MVIMG_IA_CPU = 4, MVIMG_IA_WORDS = 5 };
+#endif
