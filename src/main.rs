@@ -1260,7 +1260,42 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e:#}");
+            if let Some(hint) = cli_hint(&e) {
+                eprintln!("hint: {hint}");
+            }
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the command line offers for a library error that speaks in the
+/// library's terms (the library names no flag): the flag that does it.
+fn cli_hint(e: &anyhow::Error) -> Option<&'static str> {
+    use mvimg::cpu::{Error as CpuError, FleetProblem};
+    for cause in e.chain() {
+        if let Some(error) = cause.downcast_ref::<mvimg::codegen::Error>() {
+            match error {
+                mvimg::codegen::Error::Undefined { os, .. } if *os != mvimg::cpu::Os::Windows => {
+                    return Some("`--allow-undefined` leaves undefined symbols to the loader");
+                }
+                mvimg::codegen::Error::Cache(_) => {
+                    return Some("`--cache DIR` gives another cache directory");
+                }
+                _ => {}
+            }
+        }
+        if let Some(mvimg::codegen::cache::CacheError { .. }) = cause.downcast_ref() {
+            return Some("`--cache DIR` gives another cache directory");
+        }
+        if let Some(CpuError::Fleet(problem)) = cause.downcast_ref::<CpuError>() {
+            return match problem {
+                FleetProblem::MaxTargetsZero => Some("`--max-targets 0` allows no list"),
+                FleetProblem::NoNodesForArch { .. } => {
+                    Some("drop `--arch`, or give it the nodes' architecture")
+                }
+                _ => None,
+            };
+        }
+    }
+    None
 }

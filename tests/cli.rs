@@ -634,3 +634,80 @@ fn build_report_and_memory_budget_on_the_command_line() {
     let out = mvimg(&["build", "--memory-budget", "0", "-o", image, ll], &[]);
     assert!(!out.status.success());
 }
+
+/// The library speaks the API's terms: no string literal of the library
+/// crates that reads as a message (it has a space) names one of the CLI's
+/// long flags; the CLI adds the flag as a hint (`hint: ...`). Argument lists
+/// the library builds for other programs (LLD, Dask, rustc) are single
+/// words and are not messages; a message that names a whole `mvimg
+/// COMMAND ...` invocation (how to produce a file) is allowed.
+#[test]
+fn library_messages_name_no_cli_flag() {
+    let mut flags = std::collections::BTreeSet::new();
+    let help = |args: &[&str]| String::from_utf8(mvimg(args, &[]).stdout).unwrap();
+    let top = help(&["--help"]);
+    let commands: Vec<String> = top
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() > 5, "{top}");
+    for command in &commands {
+        for word in help(&[command, "--help"]).split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            if let Some(flag) = word.strip_prefix("--") {
+                if flag.len() > 1 && flag != "help" {
+                    flags.insert(format!("--{flag}"));
+                }
+            }
+        }
+    }
+    assert!(flags.contains("--allow-undefined"), "{flags:?}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in ["codegen/src", "cpu/src", "link/src"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                // The string literals of the line (pieces of continued ones).
+                for literal in line.split('"').skip(1).step_by(2) {
+                    if !literal.contains(' ') || literal.contains("mvimg ") {
+                        continue;
+                    }
+                    for flag in &flags {
+                        let named = literal.match_indices(flag.as_str()).any(|(at, _)| {
+                            !literal[at + flag.len()..]
+                                .starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                        });
+                        if named {
+                            found.push(format!(
+                                "{}:{}: {flag} in {literal:?}",
+                                path.display(),
+                                n + 1
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "library messages naming CLI flags:\n{}",
+        found.join("\n")
+    );
+}

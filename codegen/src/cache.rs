@@ -157,7 +157,7 @@ impl std::fmt::Display for CacheError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "the object cache at {}: {} (give another directory with --cache, or build without one)",
+            "the object cache at {}: {} (give another cache directory, or build without one)",
             self.path.display(),
             self.error
         )

@@ -348,7 +348,7 @@ impl fmt::Display for Error {
                          library of the DLL that defines it"
                     )?;
                 } else {
-                    write!(f, ", or leave {them} to the loader (`--allow-undefined`)")?;
+                    write!(f, ", or leave {them} to the loader (`Undefined::Allow`)")?;
                 }
                 write!(f, "\n{link}")
             }

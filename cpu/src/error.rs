@@ -101,12 +101,13 @@ impl fmt::Display for FleetProblem {
                 "the fleet has no nodes; name node files, directories of them, or `cpu:NAME` nodes",
             ),
             FleetProblem::MaxTargetsZero => f.write_str(
-                "--max-targets 0 allows no list: target 0, which every node runs, always \
-                 exists; give 1 or more",
+                "a maximum of 0 targets allows no list: target 0, which every node runs, \
+                 always exists; give 1 or more",
             ),
             FleetProblem::NoNodesForArch { arch, present } => write!(
                 f,
-                "no node of the fleet is {arch} (the nodes are {}); drop --arch or add {arch} nodes",
+                "no node of the fleet is {arch} (the nodes are {}); plan for their \
+                 architecture or add {arch} nodes",
                 present.join(", ")
             ),
         }
