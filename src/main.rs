@@ -52,6 +52,11 @@ struct RunArgs {
     /// hits and the peak memory to stderr.
     #[arg(long)]
     report: bool,
+    /// Write the report as JSON to FILE, for build scripts: the phases and
+    /// their times, peak memory, partitions, the cache's hits and misses,
+    /// the warnings, the output and the target this machine selects in it.
+    #[arg(long, value_name = "FILE")]
+    report_json: Option<std::path::PathBuf>,
     /// The object cache: compiled partitions are kept here and reused by
     /// later builds (README, "Incremental builds"). The output is the same
     /// with or without it.
@@ -952,7 +957,72 @@ fn build(
             write!(std::io::stderr().lock(), "{}", out.lld.stderr)?;
         }
     }
+    if let Some(path) = &run.report_json {
+        let json = report_json(&built, &output, emit == Emit::Image);
+        let text = serde_json::to_string_pretty(&json)? + "\n";
+        mvimg::codegen::write_atomically(path, text.as_bytes())?;
+    }
     Ok(())
+}
+
+/// `--report-json`: the library's report with the warnings, the output and,
+/// for an image of this machine's architecture, the target it selects here
+/// (`null` otherwise, or with the reason it runs nowhere here).
+fn report_json(
+    built: &mvimg::codegen::Built,
+    output: &std::path::Path,
+    image: bool,
+) -> serde_json::Value {
+    let mut json = built.report().to_json();
+    let mut warnings: Vec<String> = built.unselectable.iter().map(|w| w.to_string()).collect();
+    warnings.extend(built.prevectorized.iter().map(|w| w.to_string()));
+    warnings.extend(
+        built
+            .memory
+            .iter()
+            .filter(|m| m.throttled() || m.over_budget())
+            .map(|m| m.to_string()),
+    );
+    warnings.extend(
+        built
+            .remote
+            .as_ref()
+            .and_then(|r| r.fell_back.as_ref())
+            .map(|r| format!("compiled here, not on the Dask cluster: {r}")),
+    );
+    json["warnings"] = serde_json::json!(warnings);
+    json["output"] = serde_json::json!(output.display().to_string());
+    json["emitted"] = serde_json::json!(if image { "image" } else { "object" });
+    json["triple"] = serde_json::json!(built.platform.triple());
+    let selected = image
+        .then(|| mvimg::inspect::ImageFile::read(output).ok())
+        .flatten()
+        .filter(|file| Some(file.data.arch) == mvimg::cpu::Arch::host())
+        .and_then(|file| {
+            described_host(Some(file.data.arch), None, None)
+                .ok()
+                .map(|host| (file, host))
+        })
+        .map(|(file, host)| {
+            match mvimg::cpu::image::check(
+                &file.data,
+                &host,
+                &SelectOptions::from_env(),
+                &mvimg::cpu::image::Requirements::default(),
+            ) {
+                Ok(selection) => serde_json::json!({
+                    "host": host.name,
+                    "index": selection.index,
+                    "name": selection.name,
+                }),
+                Err(refusals) => serde_json::json!({
+                    "host": host.name,
+                    "refused": refusals.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+                }),
+            }
+        });
+    json["selected_here"] = serde_json::json!(selected);
+    json
 }
 
 /// Checks each of `inputs` in a child process

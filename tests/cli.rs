@@ -711,3 +711,56 @@ fn library_messages_name_no_cli_flag() {
         found.join("\n")
     );
 }
+
+/// `--report-json FILE` writes what a build script reads: the phases with
+/// their times, the objects, peak memory, warnings, the output and the
+/// target this machine selects in it (the one `mvimg select` names).
+#[test]
+fn build_report_json_is_machine_readable() {
+    let dir = scratch("cli-report-json");
+    let ll = c_ir(
+        &dir,
+        "rj",
+        "float dot(const float *a, const float *b, int n) {\n\
+         float s = 0; for (int i = 0; i < n; i++) s += a[i] * b[i]; return s; }\n",
+        "x86_64-unknown-linux-gnu",
+    );
+    let (image, report) = (dir.join("librj.so"), dir.join("report.json"));
+    let list = "generic;haswell";
+    let out = mvimg(
+        &[
+            "build",
+            "-q",
+            "-C",
+            list,
+            "-o",
+            image.to_str().unwrap(),
+            "--report-json",
+            report.to_str().unwrap(),
+            ll.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let phases = json["phases"].as_array().unwrap();
+    assert!(phases.iter().any(|p| p["name"] == "load"), "{json}");
+    assert!(phases.iter().all(|p| p["seconds"].as_f64().unwrap() >= 0.0));
+    assert!(json["total_seconds"].as_f64().unwrap() > 0.0);
+    assert!(json["objects"].as_u64().unwrap() >= 1);
+    assert!(json["peak_memory_bytes"].as_u64().unwrap() > 1 << 20);
+    assert_eq!(json["output"], image.to_str().unwrap());
+    assert_eq!(json["emitted"], "image");
+    assert!(json["warnings"].is_array());
+    // The selection here is the one `mvimg select` makes for the list.
+    let select = mvimg(&["select", "--json", list], &[]);
+    let select: serde_json::Value = serde_json::from_slice(&select.stdout).unwrap();
+    assert_eq!(
+        json["selected_here"]["index"], select["selected"]["index"],
+        "{json}\n{select}"
+    );
+}

@@ -21,6 +21,35 @@ pub struct BuildReport {
     pub remote: Option<crate::remote::RemoteReport>,
 }
 
+impl BuildReport {
+    /// The report as JSON (what `mvimg build --report-json` writes, with the
+    /// CLI's additions): `phases` (`name`, `seconds`), `total_seconds`,
+    /// `objects`, `partitions` (budget, threads, at once; null for one),
+    /// `peak_memory_bytes`, `cache` and `distributed` (null when unused).
+    pub fn to_json(&self) -> serde_json::Value {
+        let phases: Vec<serde_json::Value> = self
+            .phases
+            .iter()
+            .map(|(name, d)| serde_json::json!({ "name": name, "seconds": d.as_secs_f64() }))
+            .collect();
+        let total: f64 = self.phases.iter().map(|p| p.1.as_secs_f64()).sum();
+        serde_json::json!({
+            "phases": phases,
+            "total_seconds": total,
+            "objects": self.objects,
+            "partitions": self.memory.as_ref().map(|m| serde_json::json!({
+                "memory_budget_bytes": m.budget,
+                "per_partition_bytes": m.per_partition,
+                "threads": m.threads,
+                "at_once": m.in_flight,
+            })),
+            "peak_memory_bytes": self.peak_memory,
+            "cache": self.cache,
+            "distributed": self.remote,
+        })
+    }
+}
+
 impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mib = |b: u64| b.div_ceil(1 << 20);
