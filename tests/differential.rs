@@ -415,25 +415,30 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
             build.extend(["--input", "optimized"]);
         }
         let out = mvimg(&build);
+        // The first x86_64 Linux failure of the run is reduced; what its
+        // message says of that.
+        let mut reduce_first = |symptom: &Symptom<'_>| {
+            if platform != Platform::Linux || reduced_one.is_some() {
+                return String::new();
+            }
+            reduced_one = Some(seed);
+            let result = reduce(
+                &src,
+                &work,
+                &list,
+                (&flags, optimized),
+                symptom,
+                reduce_seconds,
+            );
+            reduction_note(&result)
+        };
         if !out.status.success() {
             let stderr = String::from_utf8_lossy(&out.stderr);
-            let mut failure =
-                format!("seed {seed} ({platform:?}, {how}, `{list}`): the build failed: {stderr}");
-            if platform == Platform::Linux && reduced_one.is_none() {
-                let line = stderr.lines().next().unwrap_or("error").trim().to_owned();
-                let symptom = Symptom::Build(&line);
-                let result = reduce(
-                    &src,
-                    &work,
-                    &list,
-                    (&flags, optimized),
-                    &symptom,
-                    reduce_seconds,
-                );
-                failure += &reduction_note(&result);
-                reduced_one = Some(seed);
-            }
-            failures.push(failure);
+            let line = stderr.lines().next().unwrap_or("error").trim().to_owned();
+            let note = reduce_first(&Symptom::Build(&line));
+            failures.push(format!(
+                "seed {seed} ({platform:?}, {how}, `{list}`): the build failed: {stderr}{note}"
+            ));
             continue;
         }
         let exe = work.join("image/driver.exe");
@@ -500,27 +505,14 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
                 *per_platform.entry(format!("{platform:?}")).or_insert(0) += 1;
                 let got = run(runner, &exe, force.as_deref(), &prefix);
                 if got != reference {
-                    let mut failure = format!(
+                    let note = reduce_first(&Symptom::Diverges {
+                        runner,
+                        force: force.as_deref(),
+                    });
+                    failures.push(format!(
                         "seed {seed} ({platform:?}, {how}, `{list}`, {runner:?}, forced {force:?}): \
-                         {got:?}, the ordinary build {reference:?}"
-                    );
-                    if platform == Platform::Linux && reduced_one.is_none() {
-                        let symptom = Symptom::Diverges {
-                            runner,
-                            force: force.as_deref(),
-                        };
-                        let result = reduce(
-                            &src,
-                            &work,
-                            &list,
-                            (&flags, optimized),
-                            &symptom,
-                            reduce_seconds,
-                        );
-                        failure += &reduction_note(&result);
-                        reduced_one = Some(seed);
-                    }
-                    failures.push(failure);
+                         {got:?}, the ordinary build {reference:?}{note}"
+                    ));
                 }
             }
         }

@@ -174,16 +174,22 @@ fn windows_everywhere(program: &Path, targets: usize, expect: Expect<'_>, what: 
     );
 }
 
-/// Runs `program` (under `wrapper`, if any) with `env`; returns its output.
-fn execute(wrapper: &[&str], program: &Path, env: &[(&str, &str)]) -> Output {
-    let mut command = match wrapper.split_first() {
+/// A command running `program` under `wrapper` (qemu, runuser, ...), or
+/// alone when it is empty.
+fn wrapped(wrapper: &[&str], program: &Path) -> Command {
+    match wrapper.split_first() {
         Some((first, rest)) => {
             let mut c = Command::new(first);
             c.args(rest).arg(program);
             c
         }
         None => Command::new(program),
-    };
+    }
+}
+
+/// Runs `program` (under `wrapper`, if any) with `env`; returns its output.
+fn execute(wrapper: &[&str], program: &Path, env: &[(&str, &str)]) -> Output {
+    let mut command = wrapped(wrapper, program);
     command.env_remove("MVIMG_FORCE_TARGET");
     command.env_remove("MVIMG_HOST_FEATURES");
     command.env_remove("MVIMG_HOST_CPU");
@@ -977,17 +983,17 @@ fn files_in(dirs: &[PathBuf], ext: &str) -> Vec<PathBuf> {
     out
 }
 
+/// zstd-sys's bundled zstd: its lib/ directory and the library's C files.
+fn zstd_sources() -> (PathBuf, Vec<PathBuf>) {
+    let lib = vendored().join("zstd-sys/zstd/lib");
+    let dirs = ["common", "compress", "decompress"].map(|d| lib.join(d));
+    let sources = files_in(&dirs, "c");
+    (lib, sources)
+}
+
 #[test]
 fn zstd_compresses_like_the_ordinary_build_everywhere() {
-    let lib = vendored().join("zstd-sys/zstd/lib");
-    let sources = files_in(
-        &[
-            lib.join("common"),
-            lib.join("compress"),
-            lib.join("decompress"),
-        ],
-        "c",
-    );
+    let (lib, sources) = zstd_sources();
     assert!(sources.len() >= 20, "{sources:?}");
     let include = format!("-I{}", path(&lib));
     let flags = move |_: &str| {
@@ -1060,15 +1066,7 @@ fn zstd_with_debug_info_describes_it_once_and_debugs_like_the_ordinary_build() {
     // ordinary build describes those types once per unit; each partition of
     // an image, before, described every copy its code reached (its own
     // units' and those of every unit it inlined from).
-    let lib = vendored().join("zstd-sys/zstd/lib");
-    let sources = files_in(
-        &[
-            lib.join("common"),
-            lib.join("compress"),
-            lib.join("decompress"),
-        ],
-        "c",
-    );
+    let (lib, sources) = zstd_sources();
     let dir = scratch("realworld-zstd-debug");
     let include = format!("-I{}", path(&lib));
     let flags = [
@@ -1298,14 +1296,7 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
         let cwd = dir.join(format!("run-{file}"));
         let _ = std::fs::remove_dir_all(&cwd);
         std::fs::create_dir_all(&cwd).unwrap();
-        let mut command = match wrapper.split_first() {
-            Some((first, rest)) => {
-                let mut c = Command::new(first);
-                c.args(rest).arg(program);
-                c
-            }
-            None => Command::new(program),
-        };
+        let mut command = wrapped(&wrapper, program);
         command
             .arg(tests.join(format!("{file}.test")))
             .current_dir(&cwd)
@@ -1315,17 +1306,7 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
             command.env("MVIMG_FORCE_TARGET", t);
         }
         let out = command.output().unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
-        let mut lines: Vec<String> = text
-            .lines()
-            .filter(|l| l.starts_with("! "))
-            .map(str::to_owned)
-            .collect();
-        let summary = text
-            .lines()
-            .find(|l| l.contains(" errors out of "))
-            .unwrap_or_else(|| panic!("{file}: no summary in\n{text}"));
-        lines.push(summary.split(" on ").next().unwrap().to_owned());
+        let lines = tcl_outcome(&String::from_utf8_lossy(&out.stdout), file);
         let selected = String::from_utf8_lossy(&out.stderr)
             .lines()
             .rev()
@@ -1385,14 +1366,7 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
         let _ = std::fs::remove_dir_all(&cwd);
         std::fs::create_dir_all(&cwd).unwrap();
         run_ok("chmod", &["777", path(&cwd)]);
-        let mut command = match as_user.split_first() {
-            Some((first, rest)) => {
-                let mut c = Command::new(first);
-                c.args(rest).arg(program);
-                c
-            }
-            None => Command::new(program),
-        };
+        let mut command = wrapped(&as_user, program);
         command
             .arg(tests.join("veryquick.test"))
             .current_dir(&cwd)
@@ -1402,17 +1376,10 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
         }
         let started = std::time::Instant::now();
         let out = command.output().unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
-        let mut lines: Vec<String> = text
-            .lines()
-            .filter(|l| l.starts_with("! ") || l.starts_with("Failures on these tests:"))
-            .map(str::to_owned)
-            .collect();
-        let summary = text
-            .lines()
-            .find(|l| l.contains(" errors out of "))
-            .unwrap_or_else(|| panic!("veryquick ({label}): no summary in\n{text}"));
-        lines.push(summary.split(" on ").next().unwrap().to_owned());
+        let lines = tcl_outcome(
+            &String::from_utf8_lossy(&out.stdout),
+            &format!("veryquick ({label})"),
+        );
         eprintln!(
             "veryquick, {label}: {} ({:.0} s)",
             lines.last().unwrap(),
@@ -1431,6 +1398,22 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
         expected,
         "veryquick: the image forced to target 0"
     );
+}
+
+/// What a run of SQLite's TCL tests (`what`) printed that must match the
+/// ordinary build's: its failure lines and its summary without the host.
+fn tcl_outcome(text: &str, what: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| l.starts_with("! ") || l.starts_with("Failures on these tests:"))
+        .map(str::to_owned)
+        .collect();
+    let summary = text
+        .lines()
+        .find(|l| l.contains(" errors out of "))
+        .unwrap_or_else(|| panic!("{what}: no summary in\n{text}"));
+    lines.push(summary.split(" on ").next().unwrap().to_owned());
+    lines
 }
 
 /// Whether this process runs as root.

@@ -374,15 +374,76 @@ void copy_comdat(llvm::GlobalObject &to, const llvm::GlobalObject &from) {
   }
 }
 
-// Calls `visit` once on every metadata node `module` reaches from its named
-// metadata (but `llvm.dbg.cu` when `skip_units`), its global objects'
-// attachments and its instructions' attachments, debug locations and debug
-// records, operands after the node that holds them, in a fixed order.
+// Calls `f` on every metadata root of `module`, in a fixed order: its named
+// metadata's operands (but `llvm.dbg.cu` when `skip_units`), its global
+// objects' attachments, its instructions' attachments (the debug location
+// among them) and their debug records' variables, labels and locations.
+// With `rewrite`, each root is replaced by what `f` returns.
+template <class F>
+void each_metadata_root(llvm::Module &module, bool skip_units, bool rewrite, F f) {
+  for (llvm::NamedMDNode &named : module.named_metadata()) {
+    if (skip_units && named.getName() == "llvm.dbg.cu") {
+      continue;
+    }
+    for (unsigned i = 0; i < named.getNumOperands(); ++i) {
+      llvm::MDNode *node = f(named.getOperand(i));
+      if (rewrite) {
+        named.setOperand(i, node);
+      }
+    }
+  }
+  llvm::SmallVector<std::pair<unsigned, llvm::MDNode *>, 4> attached;
+  auto attachments = [&](auto &holder) {
+    attached.clear();
+    holder.getAllMetadata(attached);
+    for (auto &[kind, node] : attached) {
+      llvm::MDNode *mapped = f(node);
+      if (rewrite) {
+        holder.setMetadata(kind, mapped);
+      }
+    }
+  };
+  for (llvm::GlobalObject &object : module.global_objects()) {
+    attachments(object);
+    auto *function = llvm::dyn_cast<llvm::Function>(&object);
+    if (function == nullptr) {
+      continue;
+    }
+    for (llvm::BasicBlock &block : *function) {
+      for (llvm::Instruction &instruction : block) {
+        attachments(instruction);
+        for (llvm::DbgRecord &record : instruction.getDbgRecordRange()) {
+          if (auto *value = llvm::dyn_cast<llvm::DbgVariableRecord>(&record)) {
+            auto *variable = llvm::cast<llvm::DILocalVariable>(f(value->getVariable()));
+            if (rewrite) {
+              value->setVariable(variable);
+            }
+          } else if (auto *label = llvm::dyn_cast<llvm::DbgLabelRecord>(&record)) {
+            auto *mapped = llvm::cast<llvm::DILabel>(f(label->getLabel()));
+            if (rewrite) {
+              label->setLabel(mapped);
+            }
+          }
+          if (llvm::DILocation *at = record.getDebugLoc().get()) {
+            auto *mapped = llvm::cast<llvm::DILocation>(f(at));
+            if (rewrite) {
+              record.setDebugLoc(llvm::DebugLoc(mapped));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// Calls `visit` once on every metadata node `module` reaches from its roots
+// (each_metadata_root), operands after the node that holds them, in a fixed
+// order.
 template <class Visit>
 void reached_metadata(llvm::Module &module, bool skip_units, Visit visit) {
   llvm::DenseSet<const llvm::Metadata *> seen;
   std::vector<llvm::Metadata *> work;
-  auto reach = [&](llvm::Metadata *root) {
+  each_metadata_root(module, skip_units, false, [&](llvm::MDNode *root) {
     work.push_back(root);
     while (!work.empty()) {
       llvm::Metadata *md = work.back();
@@ -396,44 +457,8 @@ void reached_metadata(llvm::Module &module, bool skip_units, Visit visit) {
         work.push_back(op.get());
       }
     }
-  };
-  llvm::SmallVector<std::pair<unsigned, llvm::MDNode *>, 4> attached;
-  for (llvm::NamedMDNode &named : module.named_metadata()) {
-    if (skip_units && named.getName() == "llvm.dbg.cu") {
-      continue;
-    }
-    for (llvm::MDNode *op : named.operands()) {
-      reach(op);
-    }
-  }
-  for (llvm::GlobalObject &object : module.global_objects()) {
-    attached.clear();
-    object.getAllMetadata(attached);
-    for (auto &[kind, node] : attached) {
-      reach(node);
-    }
-    auto *f = llvm::dyn_cast<llvm::Function>(&object);
-    if (f == nullptr) {
-      continue;
-    }
-    for (llvm::BasicBlock &block : *f) {
-      for (llvm::Instruction &instruction : block) {
-        attached.clear();
-        instruction.getAllMetadata(attached);
-        for (auto &[kind, node] : attached) {
-          reach(node);
-        }
-        for (llvm::DbgRecord &record : instruction.getDbgRecordRange()) {
-          if (auto *value = llvm::dyn_cast<llvm::DbgVariableRecord>(&record)) {
-            reach(value->getVariable());
-          } else if (auto *label = llvm::dyn_cast<llvm::DbgLabelRecord>(&record)) {
-            reach(label->getLabel());
-          }
-          reach(record.getDebugLoc().get());
-        }
-      }
-    }
-  }
+    return root;
+  });
 }
 
 // Descriptions of functions a partition's code inlined from compile units
@@ -1394,39 +1419,9 @@ unsigned mvimg_shim_merge_debug_types(LLVMModuleRef mod) {
     return 0;
   }
   llvm::ValueMapper mapper(vm, llvm::RF_ReuseAndMutateDistinctMDs | llvm::RF_IgnoreMissingLocals);
-  llvm::SmallVector<std::pair<unsigned, llvm::MDNode *>, 4> attached;
-  auto remap = [&](llvm::MDNode *node) {
+  each_metadata_root(module, false, true, [&](llvm::MDNode *node) {
     return llvm::cast<llvm::MDNode>(mapper.mapMetadata(*node));
-  };
-  for (llvm::NamedMDNode &named : module.named_metadata()) {
-    for (unsigned i = 0; i < named.getNumOperands(); ++i) {
-      named.setOperand(i, remap(named.getOperand(i)));
-    }
-  }
-  for (llvm::GlobalObject &object : module.global_objects()) {
-    attached.clear();
-    object.getAllMetadata(attached);
-    for (auto &[kind, node] : attached) {
-      object.setMetadata(kind, remap(node));
-    }
-    auto *f = llvm::dyn_cast<llvm::Function>(&object);
-    if (f == nullptr) {
-      continue;
-    }
-    for (llvm::BasicBlock &block : *f) {
-      for (llvm::Instruction &instruction : block) {
-        attached.clear();
-        instruction.getAllMetadata(attached);
-        for (auto &[kind, node] : attached) {
-          instruction.setMetadata(kind, remap(node));
-        }
-        for (llvm::DbgVariableRecord &record :
-             llvm::filterDbgVars(instruction.getDbgRecordRange())) {
-          record.setVariable(llvm::cast<llvm::DILocalVariable>(remap(record.getVariable())));
-        }
-      }
-    }
-  }
+  });
   return merged;
 }
 
