@@ -1296,7 +1296,7 @@ fn sqlite_passes_its_own_tcl_tests_like_the_ordinary_build() {
         let cwd = dir.join(format!("run-{file}"));
         let _ = std::fs::remove_dir_all(&cwd);
         std::fs::create_dir_all(&cwd).unwrap();
-        let mut command = wrapped(&wrapper, program);
+        let mut command = wrapped(wrapper, program);
         command
             .arg(tests.join(format!("{file}.test")))
             .current_dir(&cwd)
