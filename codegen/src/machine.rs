@@ -38,9 +38,6 @@ pub(crate) fn machine_for(
 ) -> Result<TargetMachine, Error> {
     Target::initialize_x86(&InitializationConfig::default());
     Target::initialize_aarch64(&InitializationConfig::default());
-    // Before any object is emitted: C++ types described once per image, not
-    // once per partition (ELF; LLVM ignores it for other formats).
-    mvimg_llvm_shim::debug_type_units();
     let llvm = |message: String| Error::Llvm {
         action: format!("creating a target machine for {triple}"),
         message,

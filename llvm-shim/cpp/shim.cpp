@@ -14,7 +14,6 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Config/llvm-config.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Constants.h"
@@ -834,27 +833,6 @@ struct MvimgSubtarget {
 };
 
 extern "C" {
-
-// Makes LLVM describe C++ types that have an identifier (one definition
-// across the program) in DWARF type units, each in a comdat group, in every
-// ELF object it emits from now on, as `-fdebug-types-section` does: the
-// linker keeps one copy of each, so the partitions of an image describe such
-// a type once instead of once each. LLVM reads this option when it starts
-// emitting an object: call it before any thread emits. Returns whether the
-// option exists.
-int mvimg_shim_debug_type_units(void) {
-  static std::once_flag once;
-  static bool found = false;
-  std::call_once(once, [] {
-    auto &options = llvm::cl::getRegisteredOptions();
-    auto option = options.find("generate-type-units");
-    if (option != options.end()) {
-      static_cast<llvm::cl::opt<bool> *>(option->second)->setValue(true);
-      found = true;
-    }
-  });
-  return found ? 1 : 0;
-}
 
 // Makes `tm` emit constructors and destructors (llvm.global_ctors/dtors) in
 // .init_array/.fini_array, as clang does, instead of .ctors/.dtors, which

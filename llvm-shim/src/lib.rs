@@ -24,7 +24,6 @@ mod ffi {
         pub fn mvimg_shim_feature_words() -> c_uint;
         pub fn mvimg_shim_free_string(s: *mut c_char);
         pub fn mvimg_shim_use_init_array(tm: *mut c_void);
-        pub fn mvimg_shim_debug_type_units() -> c_int;
         pub fn mvimg_shim_expand_function_constants(module: *mut c_void);
         pub fn mvimg_shim_subtarget_create(
             triple: *const c_char,
@@ -568,17 +567,6 @@ pub unsafe fn vectors_by_reference(
 pub unsafe fn use_init_array(tm: *mut c_void) {
     // SAFETY: guaranteed by the caller.
     unsafe { ffi::mvimg_shim_use_init_array(tm) }
-}
-
-/// Makes LLVM describe C++ types that have an identifier (one definition
-/// across the program) in DWARF type units, each in a comdat group, in every
-/// ELF object it emits from then on, as clang's `-fdebug-types-section`
-/// does: the linker keeps one copy of each, so an image's partitions
-/// describe such a type once. Process-wide (an LLVM option) and idempotent;
-/// returns whether this LLVM has the option.
-pub fn debug_type_units() -> bool {
-    // SAFETY: no arguments; the shim sets the option once, under a lock.
-    unsafe { ffi::mvimg_shim_debug_type_units() != 0 }
 }
 
 /// Rewrites every constant expression that uses a defined function of the
