@@ -650,16 +650,7 @@ fn described_host(
         (_, arch) => arch_or_host(arch)?,
     };
     let host = match host_cpu {
-        Some(name) => {
-            let db = arch.database();
-            let cpu = db.cpu(&name).with_context(|| {
-                let suggestion = mvimg::cpu::closest(&name, db.cpu_names())
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                format!("unknown {arch} CPU `{name}`{suggestion}")
-            })?;
-            Host::from_cpu(cpu)
-        }
+        Some(name) => Host::named(arch, &name).map_err(cpu_error)?,
         None => match recorded {
             Some(host) => host,
             None => detect_host(None)?,
@@ -928,21 +919,8 @@ fn build(
         eprint!("\r\x1b[K");
     }
     let built = built.map_err(codegen_error)?;
-    for warning in &built.unselectable {
+    for warning in built.warnings() {
         eprintln!("warning: {warning}");
-    }
-    if let Some(warning) = &built.prevectorized {
-        eprintln!("warning: {warning}");
-    }
-    if let Some(memory) = built
-        .memory
-        .as_ref()
-        .filter(|m| m.throttled() || m.over_budget())
-    {
-        eprintln!("warning: {memory}");
-    }
-    if let Some(reason) = built.remote.as_ref().and_then(|r| r.fell_back.as_ref()) {
-        eprintln!("warning: compiled here, not on the Dask cluster: {reason}");
     }
     if run.report {
         eprint!("{}", built.report());
@@ -974,23 +952,7 @@ fn report_json(
     image: bool,
 ) -> serde_json::Value {
     let mut json = built.report().to_json();
-    let mut warnings: Vec<String> = built.unselectable.iter().map(|w| w.to_string()).collect();
-    warnings.extend(built.prevectorized.iter().map(|w| w.to_string()));
-    warnings.extend(
-        built
-            .memory
-            .iter()
-            .filter(|m| m.throttled() || m.over_budget())
-            .map(|m| m.to_string()),
-    );
-    warnings.extend(
-        built
-            .remote
-            .as_ref()
-            .and_then(|r| r.fell_back.as_ref())
-            .map(|r| format!("compiled here, not on the Dask cluster: {r}")),
-    );
-    json["warnings"] = serde_json::json!(warnings);
+    json["warnings"] = serde_json::json!(built.warnings());
     json["output"] = serde_json::json!(output.display().to_string());
     json["emitted"] = serde_json::json!(if image { "image" } else { "object" });
     json["triple"] = serde_json::json!(built.platform.triple());
@@ -1329,13 +1291,30 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", full_message(&e));
             if let Some(hint) = cli_hint(&e) {
                 eprintln!("hint: {hint}");
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every cause of `e`, joined by ": ", mvimg's own errors in their long form
+/// (`{:#}`: a link error with LLD's diagnostics and command line).
+fn full_message(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|cause| {
+            if let Some(error) = cause.downcast_ref::<mvimg::codegen::Error>() {
+                format!("{error:#}")
+            } else if let Some(error) = cause.downcast_ref::<mvimg::link::LinkError>() {
+                format!("{error:#}")
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// What the command line offers for a library error that speaks in the

@@ -200,6 +200,8 @@ pub enum Error {
     },
 }
 
+/// `{}` is the message; `{:#}` adds what a link error carries besides
+/// (LLD's diagnostics and command line: [`mvimg_link::LinkError`]).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -311,6 +313,7 @@ impl fmt::Display for Error {
             ),
             // The cause is the source (`{:#}` prints it after the action).
             Error::Io { action, .. } => f.write_str(action),
+            Error::Link(e) if f.alternate() => write!(f, "linking the image: {e:#}"),
             Error::Link(e) => write!(f, "linking the image: {e}"),
             Error::Undefined {
                 symbols,
@@ -350,7 +353,10 @@ impl fmt::Display for Error {
                 } else {
                     write!(f, ", or leave {them} to the loader (`Undefined::Allow`)")?;
                 }
-                write!(f, "\n{link}")
+                if f.alternate() {
+                    write!(f, "\n{link:#}")?;
+                }
+                Ok(())
             }
             Error::Cache(e) => e.fmt(f),
             Error::Fingerprint { asked, ours } => write!(

@@ -368,12 +368,10 @@ pub(crate) fn attach<'ctx>(
     global.set_alignment(4);
 
     let buffer = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), "mvimg-init");
-    let init = context
-        .create_module_from_ir(buffer)
-        .map_err(|e| Error::Llvm {
-            action: "parsing the image init".into(),
-            message: e.to_string_lossy().into_owned(),
-        })?;
+    let init = crate::pipeline::parse_ir(context, &buffer).map_err(|message| Error::Llvm {
+        action: "parsing the image init".into(),
+        message,
+    })?;
     init.set_triple(&module.get_triple());
     init.set_data_layout(&module.get_data_layout());
     module.link_in_module(init).map_err(|e| Error::Llvm {

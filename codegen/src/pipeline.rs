@@ -207,10 +207,71 @@ impl Built {
         }
     }
 
+    /// What a caller shows as warnings, one sentence each: targets no host
+    /// would select, inputs LLVM had already vectorized, partitions
+    /// compiled fewer at a time than threads (or over the memory budget),
+    /// and a distributed build that compiled here instead.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings: Vec<String> = self.unselectable.iter().map(|w| w.to_string()).collect();
+        warnings.extend(self.prevectorized.iter().map(|w| w.to_string()));
+        warnings.extend(
+            self.memory
+                .iter()
+                .filter(|m| m.throttled() || m.over_budget())
+                .map(|m| m.to_string()),
+        );
+        warnings.extend(
+            self.remote
+                .as_ref()
+                .and_then(|r| r.fell_back.as_ref())
+                .map(|r| format!("compiled here, not on the Dask cluster: {r}")),
+        );
+        warnings
+    }
+
     /// The size in bytes of the objects.
     pub fn object_bytes(&self) -> usize {
         self.objects.iter().map(Vec::len).sum()
     }
+}
+
+/// Parses the IR text or bitcode in `buffer` (NUL-terminated, as the text
+/// parser needs: a file's buffer or a copy) into a module of `context`, or
+/// LLVM's message. The buffer stays the caller's: LLVM 22's parser does
+/// not consume it (inkwell's `create_module_from_ir` forgets it, and every
+/// build leaked its inputs and the init's IR).
+pub(crate) fn parse_ir<'ctx>(
+    context: &'ctx Context,
+    buffer: &MemoryBuffer,
+) -> Result<Module<'ctx>, String> {
+    use inkwell::llvm_sys::core::LLVMDisposeMessage;
+    use inkwell::llvm_sys::ir_reader::LLVMParseIRInContext2;
+    let mut module = std::ptr::null_mut();
+    let mut message = std::ptr::null_mut();
+    // SAFETY: a live context and buffer; LLVMParseIRInContext2 borrows the
+    // buffer, returns a module owned by the caller or a message the caller
+    // disposes of.
+    let failed = unsafe {
+        LLVMParseIRInContext2(
+            context.raw(),
+            buffer.as_mut_ptr(),
+            &mut module,
+            &mut message,
+        )
+    };
+    if failed != 0 || module.is_null() {
+        if message.is_null() {
+            return Err("LLVM could not parse it and gave no reason".into());
+        }
+        // SAFETY: a NUL-terminated message from LLVM, disposed of once.
+        let text = unsafe { std::ffi::CStr::from_ptr(message) }
+            .to_string_lossy()
+            .into_owned();
+        unsafe { LLVMDisposeMessage(message) };
+        return Err(text);
+    }
+    // SAFETY: a module of `context`, owned from here by the Module.
+    Ok(unsafe { Module::new(module) })
 }
 
 /// IR given to a build.
@@ -976,16 +1037,13 @@ fn read<'ctx>(
             let buffer = MemoryBuffer::create_from_file(&path)
                 .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?;
             let bitcode = crate::inputs::is_bitcode(buffer.as_slice());
-            context
-                .create_module_from_ir(buffer)
-                .map_err(|e| parse_error(unreadable(&path, bitcode, &e.to_string_lossy())))?
+            parse_ir(context, &buffer).map_err(|e| parse_error(unreadable(&path, bitcode, &e)))?
         }
         Ir::Bytes { name, bytes } => {
             let bitcode = crate::inputs::is_bitcode(&bytes);
             let buffer = MemoryBuffer::create_from_memory_range_copy(&bytes, &name);
-            context.create_module_from_ir(buffer).map_err(|e| {
-                parse_error(unreadable(Path::new(&name), bitcode, &e.to_string_lossy()))
-            })?
+            parse_ir(context, &buffer)
+                .map_err(|e| parse_error(unreadable(Path::new(&name), bitcode, &e)))?
         }
         Ir::Module(module) => {
             if module.get_context() != *context {

@@ -225,6 +225,8 @@ pub enum GivenIn {
     HostJson(Option<String>),
     /// LLVM's host feature report.
     LlvmReport,
+    /// A CPU named to describe the host ([`crate::Host::named`]).
+    Named,
 }
 
 /// What is wrong with `MVIMG_FORCE_TARGET`.
@@ -401,6 +403,7 @@ impl fmt::Display for Error {
                         write!(f, "{input} (`mvimg host --json` output): ")?
                     }
                     GivenIn::LlvmReport => write!(f, "LLVM's host report: ")?,
+                    GivenIn::Named => {}
                 }
                 write!(
                     f,

@@ -95,6 +95,20 @@ impl Host {
         }
     }
 
+    /// The host that is exactly `arch`'s database CPU `name`
+    /// ([`Host::from_cpu`]), or an error naming the closest known CPU.
+    pub fn named(arch: Arch, name: &str) -> Result<Host, Error> {
+        let db = arch.database();
+        let cpu = db.cpu(name).ok_or_else(|| Error::UnknownHostName {
+            kind: crate::error::NameKind::Cpu,
+            arch,
+            name: name.to_owned(),
+            suggestion: crate::suggest::closest(name, db.cpu_names()).map(str::to_owned),
+            given_in: crate::error::GivenIn::Named,
+        })?;
+        Ok(Host::from_cpu(cpu))
+    }
+
     /// The widest vector registers the host has.
     pub fn vector_width(&self) -> VectorWidth {
         VectorWidth::of(&self.features)

@@ -85,6 +85,8 @@ pub enum LinkError {
     },
 }
 
+/// `{}` is one sentence (for LLD's failure: its first error); `{:#}` adds
+/// LLD's diagnostics, a hint and the command line.
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -157,6 +159,22 @@ impl fmt::Display for LinkError {
                     write!(f, " and cannot run again in this process")?;
                 }
                 let text = diagnostics.trim_end();
+                if !f.alternate() {
+                    // One sentence: LLD's first error and how many more;
+                    // `{:#}` has everything.
+                    let errors: Vec<&str> = text
+                        .lines()
+                        .filter_map(|l| l.split_once("error: ").map(|(_, e)| e.trim()))
+                        .collect();
+                    return match errors.split_first() {
+                        None if text.is_empty() => write!(f, " without diagnostics"),
+                        None => write!(f, " (its diagnostics: `{{:#}}`)"),
+                        Some((first, [])) => write!(f, ": {first}"),
+                        Some((first, rest)) => {
+                            write!(f, ": {first} (and {} more errors)", rest.len())
+                        }
+                    };
+                }
                 if text.is_empty() {
                     write!(f, " without diagnostics")?;
                 } else {
@@ -185,6 +203,23 @@ impl fmt::Display for LinkError {
 
 /// The I/O cause is part of the message, so `source` is not repeated.
 impl LinkError {
+    /// What LLD printed, when LLD ran and failed (`{:#}` prints it too).
+    pub fn diagnostics(&self) -> Option<&str> {
+        match self {
+            LinkError::Lld { diagnostics, .. } => Some(diagnostics),
+            _ => None,
+        }
+    }
+
+    /// The command line LLD ran with, as a shell line, when LLD ran and
+    /// failed (`{:#}` prints it too).
+    pub fn command(&self) -> Option<&str> {
+        match self {
+            LinkError::Lld { command, .. } => Some(command),
+            _ => None,
+        }
+    }
+
     /// The symbols LLD reported undefined, in order, without repeats (empty
     /// for other errors).
     pub fn undefined_symbols(&self) -> Vec<String> {

@@ -192,8 +192,17 @@ fn bad_inputs_are_error_values_and_the_process_survives() {
     // An undefined export is an error too.
     let mut bad_export = job("x86_64-unknown-linux-gnu", &dir, "libexp.so");
     bad_export.exports.push("not_defined_anywhere".into());
-    let text = bad_export.link().unwrap_err().to_string();
+    let error = bad_export.link().unwrap_err();
+    let text = error.to_string();
     assert!(text.contains("not_defined_anywhere"), "{text}");
+    // `{}` is one sentence; `{:#}`, the diagnostics and the command line
+    // (also through the accessors).
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let long = format!("{error:#}");
+    let command = error.command().expect("LLD ran");
+    assert!(long.contains(command) && long.contains("command: "), "{long}");
+    assert!(command.contains("libexp.so"), "{command}");
+    assert!(error.diagnostics().is_some_and(|d| d.contains("not_defined_anywhere")));
     // The process still links afterwards, in process unless LLD said otherwise.
     let out = job("x86_64-unknown-linux-gnu", &dir, "libafter.so")
         .link()

@@ -1,0 +1,28 @@
+//! Writes `mvimg.pc` beside the libraries cargo builds (`target/<profile>/`),
+//! so that a C build finds the header and the library with pkg-config:
+//! `PKG_CONFIG_PATH=target/release pkg-config --cflags --libs mvimg`.
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // OUT_DIR is <target>/<profile>/build/<package>-<hash>/out.
+    let Some(profile_dir) = out.ancestors().nth(3) else {
+        return;
+    };
+    let include = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .join("include");
+    let pc = format!(
+        "libdir={}\nincludedir={}\n\nName: mvimg\nDescription: mvimg's C API: build, link and \
+         check multi-versioned images\nVersion: {}\nLibs: -L${{libdir}} -lmvimg_capi\nCflags: \
+         -I${{includedir}}\n",
+        profile_dir.display(),
+        include.display(),
+        std::env::var("CARGO_PKG_VERSION").unwrap_or_default()
+    );
+    // Best effort: the libraries build without it.
+    if let Err(e) = std::fs::write(profile_dir.join("mvimg.pc"), pc) {
+        println!("cargo:warning=mvimg.pc not written: {e}");
+    }
+}
