@@ -45,4 +45,11 @@ fn the_mini_runtime_example_runs_everywhere_like_the_ordinary_build() {
     ] {
         assert!(text.contains(line), "{line}: {text}");
     }
+    // The runtime's C side built each platform's package image through the
+    // C API.
+    assert_eq!(
+        text.matches("(through the C API of mvimg ").count(),
+        5,
+        "{text}"
+    );
 }

@@ -5,7 +5,9 @@
 //! function-pointer table the runtime walks at start-up, relocated to the
 //! selected clones) and a package image layered on it (`package.c`), built
 //! from this one machine for x86_64 and AArch64 Linux, x86_64 Windows and
-//! x86_64/arm64 macOS.
+//! x86_64/arm64 macOS. The system image is built through mvimg's Rust API;
+//! the package image by the runtime's C side (`build_package.c`) through
+//! mvimg's C API.
 //!
 //! Then: the Rust loader opens the x86_64 images here, checking their
 //! records before anything loads (and shows a refusal); a C driver
@@ -202,8 +204,45 @@ fn runtime(target: &Target, platform: &Platform, here: &Path, dir: &Path) -> Res
     }
 }
 
-/// Builds the runtime, the system image and the package image for `target`.
-fn build(target: &Target, here: &Path, root: &Path) -> Result<Built> {
+/// The runtime's image builder in C (build_package.c), compiled against
+/// mvimg's C API: the header in capi/include, the library cargo built
+/// beside this example (`cargo build -p mvimg-capi`; `cargo test` builds
+/// it with the workspace).
+fn c_builder(root: &Path) -> Result<PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let exe = std::env::current_exe()?;
+    let lib = exe
+        .parent()
+        .and_then(Path::parent)
+        .context("the example runs from target/<profile>/examples")?;
+    ensure!(
+        lib.join("libmvimg_capi.so").is_file(),
+        "{} has no libmvimg_capi.so: build mvimg's C API first (`cargo build -p mvimg-capi`,          with --release for a release build of this example; ci/example does)",
+        lib.display()
+    );
+    std::fs::create_dir_all(root)?;
+    let builder = root.join("build_package");
+    run(
+        "gcc",
+        &[
+            "-O1",
+            "-Wall",
+            "-Werror",
+            "-o",
+            s(&builder),
+            s(&here.join("examples/runtime/build_package.c")),
+            &format!("-I{}", here.join("capi/include").display()),
+            &format!("-L{}", lib.display()),
+            &format!("-Wl,-rpath,{}", lib.display()),
+            "-lmvimg_capi",
+        ],
+    )?;
+    Ok(builder)
+}
+
+/// Builds the runtime, the system image and (with `builder`, the C side)
+/// the package image for `target`.
+fn build(target: &Target, here: &Path, root: &Path, builder: &Path) -> Result<Built> {
     let platform: Platform = target.triple.parse()?;
     let dir = root.join(target.triple);
     std::fs::create_dir_all(&dir)?;
@@ -252,22 +291,25 @@ fn build(target: &Target, here: &Path, root: &Path) -> Result<Built> {
         built.object_bytes() / 1024
     );
 
-    let mut package = ImageBuilder::new()
-        .ir_file(ir(target, &here.join("package.c"), &dir)?)
-        .triple(target.triple)
-        .target_list(target.list.parse()?)
-        .base(&system)
-        .search_path(&dir)
-        .library("minirt")
-        .record("runtime-abi", RUNTIME_ABI);
-    if let Some(rpath) = rpath {
-        package = package.rpath(rpath);
-    }
-    if platform.os == Os::Windows {
-        package = package.base_import_library(&system_implib);
-    }
+    // The package image is built by the runtime's C side, through mvimg's
+    // C API (build_package.c).
     let package_path = dir.join(package_name);
-    package.build()?.link(&package_path)?;
+    let ir = ir(target, &here.join("package.c"), &dir)?;
+    let mut args = vec![
+        target.triple.to_owned(),
+        target.list.to_owned(),
+        s(&ir).to_owned(),
+        s(&system).to_owned(),
+        s(&dir).to_owned(),
+        s(&package_path).to_owned(),
+        RUNTIME_ABI.to_owned(),
+        rpath.unwrap_or("-").to_owned(),
+    ];
+    if platform.os == Os::Windows {
+        args.push(s(&system_implib).to_owned());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    print!("{}", run(s(builder), &args)?);
     Ok(Built {
         dir,
         runtime,
@@ -430,8 +472,9 @@ fn main() -> Result<()> {
     let _ = std::fs::remove_dir_all(&root);
     let mut results: Vec<(String, String)> = Vec::new();
     let mut expected: Option<String> = None;
+    let builder = c_builder(&root)?;
     for target in &TARGETS {
-        let built = build(target, &here, &root)?;
+        let built = build(target, &here, &root, &builder)?;
         let platform: Platform = target.triple.parse()?;
         match (platform.os, platform.arch, target.cc) {
             (Os::Linux, arch, Some(cc)) => {

@@ -200,9 +200,14 @@ fn bad_inputs_are_error_values_and_the_process_survives() {
     assert_eq!(text.lines().count(), 1, "{text}");
     let long = format!("{error:#}");
     let command = error.command().expect("LLD ran");
-    assert!(long.contains(command) && long.contains("command: "), "{long}");
+    assert!(
+        long.contains(command) && long.contains("command: "),
+        "{long}"
+    );
     assert!(command.contains("libexp.so"), "{command}");
-    assert!(error.diagnostics().is_some_and(|d| d.contains("not_defined_anywhere")));
+    assert!(error
+        .diagnostics()
+        .is_some_and(|d| d.contains("not_defined_anywhere")));
     // The process still links afterwards, in process unless LLD said otherwise.
     let out = job("x86_64-unknown-linux-gnu", &dir, "libafter.so")
         .link()
