@@ -1327,6 +1327,12 @@ fn cli_hint(e: &anyhow::Error) -> Option<&'static str> {
                 mvimg::codegen::Error::Undefined { os, .. } if *os != mvimg::cpu::Os::Windows => {
                     return Some("`--allow-undefined` leaves undefined symbols to the loader");
                 }
+                mvimg::codegen::Error::BaseImportLibrary { .. } => {
+                    return Some(
+                        "`--base-implib FILE` gives it; `--implib FILE` writes it when the \
+                         base is built",
+                    );
+                }
                 mvimg::codegen::Error::Cache(_) => {
                     return Some("`--cache DIR` gives another cache directory");
                 }

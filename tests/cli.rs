@@ -667,7 +667,7 @@ fn library_messages_name_no_cli_flag() {
     assert!(flags.contains("--allow-undefined"), "{flags:?}");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
-    for dir in ["codegen/src", "cpu/src", "link/src"] {
+    for dir in ["codegen/src", "cpu/src", "link/src", "capi/src"] {
         let mut stack = vec![root.join(dir)];
         while let Some(path) = stack.pop() {
             if path.is_dir() {

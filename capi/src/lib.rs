@@ -92,7 +92,8 @@ impl From<Error> for Failure {
             | Error::ListForOtherArch { .. }
             | Error::Record { .. }
             | Error::Entry { .. }
-            | Error::ExportNotVisible { .. } => MvimgStatus::InvalidArgument,
+            | Error::ExportNotVisible { .. }
+            | Error::BaseImportLibrary { .. } => MvimgStatus::InvalidArgument,
             _ => MvimgStatus::Build,
         };
         // The long form: a link error with LLD's diagnostics.
@@ -705,6 +706,12 @@ pub unsafe extern "C" fn mvimg_builder_build(
     );
     guarded(&mut handle.message, || {
         let output = unsafe { path(output, "output") }?;
+        if slot.is_none() {
+            return Err(spent());
+        }
+        // Where the image goes is checked before a build that can take
+        // minutes.
+        mvimg::codegen::check_destination(&output, &[])?;
         let builder = slot.take().ok_or_else(spent)?;
         let mut built = builder.build()?;
         for object in objects.drain(..) {
@@ -1063,6 +1070,18 @@ mod tests {
             assert_eq!(mvimg_builder_threads(builder, 0), MvimgStatus::Ok);
             // threads(0) is refused by the build, before any input is read
             // (there is none).
+            let output = c_string(&std::env::temp_dir().join("never.so").display().to_string());
+            assert_eq!(
+                mvimg_builder_build(builder, output.as_ptr()),
+                MvimgStatus::InvalidArgument
+            );
+            let message = CStr::from_ptr(mvimg_builder_message(builder))
+                .to_str()
+                .unwrap();
+            assert!(message.contains("threads"), "{message}");
+            mvimg_builder_free(builder);
+            // A destination in no directory is refused before the build.
+            let builder = mvimg_builder_new();
             assert_eq!(
                 mvimg_builder_build(builder, c"/nonexistent/dir/x.so".as_ptr()),
                 MvimgStatus::InvalidArgument
@@ -1070,7 +1089,7 @@ mod tests {
             let message = CStr::from_ptr(mvimg_builder_message(builder))
                 .to_str()
                 .unwrap();
-            assert!(message.contains("threads"), "{message}");
+            assert!(message.contains("/nonexistent/dir"), "{message}");
             mvimg_builder_free(builder);
         }
     }

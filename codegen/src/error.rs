@@ -188,6 +188,13 @@ pub enum Error {
         /// private linkage).
         how: &'static str,
     },
+    /// A Windows image layered on a base image was given the base but not
+    /// its import library ([`crate::ImageBuilder::base_import_library`]),
+    /// through which a DLL links another.
+    BaseImportLibrary {
+        /// The base image.
+        base: std::path::PathBuf,
+    },
     /// A build setting is out of its range; found before anything is read
     /// or compiled.
     Setting {
@@ -374,6 +381,12 @@ impl fmt::Display for Error {
                 f,
                 "`{symbol}` was asked to be exported as data, but the inputs define it {how}, \
                  which a shared library cannot export: give it default visibility in the source"
+            ),
+            Error::BaseImportLibrary { base } => write!(
+                f,
+                "{}: a Windows image links its base image through the base's import library: \
+                 give it too (building the base with an import library writes it)",
+                base.display()
             ),
         }
     }

@@ -79,6 +79,87 @@ pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput
     built.link(output)
 }
 
+/// The link job of an image with the settings `link` for `platform`:
+/// `objects`, the base image, then the link's inputs, an
+/// [`ImageInput::ObjectBytes`] input at the next file of `extra` — or left
+/// out when `extra` is `None` (a check before anything is built).
+fn image_job(
+    platform: &mvimg_cpu::Platform,
+    link: &ImageLink,
+    runtime: bool,
+    objects: Vec<PathBuf>,
+    extra: Option<&[PathBuf]>,
+    output: &Path,
+) -> Result<LinkJob, Error> {
+    let built_objects = objects.len();
+    let mut job = LinkJob::new(platform.clone(), objects, output);
+    let mut extra = extra.map(|files| files.iter());
+    for input in &link.inputs {
+        match (input, extra.as_mut()) {
+            (ImageInput::Link(input), _) => job.inputs.push(input.clone()),
+            (ImageInput::ObjectBytes { name, .. }, Some(files)) => {
+                let file = files.next().cloned().ok_or_else(|| Error::Input {
+                    path: PathBuf::from(name),
+                    message: "no file was written for this object".into(),
+                })?;
+                job.inputs.push(LinkInput::Object(file));
+            }
+            (ImageInput::ObjectBytes { .. }, None) => {}
+        }
+    }
+    if let (Some(implib), false) = (&link.base_import_library, platform.os == Os::Windows) {
+        return Err(Error::Setting {
+            setting: "base_import_library",
+            value: implib.display().to_string(),
+            expected: "given only for a Windows image (an ELF or Mach-O image links its \
+                       base itself)",
+        });
+    }
+    if let Some(base) = &link.base {
+        // The base first: the package's calls to it bind to its exports.
+        let file = match platform.os {
+            Os::Windows => link
+                .base_import_library
+                .clone()
+                .ok_or_else(|| Error::BaseImportLibrary { base: base.clone() })?,
+            _ => base.clone(),
+        };
+        job.inputs
+            .insert(built_objects, LinkInput::LibraryFile(file));
+    }
+    job.search_paths = link.search_paths.clone();
+    job.rpaths = link.rpaths.clone();
+    job.link_args = link.link_args.clone();
+    job.export_data = link.export_data.clone();
+    // The image's init defines its own DLL entry point, which applies
+    // runtime pseudo-relocations.
+    job.options.dll_entry_stub = false;
+    job.options.import_library = link.import_library.clone();
+    job.options.undefined = link.undefined;
+    job.link_as_image(runtime).map_err(Error::Link)?;
+    Ok(job)
+}
+
+/// Checks the link settings of an image for `platform` before it is built
+/// (a build can take minutes): every option applies to the platform
+/// (no rpath for a DLL, no import library for an ELF image...), every
+/// library is found and every file given exists.
+pub(crate) fn check_link(
+    platform: &mvimg_cpu::Platform,
+    link: &ImageLink,
+    runtime: bool,
+) -> Result<(), Error> {
+    let job = image_job(
+        platform,
+        link,
+        runtime,
+        Vec::new(),
+        None,
+        Path::new("image"),
+    )?;
+    job.check_settings().map_err(Error::Link)
+}
+
 impl Built {
     /// The link job of the image, with the build's objects at `objects` and
     /// the [`ImageInput::ObjectBytes`] inputs at `extra` (in order).
@@ -88,59 +169,28 @@ impl Built {
         extra: &[PathBuf],
         output: &Path,
     ) -> Result<LinkJob, Error> {
-        let link: &ImageLink = &self.link;
-        let mut job = LinkJob::new(self.platform.clone(), objects, output);
-        let mut extra = extra.iter();
-        for input in &link.inputs {
-            job.inputs.push(match input {
-                ImageInput::Link(input) => input.clone(),
-                ImageInput::ObjectBytes { name, .. } => {
-                    LinkInput::Object(extra.next().cloned().ok_or_else(|| Error::Input {
-                        path: PathBuf::from(name),
-                        message: "no file was written for this object".into(),
-                    })?)
-                }
-            });
-        }
-        if let Some(base) = &link.base {
-            // The base first: the package's calls to it bind to its exports.
-            let file = match self.platform.os {
-                Os::Windows => link
-                    .base_import_library
-                    .clone()
-                    .ok_or_else(|| Error::Input {
-                        path: base.clone(),
-                        message: "a Windows base image is linked through its import library: \
-                              give it (--base-implib FILE, written by building the base \
-                              with --implib FILE)"
-                            .into(),
-                    })?,
-                _ => base.clone(),
-            };
-            job.inputs
-                .insert(self.objects.len(), LinkInput::LibraryFile(file));
-        }
-        job.search_paths = link.search_paths.clone();
-        job.rpaths = link.rpaths.clone();
-        job.link_args = link.link_args.clone();
+        let mut job = image_job(
+            &self.platform,
+            &self.link,
+            self.runtime,
+            objects,
+            Some(extra),
+            output,
+        )?;
         job.exports = self
             .exports
             .iter()
             .filter(|e| !self.data_exports.contains(e))
             .cloned()
             .collect();
-        job.export_data = self.data_exports.clone();
-        for symbol in &link.export_data {
-            if !job.export_data.contains(symbol) {
-                job.export_data.push(symbol.clone());
-            }
-        }
-        // The image's init defines its own DLL entry point, which applies
-        // runtime pseudo-relocations.
-        job.options.dll_entry_stub = false;
-        job.options.import_library = link.import_library.clone();
-        job.options.undefined = link.undefined;
-        job.link_as_image(self.runtime).map_err(Error::Link)?;
+        // The image's data exports, then the link's own not among them.
+        let mut data = self.data_exports.clone();
+        data.extend(
+            job.export_data
+                .drain(..)
+                .filter(|s| !self.data_exports.contains(s)),
+        );
+        job.export_data = data;
         Ok(job)
     }
 

@@ -706,6 +706,7 @@ fn run<'ctx>(
     let mut clock = Clock::start(options.progress.clone());
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
     exportable_data(&module, &link.export_data)?;
+    crate::output::check_link(&platform, &link, options.runtime)?;
     let prevectorized = crate::inputs::prevectorized(&module);
     clock.done("load");
     let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;

@@ -218,6 +218,72 @@ fn settings_out_of_range_are_refused_before_anything_is_read() {
     );
 }
 
+/// Link settings that do not apply to the inputs' platform, or name what
+/// does not exist, are refused once the IR is read — before any clone is
+/// made or object emitted (the progress callback never reaches a phase
+/// after `load`).
+#[test]
+fn link_settings_for_another_platform_are_refused_before_codegen() {
+    let ir = |triple: &str| {
+        format!(
+            "target triple = \"{triple}\"\n\
+             define i32 @f(i32 %x) {{\n  %y = add i32 %x, 1\n  ret i32 %y\n}}\n"
+        )
+    };
+    let phases = std::sync::Arc::new(std::sync::Mutex::new(Vec::<&'static str>::new()));
+    let seen = phases.clone();
+    let builder = |triple: &str| {
+        let seen = seen.clone();
+        ImageBuilder::new()
+            .ir_text("f.ll", ir(triple))
+            .target_list("generic".parse().unwrap())
+            .progress(move |p| seen.lock().unwrap().push(p.phase))
+    };
+    let refused = |result: Result<Built, Error>, what: &str| {
+        let e = result.err().unwrap_or_else(|| panic!("{what}: built"));
+        let text = e.to_string();
+        assert!(text.contains(what), "{what}: {text}");
+        text
+    };
+    let linux = "x86_64-unknown-linux-gnu";
+    let windows = "x86_64-w64-windows-gnu";
+    println!(
+        "{}",
+        refused(builder(windows).rpath("$ORIGIN").build(), "rpath")
+    );
+    refused(
+        builder(linux).import_library("/tmp/x.lib").build(),
+        "import library",
+    );
+    refused(
+        builder(linux)
+            .base_import_library("/tmp/base.dll.a")
+            .build(),
+        "base_import_library",
+    );
+    refused(
+        builder(windows)
+            .undefined(mvimg_link::Undefined::Allow)
+            .build(),
+        "undefined",
+    );
+    refused(
+        builder(linux).library("no_such_library_anywhere").build(),
+        "no_such_library_anywhere",
+    );
+    refused(
+        builder(linux).object("/nonexistent/runtime.o").build(),
+        "/nonexistent/runtime.o",
+    );
+    let ran = phases.lock().unwrap().clone();
+    assert!(
+        ran.iter().all(|p| *p == "load"),
+        "a phase after load ran: {ran:?}"
+    );
+    // The same settings on their own platform build.
+    builder(linux).rpath("$ORIGIN").build().unwrap();
+}
+
 /// Asking to export a data symbol the inputs define as hidden or static is
 /// an error naming it and how it is defined (it would export nothing).
 #[test]

@@ -284,6 +284,12 @@ impl LinkJob {
         {
             return Err(LinkError::InvalidJob(JobProblem::NoObjects));
         }
+        self.check_settings()
+    }
+
+    /// What [`LinkJob::validate`] checks but the presence of an object: a
+    /// job of an image's settings checked before its objects are built.
+    pub fn check_settings(&self) -> Result<(), LinkError> {
         for input in &self.inputs {
             match input {
                 LinkInput::Object(path) => {

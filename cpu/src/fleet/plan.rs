@@ -346,6 +346,28 @@ fn realize(
 }
 
 /// Plans a target list per architecture for `nodes`.
+///
+/// ```
+/// use mvimg_cpu::fleet::{plan, Node, PlanOptions};
+///
+/// # fn main() -> Result<(), mvimg_cpu::Error> {
+/// // A mixed cluster: 40 Haswell nodes, 8 Sapphire Rapids, 16 Neoverse N1
+/// // (a node is also read from its /proc/cpuinfo or a CPUID dump).
+/// let mut nodes = Node::read("cpu:haswell*40")?;
+/// nodes.extend(Node::read("cpu:sapphirerapids*8")?);
+/// nodes.extend(Node::read("cpu:aarch64:neoverse-n1*16")?);
+/// let planned = plan(&nodes, &PlanOptions::new())?;
+/// // One list per architecture, x86_64 first. Target 0 is what every node
+/// // of the architecture runs (here the Haswell nodes' class, not
+/// // `generic`), and each class of nodes gets its own target.
+/// assert_eq!(planned.arches.len(), 2);
+/// for arch in &planned.arches {
+///     println!("{}: {}", arch.arch, arch.list);
+/// }
+/// assert_eq!(planned.arches[0].list.to_string(), "haswell;sapphirerapids");
+/// assert!(planned.arches[1].list.to_string().contains("neoverse-n1"));
+/// # Ok(()) }
+/// ```
 pub fn plan(nodes: &[Node], options: &PlanOptions) -> Result<FleetPlan, Error> {
     if options.max_targets == Some(0) {
         return Err(Error::Fleet(FleetProblem::MaxTargetsZero));
