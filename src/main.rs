@@ -190,26 +190,30 @@ struct LinkArgs {
 }
 
 impl LinkArgs {
-    /// The undefined-symbol policy asked for.
-    fn undefined(&self) -> Option<mvimg::link::Undefined> {
-        use mvimg::link::Undefined;
-        match (self.no_undefined, self.allow_undefined) {
+    /// What the flags ask of the link: the inputs in link order (--object
+    /// files, --whole-archive archives, -l libraries), then each meaning.
+    fn spec(&self) -> mvimg::link::LinkSpec {
+        use mvimg::link::{LinkInput, LinkSpec, Undefined};
+        let mut spec = LinkSpec::default();
+        spec.inputs = self.objects.iter().map(LinkInput::classify).collect();
+        spec.inputs
+            .extend(self.whole_archives.iter().map(|path| LinkInput::Archive {
+                path: path.clone(),
+                whole: true,
+            }));
+        spec.inputs
+            .extend(self.libraries.iter().cloned().map(LinkInput::Library));
+        spec.search_paths = self.search_paths.clone();
+        spec.rpaths = self.rpaths.clone();
+        spec.export_data = self.export_data.clone();
+        spec.link_args = self.link_args.clone();
+        spec.import_library = self.implib.clone();
+        spec.undefined = match (self.no_undefined, self.allow_undefined) {
             (true, _) => Some(Undefined::Error),
             (_, true) => Some(Undefined::Allow),
             _ => None,
-        }
-    }
-
-    /// The inputs, in link order.
-    fn inputs(&self) -> Vec<mvimg::link::LinkInput> {
-        use mvimg::link::LinkInput;
-        let mut inputs: Vec<LinkInput> = self.objects.iter().map(LinkInput::classify).collect();
-        inputs.extend(self.whole_archives.iter().map(|path| LinkInput::Archive {
-            path: path.clone(),
-            whole: true,
-        }));
-        inputs.extend(self.libraries.iter().cloned().map(LinkInput::Library));
-        inputs
+        };
+        spec
     }
 }
 
@@ -705,15 +709,11 @@ fn link(
     use mvimg::link::{LinkInput, LinkJob};
     let platform: mvimg::cpu::Platform = target.parse().map_err(cpu_error)?;
     let mut job = LinkJob::new(platform.clone(), Vec::new(), output);
-    job.inputs = inputs.into_iter().map(LinkInput::classify).collect();
-    job.inputs.extend(link.inputs());
-    job.search_paths = link.search_paths.clone();
-    job.rpaths = link.rpaths.clone();
-    job.link_args = link.link_args.clone();
+    job.spec = link.spec();
+    job.spec
+        .inputs
+        .splice(0..0, inputs.into_iter().map(LinkInput::classify));
     job.exports = exports;
-    job.export_data = link.export_data.clone();
-    job.options.import_library = link.implib.clone();
-    job.options.undefined = link.undefined();
     if runtime {
         // Objects of `mvimg build --emit obj`.
         job.link_as_image(true)?;
@@ -798,7 +798,7 @@ fn build(
     output: std::path::PathBuf,
     inputs: Vec<std::path::PathBuf>,
 ) -> Result<()> {
-    use mvimg::codegen::{Entries, ImageBuilder, ImageInput};
+    use mvimg::codegen::{Entries, ImageBuilder};
     if !fleet.is_empty() && emit == Emit::Obj {
         bail!(
             "--fleet builds linked images into the directory -o names; it does not take --emit obj"
@@ -820,13 +820,7 @@ fn build(
         Entries::Named(entries)
     };
     let mut image = mvimg::codegen::ImageLink::default();
-    image.inputs = link.inputs().into_iter().map(ImageInput::Link).collect();
-    image.search_paths = link.search_paths.clone();
-    image.rpaths = link.rpaths.clone();
-    image.export_data = link.export_data.clone();
-    image.link_args = link.link_args.clone();
-    image.undefined = link.undefined();
-    image.import_library = link.implib.clone();
+    image.spec = link.spec();
     (image.base, image.base_import_library) = base;
     // A status line only on a terminal, and not with --quiet.
     let show_progress = !run.quiet && std::io::stderr().is_terminal();

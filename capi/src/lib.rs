@@ -31,7 +31,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use mvimg::codegen::{Error, ImageBuilder, ImageInput};
+use mvimg::codegen::{Error, ImageBuilder, ObjectBytes};
 use mvimg::cpu::image::{BaseImage, CheckReport, Requirements};
 use mvimg::cpu::select::SelectOptions;
 use mvimg::cpu::{Host, TargetList};
@@ -722,7 +722,7 @@ pub unsafe extern "C" fn mvimg_builder_build(
                 object.align,
             )
             .map_err(|e| Failure::from(Error::Link(e)))?;
-            built.link.inputs.push(ImageInput::ObjectBytes {
+            built.link.object_bytes.push(ObjectBytes {
                 name: object.name,
                 bytes,
             });

@@ -54,8 +54,8 @@ pub use machine::{
 pub use mvimg_llvm_shim::{llvm_version, LlvmVersion};
 pub use output::{check_destination, link_image, write_atomically};
 pub use pipeline::{
-    build, check_input, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageInput,
-    ImageLink,
+    build, check_input, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageLink,
+    ObjectBytes,
 };
 pub use plan::ClonePlan;
 pub use record::BuildRecord;

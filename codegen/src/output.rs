@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use mvimg_cpu::Os;
 use mvimg_link::{LinkInput, LinkJob};
 
-use crate::pipeline::{Built, ImageInput, ImageLink};
+use crate::pipeline::{Built, ImageLink};
 use crate::Error;
 
 /// Checks, before anything is built, that a file can be written at `path`
@@ -80,32 +80,25 @@ pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput
 }
 
 /// The link job of an image with the settings `link` for `platform`:
-/// `objects`, the base image, then the link's inputs, an
-/// [`ImageInput::ObjectBytes`] input at the next file of `extra` — or left
-/// out when `extra` is `None` (a check before anything is built).
+/// `objects`, the objects given as bytes (written at `extra`, in order; left
+/// out when `extra` is `None`: a check before anything is built), the base
+/// image, then the link's own inputs.
 fn image_job(
     platform: &mvimg_cpu::Platform,
     link: &ImageLink,
     runtime: bool,
-    objects: Vec<PathBuf>,
+    mut objects: Vec<PathBuf>,
     extra: Option<&[PathBuf]>,
     output: &Path,
 ) -> Result<LinkJob, Error> {
-    let built_objects = objects.len();
-    let mut job = LinkJob::new(platform.clone(), objects, output);
-    let mut extra = extra.map(|files| files.iter());
-    for input in &link.inputs {
-        match (input, extra.as_mut()) {
-            (ImageInput::Link(input), _) => job.inputs.push(input.clone()),
-            (ImageInput::ObjectBytes { name, .. }, Some(files)) => {
-                let file = files.next().cloned().ok_or_else(|| Error::Input {
-                    path: PathBuf::from(name),
-                    message: "no file was written for this object".into(),
-                })?;
-                job.inputs.push(LinkInput::Object(file));
-            }
-            (ImageInput::ObjectBytes { .. }, None) => {}
+    if let Some(files) = extra {
+        if let Some(missing) = link.object_bytes.get(files.len()) {
+            return Err(Error::Input {
+                path: PathBuf::from(&missing.name),
+                message: "no file was written for this object".into(),
+            });
         }
+        objects.extend(files.iter().cloned());
     }
     if let (Some(implib), false) = (&link.base_import_library, platform.os == Os::Windows) {
         return Err(Error::Setting {
@@ -115,8 +108,10 @@ fn image_job(
                        base itself)",
         });
     }
+    let mut job = LinkJob::new(platform.clone(), objects, output);
     if let Some(base) = &link.base {
-        // The base first: the package's calls to it bind to its exports.
+        // The base before the link's inputs: the package's calls to it bind
+        // to its exports.
         let file = match platform.os {
             Os::Windows => link
                 .base_import_library
@@ -124,18 +119,14 @@ fn image_job(
                 .ok_or_else(|| Error::BaseImportLibrary { base: base.clone() })?,
             _ => base.clone(),
         };
-        job.inputs
-            .insert(built_objects, LinkInput::LibraryFile(file));
+        job.spec.inputs.push(LinkInput::LibraryFile(file));
     }
-    job.search_paths = link.search_paths.clone();
-    job.rpaths = link.rpaths.clone();
-    job.link_args = link.link_args.clone();
-    job.export_data = link.export_data.clone();
+    let objects = std::mem::take(&mut job.spec.inputs);
+    job.spec = link.spec.clone();
+    job.spec.inputs.splice(0..0, objects);
     // The image's init defines its own DLL entry point, which applies
     // runtime pseudo-relocations.
     job.options.dll_entry_stub = false;
-    job.options.import_library = link.import_library.clone();
-    job.options.undefined = link.undefined;
     job.link_as_image(runtime).map_err(Error::Link)?;
     Ok(job)
 }
@@ -162,7 +153,8 @@ pub(crate) fn check_link(
 
 impl Built {
     /// The link job of the image, with the build's objects at `objects` and
-    /// the [`ImageInput::ObjectBytes`] inputs at `extra` (in order).
+    /// the objects given as bytes ([`ImageLink::object_bytes`]) at `extra`
+    /// (in order).
     pub fn link_job(
         &self,
         objects: Vec<PathBuf>,
@@ -186,11 +178,12 @@ impl Built {
         // The image's data exports, then the link's own not among them.
         let mut data = self.data_exports.clone();
         data.extend(
-            job.export_data
+            job.spec
+                .export_data
                 .drain(..)
                 .filter(|s| !self.data_exports.contains(s)),
         );
-        job.export_data = data;
+        job.spec.export_data = data;
         Ok(job)
     }
 
@@ -214,10 +207,8 @@ impl Built {
                 objects.push(path);
             }
             let mut extra = Vec::new();
-            for (i, input) in self.link.inputs.iter().enumerate() {
-                let ImageInput::ObjectBytes { name, bytes } = input else {
-                    continue;
-                };
+            for (i, object) in self.link.object_bytes.iter().enumerate() {
+                let (name, bytes) = (&object.name, &object.bytes);
                 let plain = Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
                 if !plain {
                     return Err(Error::Input {

@@ -13,7 +13,7 @@ use inkwell::targets::{TargetMachine, TargetTriple};
 use mvimg_cpu::image::{BaseImage, ImageFile};
 use mvimg_cpu::select::VectorWidth;
 use mvimg_cpu::{Host, ObjectFormat, Platform, ResolvedTargets, TargetList};
-use mvimg_link::{LinkInput, Undefined};
+use mvimg_link::{LinkInput, LinkSpec, Undefined};
 
 use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
@@ -102,26 +102,21 @@ impl Default for BuildOptions {
     }
 }
 
-/// What an image links besides its own code, by meaning
-/// ([`mvimg_link::LinkJob`] translates each per platform).
+/// What an image links besides its own code, by meaning: the link's
+/// [`LinkSpec`] (its undefined-symbol policy `None`: fail when the
+/// toolchain runtime is linked on ELF, as PE always does, else the
+/// flavor's default), objects given as bytes, and the base image.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ImageLink {
-    /// Objects, archives and libraries, in order, after the image's code.
-    pub inputs: Vec<ImageInput>,
-    /// Directories searched for libraries named by [`LinkInput::Library`].
-    pub search_paths: Vec<PathBuf>,
-    /// Run-time search paths (ELF `DT_RUNPATH`, Mach-O `LC_RPATH`).
-    pub rpaths: Vec<OsString>,
-    /// Data symbols of the inputs to export besides the image's own exports.
-    pub export_data: Vec<String>,
-    /// Raw linker arguments, passed last.
-    pub link_args: Vec<OsString>,
-    /// The undefined-symbol policy; `None`: fail when the toolchain runtime
-    /// is linked on ELF (as PE always does), else the flavor's default.
-    pub undefined: Option<Undefined>,
-    /// Windows: also write the image's import library here.
-    pub import_library: Option<PathBuf>,
+    /// Inputs, search paths, rpaths, data exports besides the image's own,
+    /// raw arguments, the undefined-symbol policy, the import library to
+    /// write: as every link takes them.
+    pub spec: LinkSpec,
+    /// Object files given as bytes (a serialized heap, a table built in
+    /// memory), written beside the image's objects at link time and linked
+    /// right after them.
+    pub object_bytes: Vec<ObjectBytes>,
     /// The base image this one is layered on (a package image on a system
     /// image): the image links against it (ELF `DT_NEEDED`, Mach-O
     /// `LC_LOAD_DYLIB`; Windows through `base_import_library`) and records
@@ -132,19 +127,13 @@ pub struct ImageLink {
     pub base_import_library: Option<PathBuf>,
 }
 
-/// One more input of the image's link.
+/// An object file given as bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImageInput {
-    /// A file or a library by name, as the linker driver takes it.
-    Link(LinkInput),
-    /// An object file's bytes (a serialized heap, a table built in memory),
-    /// written beside the image's objects at link time under `name`.
-    ObjectBytes {
-        /// The object's file name (`heap.o`).
-        name: String,
-        /// The object file.
-        bytes: Vec<u8>,
-    },
+pub struct ObjectBytes {
+    /// The object's file name (`heap.o`).
+    pub name: String,
+    /// The object file.
+    pub bytes: Vec<u8>,
 }
 
 /// What a build produced.
@@ -506,24 +495,22 @@ impl<'ctx> ImageBuilder<'ctx> {
     /// ([`LinkInput::classify`]): an object in full, an archive's members
     /// that resolve a symbol, a shared or import library as a library.
     pub fn object(mut self, path: impl Into<PathBuf>) -> Self {
-        self.link
-            .inputs
-            .push(ImageInput::Link(LinkInput::classify(path)));
+        self.link.spec.inputs.push(LinkInput::classify(path));
         self
     }
 
     /// Links every member of an archive.
     pub fn whole_archive(mut self, path: impl Into<PathBuf>) -> Self {
-        self.link.inputs.push(ImageInput::Link(LinkInput::Archive {
+        self.link.spec.inputs.push(LinkInput::Archive {
             path: path.into(),
             whole: true,
-        }));
+        });
         self
     }
 
     /// Links an object file given as bytes (written as `name` at link time).
     pub fn object_bytes(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        self.link.inputs.push(ImageInput::ObjectBytes {
+        self.link.object_bytes.push(ObjectBytes {
             name: name.into(),
             bytes: bytes.into(),
         });
@@ -532,53 +519,52 @@ impl<'ctx> ImageBuilder<'ctx> {
 
     /// Links a library by name, found on the search path (`-l NAME`).
     pub fn library(mut self, name: impl Into<String>) -> Self {
-        self.link
-            .inputs
-            .push(ImageInput::Link(LinkInput::Library(name.into())));
+        self.link.spec.inputs.push(LinkInput::Library(name.into()));
         self
     }
 
     /// Links a library given as a file (`.so`, `.dylib`, `.tbd`, `.dll.a`).
     pub fn library_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.link
+            .spec
             .inputs
-            .push(ImageInput::Link(LinkInput::LibraryFile(path.into())));
+            .push(LinkInput::LibraryFile(path.into()));
         self
     }
 
     /// Adds a directory to the library search path (`-L DIR`).
     pub fn search_path(mut self, dir: impl Into<PathBuf>) -> Self {
-        self.link.search_paths.push(dir.into());
+        self.link.spec.search_paths.push(dir.into());
         self
     }
 
     /// Adds a run-time search path (`$ORIGIN`, `@loader_path`).
     pub fn rpath(mut self, rpath: impl Into<OsString>) -> Self {
-        self.link.rpaths.push(rpath.into());
+        self.link.spec.rpaths.push(rpath.into());
         self
     }
 
     /// Exports a data symbol that a linked object defines.
     pub fn export_data(mut self, symbol: impl Into<String>) -> Self {
-        self.link.export_data.push(symbol.into());
+        self.link.spec.export_data.push(symbol.into());
         self
     }
 
     /// Passes a raw argument to the linker, last.
     pub fn link_arg(mut self, arg: impl Into<OsString>) -> Self {
-        self.link.link_args.push(arg.into());
+        self.link.spec.link_args.push(arg.into());
         self
     }
 
     /// The undefined-symbol policy of the link.
     pub fn undefined(mut self, policy: Undefined) -> Self {
-        self.link.undefined = Some(policy);
+        self.link.spec.undefined = Some(policy);
         self
     }
 
     /// Windows: also write the image's import library.
     pub fn import_library(mut self, path: impl Into<PathBuf>) -> Self {
-        self.link.import_library = Some(path.into());
+        self.link.spec.import_library = Some(path.into());
         self
     }
 
@@ -705,7 +691,7 @@ fn run<'ctx>(
     check_settings(options)?;
     let mut clock = Clock::start(options.progress.clone());
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
-    exportable_data(&module, &link.export_data)?;
+    exportable_data(&module, &link.spec.export_data)?;
     crate::output::check_link(&platform, &link, options.runtime)?;
     let prevectorized = crate::inputs::prevectorized(&module);
     clock.done("load");

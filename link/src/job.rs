@@ -113,8 +113,6 @@ pub struct LinkOptions {
     pub macos_min_version: Option<String>,
     /// Mach-O: the SDK version recorded (default: the minimum version).
     pub macos_sdk_version: Option<String>,
-    /// Windows: also write an import library here.
-    pub import_library: Option<PathBuf>,
     /// Windows: add the `DllMainCRTStartup` stub when no input object
     /// defines the entry point (default true).
     pub dll_entry_stub: bool,
@@ -127,9 +125,6 @@ pub struct LinkOptions {
     /// Windows: how code reads data of other DLLs (default
     /// [`DataImports::Refptr`]); not applicable elsewhere.
     pub data_imports: DataImports,
-    /// What happens to symbols nothing defines; `None` is the flavor's
-    /// default: ELF and Mach-O leave them to the loader, Windows fails.
-    pub undefined: Option<Undefined>,
 }
 
 impl Default for LinkOptions {
@@ -140,15 +135,42 @@ impl Default for LinkOptions {
             build_id: None,
             macos_min_version: None,
             macos_sdk_version: None,
-            import_library: None,
             dll_entry_stub: true,
             threads: 1,
             verbose: false,
             mode: LinkMode::InProcess,
             data_imports: DataImports::default(),
-            undefined: None,
         }
     }
+}
+
+/// What a link is asked for beyond its own objects, by meaning: declared
+/// once, and used by the command line (`mvimg build`'s and `mvimg link`'s
+/// flags), the image builder (`mvimg_codegen::ImageLink`) and the job
+/// ([`LinkJob::spec`]), whose platform's flavor translates each meaning.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LinkSpec {
+    /// Objects, archives and libraries, in command-line order (an archive
+    /// resolves only symbols needed by what comes before it).
+    pub inputs: Vec<LinkInput>,
+    /// Directories searched for [`LinkInput::Library`], in order.
+    pub search_paths: Vec<PathBuf>,
+    /// Run-time search paths of the library (ELF `DT_RUNPATH`, Mach-O
+    /// `LC_RPATH`), such as `$ORIGIN` or `@loader_path/../lib`; not
+    /// applicable to Windows.
+    pub rpaths: Vec<OsString>,
+    /// Exported data symbols. Windows: exported as `DATA` (the import
+    /// library has no call thunk for them, only `__imp_NAME`); elsewhere
+    /// the same as [`LinkJob::exports`].
+    pub export_data: Vec<String>,
+    /// Raw linker arguments, passed last, for what has no meaning here.
+    pub link_args: Vec<OsString>,
+    /// What happens to symbols nothing defines; `None` is the flavor's
+    /// default: ELF and Mach-O leave them to the loader, Windows fails.
+    pub undefined: Option<Undefined>,
+    /// Windows: also write an import library here.
+    pub import_library: Option<PathBuf>,
 }
 
 /// One shared library to link.
@@ -157,11 +179,9 @@ impl Default for LinkOptions {
 pub struct LinkJob {
     /// What to link for.
     pub platform: Platform,
-    /// Objects, archives and libraries, in command-line order (an archive
-    /// resolves only symbols needed by what comes before it).
-    pub inputs: Vec<LinkInput>,
-    /// Directories searched for [`LinkInput::Library`], in order.
-    pub search_paths: Vec<PathBuf>,
+    /// What is linked beside the objects and how ([`LinkJob::new`] puts the
+    /// objects first among its inputs).
+    pub spec: LinkSpec,
     /// The toolchain runtime ([`crate::toolchain_runtime`]), linked last; a
     /// shared library in it is recorded as needed only when something uses
     /// it (ELF `--as-needed`).
@@ -169,19 +189,9 @@ pub struct LinkJob {
     /// The library to write.
     pub output: PathBuf,
     /// The symbols the library exports (C names, without Mach-O's leading
-    /// underscore), functions or data; with `export_data`, empty exports
-    /// every global symbol.
+    /// underscore), functions or data; with no data exports either
+    /// ([`LinkSpec::export_data`]), empty exports every global symbol.
     pub exports: Vec<String>,
-    /// Exported data symbols. Windows: exported as `DATA` (the import
-    /// library has no call thunk for them, only `__imp_NAME`); elsewhere
-    /// the same as `exports`.
-    pub export_data: Vec<String>,
-    /// Run-time search paths of the library (ELF `DT_RUNPATH`, Mach-O
-    /// `LC_RPATH`), such as `$ORIGIN` or `@loader_path/../lib`; not
-    /// applicable to Windows.
-    pub rpaths: Vec<OsString>,
-    /// Raw linker arguments, passed last, for what has no meaning here.
-    pub link_args: Vec<OsString>,
     /// Options.
     pub options: LinkOptions,
 }
@@ -220,14 +230,13 @@ impl LinkJob {
     pub fn new(platform: Platform, objects: Vec<PathBuf>, output: impl Into<PathBuf>) -> LinkJob {
         LinkJob {
             platform,
-            inputs: objects.into_iter().map(LinkInput::Object).collect(),
-            search_paths: Vec::new(),
+            spec: LinkSpec {
+                inputs: objects.into_iter().map(LinkInput::Object).collect(),
+                ..LinkSpec::default()
+            },
             runtime: Vec::new(),
             output: output.into(),
             exports: Vec::new(),
-            export_data: Vec::new(),
-            rpaths: Vec::new(),
-            link_args: Vec::new(),
             options: LinkOptions::default(),
         }
     }
@@ -237,7 +246,7 @@ impl LinkJob {
     /// runtime pseudo-relocations (so data read from other DLLs without
     /// `dllimport` is imported that way); with `runtime`, the toolchain
     /// runtime ([`crate::toolchain_runtime`]) is linked and, on Linux,
-    /// undefined symbols are an error unless [`LinkOptions::undefined`] was
+    /// undefined symbols are an error unless [`LinkSpec::undefined`] was
     /// set (an image with the runtime resolves everything it needs).
     pub fn link_as_image(&mut self, runtime: bool) -> Result<(), LinkError> {
         if self.platform.os == mvimg_cpu::Os::Windows {
@@ -246,7 +255,7 @@ impl LinkJob {
         if runtime {
             self.runtime = crate::toolchain_runtime(&self.platform)?;
             if self.platform.os == mvimg_cpu::Os::Linux {
-                self.options.undefined = self.options.undefined.or(Some(Undefined::Error));
+                self.spec.undefined = self.spec.undefined.or(Some(Undefined::Error));
             }
         }
         Ok(())
@@ -278,6 +287,7 @@ impl LinkJob {
     /// applies to the flavor, export names are symbol names.
     pub fn validate(&self) -> Result<(), LinkError> {
         if !self
+            .spec
             .inputs
             .iter()
             .any(|i| matches!(i, LinkInput::Object(_) | LinkInput::Archive { .. }))
@@ -290,7 +300,7 @@ impl LinkJob {
     /// What [`LinkJob::validate`] checks but the presence of an object: a
     /// job of an image's settings checked before its objects are built.
     pub fn check_settings(&self) -> Result<(), LinkError> {
-        for input in &self.inputs {
+        for input in &self.spec.inputs {
             match input {
                 LinkInput::Object(path) => {
                     if starts_with(path, ARCHIVE_MAGIC)? {
@@ -323,7 +333,7 @@ impl LinkJob {
                 source,
             })?;
         }
-        for export in self.exports.iter().chain(&self.export_data) {
+        for export in self.exports.iter().chain(&self.spec.export_data) {
             // Every export list quotes or lists names whole; what none can
             // hold exactly (quotes, wildcards, spaces, control characters)
             // is refused. clang's `target_clones` names (`f.arch_x86-64-v3.0`)
@@ -353,7 +363,8 @@ impl LinkJob {
         let given: [(Meaning, Option<String>); 6] = [
             (
                 Meaning::Rpath,
-                self.rpaths
+                self.spec
+                    .rpaths
                     .first()
                     .map(|r| format!("rpath `{}`", r.to_string_lossy())),
             ),
@@ -363,13 +374,14 @@ impl LinkJob {
             ),
             (
                 Meaning::ImportLibrary,
-                o.import_library
+                self.spec
+                    .import_library
                     .as_ref()
                     .map(|p| format!("import library {}", p.display())),
             ),
             (
                 Meaning::AllowUndefined,
-                (o.undefined == Some(Undefined::Allow))
+                (self.spec.undefined == Some(Undefined::Allow))
                     .then(|| "allowing undefined symbols".into()),
             ),
             (
@@ -404,7 +416,7 @@ impl LinkJob {
         let names = self.linker().library_names(name);
         let plain = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with(':');
         if plain {
-            for dir in &self.search_paths {
+            for dir in &self.spec.search_paths {
                 for file in &names {
                     let path = dir.join(file);
                     if path.is_file() {
@@ -416,7 +428,7 @@ impl LinkJob {
         Err(LinkError::LibraryNotFound {
             name: name.to_owned(),
             tried: if plain { names } else { Vec::new() },
-            searched: self.search_paths.clone(),
+            searched: self.spec.search_paths.clone(),
         })
     }
 
@@ -424,7 +436,7 @@ impl LinkJob {
     /// not readable count as not defining it).
     fn objects_define(&self, name: &str) -> bool {
         use object::{Object, ObjectSymbol};
-        self.inputs.iter().any(|input| {
+        self.spec.inputs.iter().any(|input| {
             let LinkInput::Object(path) = input else {
                 return false;
             };
@@ -447,7 +459,7 @@ impl LinkJob {
         let mingw = self.flavor() == Flavor::Mingw;
         Ok(LinkPaths {
             output: dir.join(&name),
-            import_library: match &self.options.import_library {
+            import_library: match &self.spec.import_library {
                 Some(lib) => Some(dir.join(lib.file_name().ok_or_else(|| {
                     LinkError::InvalidJob(JobProblem::NoFileName {
                         what: "import library",
@@ -456,7 +468,7 @@ impl LinkJob {
                 })?)),
                 None => None,
             },
-            exports: (!self.exports.is_empty() || !self.export_data.is_empty())
+            exports: (!self.exports.is_empty() || !self.spec.export_data.is_empty())
                 .then(|| dir.join(self.linker().export_file_name())),
             stub: (mingw && self.options.dll_entry_stub && !self.objects_define(DLL_ENTRY))
                 .then(|| dir.join("dllentry.o")),
@@ -465,7 +477,8 @@ impl LinkJob {
 
     /// The content of the export list file.
     pub fn export_file(&self) -> String {
-        self.linker().export_file(&self.exports, &self.export_data)
+        self.linker()
+            .export_file(&self.exports, &self.spec.export_data)
     }
 
     /// The argument vector for LLD (`argv[0]` names the driver), with LLD
@@ -494,7 +507,7 @@ impl LinkJob {
         if o.gc_sections {
             l.gc_sections(&mut a);
         }
-        l.undefined(&mut a, o.undefined);
+        l.undefined(&mut a, self.spec.undefined);
         if self.flavor() == Flavor::Mingw {
             l.data_imports(&mut a, o.data_imports);
         }
@@ -508,17 +521,17 @@ impl LinkJob {
         if o.verbose {
             l.verbose(&mut a);
         }
-        for rpath in &self.rpaths {
+        for rpath in &self.spec.rpaths {
             l.rpath(&mut a, rpath);
         }
-        for dir in &self.search_paths {
+        for dir in &self.spec.search_paths {
             l.search_path(&mut a, dir);
         }
         if let Some(stub) = &paths.stub {
             l.objects(&mut a, &[stub]);
         }
         let mut objects: Vec<&Path> = Vec::new();
-        for input in &self.inputs {
+        for input in &self.spec.inputs {
             if let LinkInput::Object(path) = input {
                 objects.push(path);
                 continue;
@@ -539,7 +552,7 @@ impl LinkJob {
         }
         let runtime: Vec<&Path> = self.runtime.iter().map(PathBuf::as_path).collect();
         l.runtime(&mut a, &runtime);
-        a.push(&self.link_args);
+        a.push(&self.spec.link_args);
         Ok(a.0)
     }
 
@@ -548,6 +561,7 @@ impl LinkJob {
     /// disk, which would also end in-process linking for the process.
     fn check_space(&self, dir: &Path) -> Result<(), LinkError> {
         let needed: u64 = self
+            .spec
             .inputs
             .iter()
             .filter_map(|input| match input {
@@ -605,7 +619,7 @@ impl LinkJob {
         };
         // The import library first: the library itself is the last thing to
         // appear at the destination.
-        let import_library = match (&paths.import_library, &self.options.import_library) {
+        let import_library = match (&paths.import_library, &self.spec.import_library) {
             (Some(from), Some(to)) => {
                 std::fs::rename(from, to).map_err(io(format!(
                     "moving {} to {}",

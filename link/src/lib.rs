@@ -33,7 +33,7 @@ mod stub;
 pub use data::data_object;
 pub use error::{JobProblem, LinkError};
 pub use flavor::Flavor;
-pub use job::{LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths};
+pub use job::{LinkInput, LinkJob, LinkMode, LinkOptions, LinkOutput, LinkPaths, LinkSpec};
 pub use lld::{in_process_poisoned, LldRun};
 pub use policy::{DataImports, Undefined};
 pub use runtime::toolchain_runtime;

@@ -10,7 +10,7 @@ use mvimg_link::{DataImports, Flavor, LinkError, LinkInput, LinkJob, Undefined};
 fn job(triple: &str, output: &str) -> LinkJob {
     let platform: Platform = triple.parse().unwrap();
     let mut job = LinkJob::new(platform, vec![PathBuf::from("/in/a.o")], output);
-    job.inputs.push(LinkInput::Archive {
+    job.spec.inputs.push(LinkInput::Archive {
         path: "/in/b.a".into(),
         whole: true,
     });
@@ -24,7 +24,7 @@ fn job(triple: &str, output: &str) -> LinkJob {
 fn runtime_job(triple: &str, output: &str) -> LinkJob {
     let platform: Platform = triple.parse().unwrap();
     let mut job = LinkJob::new(platform, vec![PathBuf::from("/in/code.o")], output);
-    job.inputs.extend([
+    job.spec.inputs.extend([
         LinkInput::Archive {
             path: "/in/util.a".into(),
             whole: false,
@@ -37,10 +37,10 @@ fn runtime_job(triple: &str, output: &str) -> LinkJob {
         LinkInput::Library("hostrt".into()),
         LinkInput::LibraryFile("/lib/libextra".into()),
     ]);
-    job.search_paths = vec!["/opt/rt lib".into()];
+    job.spec.search_paths = vec!["/opt/rt lib".into()];
     job.exports = vec!["f".into()];
-    job.export_data = vec!["heap".into()];
-    job.link_args = vec!["--raw".into()];
+    job.spec.export_data = vec!["heap".into()];
+    job.spec.link_args = vec!["--raw".into()];
     job
 }
 
@@ -89,8 +89,8 @@ fn gnu_aarch64_with_options() {
 #[test]
 fn gnu_meanings() {
     let mut j = runtime_job("x86_64-unknown-linux-gnu", "/out/libimg.so");
-    j.rpaths = vec!["$ORIGIN".into(), "$ORIGIN/../lib".into()];
-    j.options.undefined = Some(Undefined::Error);
+    j.spec.rpaths = vec!["$ORIGIN".into(), "$ORIGIN/../lib".into()];
+    j.spec.undefined = Some(Undefined::Error);
     j.runtime = vec!["/usr/lib/libgcc.a".into(), "/usr/lib/libc.so".into()];
     assert_eq!(
         argv(&j),
@@ -111,7 +111,7 @@ fn gnu_meanings() {
     {
         use std::os::unix::ffi::{OsStrExt, OsStringExt};
         let odd = OsString::from_vec(b"/in/\xffodd.o".to_vec());
-        j.inputs = vec![LinkInput::Object(odd.clone().into())];
+        j.spec.inputs = vec![LinkInput::Object(odd.clone().into())];
         let paths = j.paths_in(Path::new("/tmp/w")).unwrap();
         let argv = j.argv(&paths).unwrap();
         assert!(argv.iter().any(|a| a.as_bytes() == odd.as_bytes()));
@@ -141,8 +141,8 @@ fn darwin_both_arches() {
 #[test]
 fn darwin_meanings() {
     let mut j = runtime_job("aarch64-apple-darwin", "/out/libimg.dylib");
-    j.rpaths = vec!["@loader_path".into()];
-    j.options.undefined = Some(Undefined::Error);
+    j.spec.rpaths = vec!["@loader_path".into()];
+    j.spec.undefined = Some(Undefined::Error);
     j.options.soname = Some("/opt/rt/libimg.dylib".into());
     j.options.build_id = Some(false);
     assert_eq!(
@@ -158,7 +158,7 @@ fn darwin_meanings() {
 #[test]
 fn mingw() {
     let mut j = job("x86_64-w64-windows-gnu", "/out/img.dll");
-    j.options.import_library = Some("/out/libimg.dll.a".into());
+    j.spec.import_library = Some("/out/libimg.dll.a".into());
     assert_eq!(
         argv(&j),
         "ld.lld -m i386pep --shared -o /tmp/w/img.dll --threads=1 --fatal-warnings --no-insert-timestamp \
@@ -167,7 +167,7 @@ fn mingw() {
     );
     assert_eq!(j.export_file(), "EXPORTS\n    \"f\"\n    \"g\"\n");
     j.exports.clear();
-    j.options.import_library = None;
+    j.spec.import_library = None;
     j.options.data_imports = DataImports::DllImportOnly;
     assert_eq!(
         argv(&j),
@@ -205,9 +205,9 @@ fn meanings_a_flavor_lacks_are_errors() {
         }
     };
     let windows = "x86_64-w64-windows-gnu";
-    let e = refused(windows, &|j| j.rpaths = vec!["$ORIGIN".into()]);
+    let e = refused(windows, &|j| j.spec.rpaths = vec!["$ORIGIN".into()]);
     assert!(e.contains("rpath `$ORIGIN`") && e.contains(windows), "{e}");
-    let e = refused(windows, &|j| j.options.undefined = Some(Undefined::Allow));
+    let e = refused(windows, &|j| j.spec.undefined = Some(Undefined::Allow));
     assert!(e.contains("-l NAME"), "{e}");
     let e = refused(windows, &|j| j.options.soname = Some("x".into()));
     assert!(e.contains("file name"), "{e}");
@@ -217,7 +217,7 @@ fn meanings_a_flavor_lacks_are_errors() {
     assert!(e.contains("macOS version 12.0"), "{e}");
     for linux_or_mac in ["x86_64-unknown-linux-gnu", "aarch64-apple-darwin"] {
         let e = refused(linux_or_mac, &|j| {
-            j.options.import_library = Some("/out/x.dll.a".into())
+            j.spec.import_library = Some("/out/x.dll.a".into())
         });
         assert!(e.contains("import library"), "{e}");
         let e = refused(linux_or_mac, &|j| {
@@ -243,11 +243,11 @@ fn libraries_are_found_as_lld_finds_them() {
     touch(second.join("z.lib"));
     touch(first.join("hostrt.dll.a"));
     let mut linux = job("x86_64-unknown-linux-gnu", "/out/libimg.so");
-    linux.search_paths = vec![first.clone(), second.clone()];
+    linux.spec.search_paths = vec![first.clone(), second.clone()];
     // Directory by directory, each with the flavor's names in order.
     assert_eq!(linux.find_library("z").unwrap(), first.join("libz.a"));
     let mut windows = job("x86_64-w64-windows-gnu", "/out/img.dll");
-    windows.search_paths = vec![second.clone(), first.clone()];
+    windows.spec.search_paths = vec![second.clone(), first.clone()];
     assert_eq!(windows.find_library("z").unwrap(), second.join("z.lib"));
     assert_eq!(
         windows.find_library("hostrt").unwrap(),
@@ -261,7 +261,7 @@ fn libraries_are_found_as_lld_finds_them() {
             && e.contains("-L DIR"),
         "{e}"
     );
-    linux.search_paths.clear();
+    linux.spec.search_paths.clear();
     let e = linux.find_library("z").unwrap_err().to_string();
     assert!(e.contains("no search path"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();

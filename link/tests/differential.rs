@@ -316,10 +316,10 @@ fn libraries_rpaths_and_policies_agree_with_ld_lld() {
         ],
         |job, dir| {
             peer(triple, dir, "libpeer.so");
-            job.search_paths = vec![dir.to_owned()];
-            job.inputs.push(LinkInput::Library("peer".into()));
-            job.rpaths = vec!["$ORIGIN/lib".into()];
-            job.options.undefined = Some(Undefined::Error);
+            job.spec.search_paths = vec![dir.to_owned()];
+            job.spec.inputs.push(LinkInput::Library("peer".into()));
+            job.spec.rpaths = vec!["$ORIGIN/lib".into()];
+            job.spec.undefined = Some(Undefined::Error);
         },
     );
     let (ours, reference) = (elf_summary(&ours), elf_summary(&reference));
@@ -362,9 +362,9 @@ fn libraries_rpaths_and_policies_agree_with_ld_lld() {
         ],
         |job, dir| {
             peer(triple, dir, "libpeer.dylib");
-            job.search_paths = vec![dir.to_owned()];
-            job.inputs.push(LinkInput::Library("peer".into()));
-            job.rpaths = vec!["@loader_path/../lib".into()];
+            job.spec.search_paths = vec![dir.to_owned()];
+            job.spec.inputs.push(LinkInput::Library("peer".into()));
+            job.spec.rpaths = vec!["@loader_path/../lib".into()];
         },
     );
     let (ours, reference) = (macho_summary(&ours), macho_summary(&reference));

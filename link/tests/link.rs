@@ -130,7 +130,7 @@ fn darwin_dylibs_have_install_name_build_version_and_exports() {
 fn mingw_dll_exports_and_entry_point() {
     let dir = scratch("pe");
     let mut job = job("x86_64-w64-windows-gnu", &dir, "img.dll");
-    job.options.import_library = Some(dir.join("libimg.dll.a"));
+    job.spec.import_library = Some(dir.join("libimg.dll.a"));
     let out = job.link().unwrap();
     let bytes = std::fs::read(&out.output).unwrap();
     let file = object::File::parse(&*bytes).unwrap();
@@ -182,6 +182,7 @@ fn bad_inputs_are_error_values_and_the_process_survives() {
 
     let mut missing = job("x86_64-unknown-linux-gnu", &dir, "libmissing.so");
     missing
+        .spec
         .inputs
         .push(mvimg_link::LinkInput::Object(dir.join("nope.o")));
     match missing.link().unwrap_err() {

@@ -105,8 +105,8 @@ fn data_of_another_dll_is_read_through_its_import_library() {
     );
     let mut job = LinkJob::new(windows.clone(), vec![provider], dir.join("prov.dll"));
     job.exports = vec!["provided_twice".into()];
-    job.export_data = vec!["provided_value".into()];
-    job.options.import_library = Some(dir.join("libprov.dll.a"));
+    job.spec.export_data = vec!["provided_value".into()];
+    job.spec.import_library = Some(dir.join("libprov.dll.a"));
     job.link().unwrap();
     // The consumer reads the data as clang compiles `extern int`: through a
     // `.refptr` cell, which the default (auto-import, no runtime
@@ -120,8 +120,8 @@ fn data_of_another_dll_is_read_through_its_import_library() {
     );
     let mut job = LinkJob::new(windows.clone(), vec![consumer], dir.join("cons.dll"));
     job.exports = vec!["consumer_get".into()];
-    job.search_paths = vec![dir.clone()];
-    job.inputs.push(LinkInput::Library("prov".into()));
+    job.spec.search_paths = vec![dir.clone()];
+    job.spec.inputs.push(LinkInput::Library("prov".into()));
     job.link().unwrap();
     std::fs::write(dir.join("caller.c"), CALLER).unwrap();
     let exe = dir.join("caller.exe");
@@ -159,8 +159,8 @@ fn data_of_another_dll_is_read_through_its_import_library() {
         "pointer",
     );
     let mut job = LinkJob::new(windows, vec![pointer], dir.join("ptr.dll"));
-    job.search_paths = vec![dir.clone()];
-    job.inputs.push(LinkInput::Library("prov".into()));
+    job.spec.search_paths = vec![dir.clone()];
+    job.spec.inputs.push(LinkInput::Library("prov".into()));
     let e = job.link().unwrap_err().to_string();
     assert!(e.contains("provided_value") && e.contains("pseudo"), "{e}");
     assert!(!dir.join("ptr.dll").exists());
