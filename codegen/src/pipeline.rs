@@ -705,11 +705,11 @@ fn run<'ctx>(
     let targets = match targets {
         Some(Targets::Resolved(targets)) => targets,
         Some(Targets::List(list)) => resolve(&list, &platform, native)?,
-        None => {
-            let text = mvimg_cpu::default_target_list(platform.arch, platform.os);
-            let list: TargetList = text.parse().map_err(Error::Cpu)?;
-            resolve(&list, &platform, native)?
-        }
+        None => resolve(
+            &TargetList::default_for(platform.arch, platform.os),
+            &platform,
+            native,
+        )?,
     };
     let unselectable = targets.unselectable();
     let machine = target_machine(&platform, &targets, options.opt_level)?;
@@ -937,11 +937,7 @@ fn resolve(
     platform: &Platform,
     host: Option<Host>,
 ) -> Result<ResolvedTargets, Error> {
-    let native = list
-        .targets
-        .iter()
-        .any(|t| t.cpu == mvimg_cpu::CpuName::Native);
-    let host = match (native, host) {
+    let host = match (list.uses_native(), host) {
         (true, Some(host)) => Some(host),
         (true, None) => Some(crate::llvm_host()?),
         (false, _) => None,
