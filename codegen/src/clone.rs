@@ -25,7 +25,7 @@ use inkwell::values::{
     InstructionValue, ValueKind,
 };
 use inkwell::GlobalVisibility;
-use mvimg_cpu::{Os, ResolvedTargets, SizeGoal};
+use mvimg_cpu::{ResolvedTargets, SizeGoal};
 
 use crate::analysis::{
     called_function, name_of, value_name, Analysis, FEATURE_QUERY_PREFIX, JULIA_FMA_QUERY_PREFIX,
@@ -175,7 +175,7 @@ pub(crate) fn apply<'ctx>(
     // dispatched runs its baseline code.
     let ptr = context.ptr_type(Default::default());
     let mut slots: Vec<Option<GlobalValue<'ctx>>> = vec![None; n];
-    let elf = platform.os == Os::Linux;
+    let relro = platform.relro();
     for (i, f) in plan.functions.iter().enumerate() {
         if f.slot.is_empty() {
             continue;
@@ -184,7 +184,7 @@ pub(crate) fn apply<'ctx>(
         slot.set_linkage(Linkage::External);
         slot.set_visibility(GlobalVisibility::Hidden);
         slot.set_initializer(&orig[i].as_global_value().as_pointer_value());
-        if elf {
+        if relro {
             slot.set_section(Some(SLOT_SECTION));
         }
         slots[i] = Some(slot);

@@ -989,7 +989,7 @@ fn read_all<'ctx>(
         }
     };
     module.set_triple(&TargetTriple::create(&triple));
-    if platform.os == mvimg_cpu::Os::Linux {
+    if platform.format() == ObjectFormat::Elf {
         // An image is a shared object: IR compiled without -fPIC (clang's
         // default on Debian is PIE) marks exported symbols `dso_local`, which
         // in a shared object they are not.

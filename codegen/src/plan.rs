@@ -87,8 +87,7 @@ impl SlotReason {
 pub fn ifunc_entries(triple: &str) -> bool {
     triple
         .parse::<mvimg_cpu::Platform>()
-        .is_ok_and(|p| p.os == mvimg_cpu::Os::Linux)
-        && !triple.contains("musl")
+        .is_ok_and(|p| p.ifunc_entries())
 }
 
 pub use crate::analysis::{DataLocation, PinnedAddress, Uses};

@@ -32,6 +32,9 @@ pub struct Platform {
     pub os: Os,
     /// The triple as given, normalized by target-lexicon (LLVM gets this).
     triple: String,
+    /// Linux: whether the C library is musl (the triple's environment),
+    /// whose dynamic loader runs no IFUNC resolvers.
+    musl: bool,
 }
 
 pub use crate::arch::SUPPORTED_TRIPLES;
@@ -115,6 +118,22 @@ impl Platform {
         self.arch == other.arch && self.os == other.os
     }
 
+    /// Whether the dynamic loader binds IFUNC symbols (`STT_GNU_IFUNC`) by
+    /// calling their resolvers: Linux with glibc. An image's exported entries
+    /// are IFUNCs there, trampolines through their slots elsewhere (Windows,
+    /// macOS, musl).
+    pub fn ifunc_entries(&self) -> bool {
+        self.os == Os::Linux && !self.musl
+    }
+
+    /// Whether a pointer cell the dynamic loader relocates can be made
+    /// read-only after relocation (ELF's RELRO): an image's slots go in a
+    /// section of their own there, which the image's init makes writable
+    /// while it fills them.
+    pub fn relro(&self) -> bool {
+        self.format() == ObjectFormat::Elf
+    }
+
     /// The file name extension of the platform's shared libraries.
     pub fn library_extension(&self) -> &'static str {
         match self.os {
@@ -158,6 +177,10 @@ impl FromStr for Platform {
         Ok(Platform {
             arch,
             os,
+            musl: matches!(
+                triple.environment,
+                Environment::Musl | Environment::Musleabi | Environment::Musleabihf
+            ),
             triple: triple.to_string(),
         })
     }
@@ -193,6 +216,21 @@ mod tests {
         assert_eq!(w.format(), ObjectFormat::Coff);
         assert!(p.same_code(&"aarch64-apple-darwin".parse().unwrap()));
         assert!(!p.same_code(&"aarch64-unknown-linux-gnu".parse().unwrap()));
+    }
+
+    #[test]
+    fn ifunc_entries_on_glibc_only() {
+        for (triple, ifunc) in [
+            ("x86_64-unknown-linux-gnu", true),
+            ("aarch64-unknown-linux-gnu", true),
+            ("x86_64-unknown-linux-musl", false),
+            ("aarch64-unknown-linux-musl", false),
+            ("x86_64-w64-windows-gnu", false),
+            ("arm64-apple-macosx11.0.0", false),
+        ] {
+            let p: Platform = triple.parse().unwrap();
+            assert_eq!(p.ifunc_entries(), ifunc, "{triple}");
+        }
     }
 
     #[test]
