@@ -39,10 +39,9 @@ extern const u32 mvimg_dispatch_self[] HIDDEN;
 /* The tables' layout (MVIMG_IH_* header words; MVIMG_IF_*, MVIMG_IC_*,
  * MVIMG_IT_* records, each followed by its masks; MVIMG_IX_*, MVIMG_IA_*
  * naming rules) is in mvimg_layout.h, generated from mvimg-cpu's layout. */
-enum { DET_NONE, DET_CPUID, DET_AVX10, DET_HWCAP };
-#define NONE 0xffffffffu
-#define CPU_GENERIC 0xffffffffu
-#define CPU_NATIVE 0xfffffffeu
+/* DETECT_*, STATE_*, VENDOR_*, ARM_*, NONE, CPU_GENERIC, CPU_NATIVE and the
+ * magic come from mvimg_layout.h (cpu/src/image/layout.rs's codes). */
+#define NONE MVIMG_NONE
 #define MAX_MASK 16 /* u32 words: 512 features */
 
 /* The dispatch data's layout (docs/FORMAT.md): MVIMG_H_* header words,
@@ -236,9 +235,9 @@ static void detect(struct host *h) {
     struct leaves l;
     cpuid(0, 0, r);
     l.max_basic = r[0];
-    u32 vendor = r[1] == 0x756e6547 && r[3] == 0x49656e69 && r[2] == 0x6c65746e ? 1   /* GenuineIntel */
-               : r[1] == 0x68747541 && r[3] == 0x69746e65 && r[2] == 0x444d4163 ? 2   /* AuthenticAMD */
-               : r[1] == 0x6f677948 && r[3] == 0x6e65476e && r[2] == 0x656e6975 ? 3   /* HygonGenuine */
+    u32 vendor = r[1] == 0x756e6547 && r[3] == 0x49656e69 && r[2] == 0x6c65746e ? MVIMG_VENDOR_INTEL /* GenuineIntel */
+               : r[1] == 0x68747541 && r[3] == 0x69746e65 && r[2] == 0x444d4163 ? MVIMG_VENDOR_AMD   /* AuthenticAMD */
+               : r[1] == 0x6f677948 && r[3] == 0x6e65476e && r[2] == 0x656e6975 ? MVIMG_VENDOR_HYGON /* HygonGenuine */
                : 0;
     cpuid(0x80000000u, 0, r);
     l.max_ext = r[0];
@@ -261,10 +260,10 @@ static void detect(struct host *h) {
     for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
         const u32 *f = feature(i);
         int present = 0;
-        if (f[MVIMG_IF_KIND] == DET_CPUID) {
+        if (f[MVIMG_IF_KIND] == MVIMG_DETECT_CPUID) {
             read_leaf(&l, f[MVIMG_IF_D], f[(MVIMG_IF_D + 1)], r);
             present = (r[f[(MVIMG_IF_D + 2)] >> 8] >> (f[(MVIMG_IF_D + 2)] & 0xff)) & 1;
-        } else if (f[MVIMG_IF_KIND] == DET_AVX10) {
+        } else if (f[MVIMG_IF_KIND] == MVIMG_DETECT_AVX10) {
             read_leaf(&l, 7, 1, r);
             u32 ok = (r[3] >> 19) & 1;
             read_leaf(&l, 0x24, 0, r);
@@ -273,7 +272,8 @@ static void detect(struct host *h) {
             continue;
         }
         u32 state = f[(MVIMG_IF_D + 3)];
-        int allowed = state == 0 || (state == 1 && avx) || (state == 2 && avx512) || (state == 3 && amx);
+        int allowed = state == MVIMG_STATE_NONE || (state == MVIMG_STATE_AVX && avx) ||
+                      (state == MVIMG_STATE_AVX512 && avx512) || (state == MVIMG_STATE_AMX && amx);
         if (present && allowed) set_bit(h->raw, f[MVIMG_IF_BIT]);
     }
     h->cpu = NONE;
@@ -443,7 +443,6 @@ static void read_cores(struct cores *c) {
 /* The naming rules (mvimg-cpu's aarch64 name_rules, in order): the first
  * row for the implementer whose test the cores pass gives the CPU (NONE:
  * generic, or a name the database lacks; no row: generic). */
-enum { AT_PART, AT_VARIANT_PART, AT_PART_PAIR, AT_SOC_SUFFIX, AT_ANY };
 static u32 named_by_rules(const struct cores *c) {
     const u32 *rows = tab() + tab()[MVIMG_IH_NAMES_AT];
     for (u32 i = 0; i < tab()[MVIMG_IH_NAMES]; i++) {
@@ -451,11 +450,11 @@ static u32 named_by_rules(const struct cores *c) {
         if (r[MVIMG_IA_IMPLEMENTER] != c->implementer) continue;
         int pass = 0;
         switch (r[MVIMG_IA_TEST]) {
-        case AT_PART: pass = c->part == r[MVIMG_IA_A]; break;
-        case AT_VARIANT_PART: pass = ((c->variant << 12) | c->part) == r[MVIMG_IA_A]; break;
-        case AT_PART_PAIR: pass = c->count == 2 && has_part(c, r[MVIMG_IA_A]) && has_part(c, r[MVIMG_IA_B]); break;
-        case AT_SOC_SUFFIX: pass = ends_with(c->hardware, str(r[MVIMG_IA_A])); break;
-        case AT_ANY: pass = 1; break;
+        case MVIMG_ARM_PART: pass = c->part == r[MVIMG_IA_A]; break;
+        case MVIMG_ARM_VARIANT_PART: pass = ((c->variant << 12) | c->part) == r[MVIMG_IA_A]; break;
+        case MVIMG_ARM_PART_PAIR: pass = c->count == 2 && has_part(c, r[MVIMG_IA_A]) && has_part(c, r[MVIMG_IA_B]); break;
+        case MVIMG_ARM_SOC_SUFFIX: pass = ends_with(c->hardware, str(r[MVIMG_IA_A])); break;
+        case MVIMG_ARM_ANY: pass = 1; break;
         }
         if (pass) return r[MVIMG_IA_CPU];
     }
@@ -471,7 +470,7 @@ static void detect(struct host *h) {
     }
     for (u32 i = 0; i < tab()[MVIMG_IH_FEATURES]; i++) {
         const u32 *f = feature(i);
-        if (f[MVIMG_IF_KIND] != DET_HWCAP) continue;
+        if (f[MVIMG_IF_KIND] != MVIMG_DETECT_HWCAP) continue;
         int present = 1;
         for (u32 k = 0; k < 4; k++) {
             u32 d = f[MVIMG_IF_D + k];
@@ -715,8 +714,8 @@ static int mask_host(u32 *features, const char *change, u32 len) {
 }
 
 static int names_host(const u32 *t, u32 host_cpu) {
-    if (t[MVIMG_IT_CPU] == CPU_GENERIC) return 0;
-    if (t[MVIMG_IT_CPU] == CPU_NATIVE) return 1;
+    if (t[MVIMG_IT_CPU] == MVIMG_CPU_GENERIC) return 0;
+    if (t[MVIMG_IT_CPU] == MVIMG_CPU_NATIVE) return 1;
     return t[MVIMG_IT_CPU] == host_cpu;
 }
 
@@ -974,7 +973,7 @@ static int fill(u32 t, const struct segments *s) {
  * (the fill, mvimg_image_record) needs before it indexes it. */
 static int parts_ok(void) {
     const u32 *d = data();
-    if (d[MVIMG_H_MAGIC] != 0x4d49564d || d[MVIMG_H_MAGIC + 1] != 0x50534447 ||
+    if (d[MVIMG_H_MAGIC] != MVIMG_MAGIC_0 || d[MVIMG_H_MAGIC + 1] != MVIMG_MAGIC_1 ||
         d[MVIMG_H_VERSION] != MVIMG_FORMAT_VERSION || d[MVIMG_H_HEADER_WORDS] != MVIMG_H_WORDS)
         return 0;
     u32 total = d[MVIMG_H_TOTAL_SIZE], nt = d[MVIMG_H_TARGET_COUNT], nf = d[MVIMG_H_FUNCTION_COUNT],

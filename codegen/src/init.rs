@@ -33,9 +33,7 @@ pub const LAYOUT_HEADER: &str = include_str!("../runtime/mvimg_layout.h");
 pub const TABLES_SYMBOL: &str = "mvimg_init_tables";
 
 const TABLES_VERSION: u32 = 2;
-const NONE: u32 = u32::MAX;
-const CPU_GENERIC: u32 = u32::MAX;
-const CPU_NATIVE: u32 = u32::MAX - 1;
+use mvimg_cpu::image::layout::codes::{self, CPU_GENERIC, CPU_NATIVE, NONE};
 /// The init keeps masks in fixed arrays of this many 32-bit words.
 const MAX_MASK_WORDS: usize = 16;
 
@@ -170,9 +168,9 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
             use mvimg_cpu::x86_64::naming::{RuleVendor, NAME_RULES};
             for r in NAME_RULES {
                 name_words.push(match r.vendor {
-                    RuleVendor::Intel => 1,
-                    RuleVendor::Amd => 2,
-                    RuleVendor::Hygon => 3,
+                    RuleVendor::Intel => codes::VENDOR_INTEL,
+                    RuleVendor::Amd => codes::VENDOR_AMD,
+                    RuleVendor::Hygon => codes::VENDOR_HYGON,
                 });
                 name_words.extend([r.family, r.models.0, r.models.1]);
                 for k in 0..2 {
@@ -183,19 +181,17 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
             NAME_RULES.len()
         }
         Arch::Aarch64 => {
-            // The naming rules, in order: implementer, test (0 part, 1
-            // variant << 12 | part, 2 exactly the parts a and b, 3 the SoC
-            // ends with the string at a, 4 any), a, b, the CPU (NONE:
-            // `generic` or a name the database lacks).
+            // The naming rules, in order: implementer, test (codes::ARM_*),
+            // a, b, the CPU (NONE: `generic` or a name the database lacks).
             use mvimg_cpu::aarch64::naming::{name_rules, ArmTest};
             let mut count = 0;
             for r in name_rules() {
                 let (test, a, b) = match r.test {
-                    ArmTest::Part(part) => (0, u32::from(part), 0),
-                    ArmTest::VariantPart(code) => (1, code, 0),
-                    ArmTest::PartPair(a, b) => (2, u32::from(a), u32::from(b)),
-                    ArmTest::HardwareSuffix(soc) => (3, string(soc), 0),
-                    ArmTest::Any => (4, 0, 0),
+                    ArmTest::Part(part) => (codes::ARM_PART, u32::from(part), 0),
+                    ArmTest::VariantPart(code) => (codes::ARM_VARIANT_PART, code, 0),
+                    ArmTest::PartPair(a, b) => (codes::ARM_PART_PAIR, u32::from(a), u32::from(b)),
+                    ArmTest::HardwareSuffix(soc) => (codes::ARM_SOC_SUFFIX, string(soc), 0),
+                    ArmTest::Any => (codes::ARM_ANY, 0, 0),
                 };
                 let cpu = if r.name == "generic" {
                     NONE
@@ -294,13 +290,13 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
 fn detection_words(detection: Option<Detection>) -> [u32; 5] {
     use mvimg_cpu::x86_64::{CpuidTest, OsState, Reg};
     let state = |s: OsState| match s {
-        OsState::None => 0,
-        OsState::Avx => 1,
-        OsState::Avx512 => 2,
-        OsState::Amx => 3,
+        OsState::None => codes::STATE_NONE,
+        OsState::Avx => codes::STATE_AVX,
+        OsState::Avx512 => codes::STATE_AVX512,
+        OsState::Amx => codes::STATE_AMX,
     };
     match detection {
-        None => [0, 0, 0, 0, 0],
+        None => [codes::DETECT_NONE, 0, 0, 0, 0],
         Some(Detection::Cpuid(source)) => match source.test {
             CpuidTest::Bit {
                 leaf,
@@ -315,17 +311,23 @@ fn detection_words(detection: Option<Detection>) -> [u32; 5] {
                     Reg::Edx => 3,
                 };
                 [
-                    1,
+                    codes::DETECT_CPUID,
                     leaf,
                     subleaf,
                     reg << 8 | u32::from(bit),
                     state(source.state),
                 ]
             }
-            CpuidTest::Avx10 { version } => [2, u32::from(version), 0, 0, state(source.state)],
+            CpuidTest::Avx10 { version } => [
+                codes::DETECT_AVX10,
+                u32::from(version),
+                0,
+                0,
+                state(source.state),
+            ],
         },
         Some(Detection::Hwcap(source)) => {
-            let mut words = [3, NONE, NONE, NONE, NONE];
+            let mut words = [codes::DETECT_HWCAP, NONE, NONE, NONE, NONE];
             for (k, (word, bit)) in source.bits.iter().enumerate().take(4) {
                 let word = match word {
                     mvimg_cpu::aarch64::HwcapWord::Hwcap => 0,

@@ -19,8 +19,7 @@ use crate::{Arch, FeatureSet, ResolvedTargets, TargetList};
 
 /// The exported symbol of the dispatch data.
 pub const DISPATCH_SYMBOL: &str = "mvimg_dispatch_data";
-/// The format's magic, the bytes `MVIMGDSP`.
-pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
+pub use super::layout::MAGIC;
 /// Words in the header.
 pub const HEADER_WORDS: u32 = layout::HEADER_WORDS;
 /// Words in a target record.

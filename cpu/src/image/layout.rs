@@ -1,6 +1,8 @@
 //! The dispatch data's layout (docs/FORMAT.md, version 2) and that of the
 //! tables of the image's own init, each defined once:
-//! every field of the header and of each record, by word. The reader
+//! every field of the header and of each record, by word, and every code
+//! the init reads ([`codes`]: the magic, sentinels, detection kinds, OS
+//! states, vendor and Arm test codes). The reader
 //! (format.rs), the writer (mvimg-codegen's dispatch.rs), the image's own
 //! init (through `mvimg_layout.h`, which codegen's build.rs generates from
 //! [`c_header`]) and the test drivers use these; a test checks
@@ -18,6 +20,85 @@ pub const TARGET_MIN_SIZE: u32 = 4;
 pub const FUNCTION_ENTRY: u32 = 1;
 /// Function flag: has a slot.
 pub const FUNCTION_SLOT: u32 = 2;
+/// The format's magic, the bytes `MVIMGDSP`.
+pub const MAGIC: [u8; 8] = *b"MVIMGDSP";
+
+/// The codes the image's own init reads in its tables and its data, each
+/// defined once: mvimg-codegen's init.rs writes them, `mvimg_layout.h`
+/// gives them to init.c (`MVIMG_` and the name).
+pub mod codes {
+    use super::MAGIC;
+
+    /// The magic as the two little-endian words a reader of words compares.
+    pub const MAGIC_WORDS: [u32; 2] = [
+        u32::from_le_bytes([MAGIC[0], MAGIC[1], MAGIC[2], MAGIC[3]]),
+        u32::from_le_bytes([MAGIC[4], MAGIC[5], MAGIC[6], MAGIC[7]]),
+    ];
+    /// A word that names nothing: no feature bit, no CPU, no base target.
+    pub const NONE: u32 = u32::MAX;
+    /// An init target's CPU word when the target is `generic`.
+    pub const CPU_GENERIC: u32 = u32::MAX;
+    /// An init target's CPU word when the target is `native` (the build
+    /// host's CPU).
+    pub const CPU_NATIVE: u32 = u32::MAX - 1;
+    /// A feature with no run-time detection (an init feature's `kind`).
+    pub const DETECT_NONE: u32 = 0;
+    /// A feature detected by a CPUID bit.
+    pub const DETECT_CPUID: u32 = 1;
+    /// A feature detected by the AVX10 version CPUID reports.
+    pub const DETECT_AVX10: u32 = 2;
+    /// A feature detected by AArch64 HWCAP bits.
+    pub const DETECT_HWCAP: u32 = 3;
+    /// The OS state a CPUID-detected feature needs enabled in XCR0: none.
+    pub const STATE_NONE: u32 = 0;
+    /// AVX state (XCR0 bits 1 and 2).
+    pub const STATE_AVX: u32 = 1;
+    /// AVX-512 state (XCR0 bits 5 to 7).
+    pub const STATE_AVX512: u32 = 2;
+    /// AMX state (XCR0 bits 17 and 18).
+    pub const STATE_AMX: u32 = 3;
+    /// An x86 naming rule's vendor: GenuineIntel.
+    pub const VENDOR_INTEL: u32 = 1;
+    /// AuthenticAMD.
+    pub const VENDOR_AMD: u32 = 2;
+    /// HygonGenuine.
+    pub const VENDOR_HYGON: u32 = 3;
+    /// An Arm naming rule's test: the part number is `a`.
+    pub const ARM_PART: u32 = 0;
+    /// Variant and part (`variant << 12 | part`) are `a`.
+    pub const ARM_VARIANT_PART: u32 = 1;
+    /// Exactly the two parts `a` and `b` (big.LITTLE).
+    pub const ARM_PART_PAIR: u32 = 2;
+    /// The SoC's name ends with the string at `a`.
+    pub const ARM_SOC_SUFFIX: u32 = 3;
+    /// Any CPU of the implementer.
+    pub const ARM_ANY: u32 = 4;
+
+    /// Every code, by its C name (without `MVIMG_`), for [`super::c_header`].
+    pub const ALL: [(&str, u32); 21] = [
+        ("MAGIC_0", MAGIC_WORDS[0]),
+        ("MAGIC_1", MAGIC_WORDS[1]),
+        ("NONE", NONE),
+        ("CPU_GENERIC", CPU_GENERIC),
+        ("CPU_NATIVE", CPU_NATIVE),
+        ("DETECT_NONE", DETECT_NONE),
+        ("DETECT_CPUID", DETECT_CPUID),
+        ("DETECT_AVX10", DETECT_AVX10),
+        ("DETECT_HWCAP", DETECT_HWCAP),
+        ("STATE_NONE", STATE_NONE),
+        ("STATE_AVX", STATE_AVX),
+        ("STATE_AVX512", STATE_AVX512),
+        ("STATE_AMX", STATE_AMX),
+        ("VENDOR_INTEL", VENDOR_INTEL),
+        ("VENDOR_AMD", VENDOR_AMD),
+        ("VENDOR_HYGON", VENDOR_HYGON),
+        ("ARM_PART", ARM_PART),
+        ("ARM_VARIANT_PART", ARM_VARIANT_PART),
+        ("ARM_PART_PAIR", ARM_PART_PAIR),
+        ("ARM_SOC_SUFFIX", ARM_SOC_SUFFIX),
+        ("ARM_ANY", ARM_ANY),
+    ];
+}
 
 /// One field of a record: its name (as docs/FORMAT.md writes it), its first
 /// word and how many words it has.
@@ -220,6 +301,12 @@ pub fn c_header() -> String {
         FUNCTION_ENTRY,
         FUNCTION_SLOT,
     ));
+    out.push_str("/* codes the init reads */\nenum {");
+    for (name, value) in codes::ALL {
+        out.push_str(&format!(" MVIMG_{name} = {value:#x}u,"));
+    }
+    out.pop();
+    out.push_str(" };\n");
     for record in RECORDS.iter().chain(&INIT_RECORDS) {
         out.push_str(&format!("/* {} record */\nenum {{", record.name));
         for f in record.fields {
