@@ -65,7 +65,12 @@ pub fn stub_name(name: &str) -> String {
 /// The attribute index LLVM's C API uses for function attributes.
 const FUNCTION_INDEX: u32 = u32::MAX;
 
-/// Applies `plan` to `module` and returns what the dispatch data lists.
+/// Applies `plan` to `module` and returns what the dispatch data lists, in
+/// named phases (Julia's CloneCtx has the same): declare the clones, clone
+/// their bodies, make the slots, route addresses through trampolines (or
+/// IFUNC entries), send shared code's calls through stubs, make patched
+/// globals writable, then lower feature queries and set each body's target
+/// attributes.
 pub(crate) fn apply<'ctx>(
     context: &'ctx Context,
     module: &Module<'ctx>,
@@ -74,313 +79,419 @@ pub(crate) fn apply<'ctx>(
     targets: &ResolvedTargets,
     analysis: &Analysis,
 ) -> Result<DispatchTables<'ctx>, Error> {
-    let n = plan.functions.len();
-    let nt = plan.targets.len();
-    let orig: Vec<FunctionValue<'ctx>> = plan
-        .functions
-        .iter()
-        .map(|f| {
-            module
-                .get_function(&f.name)
-                .ok_or_else(|| Error::PlanFunction {
-                    function: f.name.clone(),
-                })
-        })
-        .collect::<Result<_, _>>()?;
+    let mut cx = CloneCtx::declare_clones(context, module, plan, targets, analysis)?;
+    cx.clone_bodies();
+    cx.make_slots(platform);
+    cx.route_addresses()?;
+    cx.call_through_stubs()?;
+    let relocations = cx.writable_relocations();
+    cx.lower_and_set_targets()?;
+    Ok(cx.dispatch_tables(&relocations))
+}
 
-    // Clone declarations.
-    let mut clones: Vec<Vec<Option<FunctionValue<'ctx>>>> = vec![vec![None; n]; nt];
-    for (i, f) in plan.functions.iter().enumerate() {
-        for c in &f.clones {
-            let decl = module.add_function(
-                &clone_name(&f.name, c.target),
-                orig[i].get_type(),
-                Some(Linkage::Internal),
-            );
-            clones[c.target][i] = Some(decl);
-        }
-    }
-    // Block-address tables (a computed goto's `static` array of labels): each
-    // clone gets copies whose addresses name its own blocks.
-    let mut tables: Vec<Vec<LLVMValueRef>> = vec![Vec::new(); n];
-    for (i, f) in plan.functions.iter().enumerate() {
-        if !f.clones.is_empty() {
-            tables[i] = block_tables(orig[i])?;
-        }
-    }
-    let mut table_copies: Vec<Vec<Vec<LLVMValueRef>>> = vec![vec![Vec::new(); n]; nt];
-    for (i, f) in plan.functions.iter().enumerate() {
-        for c in &f.clones {
-            table_copies[c.target][i] = tables[i]
-                .iter()
-                .map(|&table| copy_table(module, table, c.target))
-                .collect();
-        }
-    }
-    // A clone_all target clones every function but the fixed-ABI wrappers
-    // (`abi`), whose one body is the original.
-    let group_base = |clones: &Vec<Vec<Option<FunctionValue<'ctx>>>>, g: usize, i: usize| {
-        clones[g][i].unwrap_or(orig[i])
-    };
+/// What the phases of [`apply`] share: the module, the plan, each
+/// function's original and per-target bodies, block-address tables and slots.
+struct CloneCtx<'a, 'ctx> {
+    context: &'ctx Context,
+    module: &'a Module<'ctx>,
+    plan: &'a ClonePlan,
+    targets: &'a ResolvedTargets,
+    analysis: &'a Analysis,
+    /// Each planned function's original body (target 0's).
+    orig: Vec<FunctionValue<'ctx>>,
+    /// `clones[t][i]`: target t's body of function i, when it clones it.
+    clones: Vec<Vec<Option<FunctionValue<'ctx>>>>,
+    /// Each function's block-address tables (a computed goto's `static`
+    /// array of labels).
+    tables: Vec<Vec<LLVMValueRef>>,
+    /// `table_copies[t][i]`: target t's copies of function i's tables,
+    /// naming its own blocks.
+    table_copies: Vec<Vec<Vec<LLVMValueRef>>>,
+    /// Each function's slot, when it has one.
+    slots: Vec<Option<GlobalValue<'ctx>>>,
+    /// The `!invariant.load` kind and node loads of slots carry.
+    invariant: (u32, LLVMValueRef),
+}
 
-    // Bodies: clone_all targets from the originals, then partial targets from
-    // their group's base version. Uses of functions the target also clones go
-    // to those clones.
-    for t in (1..nt).filter(|&t| plan.targets[t].clone_all) {
-        for i in 0..n {
-            let Some(body) = clones[t][i] else { continue };
-            let (from, to): (Vec<_>, Vec<_>) = analysis.functions[i]
-                .refs
-                .iter()
-                .filter_map(|&j| Some((raw(orig[j]), raw(clones[t][j]?))))
-                .chain(
-                    tables[i]
-                        .iter()
-                        .copied()
-                        .zip(table_copies[t][i].iter().copied()),
-                )
-                .unzip();
-            // SAFETY: both functions are in `module`, `body` is an empty
-            // function of the original's type, each map pair has one type.
-            unsafe { clone_body(orig[i], body, &from, &to) };
-        }
-    }
-    for t in (1..nt).filter(|&t| !plan.targets[t].clone_all) {
-        let g = plan.group(t);
-        for i in 0..n {
-            let Some(body) = clones[t][i] else { continue };
-            let source_tables = if g == 0 {
-                &tables[i]
-            } else {
-                &table_copies[g][i]
-            };
-            let (from, to): (Vec<_>, Vec<_>) = analysis.functions[i]
-                .refs
-                .iter()
-                .filter_map(|&j| Some((raw(group_base(&clones, g, j)), raw(clones[t][j]?))))
-                .chain(
-                    source_tables
-                        .iter()
-                        .copied()
-                        .zip(table_copies[t][i].iter().copied()),
-                )
-                .unzip();
-            let source = group_base(&clones, g, i);
-            // SAFETY: as above.
-            unsafe { clone_body(source, body, &from, &to) };
-        }
-    }
-
-    // Slots, initialized to the target-0 body, so that an image nobody
-    // dispatched runs its baseline code.
-    let ptr = context.ptr_type(Default::default());
-    let mut slots: Vec<Option<GlobalValue<'ctx>>> = vec![None; n];
-    let relro = platform.relro();
-    for (i, f) in plan.functions.iter().enumerate() {
-        if f.slot.is_empty() {
-            continue;
-        }
-        let slot = module.add_global(ptr, None, &slot_name(&f.name));
-        slot.set_linkage(Linkage::External);
-        slot.set_visibility(GlobalVisibility::Hidden);
-        slot.set_initializer(&orig[i].as_global_value().as_pointer_value());
-        if relro {
-            slot.set_section(Some(SLOT_SECTION));
-        }
-        slots[i] = Some(slot);
-    }
-
-    // Functions with a trampoline: it stands for the function wherever its
-    // address is used (in code, data, aliases and constant expressions of
-    // any form), so every way of taking the address gives one value, as in
-    // the ordinary build; direct calls keep calling the bodies. An entry's
-    // trampoline takes its exported name and the original body stays inside
-    // as the target-0 version.
-    let invariant = invariant_load(context);
-    let builder = context.create_builder();
-    for (i, f) in plan.functions.iter().enumerate() {
-        if f.ifunc {
-            let slot = slots[i].expect("an entry with clones has a slot");
-            let bodies: Vec<FunctionValue<'ctx>> = std::iter::once(orig[i])
-                .chain(clones.iter().filter_map(|per_target| per_target[i]))
-                .collect();
-            ifunc_entry(context, module, &f.name, orig[i], slot, targets)?;
-            // Its address in code is the selected body, as outside (the
-            // resolver's answer) and in data (patched cells); calls stay
-            // direct.
-            for body in bodies {
-                load_addresses(body, slot, &builder, ptr, invariant)?;
-            }
-            continue;
-        }
-        if !SlotReason::needs_trampoline(&f.slot, false) {
-            continue;
-        }
-        let body = orig[i];
-        let slot = slots[i].expect("a function with a trampoline has a slot");
-        let t = if f.slot.contains(&SlotReason::Entry) {
-            let global = body.as_global_value();
-            let (linkage, visibility, storage) = internal_target0(body, &f.name);
-            let t = trampoline(context, module, &f.name, body, slot, invariant)?;
-            t.set_linkage(linkage);
-            t.as_global_value().set_visibility(visibility);
-            t.as_global_value().set_dll_storage_class(storage);
-            // The exported symbol takes the body's place in its comdat (a
-            // COFF comdat must define a symbol of its own name); the body,
-            // now internal, leaves it.
-            if let Some(comdat) = global.get_comdat() {
-                t.as_global_value().set_comdat(comdat);
-                // SAFETY: clearing the comdat of a live function.
-                unsafe {
-                    inkwell::llvm_sys::comdat::LLVMSetComdat(raw(body), std::ptr::null_mut())
-                };
-            }
-            t
-        } else {
-            let t = trampoline(
-                context,
-                module,
-                &trampoline_name(&f.name),
-                body,
-                slot,
-                invariant,
-            )?;
-            t.set_linkage(Linkage::Internal);
-            t
-        };
-        set_target_attributes(context, t, targets, 0);
-        let bodies =
-            std::iter::once(body).chain(clones.iter().filter_map(|per_target| per_target[i]));
-        for b in bodies {
-            route_addresses(b, t);
-        }
-        // The slot starts at the target-0 body, not at the trampoline.
-        slot.set_initializer(&body.as_global_value().as_pointer_value());
-    }
-
-    // Shared bodies use the slot of a function some target of their group
-    // clones on its own: calls go to the function's call stub (a direct call
-    // to a jump through the slot: ci/bench measured it faster than an
-    // indirect call through the loaded slot, and on par with a glibc ifunc's
-    // PLT call), other uses load the slot.
-    let groups: Vec<usize> = (0..nt).filter(|&t| plan.group(t) == t).collect();
-    let mut stubs: Vec<Option<FunctionValue<'ctx>>> = vec![None; n];
-    for &g in &groups {
-        let mut rewrite: HashMap<LLVMValueRef, SlotUse<'ctx>> = HashMap::new();
+impl<'a, 'ctx> CloneCtx<'a, 'ctx> {
+    /// Declares every clone (internal, of the original's type) and copies
+    /// the block-address tables of every function that has clones.
+    fn declare_clones(
+        context: &'ctx Context,
+        module: &'a Module<'ctx>,
+        plan: &'a ClonePlan,
+        targets: &'a ResolvedTargets,
+        analysis: &'a Analysis,
+    ) -> Result<Self, Error> {
+        let n = plan.functions.len();
+        let nt = plan.targets.len();
+        let orig: Vec<FunctionValue<'ctx>> = plan
+            .functions
+            .iter()
+            .map(|f| {
+                module
+                    .get_function(&f.name)
+                    .ok_or_else(|| Error::PlanFunction {
+                        function: f.name.clone(),
+                    })
+            })
+            .collect::<Result<_, _>>()?;
+        let mut clones: Vec<Vec<Option<FunctionValue<'ctx>>>> = vec![vec![None; n]; nt];
         for (i, f) in plan.functions.iter().enumerate() {
-            let cloned_in_group = f
-                .clones
-                .iter()
-                .any(|c| c.target != g && plan.group(c.target) == g);
-            if f.slot.contains(&SlotReason::SharedCaller) && cloned_in_group {
-                let slot = slots[i].expect("slot");
-                let stub = match stubs[i] {
-                    Some(stub) => stub,
-                    None => {
-                        let stub = trampoline(
-                            context,
-                            module,
-                            &stub_name(&f.name),
-                            orig[i],
-                            slot,
-                            invariant,
-                        )?;
-                        stub.set_linkage(Linkage::Internal);
-                        set_target_attributes(context, stub, targets, 0);
-                        // A stub inlined would be the indirect call again
-                        // (the function's own inlining attributes go).
-                        for kind in ["alwaysinline", "inlinehint"] {
-                            stub.remove_enum_attribute(
-                                AttributeLoc::Function,
-                                Attribute::get_named_enum_kind_id(kind),
-                            );
-                        }
-                        stub.add_attribute(
-                            AttributeLoc::Function,
-                            context.create_enum_attribute(
-                                Attribute::get_named_enum_kind_id("noinline"),
-                                0,
-                            ),
-                        );
-                        stubs[i] = Some(stub);
-                        stub
-                    }
-                };
-                rewrite.insert(raw(group_base(&clones, g, i)), SlotUse { slot, stub });
+            for c in &f.clones {
+                let decl = module.add_function(
+                    &clone_name(&f.name, c.target),
+                    orig[i].get_type(),
+                    Some(Linkage::Internal),
+                );
+                clones[c.target][i] = Some(decl);
             }
         }
-        if rewrite.is_empty() {
-            continue;
-        }
-        for (i, info) in analysis.functions.iter().enumerate() {
-            let body = group_base(&clones, g, i);
-            if info
-                .refs
-                .iter()
-                .any(|&j| rewrite.contains_key(&raw(group_base(&clones, g, j))))
-            {
-                rewrite_uses(body, &rewrite, &builder, ptr, invariant)?;
+        // Block-address tables: each clone gets copies whose addresses name
+        // its own blocks.
+        let mut tables: Vec<Vec<LLVMValueRef>> = vec![Vec::new(); n];
+        for (i, f) in plan.functions.iter().enumerate() {
+            if !f.clones.is_empty() {
+                tables[i] = block_tables(orig[i])?;
             }
         }
-    }
-
-    // Globals holding addresses that are patched at load must be writable.
-    let mut relocations = Vec::new();
-    for (i, f) in plan.functions.iter().enumerate() {
-        for location in &f.relocations {
-            let global = module
-                .get_global(&location.global)
-                .expect("the global exists");
-            global.set_constant(false);
-            relocations.push((i, global, location.offset));
-        }
-    }
-
-    // Feature queries and attributes, per body.
-    let mut body_target: HashMap<LLVMValueRef, usize> = HashMap::new();
-    for i in 0..n {
-        body_target.insert(raw(orig[i]), 0);
-        for (t, per_target) in clones.iter().enumerate() {
-            if let Some(body) = per_target[i] {
-                body_target.insert(raw(body), t);
+        let mut table_copies: Vec<Vec<Vec<LLVMValueRef>>> = vec![vec![Vec::new(); n]; nt];
+        for (i, f) in plan.functions.iter().enumerate() {
+            for c in &f.clones {
+                table_copies[c.target][i] = tables[i]
+                    .iter()
+                    .map(|&table| copy_table(module, table, c.target))
+                    .collect();
             }
         }
-    }
-    lower_feature_queries(context, module, targets, &body_target)?;
-    for i in 0..n {
-        set_target_attributes(context, orig[i], targets, 0);
-        for (t, per_target) in clones.iter().enumerate() {
-            if let Some(body) = per_target[i] {
-                set_target_attributes(context, body, targets, t);
-            }
-        }
-    }
-
-    let functions = plan
-        .functions
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.dispatched())
-        .map(|(i, f)| DispatchFunction {
-            name: f.name.clone(),
-            entry: f.entry,
-            // A fixed-ABI wrapper's one body serves every target (a
-            // clone_all target lists a body for every function).
-            bodies: (0..nt)
-                .map(|t| match clones[t][i] {
-                    None if t == 0 || analysis.functions[i].fixed_abi => Some(orig[i]),
-                    body => body,
-                })
-                .collect(),
-            slot: slots[i],
-            relocations: relocations
-                .iter()
-                .filter(|r| r.0 == i)
-                .map(|r| (r.1, r.2))
-                .collect(),
+        Ok(CloneCtx {
+            context,
+            module,
+            plan,
+            targets,
+            analysis,
+            orig,
+            clones,
+            tables,
+            table_copies,
+            slots: vec![None; n],
+            invariant: invariant_load(context),
         })
-        .collect();
-    Ok(DispatchTables { functions })
+    }
+
+    /// The body group `g` bases function `i` on: the group's clone, or the
+    /// original (a clone_all target clones every function but the fixed-ABI
+    /// wrappers, whose one body is the original).
+    fn group_base(&self, g: usize, i: usize) -> FunctionValue<'ctx> {
+        self.clones[g][i].unwrap_or(self.orig[i])
+    }
+
+    /// Clones the bodies: clone_all targets from the originals, then partial
+    /// targets from their group's base version. Uses of functions the
+    /// target also clones go to those clones.
+    fn clone_bodies(&self) {
+        let (n, nt) = (self.orig.len(), self.plan.targets.len());
+        for t in (1..nt).filter(|&t| self.plan.targets[t].clone_all) {
+            for i in 0..n {
+                let Some(body) = self.clones[t][i] else {
+                    continue;
+                };
+                let (from, to): (Vec<_>, Vec<_>) = self.analysis.functions[i]
+                    .refs
+                    .iter()
+                    .filter_map(|&j| Some((raw(self.orig[j]), raw(self.clones[t][j]?))))
+                    .chain(
+                        self.tables[i]
+                            .iter()
+                            .copied()
+                            .zip(self.table_copies[t][i].iter().copied()),
+                    )
+                    .unzip();
+                // SAFETY: both functions are in the module, `body` is an
+                // empty function of the original's type, each map pair has
+                // one type.
+                unsafe { clone_body(self.orig[i], body, &from, &to) };
+            }
+        }
+        for t in (1..nt).filter(|&t| !self.plan.targets[t].clone_all) {
+            let g = self.plan.group(t);
+            for i in 0..n {
+                let Some(body) = self.clones[t][i] else {
+                    continue;
+                };
+                let source_tables = if g == 0 {
+                    &self.tables[i]
+                } else {
+                    &self.table_copies[g][i]
+                };
+                let (from, to): (Vec<_>, Vec<_>) = self.analysis.functions[i]
+                    .refs
+                    .iter()
+                    .filter_map(|&j| Some((raw(self.group_base(g, j)), raw(self.clones[t][j]?))))
+                    .chain(
+                        source_tables
+                            .iter()
+                            .copied()
+                            .zip(self.table_copies[t][i].iter().copied()),
+                    )
+                    .unzip();
+                // SAFETY: as above.
+                unsafe { clone_body(self.group_base(g, i), body, &from, &to) };
+            }
+        }
+    }
+
+    /// Makes the slots, initialized to the target-0 body, so that an image
+    /// nobody dispatched runs its baseline code.
+    fn make_slots(&mut self, platform: &mvimg_cpu::Platform) {
+        let ptr = self.context.ptr_type(Default::default());
+        let relro = platform.relro();
+        for (i, f) in self.plan.functions.iter().enumerate() {
+            if f.slot.is_empty() {
+                continue;
+            }
+            let slot = self.module.add_global(ptr, None, &slot_name(&f.name));
+            slot.set_linkage(Linkage::External);
+            slot.set_visibility(GlobalVisibility::Hidden);
+            slot.set_initializer(&self.orig[i].as_global_value().as_pointer_value());
+            if relro {
+                slot.set_section(Some(SLOT_SECTION));
+            }
+            self.slots[i] = Some(slot);
+        }
+    }
+
+    /// Every body of function `i`: the original, then its clones.
+    fn bodies(&self, i: usize) -> impl Iterator<Item = FunctionValue<'ctx>> + '_ {
+        std::iter::once(self.orig[i]).chain(self.clones.iter().filter_map(move |t| t[i]))
+    }
+
+    /// Functions with a trampoline: it stands for the function wherever its
+    /// address is used (in code, data, aliases and constant expressions of
+    /// any form), so every way of taking the address gives one value, as in
+    /// the ordinary build; direct calls keep calling the bodies. An entry's
+    /// trampoline takes its exported name and the original body stays
+    /// inside as the target-0 version. On glibc ELF an entry with clones is
+    /// an IFUNC instead, and its address in code loads the slot.
+    fn route_addresses(&self) -> Result<(), Error> {
+        let (context, module, targets) = (self.context, self.module, self.targets);
+        let ptr = context.ptr_type(Default::default());
+        let builder = context.create_builder();
+        for (i, f) in self.plan.functions.iter().enumerate() {
+            if f.ifunc {
+                let slot = self.slots[i].expect("an entry with clones has a slot");
+                ifunc_entry(context, module, &f.name, self.orig[i], slot, targets)?;
+                // Its address in code is the selected body, as outside (the
+                // resolver's answer) and in data (patched cells); calls stay
+                // direct.
+                for body in self.bodies(i) {
+                    load_addresses(body, slot, &builder, ptr, self.invariant)?;
+                }
+                continue;
+            }
+            if !SlotReason::needs_trampoline(&f.slot, false) {
+                continue;
+            }
+            let body = self.orig[i];
+            let slot = self.slots[i].expect("a function with a trampoline has a slot");
+            let t = if f.slot.contains(&SlotReason::Entry) {
+                let global = body.as_global_value();
+                let (linkage, visibility, storage) = internal_target0(body, &f.name);
+                let t = trampoline(context, module, &f.name, body, slot, self.invariant)?;
+                t.set_linkage(linkage);
+                t.as_global_value().set_visibility(visibility);
+                t.as_global_value().set_dll_storage_class(storage);
+                // The exported symbol takes the body's place in its comdat (a
+                // COFF comdat must define a symbol of its own name); the
+                // body, now internal, leaves it.
+                if let Some(comdat) = global.get_comdat() {
+                    t.as_global_value().set_comdat(comdat);
+                    // SAFETY: clearing the comdat of a live function.
+                    unsafe {
+                        inkwell::llvm_sys::comdat::LLVMSetComdat(raw(body), std::ptr::null_mut())
+                    };
+                }
+                t
+            } else {
+                let t = trampoline(
+                    context,
+                    module,
+                    &trampoline_name(&f.name),
+                    body,
+                    slot,
+                    self.invariant,
+                )?;
+                t.set_linkage(Linkage::Internal);
+                t
+            };
+            set_target_attributes(context, t, targets, 0);
+            for b in self.bodies(i) {
+                route_addresses(b, t);
+            }
+            // The slot starts at the target-0 body, not at the trampoline.
+            slot.set_initializer(&body.as_global_value().as_pointer_value());
+        }
+        Ok(())
+    }
+
+    /// Shared bodies use the slot of a function some target of their group
+    /// clones on its own: calls go to the function's call stub (a direct
+    /// call to a jump through the slot: ci/bench measured it faster than an
+    /// indirect call through the loaded slot, and on par with a glibc
+    /// ifunc's PLT call), other uses load the slot.
+    fn call_through_stubs(&self) -> Result<(), Error> {
+        let (context, plan) = (self.context, self.plan);
+        let ptr = context.ptr_type(Default::default());
+        let builder = context.create_builder();
+        let nt = plan.targets.len();
+        let groups: Vec<usize> = (0..nt).filter(|&t| plan.group(t) == t).collect();
+        let mut stubs: Vec<Option<FunctionValue<'ctx>>> = vec![None; self.orig.len()];
+        for &g in &groups {
+            let mut rewrite: HashMap<LLVMValueRef, SlotUse<'ctx>> = HashMap::new();
+            for (i, f) in plan.functions.iter().enumerate() {
+                let cloned_in_group = f
+                    .clones
+                    .iter()
+                    .any(|c| c.target != g && plan.group(c.target) == g);
+                if f.slot.contains(&SlotReason::SharedCaller) && cloned_in_group {
+                    let slot = self.slots[i].expect("slot");
+                    let stub = match stubs[i] {
+                        Some(stub) => stub,
+                        None => {
+                            let stub = self.stub(&f.name, i, slot)?;
+                            stubs[i] = Some(stub);
+                            stub
+                        }
+                    };
+                    rewrite.insert(raw(self.group_base(g, i)), SlotUse { slot, stub });
+                }
+            }
+            if rewrite.is_empty() {
+                continue;
+            }
+            for (i, info) in self.analysis.functions.iter().enumerate() {
+                let body = self.group_base(g, i);
+                if info
+                    .refs
+                    .iter()
+                    .any(|&j| rewrite.contains_key(&raw(self.group_base(g, j))))
+                {
+                    rewrite_uses(body, &rewrite, &builder, ptr, self.invariant)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The call stub of function `i` (`name`), jumping through `slot`.
+    fn stub(
+        &self,
+        name: &str,
+        i: usize,
+        slot: GlobalValue<'ctx>,
+    ) -> Result<FunctionValue<'ctx>, Error> {
+        let context = self.context;
+        let stub = trampoline(
+            context,
+            self.module,
+            &stub_name(name),
+            self.orig[i],
+            slot,
+            self.invariant,
+        )?;
+        stub.set_linkage(Linkage::Internal);
+        set_target_attributes(context, stub, self.targets, 0);
+        // A stub inlined would be the indirect call again (the function's
+        // own inlining attributes go).
+        for kind in ["alwaysinline", "inlinehint"] {
+            stub.remove_enum_attribute(
+                AttributeLoc::Function,
+                Attribute::get_named_enum_kind_id(kind),
+            );
+        }
+        stub.add_attribute(
+            AttributeLoc::Function,
+            context.create_enum_attribute(Attribute::get_named_enum_kind_id("noinline"), 0),
+        );
+        Ok(stub)
+    }
+
+    /// Makes the globals holding addresses that are patched at load
+    /// writable; returns (function, global, offset) for each cell.
+    fn writable_relocations(&self) -> Vec<(usize, GlobalValue<'ctx>, u64)> {
+        let mut relocations = Vec::new();
+        for (i, f) in self.plan.functions.iter().enumerate() {
+            for location in &f.relocations {
+                let global = self
+                    .module
+                    .get_global(&location.global)
+                    .expect("the global exists");
+                global.set_constant(false);
+                relocations.push((i, global, location.offset));
+            }
+        }
+        relocations
+    }
+
+    /// Lowers the feature queries of each body for its target and sets each
+    /// body's target attributes.
+    fn lower_and_set_targets(&self) -> Result<(), Error> {
+        let mut body_target: HashMap<LLVMValueRef, usize> = HashMap::new();
+        for i in 0..self.orig.len() {
+            body_target.insert(raw(self.orig[i]), 0);
+            for (t, per_target) in self.clones.iter().enumerate() {
+                if let Some(body) = per_target[i] {
+                    body_target.insert(raw(body), t);
+                }
+            }
+        }
+        lower_feature_queries(self.context, self.module, self.targets, &body_target)?;
+        for i in 0..self.orig.len() {
+            set_target_attributes(self.context, self.orig[i], self.targets, 0);
+            for (t, per_target) in self.clones.iter().enumerate() {
+                if let Some(body) = per_target[i] {
+                    set_target_attributes(self.context, body, self.targets, t);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What the dispatch data lists of each dispatched function.
+    fn dispatch_tables(
+        &self,
+        relocations: &[(usize, GlobalValue<'ctx>, u64)],
+    ) -> DispatchTables<'ctx> {
+        let nt = self.plan.targets.len();
+        let functions = self
+            .plan
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.dispatched())
+            .map(|(i, f)| DispatchFunction {
+                name: f.name.clone(),
+                entry: f.entry,
+                // A fixed-ABI wrapper's one body serves every target (a
+                // clone_all target lists a body for every function).
+                bodies: (0..nt)
+                    .map(|t| match self.clones[t][i] {
+                        None if t == 0 || self.analysis.functions[i].fixed_abi => {
+                            Some(self.orig[i])
+                        }
+                        body => body,
+                    })
+                    .collect(),
+                slot: self.slots[i],
+                relocations: relocations
+                    .iter()
+                    .filter(|r| r.0 == i)
+                    .map(|r| (r.1, r.2))
+                    .collect(),
+            })
+            .collect();
+        DispatchTables { functions }
+    }
 }
 
 fn raw(f: FunctionValue<'_>) -> LLVMValueRef {
