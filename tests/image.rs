@@ -60,19 +60,25 @@ fn copy(image: &Path, name: &str) -> PathBuf {
     to
 }
 
+/// The image's init selects for the process it runs in, as
+/// `MVIMG_HOST_CPU`, `MVIMG_FORCE_TARGET` and `MVIMG_HOST_FEATURES` describe
+/// it; the loader predicts the same target from the file (with
+/// `OpenOptions::from_env`) and hands out its bodies; the exported entry and
+/// the function pointers in a table reach the same bodies. Each host is a
+/// child process of this test.
 #[test]
-fn loader_selects_for_the_host_and_fills_the_slots() {
-    let dir = scratch("image-loader");
-    let so = image(&dir);
-    // This machine must run every body: the test host is AVX-512 capable.
-    for (cpu, expected, probe) in [("nehalem", 0, 0), ("sandybridge", 1, 1), ("haswell", 2, 3)] {
-        let options = OpenOptions {
-            host: Some(host(cpu)),
-            select: SelectOptions::default(),
-            ..OpenOptions::default()
+fn the_init_selects_for_the_host_and_the_loader_agrees() {
+    const NAME: &str = "the_init_selects_for_the_host_and_the_loader_agrees";
+    if let Some(case) = common::child_case() {
+        let fields: Vec<&str> = case.split('|').collect();
+        let [path, expected, probe, forced] = fields[..] else {
+            panic!("case {case}")
         };
-        let image = Image::open(copy(&so, cpu), &options).unwrap();
-        assert_eq!(image.selection().index, expected, "{cpu}");
+        let (expected, probe): (usize, i32) = (expected.parse().unwrap(), probe.parse().unwrap());
+        let image = Image::open(path, &OpenOptions::from_env()).unwrap();
+        assert_eq!(image.selection().index, expected, "{case}");
+        assert_eq!(image.own_selection(), Some(expected), "{case}");
+        assert_eq!(image.selection().forced, forced == "forced", "{case}");
         // SAFETY: `probe` is `int (void)`, `twice` `int (int)`.
         let (selected, twice) = unsafe {
             (
@@ -82,10 +88,10 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
                     .unwrap(),
             )
         };
-        assert_eq!(selected(), probe, "{cpu}: the selected body");
+        assert_eq!(selected(), probe, "{case}: the selected body");
         assert_eq!(twice(21), 42);
-        // The exported entry jumps through its slot, now the selected body;
-        // the function pointers in `table` were relocated too.
+        // The exported entry jumps through its slot, filled by the init; the
+        // function pointers in `table` were relocated too.
         // SAFETY: as above; `call_table` is `int (int, int)`.
         let (exported, call_table) = unsafe {
             (
@@ -97,37 +103,71 @@ fn loader_selects_for_the_host_and_fills_the_slots() {
                 ),
             )
         };
-        assert_eq!(exported(), probe, "{cpu}: the exported entry");
-        assert_eq!(call_table(1, 5), 10 + probe, "{cpu}: through the table");
+        assert_eq!(exported(), probe, "{case}: the exported entry");
+        assert_eq!(call_table(1, 5), 10 + probe, "{case}: through the table");
+        // Target 0's body, side by side with the selected one.
+        // SAFETY: as above.
+        let base = unsafe { image.target_function::<extern "C" fn() -> i32>(0, "probe") };
+        assert_eq!(base.unwrap()(), 0, "{case}: target 0's body");
+        return;
+    }
+    let dir = scratch("image-loader");
+    let so = image(&dir);
+    let path = |name: &str| copy(&so, name).display().to_string();
+    // This machine must run every body: the test host is AVX-512 capable.
+    for (cpu, expected, probe) in [("nehalem", 0, 0), ("sandybridge", 1, 1), ("haswell", 2, 3)] {
+        let case = format!("{}|{expected}|{probe}|-", path(cpu));
+        common::run_as_child(NAME, &case, &[("MVIMG_HOST_CPU", cpu)]);
     }
     // Forcing target 0 on a Haswell host.
-    let options = OpenOptions {
-        host: Some(host("haswell")),
+    common::run_as_child(
+        NAME,
+        &format!("{}|0|0|forced", path("forced")),
+        &[("MVIMG_HOST_CPU", "haswell"), ("MVIMG_FORCE_TARGET", "0")],
+    );
+    // Masking AVX2 away from a Haswell host falls back to Sandy Bridge.
+    common::run_as_child(
+        NAME,
+        &format!("{}|1|1|-", path("masked")),
+        &[
+            ("MVIMG_HOST_CPU", "haswell"),
+            ("MVIMG_HOST_FEATURES", "-avx2"),
+        ],
+    );
+    // One dispatcher: a load predicted for a host that selects another
+    // target than the init is an error naming both, and nothing of the
+    // image is rewritten.
+    let here = Image::open(copy(&so, "here"), &OpenOptions::from_env()).unwrap();
+    let index = here.selection().index;
+    drop(here);
+    let other = if index == 0 { "haswell" } else { "nehalem" };
+    match Image::open(
+        copy(&so, "other-host"),
+        &OpenOptions::from_env().host(host(other)),
+    ) {
+        Err(e @ LoadError::Disagree { .. }) => {
+            let text = e.to_string();
+            assert!(
+                text.contains(&format!("its init selected target {index}")),
+                "{text}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Programmatic overrides the init cannot see disagree the same way.
+    let forced = OpenOptions {
         select: SelectOptions {
             force: Some(mvimg::cpu::select::ForceTarget::parse("0")),
-            host_features: None,
             ..SelectOptions::default()
         },
         ..OpenOptions::default()
     };
-    let image = Image::open(copy(&so, "forced"), &options).unwrap();
-    assert_eq!(image.selection().index, 0);
-    assert!(image.selection().forced);
-    // SAFETY: `probe` is `int (void)`.
-    let probe = unsafe { image.function::<extern "C" fn() -> i32>("probe").unwrap() };
-    assert_eq!(probe(), 0);
-    // Masking AVX2 away from a Haswell host falls back to Sandy Bridge.
-    let options = OpenOptions {
-        host: Some(host("haswell")),
-        select: SelectOptions {
-            force: None,
-            host_features: Some("-avx2".into()),
-            ..SelectOptions::default()
-        },
-        ..OpenOptions::default()
-    };
-    let image = Image::open(copy(&so, "masked"), &options).unwrap();
-    assert_eq!(image.selection().index, 1);
+    if index != 0 {
+        assert!(matches!(
+            Image::open(copy(&so, "forced-here"), &forced),
+            Err(LoadError::Disagree { .. })
+        ));
+    }
 }
 
 #[test]
@@ -716,21 +756,18 @@ fn rustc_input_builds_loads_and_runs_each_target() {
     let so = dir.join("libkernels.so");
     link_image(&built, &so).unwrap();
     check_readers(&so, targets.targets.len());
-    for (cpu, index) in [("nehalem", 0), ("haswell", 1)] {
-        let options = OpenOptions {
-            host: Some(host(cpu)),
-            select: SelectOptions::default(),
-            ..OpenOptions::default()
-        };
-        let image = Image::open(copy(&so, &format!("kernels-{cpu}")), &options).unwrap();
-        assert_eq!(image.selection().index, index);
+    // This machine (AVX-512 capable) selects the haswell target; each
+    // target's bodies run here side by side.
+    let image = Image::open(copy(&so, "kernels-here"), &OpenOptions::from_env()).unwrap();
+    assert_eq!(image.selection().index, 1);
+    for (cpu, target) in [("generic", 0), ("haswell", 1)] {
         type Saxpy = extern "C" fn(*mut f32, *const f32, f32, usize);
         // SAFETY: the signatures of RUST_SOURCE.
         let (saxpy, plain) = unsafe {
             (
-                image.function::<Saxpy>("saxpy").unwrap(),
+                image.target_function::<Saxpy>(target, "saxpy").unwrap(),
                 image
-                    .function::<extern "C" fn(i32) -> i32>("plain")
+                    .target_function::<extern "C" fn(i32) -> i32>(target, "plain")
                     .unwrap(),
             )
         };

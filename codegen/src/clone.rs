@@ -40,8 +40,8 @@ pub fn clone_name(name: &str, t: usize) -> String {
 }
 
 /// The ELF section of the slots: part of the RELRO segment, which the dynamic
-/// loader makes read-only after relocation; the image's init and mvimg-cpu's
-/// loader make it writable for the fill and read-only again.
+/// loader makes read-only after relocation; the image's init makes it
+/// writable for the fill and read-only again.
 pub const SLOT_SECTION: &str = ".data.rel.ro.mvimg.slots";
 
 /// The name of `name`'s slot.

@@ -12,8 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use mvimg::codegen::{build, link_image, BuildOptions};
-use mvimg::cpu::select::ForceTarget;
-use mvimg::cpu::{Arch, Image, OpenOptions, Os, SelectOptions, TargetList};
+use mvimg::cpu::{Arch, Image, OpenOptions, Os, TargetList};
 
 type Saxpy = extern "C" fn(*mut f32, *const f32, f32, usize);
 type Dot = extern "C" fn(*const f32, *const f32, usize) -> f32;
@@ -31,15 +30,21 @@ struct Kernels {
 }
 
 impl Kernels {
-    fn of(image: &Image) -> Result<Kernels> {
+    /// Target `target`'s bodies of the kernels in `image` (the kernels are
+    /// leaves: they call no other dispatched function).
+    fn of(image: &Image, target: usize) -> Result<Kernels> {
         // SAFETY: the signatures of kernels.c.
         unsafe {
             Ok(Kernels {
-                saxpy: image.function("saxpy").context("saxpy")?,
-                dot: image.function("dot").context("dot")?,
-                matmul: image.function("matmul").context("matmul")?,
-                stencil: image.function("stencil").context("stencil")?,
-                checksum: image.function("checksum").context("checksum")?,
+                saxpy: image.target_function(target, "saxpy").context("saxpy")?,
+                dot: image.target_function(target, "dot").context("dot")?,
+                matmul: image.target_function(target, "matmul").context("matmul")?,
+                stencil: image
+                    .target_function(target, "stencil")
+                    .context("stencil")?,
+                checksum: image
+                    .target_function(target, "checksum")
+                    .context("checksum")?,
             })
         }
     }
@@ -202,20 +207,12 @@ fn main() -> Result<()> {
         );
     }
 
+    // The image's init selects when it is loaded; the loader predicted the
+    // same target from the file (it refuses to load otherwise).
     let selected = Image::open(
         copy(&image, "libkernels-selected.so")?,
         &OpenOptions::from_env(),
     )?;
-    let generic_options = OpenOptions {
-        select: SelectOptions {
-            force: Some(ForceTarget::parse("0")),
-            host_features: None,
-            ..SelectOptions::default()
-        },
-        host: None,
-        ..OpenOptions::default()
-    };
-    let generic = Image::open(copy(&image, "libkernels-generic.so")?, &generic_options)?;
     let s = selected.selection();
     println!("\nthis machine selects target {}: {}", s.index, s.name);
     // The image selected on its own when it was loaded; the loader agrees.
@@ -231,7 +228,8 @@ fn main() -> Result<()> {
     }
 
     let work = Work::new();
-    let (fast, base) = (Kernels::of(&selected)?, Kernels::of(&generic)?);
+    // The selected bodies against target 0's bodies of the same image.
+    let (fast, base) = (Kernels::of(&selected, s.index)?, Kernels::of(&selected, 0)?);
     println!(
         "\n| kernel | target {} | target 0 (generic) | speed-up |\n|---|---:|---:|---:|",
         s.index

@@ -502,3 +502,37 @@ pub fn recipe_ir(compiler: &str, extra: &[&str], source: &Path, bc: &Path) {
     args.extend([s(source), "-o", s(bc)]);
     run_ok(compiler, &args);
 }
+
+/// The case a test runs as a child of itself ([`run_as_child`]): the value
+/// of `MVIMG_TEST_CASE`, in the child only.
+#[allow(dead_code)]
+pub fn child_case() -> Option<String> {
+    std::env::var("MVIMG_TEST_CASE").ok()
+}
+
+/// Runs the test `name` of this test binary again in a child process with
+/// `case` as `MVIMG_TEST_CASE` and `env` — what an image's own init reads
+/// when dlopen runs it (`MVIMG_HOST_CPU`, `MVIMG_FORCE_TARGET`,
+/// `MVIMG_HOST_FEATURES`): the init selects for the process it runs in, so
+/// a load as another host is a process of its own. Panics with the child's
+/// output unless it passes.
+#[allow(dead_code)]
+pub fn run_as_child(name: &str, case: &str, env: &[(&str, &str)]) {
+    let exe = std::env::current_exe().unwrap();
+    let mut command = Command::new(exe);
+    command
+        .args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .env("MVIMG_TEST_CASE", case)
+        .env_remove("MVIMG_FORCE_TARGET")
+        .env_remove("MVIMG_HOST_CPU")
+        .env_remove("MVIMG_HOST_FEATURES");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().unwrap();
+    let text = all_output(&out);
+    assert!(
+        out.status.success() && text.contains("1 passed"),
+        "{name} as a child ({case}, {env:?}):\n{text}"
+    );
+}

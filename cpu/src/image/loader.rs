@@ -1,6 +1,13 @@
-//! Loading an image in this process: dlopen, read and check its dispatch data
-//! in memory, select a target for the host, fill the slots and relocation
-//! cells.
+//! Loading an image in this process. The image's own init is the one
+//! dispatcher: when dlopen runs it, it selects a target for the machine it
+//! runs on (honouring `MVIMG_FORCE_TARGET`, `MVIMG_HOST_CPU` and
+//! `MVIMG_HOST_FEATURES`) and fills every slot and relocation cell before
+//! any other code of the image runs. This loader predicts that choice from
+//! the file before dlopen (and refuses there: no code of a refused image
+//! runs), loads, checks the mapped dispatch data against the file, and
+//! requires the init's choice to be its prediction — it never writes the
+//! image. What another host would select is [`super::check`]'s answer
+//! (`mvimg check`, `mvimg explain`), not a load.
 
 use std::ffi::{c_void, CStr, CString};
 use std::fmt;
@@ -15,10 +22,14 @@ use crate::Host;
 /// How to open an image.
 #[derive(Clone, Debug, Default)]
 pub struct OpenOptions {
-    /// Overrides (`MVIMG_FORCE_TARGET`, `MVIMG_HOST_FEATURES`); see
-    /// [`OpenOptions::from_env`].
+    /// The overrides the prediction is made with (`MVIMG_FORCE_TARGET`,
+    /// `MVIMG_HOST_CPU`, `MVIMG_HOST_FEATURES`); the init reads them from
+    /// the environment, so [`OpenOptions::from_env`] is what agrees with it.
     pub select: SelectOptions,
-    /// The host to select for; `None` detects this machine.
+    /// The host the prediction (and the refusal) is made for; `None`
+    /// detects this machine. The init selects for the machine it runs on:
+    /// a host that selects another target than it makes the load fail
+    /// ([`LoadError::Disagree`]).
     pub host: Option<Host>,
     /// What the image's build record must say; an image that fails it is
     /// refused before it is loaded.
@@ -100,6 +111,17 @@ pub enum LoadError {
     },
     /// The image's file could not be read or is not a well-formed image.
     File(InspectError),
+    /// The image's own init selected another target than the one predicted
+    /// for the host and overrides given (the image was unloaded).
+    Disagree {
+        /// The image.
+        path: PathBuf,
+        /// The target predicted: index and name.
+        predicted: (usize, String),
+        /// The target the init selected, when it reports one: index and
+        /// name.
+        init: Option<(usize, String)>,
+    },
     /// Loading images is not implemented for this operating system.
     Unsupported,
 }
@@ -125,6 +147,30 @@ impl fmt::Display for LoadError {
                 Ok(())
             }
             LoadError::File(e) => e.fmt(f),
+            LoadError::Disagree {
+                path,
+                predicted: (p, pname),
+                init: Some((i, iname)),
+            } => write!(
+                f,
+                "{}: its init selected target {i} ({iname}) on this machine, where target \
+                 {p} ({pname}) was predicted for the host and overrides given: the init \
+                 selects for the machine it runs on, with MVIMG_FORCE_TARGET, \
+                 MVIMG_HOST_CPU and MVIMG_HOST_FEATURES from the environment \
+                 (`OpenOptions::from_env` predicts as it does); ask `check` what another \
+                 host selects",
+                path.display()
+            ),
+            LoadError::Disagree {
+                path,
+                predicted: (p, pname),
+                init: None,
+            } => write!(
+                f,
+                "{}: target {p} ({pname}) was predicted, but the image reports no choice of \
+                 its own init (`mvimg_selected_target`): it was not built by this mvimg",
+                path.display()
+            ),
             LoadError::Unsupported => f.write_str("loading images is implemented on Linux only"),
         }
     }
@@ -149,9 +195,10 @@ unsafe impl Send for Image {}
 unsafe impl Sync for Image {}
 
 impl Image {
-    /// Loads the image at `path` (dlopen, `RTLD_NOW | RTLD_LOCAL`), checks all
-    /// of its dispatch data, selects a target for the host and points every
-    /// slot and relocation cell at that target's bodies.
+    /// Loads the image at `path` (dlopen, `RTLD_NOW | RTLD_LOCAL`): refuses
+    /// it before dlopen when it fails a requirement or no target runs on the
+    /// host, checks the mapped dispatch data, and requires the target the
+    /// image's init selected to be the one predicted ([`OpenOptions`]).
     pub fn open(path: impl AsRef<Path>, options: &OpenOptions) -> Result<Image, LoadError> {
         // A bare file name is a file in the current directory, not a library
         // for dlopen to search for.
@@ -162,7 +209,8 @@ impl Image {
         sys::open(path, options)
     }
 
-    /// Which target was selected, and why each other one was not.
+    /// Which target was selected (by the image's init, as predicted), and
+    /// why each other one was not.
     pub fn selection(&self) -> &Selection {
         &self.selection
     }
@@ -182,6 +230,28 @@ impl Image {
     pub fn address_by_index(&self, index: usize) -> Option<*const c_void> {
         let rel = self.data.body(self.selection.index, index)?;
         Some(self.base.wrapping_add(rel as isize as usize) as *const c_void)
+    }
+
+    /// The address of target `target`'s body of function `index`, whichever
+    /// target was selected: what a caller times or compares against the
+    /// selected body. Its calls to other dispatched functions go through
+    /// their slots, to the selected target's bodies.
+    pub fn target_address_by_index(&self, target: usize, index: usize) -> Option<*const c_void> {
+        let rel = self.data.body(target, index)?;
+        Some(self.base.wrapping_add(rel as isize as usize) as *const c_void)
+    }
+
+    /// Target `target`'s body of `name` as a function pointer of type `F`
+    /// ([`Image::target_address_by_index`]).
+    ///
+    /// # Safety
+    ///
+    /// As for [`Image::function`].
+    pub unsafe fn target_function<F: FnPtr>(&self, target: usize, name: &str) -> Option<F> {
+        let index = self.data.function_index(name)?;
+        // SAFETY: forwarded to the caller.
+        self.target_address_by_index(target, index)
+            .map(|p| unsafe { cast::<F>(p) })
     }
 
     /// The address of the selected body of the function named `name`.
@@ -315,13 +385,11 @@ mod sys {
     /// (start, end, p_flags) of a loaded segment, absolute.
     type LoadedSegment = (usize, usize, u32);
 
-    /// The loaded segments of the object containing `address`; and the pages of its PT_GNU_RELRO segment that the
-    /// dynamic loader made read-only (rounded as glibc rounds them).
-    fn segments_of(address: usize) -> (Vec<LoadedSegment>, (usize, usize)) {
+    /// The loaded segments of the object containing `address`.
+    fn segments_of(address: usize) -> Vec<LoadedSegment> {
         struct Search {
             address: usize,
             found: Vec<LoadedSegment>,
-            relro: (usize, usize),
         }
         unsafe extern "C" fn visit(
             info: *mut libc::dl_phdr_info,
@@ -331,18 +399,12 @@ mod sys {
             // SAFETY: the loader passes a valid info; cx is our Search.
             let (info, search) = unsafe { (&*info, &mut *(cx as *mut Search)) };
             let mut segments = Vec::new();
-            let mut relro = (0, 0);
-            // SAFETY: sysconf has no preconditions.
-            let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as usize;
             for k in 0..usize::from(info.dlpi_phnum) {
                 // SAFETY: dlpi_phdr has dlpi_phnum headers.
                 let ph = unsafe { &*info.dlpi_phdr.add(k) };
                 let start = (info.dlpi_addr as usize).wrapping_add(ph.p_vaddr as usize);
                 if ph.p_type == libc::PT_LOAD {
                     segments.push((start, start + ph.p_memsz as usize, ph.p_flags));
-                } else if ph.p_type == libc::PT_GNU_RELRO {
-                    let end = start + ph.p_memsz as usize;
-                    relro = (start & !(page - 1), end & !(page - 1));
                 }
             }
             if segments
@@ -350,7 +412,6 @@ mod sys {
                 .any(|&(s, e, _)| s <= search.address && search.address < e)
             {
                 search.found = segments;
-                search.relro = relro;
                 return 1;
             }
             0
@@ -358,24 +419,12 @@ mod sys {
         let mut search = Search {
             address,
             found: Vec::new(),
-            relro: (0, 0),
         };
         // SAFETY: `visit` matches the callback type and only reads.
         unsafe {
             libc::dl_iterate_phdr(Some(visit), &mut search as *mut Search as *mut c_void);
         }
-        (search.found, search.relro)
-    }
-
-    /// Makes the pages `[lo, hi)` writable or read-only again.
-    fn protect((lo, hi): (usize, usize), writable: bool) -> bool {
-        if lo >= hi {
-            return true;
-        }
-        let prot = libc::PROT_READ | if writable { libc::PROT_WRITE } else { 0 };
-        // SAFETY: the range is page-aligned and part of this image's RELRO
-        // segment, which holds data only (no code is made non-executable).
-        unsafe { libc::mprotect(lo as *mut c_void, hi - lo, prot) == 0 }
+        search.found
     }
 
     /// Checks that the file is a 64-bit little-endian ELF shared object whose
@@ -471,7 +520,7 @@ mod sys {
         if data_ptr == 0 {
             return close(LoadError::NoDispatchData { path });
         }
-        let (segments, relro) = segments_of(data_ptr);
+        let segments = segments_of(data_ptr);
         let Some(&(_, data_end, _)) = segments
             .iter()
             .find(|&&(s, e, _)| s <= data_ptr && data_ptr < e)
@@ -518,32 +567,24 @@ mod sys {
             data,
             selection,
         };
-        // The image's own init has filled the cells already when it chose
-        // the same target.
-        if image.own_selection() == Some(image.selection.index) {
+        // The init selected and filled every cell when dlopen ran it; the
+        // loader only verifies that it chose what was predicted.
+        let own = image.own_selection();
+        if own == Some(image.selection.index) {
             return Ok(image);
         }
-        // The slots are in the RELRO segment, read-only since relocation.
-        if !protect(relro, true) {
-            return Err(LoadError::Dlopen {
-                path: image.path.clone(),
-                message: format!(
-                    "cannot make the slots writable: {}",
-                    std::io::Error::last_os_error()
-                ),
-            });
-        }
-        for cell in image.data.slots.iter().chain(&image.data.relocs) {
-            let body = image
-                .address_by_index(cell.function)
-                .expect("indices were checked");
-            let at = data_ptr.wrapping_add(cell.rel as isize as usize) as *mut *const c_void;
-            // SAFETY: check_addresses proved the cell an aligned pointer in a
-            // writable segment of this image.
-            unsafe { at.write_volatile(body) };
-        }
-        protect(relro, false);
-        Ok(image)
+        let name = |i: usize| {
+            image
+                .data
+                .targets
+                .get(i)
+                .map_or_else(|| "?".to_owned(), |t| t.name.clone())
+        };
+        Err(LoadError::Disagree {
+            path: image.path.clone(),
+            predicted: (image.selection.index, image.selection.name.clone()),
+            init: own.map(|i| (i, name(i))),
+        })
     }
 }
 
