@@ -332,10 +332,17 @@ fn link_environment_is_the_same_in_both_modes() {
             ],
         );
         assert!(out.status.success(), "{mode:?}: {}", stderr(&out));
+        // LLD's reproduce tarball: a tar archive (ustar magic at 257)
+        // holding the response file LLD would run again.
+        let tar = std::fs::read(&tarball).unwrap();
         assert!(
-            std::fs::metadata(&tarball).unwrap().len() > 0,
-            "{mode:?}: LLD_REPRODUCE wrote {}",
+            tar.len() > 512 && &tar[257..262] == b"ustar",
+            "{mode:?}: LLD_REPRODUCE wrote no tar archive at {}",
             tarball.display()
+        );
+        assert!(
+            tar.windows(12).any(|w| w == b"response.txt"),
+            "{mode:?}: the archive has no response.txt"
         );
     }
 }
@@ -370,7 +377,14 @@ fn build_writes_an_image_and_its_plan() {
         serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
     assert_eq!(plan["functions"][0]["name"], "dot");
     assert_eq!(plan["functions"][0]["clones"][0]["target"], 1);
-    assert!(std::fs::metadata(&image).unwrap().len() > 0);
+    // The image is a shared object whose dispatch data lists the plan's
+    // function.
+    let file = mvimg::inspect::ImageFile::read(&image).unwrap();
+    assert!(
+        file.data.functions.iter().any(|f| f.name == "dot"),
+        "{:?}",
+        file.data.functions
+    );
     let err = fails(&[
         "build",
         "-C",

@@ -14,7 +14,7 @@ use std::process::Command;
 
 use common::{c_ir, mvimg, mvimg_fails, mvimg_ok, run_ok, s, scratch, stdout_of};
 use mvimg::cpu::image::Refusal;
-use mvimg::cpu::{Arch, Host, Image, LoadError, OpenOptions};
+use mvimg::cpu::{Image, LoadError, OpenOptions};
 
 const BASE: &str = r#"
 void base_axpy(double *y, const double *x, double a, int n) {
@@ -64,10 +64,6 @@ int main(int argc, char **argv) {
     return 0;
 }
 "#;
-
-fn host(cpu: &str) -> Host {
-    Host::from_cpu(Arch::X86_64.database().cpu(cpu).unwrap())
-}
 
 /// The base image `dir/name` of BASE for `triple` and `list`.
 fn base(dir: &Path, triple: &str, list: &str, name: &str, extra: &[&str]) -> PathBuf {
@@ -178,17 +174,12 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
         );
     }
 
-    // The Rust loader: the base, then the package on it.
-    let base_image = Image::open(&base_so, &OpenOptions::default().host(host("haswell"))).unwrap();
+    // The Rust loader: the base, then the package on it (each as its init
+    // selects here, natively: their last targets).
+    let base_image = Image::open(&base_so, &OpenOptions::from_env()).unwrap();
     assert_eq!(base_image.selection().index, 1);
-    let package = Image::open(
-        &pkg,
-        &OpenOptions::default()
-            .host(host("haswell"))
-            .base(&base_image),
-    )
-    .unwrap();
-    assert_eq!(package.selection().index, 0);
+    let package = Image::open(&pkg, &OpenOptions::from_env().base(&base_image)).unwrap();
+    assert_eq!(package.selection().index, 1);
     // SAFETY: `pkg_run` is `double (int)`.
     let run = unsafe { package.function::<extern "C" fn(i32) -> f64>("pkg_run") }.unwrap();
     assert_eq!(run(10), 50.0);
@@ -196,15 +187,10 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
     // Another base (rebuilt with another list): refused, naming both.
     let other_dir = dir.join("other");
     let other = base(&other_dir, triple, "generic", "libbase.so", &[]);
-    let other_image = Image::open(&other, &OpenOptions::default().host(host("haswell"))).unwrap();
+    let other_image = Image::open(&other, &OpenOptions::from_env()).unwrap();
     let copy = dir.join("libpkg-copy.so");
     std::fs::copy(&pkg, &copy).unwrap();
-    match Image::open(
-        &copy,
-        &OpenOptions::default()
-            .host(host("haswell"))
-            .base(&other_image),
-    ) {
+    match Image::open(&copy, &OpenOptions::from_env().base(&other_image)) {
         Err(LoadError::Refused { reasons, .. }) => match &reasons[..] {
             [Refusal::Base {
                 built_on,
@@ -220,7 +206,7 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
         other => panic!("{other:?}"),
     }
     // Without its base: refused, saying which base it needs.
-    match Image::open(&copy, &OpenOptions::default().host(host("haswell"))) {
+    match Image::open(&copy, &OpenOptions::from_env()) {
         Err(e @ LoadError::Refused { .. }) => {
             assert!(
                 e.to_string()
@@ -241,21 +227,10 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
     let marked_ll = c_ir(&dir, "marked", &marked_c, triple);
     let marked = dir.join("libmarked.so");
     linux_package(&base_so, &marked_ll, &marked);
-    let refused = Image::open(
-        &marked,
-        &OpenOptions::default()
-            .host(host("haswell"))
-            .base(&other_image),
-    );
+    let refused = Image::open(&marked, &OpenOptions::from_env().base(&other_image));
     assert!(matches!(refused, Err(LoadError::Refused { .. })));
     assert!(!marker.exists(), "a refused package's constructor ran");
-    let accepted = Image::open(
-        &marked,
-        &OpenOptions::default()
-            .host(host("haswell"))
-            .base(&base_image),
-    )
-    .unwrap();
+    let accepted = Image::open(&marked, &OpenOptions::from_env().base(&base_image)).unwrap();
     assert!(marker.exists(), "the constructor of a loaded package runs");
     drop(accepted);
     let check = |base: Option<&Path>| {

@@ -6,9 +6,10 @@
  * mvimg-cpu's database and the image's target list (codegen/src/init.rs).
  *
  * At load (an ELF or Mach-O constructor; on Windows the image's own
- * DllMainCRTStartup) the init detects the host, selects a target by the rules
- * of mvimg-cpu's matcher (eligibility, CPU name, vector width, feature count,
- * later index), honours MVIMG_FORCE_TARGET, MVIMG_HOST_CPU and
+ * DllMainCRTStartup) the init detects the host, selects a target as
+ * mvimg-cpu's matcher does (walking the order the tables store: the first
+ * eligible target naming the host, else the first eligible one), honours
+ * MVIMG_FORCE_TARGET, MVIMG_HOST_CPU and
  * MVIMG_HOST_FEATURES, and writes the selected bodies into every slot and
  * relocation cell of the dispatch data. Hosts: CPUID and XCR0 on x86_64;
  * getauxval and MIDRs (sysfs, /proc/cpuinfo) on AArch64 Linux; the
@@ -978,7 +979,7 @@ static int parts_ok(void) {
         return 0;
     u32 total = d[MVIMG_H_TOTAL_SIZE], nt = d[MVIMG_H_TARGET_COUNT], nf = d[MVIMG_H_FUNCTION_COUNT],
         ne = d[MVIMG_H_ENTRY_COUNT];
-    if (nt != tab()[MVIMG_IH_TARGETS] || total % 4) return 0;
+    if (tab()[MVIMG_IH_VERSION] != MVIMG_TABLES_VERSION || nt != tab()[MVIMG_IH_TARGETS] || total % 4) return 0;
     u32 parts[6][2] = {{MVIMG_H_TARGETS_OFFSET, MVIMG_T_WORDS * nt}, {MVIMG_H_FUNCTIONS_OFFSET, MVIMG_F_WORDS * nf}, {MVIMG_H_ENTRIES_OFFSET, MVIMG_E_WORDS * ne},
                        {MVIMG_H_SLOTS_OFFSET, MVIMG_C_WORDS * d[MVIMG_H_SLOT_COUNT]},
                        {MVIMG_H_RELOCS_OFFSET, MVIMG_C_WORDS * d[MVIMG_H_RELOC_COUNT]},

@@ -1,5 +1,5 @@
 //! What each defined function of a module contains, for the clone plan: Julia's
-//! categories (reference §4.3) and the direct call graph.
+//! categories (Julia's llvm-multiversioning.cpp) and the direct call graph.
 
 use std::collections::HashMap;
 

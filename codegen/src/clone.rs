@@ -1,7 +1,9 @@
-//! Applies a [`ClonePlan`] to a module (reference §4.5, with mvimg's entries):
-//! clone declarations and bodies, slots and the rewriting of shared bodies'
-//! uses, entry and alias trampolines, data locations, feature queries lowered
-//! per body, per-target attributes, and the dispatch data (docs/FORMAT.md).
+//! Applies a [`ClonePlan`] to a module (the work of Julia's
+//! llvm-multiversioning.cpp, with mvimg's entries): clone declarations and
+//! bodies, slots and the rewriting of shared bodies' uses, entry and alias
+//! trampolines, data locations, feature queries lowered per body, per-target
+//! attributes, and what the dispatch data lists of each function (dispatch.rs
+//! writes the data, docs/FORMAT.md).
 
 use std::collections::HashMap;
 

@@ -4,7 +4,8 @@
 //! `mvimg_init_tables`, the tables this module generates from mvimg-cpu's
 //! database and the image's target list. The init repeats mvimg-cpu's matcher
 //! over these tables: what a host needs to be eligible for each target, the
-//! rank keys of each target, the CPU names and feature implications.
+//! order the matcher walks the targets in, the CPU names and feature
+//! implications.
 
 use inkwell::context::Context;
 use inkwell::memory_buffer::MemoryBuffer;
@@ -32,7 +33,6 @@ pub const LAYOUT_HEADER: &str = include_str!("../runtime/mvimg_layout.h");
 /// The name of the generated tables the init reads.
 pub const TABLES_SYMBOL: &str = "mvimg_init_tables";
 
-const TABLES_VERSION: u32 = 2;
 use mvimg_cpu::image::layout::codes::{self, CPU_GENERIC, CPU_NATIVE, NONE};
 /// The init keeps masks in fixed arrays of this many 32-bit words.
 const MAX_MASK_WORDS: usize = 16;
@@ -267,7 +267,7 @@ pub fn tables(targets: &ResolvedTargets) -> Result<Vec<u32>, Error> {
         family_words.len() / 2,
         &family_words,
     );
-    words[l::IH_VERSION as usize] = TABLES_VERSION;
+    words[l::IH_VERSION as usize] = codes::TABLES_VERSION;
     words[l::IH_ARCH as usize] = mvimg_cpu::image::format::arch_code(arch);
     words[l::IH_MASK_WORDS as usize] = mask_words as u32;
     words[l::IH_STRINGS_AT as usize] = (words.len() * 4) as u32;

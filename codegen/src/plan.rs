@@ -179,7 +179,7 @@ impl ClonePlan {
     }
 }
 
-/// Computes the plan (reference §4.4): per target, seeds by category, grown
+/// Computes the plan (as Julia's llvm-multiversioning.cpp plans): per target, seeds by category, grown
 /// over the call graph to the functions between cloned ones; clone_all targets
 /// take everything; slots, entries, aliases and data locations as documented on
 /// [`SlotReason`].

@@ -144,7 +144,7 @@ impl<'a, C: Cpuid + ?Sized> Leaves<'a, C> {
     }
 }
 
-/// The OS-enabled register state, from OSXSAVE and XCR0 (reference §2.3).
+/// The OS-enabled register state, from OSXSAVE and XCR0.
 struct OsSupport {
     avx: bool,
     avx512: bool,

@@ -1,5 +1,5 @@
-//! Choosing a target for a host (reference §6.3, DESIGN "matching is by
-//! features"): a target is eligible when the host has every detectable feature it
+//! Choosing a target for a host (as Julia's processor.cpp matches, by
+//! features): a target is eligible when the host has every detectable feature it
 //! needs; among eligible targets an exact CPU-name match wins, then wider vector
 //! registers, then more features, then the later target. Every target not chosen
 //! carries the reason.

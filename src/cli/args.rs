@@ -18,7 +18,6 @@ pub(crate) fn parse_record(text: &str) -> Result<(String, String), String> {
         .ok_or_else(|| format!("`{text}` is not KEY=VALUE"))
 }
 
-/// What an image or library links besides its own objects, by meaning
 /// What the input IR is (README, "Producing IR").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Input {

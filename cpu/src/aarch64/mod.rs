@@ -138,7 +138,7 @@ pub const DEFAULT_TARGETS: &str = "generic;cortex-a57;thunderx2t99;carmel,clone_
 /// an M1.
 pub const DEFAULT_TARGETS_MACOS: &str = "generic;apple-m1,clone_all";
 
-/// Julia's AArch64 clone rules (reference §3.2): no math rule (NEON always has
+/// Julia's AArch64 clone rules (processor_arm.cpp): no math rule (NEON always has
 /// FMA); SIMD when SVE or other new vector instructions arrive, float16 and
 /// bfloat16 when they become native.
 pub(crate) static CLONE_RULES: crate::target::CloneRulesRef = crate::target::CloneRulesRef::new(

@@ -34,6 +34,9 @@ pub mod codes {
         u32::from_le_bytes([MAGIC[0], MAGIC[1], MAGIC[2], MAGIC[3]]),
         u32::from_le_bytes([MAGIC[4], MAGIC[5], MAGIC[6], MAGIC[7]]),
     ];
+    /// The version of the init's tables (`mvimg_init_tables`' first word):
+    /// the init refuses tables of another version.
+    pub const TABLES_VERSION: u32 = 2;
     /// A word that names nothing: no feature bit, no CPU, no base target.
     pub const NONE: u32 = u32::MAX;
     /// An init target's CPU word when the target is `generic`.
@@ -75,9 +78,10 @@ pub mod codes {
     pub const ARM_ANY: u32 = 4;
 
     /// Every code, by its C name (without `MVIMG_`), for [`super::c_header`].
-    pub const ALL: [(&str, u32); 21] = [
+    pub const ALL: [(&str, u32); 22] = [
         ("MAGIC_0", MAGIC_WORDS[0]),
         ("MAGIC_1", MAGIC_WORDS[1]),
+        ("TABLES_VERSION", TABLES_VERSION),
         ("NONE", NONE),
         ("CPU_GENERIC", CPU_GENERIC),
         ("CPU_NATIVE", CPU_NATIVE),

@@ -141,7 +141,7 @@ impl<'de> Deserialize<'de> for CloneCategories {
 }
 
 /// Which new features make a partial target clone which categories, per
-/// architecture (reference §3.2).
+/// architecture (Julia's clone rules, docs/TARGETS.md).
 pub(crate) struct CloneRulesRef {
     /// New features that make fp math worth cloning (FMA).
     pub(crate) math: &'static [Feature],

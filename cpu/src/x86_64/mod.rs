@@ -256,7 +256,7 @@ pub(crate) static PRIVILEGED: &[Feature] = &[INVPCID, PCONFIG, WBNOINVD];
 pub const DEFAULT_TARGETS: &str =
     "generic;sandybridge,-xsaveopt,clone_all;haswell,-rdrnd,base(1);x86-64-v4,+pclmul,-rdrnd,base(1)";
 
-/// Julia's x86 clone rules (reference §3.2), extended with the vector features
+/// Julia's x86 clone rules (processor_x86.cpp), extended with the vector features
 /// LLVM 22 has that Julia's table predates (AVX-VNNI-INT*, AVX-IFMA,
 /// AVX-NE-CONVERT, AVX10).
 pub(crate) static CLONE_RULES: crate::target::CloneRulesRef = crate::target::CloneRulesRef::new(
