@@ -26,6 +26,7 @@ use inkwell::values::{AsValueRef, BasicValue, FunctionValue};
 use mvimg_cpu::select::VectorWidth;
 use mvimg_cpu::Arch;
 
+use crate::analysis::{fixed_abi, is_original, FIXED_ABI};
 use crate::Error;
 
 /// The widest vector (in bits) a value of type `t` carries by value (itself
@@ -70,18 +71,6 @@ fn disagree(bits: u64, widths: &[(String, VectorWidth)]) -> bool {
             .any(|(_, w)| carried(bits, *w) != carried(bits, widths[0].1))
 }
 
-/// The string attribute that marks the wrapper [`pass_vectors_in_memory`]
-/// leaves under a function's name: its body is the target-0 one only (the
-/// clone plan never clones it), the convention of callers outside the image.
-pub(crate) const FIXED_ABI: &str = "mvimg-fixed-abi";
-
-/// Whether `function` is such a wrapper.
-pub(crate) fn fixed_abi(function: FunctionValue<'_>) -> bool {
-    function
-        .get_string_attribute(inkwell::attributes::AttributeLoc::Function, FIXED_ABI)
-        .is_some()
-}
-
 fn always_inline(function: FunctionValue<'_>) -> bool {
     let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
     function
@@ -108,7 +97,7 @@ pub(crate) fn pass_vectors_in_memory(
     }
     let candidates: Vec<FunctionValue<'_>> = module
         .get_functions()
-        .filter(|f| crate::analysis::is_original(*f) && !always_inline(*f) && !fixed_abi(*f))
+        .filter(|f| is_original(*f) && !always_inline(*f) && !fixed_abi(*f))
         .collect();
     let mut rewritten = 0;
     for function in candidates {

@@ -57,6 +57,18 @@ pub struct Analysis {
     pub index: HashMap<String, usize>,
 }
 
+/// The string attribute that marks the wrapper [`crate::abi::pass_vectors_in_memory`]
+/// leaves under a function's name: its body is the target-0 one only (the
+/// clone plan never clones it), the convention of callers outside the image.
+pub(crate) const FIXED_ABI: &str = "mvimg-fixed-abi";
+
+/// Whether `function` is such a wrapper.
+pub(crate) fn fixed_abi(function: FunctionValue<'_>) -> bool {
+    function
+        .get_string_attribute(inkwell::attributes::AttributeLoc::Function, FIXED_ABI)
+        .is_some()
+}
+
 /// Whether `f` is one of the module's own functions: defined, not an LLVM
 /// intrinsic, and not an `available_externally` copy (a body kept for
 /// inlining whose definition lives in another library).
@@ -93,7 +105,7 @@ pub fn analyze(module: &Module<'_>) -> Analysis {
             categories: CloneCategories::NONE,
             callees: Vec::new(),
             refs: Vec::new(),
-            fixed_abi: crate::abi::fixed_abi(f),
+            fixed_abi: fixed_abi(f),
         });
     }
     for f in module.get_functions().filter(|f| is_original(*f)) {

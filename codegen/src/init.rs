@@ -370,7 +370,7 @@ pub(crate) fn attach<'ctx>(
     global.set_alignment(4);
 
     let buffer = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), "mvimg-init");
-    let init = crate::pipeline::parse_ir(context, &buffer).map_err(|message| Error::Llvm {
+    let init = crate::inputs::parse_ir(context, &buffer).map_err(|message| Error::Llvm {
         action: "parsing the image init".into(),
         message,
     })?;

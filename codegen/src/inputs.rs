@@ -6,12 +6,14 @@
 use std::ffi::c_uint;
 use std::fmt;
 
+use inkwell::context::Context;
 use inkwell::llvm_sys::core::{
     LLVMGetBasicBlockTerminator, LLVMGetFirstBasicBlock, LLVMGetMDKindIDInContext,
     LLVMGetMDNodeNumOperands, LLVMGetMDNodeOperands, LLVMGetMDString, LLVMGetMetadata,
     LLVMGetModuleContext, LLVMGetNextBasicBlock, LLVMIsAMDNode,
 };
 use inkwell::llvm_sys::prelude::LLVMValueRef;
+use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::Module;
 use inkwell::values::AsValueRef;
 
@@ -270,4 +272,43 @@ pub fn check_in_child(
             .map(str::to_owned)
             .unwrap_or(message),
     ))
+}
+
+/// Parses the IR text or bitcode in `buffer` (NUL-terminated, as the text
+/// parser needs: a file's buffer or a copy) into a module of `context`, or
+/// LLVM's message. The buffer stays the caller's: LLVM 22's parser does
+/// not consume it (inkwell's `create_module_from_ir` forgets it, and every
+/// build leaked its inputs and the init's IR).
+pub(crate) fn parse_ir<'ctx>(
+    context: &'ctx Context,
+    buffer: &MemoryBuffer,
+) -> Result<Module<'ctx>, String> {
+    use inkwell::llvm_sys::core::LLVMDisposeMessage;
+    use inkwell::llvm_sys::ir_reader::LLVMParseIRInContext2;
+    let mut module = std::ptr::null_mut();
+    let mut message = std::ptr::null_mut();
+    // SAFETY: a live context and buffer; LLVMParseIRInContext2 borrows the
+    // buffer, returns a module owned by the caller or a message the caller
+    // disposes of.
+    let failed = unsafe {
+        LLVMParseIRInContext2(
+            context.raw(),
+            buffer.as_mut_ptr(),
+            &mut module,
+            &mut message,
+        )
+    };
+    if failed != 0 || module.is_null() {
+        if message.is_null() {
+            return Err("LLVM could not parse it and gave no reason".into());
+        }
+        // SAFETY: a NUL-terminated message from LLVM, disposed of once.
+        let text = unsafe { std::ffi::CStr::from_ptr(message) }
+            .to_string_lossy()
+            .into_owned();
+        unsafe { LLVMDisposeMessage(message) };
+        return Err(text);
+    }
+    // SAFETY: a module of `context`, owned from here by the Module.
+    Ok(unsafe { Module::new(module) })
 }

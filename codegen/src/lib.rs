@@ -25,6 +25,7 @@ mod error;
 mod exports;
 pub mod fleet;
 mod host;
+mod image_link;
 pub mod init;
 pub mod inputs;
 mod machine;
@@ -47,6 +48,7 @@ pub use inkwell;
 pub use clone::{clone_name, slot_name, trampoline_name};
 pub use error::Error;
 pub use host::{llvm_host, llvm_host_cpu_name, llvm_host_features};
+pub use image_link::{ImageLink, ObjectBytes};
 pub use machine::{
     emit_object, optimize, optimize_input, prelink, run_passes, target_machine, write_object,
     InputKind, TARGET_PASSES,
@@ -54,8 +56,7 @@ pub use machine::{
 pub use mvimg_llvm_shim::{llvm_version, LlvmVersion};
 pub use output::{check_destination, link_image, write_atomically};
 pub use pipeline::{
-    build, check_input, load, multiversion, BuildOptions, Built, Entries, ImageBuilder, ImageLink,
-    ObjectBytes,
+    build, check_input, load, multiversion, BuildOptions, Built, Entries, ImageBuilder,
 };
 pub use plan::ClonePlan;
 pub use record::BuildRecord;

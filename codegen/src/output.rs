@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use mvimg_cpu::Os;
-use mvimg_link::{LinkInput, LinkJob};
+use mvimg_link::LinkJob;
 
-use crate::pipeline::{Built, ImageLink};
+use crate::image_link::image_job;
+use crate::pipeline::Built;
 use crate::Error;
 
 /// Checks, before anything is built, that a file can be written at `path`
@@ -79,81 +79,9 @@ pub fn link_image(built: &Built, output: &Path) -> Result<mvimg_link::LinkOutput
     built.link(output)
 }
 
-/// The link job of an image with the settings `link` for `platform`:
-/// `objects`, the objects given as bytes (written at `extra`, in order; left
-/// out when `extra` is `None`: a check before anything is built), the base
-/// image, then the link's own inputs.
-fn image_job(
-    platform: &mvimg_cpu::Platform,
-    link: &ImageLink,
-    runtime: bool,
-    mut objects: Vec<PathBuf>,
-    extra: Option<&[PathBuf]>,
-    output: &Path,
-) -> Result<LinkJob, Error> {
-    if let Some(files) = extra {
-        if let Some(missing) = link.object_bytes.get(files.len()) {
-            return Err(Error::Input {
-                path: PathBuf::from(&missing.name),
-                message: "no file was written for this object".into(),
-            });
-        }
-        objects.extend(files.iter().cloned());
-    }
-    if let (Some(implib), false) = (&link.base_import_library, platform.os == Os::Windows) {
-        return Err(Error::Setting {
-            setting: "base_import_library",
-            value: implib.display().to_string(),
-            expected: "given only for a Windows image (an ELF or Mach-O image links its \
-                       base itself)",
-        });
-    }
-    let mut job = LinkJob::new(platform.clone(), objects, output);
-    if let Some(base) = &link.base {
-        // The base before the link's inputs: the package's calls to it bind
-        // to its exports.
-        let file = match platform.os {
-            Os::Windows => link
-                .base_import_library
-                .clone()
-                .ok_or_else(|| Error::BaseImportLibrary { base: base.clone() })?,
-            _ => base.clone(),
-        };
-        job.spec.inputs.push(LinkInput::LibraryFile(file));
-    }
-    let objects = std::mem::take(&mut job.spec.inputs);
-    job.spec = link.spec.clone();
-    job.spec.inputs.splice(0..0, objects);
-    // The image's init defines its own DLL entry point, which applies
-    // runtime pseudo-relocations.
-    job.options.dll_entry_stub = false;
-    job.link_as_image(runtime).map_err(Error::Link)?;
-    Ok(job)
-}
-
-/// Checks the link settings of an image for `platform` before it is built
-/// (a build can take minutes): every option applies to the platform
-/// (no rpath for a DLL, no import library for an ELF image...), every
-/// library is found and every file given exists.
-pub(crate) fn check_link(
-    platform: &mvimg_cpu::Platform,
-    link: &ImageLink,
-    runtime: bool,
-) -> Result<(), Error> {
-    let job = image_job(
-        platform,
-        link,
-        runtime,
-        Vec::new(),
-        None,
-        Path::new("image"),
-    )?;
-    job.check_settings().map_err(Error::Link)
-}
-
 impl Built {
     /// The link job of the image, with the build's objects at `objects` and
-    /// the objects given as bytes ([`ImageLink::object_bytes`]) at `extra`
+    /// the objects given as bytes ([`crate::ImageLink::object_bytes`]) at `extra`
     /// (in order).
     pub fn link_job(
         &self,

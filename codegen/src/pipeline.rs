@@ -13,11 +13,12 @@ use inkwell::targets::{TargetMachine, TargetTriple};
 use mvimg_cpu::image::{BaseImage, ImageFile};
 use mvimg_cpu::select::VectorWidth;
 use mvimg_cpu::{Host, ObjectFormat, Platform, ResolvedTargets, TargetList};
-use mvimg_link::{LinkInput, LinkSpec, Undefined};
+use mvimg_link::{LinkInput, Undefined};
 
 use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
 use crate::exports::{defined_symbols, name_bytes, symbol_definitions, ExportRule};
+use crate::image_link::{ImageLink, ObjectBytes};
 use crate::machine::{target_machine, Clock};
 use crate::parallel::{automatic_partitions, Codegen};
 use crate::plan::{plan, ClonePlan};
@@ -100,40 +101,6 @@ impl Default for BuildOptions {
             executor: crate::remote::Executor::Local,
         }
     }
-}
-
-/// What an image links besides its own code, by meaning: the link's
-/// [`LinkSpec`] (its undefined-symbol policy `None`: fail when the
-/// toolchain runtime is linked on ELF, as PE always does, else the
-/// flavor's default), objects given as bytes, and the base image.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ImageLink {
-    /// Inputs, search paths, rpaths, data exports besides the image's own,
-    /// raw arguments, the undefined-symbol policy, the import library to
-    /// write: as every link takes them.
-    pub spec: LinkSpec,
-    /// Object files given as bytes (a serialized heap, a table built in
-    /// memory), written beside the image's objects at link time and linked
-    /// right after them.
-    pub object_bytes: Vec<ObjectBytes>,
-    /// The base image this one is layered on (a package image on a system
-    /// image): the image links against it (ELF `DT_NEEDED`, Mach-O
-    /// `LC_LOAD_DYLIB`; Windows through `base_import_library`) and records
-    /// its name and content hash.
-    pub base: Option<PathBuf>,
-    /// Windows: the base image's import library (written by building the
-    /// base with an import library).
-    pub base_import_library: Option<PathBuf>,
-}
-
-/// An object file given as bytes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ObjectBytes {
-    /// The object's file name (`heap.o`).
-    pub name: String,
-    /// The object file.
-    pub bytes: Vec<u8>,
 }
 
 /// What a build produced.
@@ -222,45 +189,6 @@ impl Built {
     pub fn object_bytes(&self) -> usize {
         self.objects.iter().map(Vec::len).sum()
     }
-}
-
-/// Parses the IR text or bitcode in `buffer` (NUL-terminated, as the text
-/// parser needs: a file's buffer or a copy) into a module of `context`, or
-/// LLVM's message. The buffer stays the caller's: LLVM 22's parser does
-/// not consume it (inkwell's `create_module_from_ir` forgets it, and every
-/// build leaked its inputs and the init's IR).
-pub(crate) fn parse_ir<'ctx>(
-    context: &'ctx Context,
-    buffer: &MemoryBuffer,
-) -> Result<Module<'ctx>, String> {
-    use inkwell::llvm_sys::core::LLVMDisposeMessage;
-    use inkwell::llvm_sys::ir_reader::LLVMParseIRInContext2;
-    let mut module = std::ptr::null_mut();
-    let mut message = std::ptr::null_mut();
-    // SAFETY: a live context and buffer; LLVMParseIRInContext2 borrows the
-    // buffer, returns a module owned by the caller or a message the caller
-    // disposes of.
-    let failed = unsafe {
-        LLVMParseIRInContext2(
-            context.raw(),
-            buffer.as_mut_ptr(),
-            &mut module,
-            &mut message,
-        )
-    };
-    if failed != 0 || module.is_null() {
-        if message.is_null() {
-            return Err("LLVM could not parse it and gave no reason".into());
-        }
-        // SAFETY: a NUL-terminated message from LLVM, disposed of once.
-        let text = unsafe { std::ffi::CStr::from_ptr(message) }
-            .to_string_lossy()
-            .into_owned();
-        unsafe { LLVMDisposeMessage(message) };
-        return Err(text);
-    }
-    // SAFETY: a module of `context`, owned from here by the Module.
-    Ok(unsafe { Module::new(module) })
 }
 
 /// IR given to a build.
@@ -692,7 +620,7 @@ fn run<'ctx>(
     let mut clock = Clock::start(options.progress.clone());
     let (module, platform) = read_all(context, ir, options.triple.as_deref())?;
     exportable_data(&module, &link.spec.export_data)?;
-    crate::output::check_link(&platform, &link, options.runtime)?;
+    crate::image_link::check_link(&platform, &link, options.runtime)?;
     let prevectorized = crate::inputs::prevectorized(&module);
     clock.done("load");
     let mut record = BuildRecord::new(&platform, options.opt_level, &options.record)?;
@@ -1020,12 +948,13 @@ fn read<'ctx>(
             let buffer = MemoryBuffer::create_from_file(&path)
                 .map_err(|e| parse_error(e.to_string_lossy().into_owned()))?;
             let bitcode = crate::inputs::is_bitcode(buffer.as_slice());
-            parse_ir(context, &buffer).map_err(|e| parse_error(unreadable(&path, bitcode, &e)))?
+            crate::inputs::parse_ir(context, &buffer)
+                .map_err(|e| parse_error(unreadable(&path, bitcode, &e)))?
         }
         Ir::Bytes { name, bytes } => {
             let bitcode = crate::inputs::is_bitcode(&bytes);
             let buffer = MemoryBuffer::create_from_memory_range_copy(&bytes, &name);
-            parse_ir(context, &buffer)
+            crate::inputs::parse_ir(context, &buffer)
                 .map_err(|e| parse_error(unreadable(Path::new(&name), bitcode, &e)))?
         }
         Ir::Module(module) => {
