@@ -11,7 +11,7 @@ use inkwell::context::Context;
 use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::{Linkage, Module};
 use inkwell::GlobalVisibility;
-use mvimg_cpu::target::CpuName;
+use mvimg_cpu::target_list::CpuName;
 use mvimg_cpu::{Arch, Detection, FeatureSet, Os, ResolvedTargets};
 
 use crate::error::Error;

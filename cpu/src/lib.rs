@@ -24,7 +24,7 @@ mod records;
 pub mod replay;
 pub mod select;
 mod suggest;
-pub mod target;
+pub mod target_list;
 mod width;
 pub mod x86_64;
 
@@ -41,7 +41,7 @@ pub use image::{DispatchData, FormatError, FormatProblem, Image, LoadError, Open
 pub use platform::{ObjectFormat, Platform, SUPPORTED_TRIPLES};
 pub use select::{select, static_order, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;
-pub use target::{
+pub use target_list::{
     default_target_list, default_tuning, CloneCategories, CloneCategory, CpuName, FeatureOp,
     ResolvedTarget, ResolvedTargets, SizeGoal, TargetList, TargetSpec, TARGET_LIST_VAR,
 };

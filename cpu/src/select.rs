@@ -15,7 +15,7 @@ use crate::error::{
 };
 use crate::feature::FeatureSet;
 use crate::host::Host;
-use crate::target::{CpuName, ResolvedTarget, ResolvedTargets};
+use crate::target_list::{CpuName, ResolvedTarget, ResolvedTargets};
 
 pub use crate::width::VectorWidth;
 

@@ -141,27 +141,28 @@ pub const DEFAULT_TARGETS_MACOS: &str = "generic;apple-m1,clone_all";
 /// Julia's AArch64 clone rules (processor_arm.cpp): no math rule (NEON always has
 /// FMA); SIMD when SVE or other new vector instructions arrive, float16 and
 /// bfloat16 when they become native.
-pub(crate) static CLONE_RULES: crate::target::CloneRulesRef = crate::target::CloneRulesRef::new(
-    &[],
-    &[
-        SVE,
-        SVE2,
-        SVE2P1,
-        SVE_BITPERM,
-        SVE2_BITPERM,
-        SVE_AES,
-        SVE2_AES,
-        SVE_SHA3,
-        SVE2_SHA3,
-        SVE_SM4,
-        SVE2_SM4,
-        F32MM,
-        F64MM,
-        I8MM,
-        DOTPROD,
-        RDM,
-    ],
-    &[FULLFP16, FP16FML],
-    &[BF16],
-    &[],
-);
+pub(crate) static CLONE_RULES: crate::target_list::CloneRulesRef =
+    crate::target_list::CloneRulesRef::new(
+        &[],
+        &[
+            SVE,
+            SVE2,
+            SVE2P1,
+            SVE_BITPERM,
+            SVE2_BITPERM,
+            SVE_AES,
+            SVE2_AES,
+            SVE_SHA3,
+            SVE2_SHA3,
+            SVE_SM4,
+            SVE2_SM4,
+            F32MM,
+            F64MM,
+            I8MM,
+            DOTPROD,
+            RDM,
+        ],
+        &[FULLFP16, FP16FML],
+        &[BF16],
+        &[],
+    );

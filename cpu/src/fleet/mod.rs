@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::error::{Error, NoRunnableTarget};
 use crate::feature::FeatureSet;
 use crate::select::{select, SelectOptions, Selection, VectorWidth};
-use crate::target::ResolvedTargets;
+use crate::target_list::ResolvedTargets;
 
 pub use crate::error::{NodeError, NodeProblem};
 pub use node::Node;

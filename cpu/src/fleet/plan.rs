@@ -14,7 +14,7 @@ use crate::error::{Error, FleetProblem};
 use crate::feature::{Feature, FeatureSet};
 use crate::fleet::Node;
 use crate::select::{select, SelectOptions, VectorWidth};
-use crate::target::{CpuName, FeatureOp, ResolvedTargets, TargetList, TargetSpec};
+use crate::target_list::{CpuName, FeatureOp, ResolvedTargets, TargetList, TargetSpec};
 use crate::x86_64;
 
 /// What to plan for.
