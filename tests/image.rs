@@ -470,8 +470,7 @@ fn rejected_by_inspect_and_the_loader(
     std::fs::write(&path, changed).unwrap();
     match Image::open(&path, &OpenOptions::default().host(host("haswell"))) {
         Ok(_) => panic!("the loader accepted: {what}"),
-        Err(LoadError::File(InspectError::Format { error, .. }))
-        | Err(LoadError::Format { error, .. }) => {
+        Err(LoadError::File(InspectError::Format { error, .. })) => {
             assert_eq!(error, inspect, "{what}: the loader's reason")
         }
         Err(other) => panic!("{what}: the loader: not a dispatch-data error: {other}"),

@@ -82,18 +82,6 @@ pub enum LoadError {
         /// dlerror()'s message.
         message: String,
     },
-    /// The image has no dispatch data: it was not built by mvimg.
-    NoDispatchData {
-        /// The image.
-        path: PathBuf,
-    },
-    /// The dispatch data is malformed.
-    Format {
-        /// The image.
-        path: PathBuf,
-        /// What is wrong.
-        error: FormatError,
-    },
     /// No target can be selected (none eligible, a bad override, a target
     /// list this mvimg cannot read).
     Select {
@@ -109,7 +97,9 @@ pub enum LoadError {
         /// Every reason.
         reasons: Vec<Refusal>,
     },
-    /// The image's file could not be read or is not a well-formed image.
+    /// The image's file could not be read or is not a well-formed image, or
+    /// the dispatch data mapped in memory is not the file's or does not lie
+    /// where it must (the same errors `inspect` reports).
     File(InspectError),
     /// The image's own init selected another target than the one predicted
     /// for the host and overrides given (the image was unloaded).
@@ -132,12 +122,6 @@ impl fmt::Display for LoadError {
             LoadError::Dlopen { path, message } => {
                 write!(f, "cannot load {}: {message}", path.display())
             }
-            LoadError::NoDispatchData { path } => write!(
-                f,
-                "{} has no `{DISPATCH_SYMBOL}`: it is not an image built by mvimg",
-                path.display()
-            ),
-            LoadError::Format { path, error } => write!(f, "{}: {error}", path.display()),
             LoadError::Select { path, error } => write!(f, "{}: {error}", path.display()),
             LoadError::Refused { path, reasons } => {
                 write!(f, "{} was refused before loading:", path.display())?;
@@ -479,6 +463,11 @@ mod sys {
         Ok(())
     }
 
+    /// The loaded image has no dispatch data where its file has it.
+    fn no_data(path: PathBuf) -> LoadError {
+        LoadError::File(InspectError::NoDispatchData { path })
+    }
+
     pub(super) fn open(path: PathBuf, options: &OpenOptions) -> Result<Image, LoadError> {
         if let Err(message) = check_elf(&path) {
             return Err(LoadError::Dlopen { path, message });
@@ -518,14 +507,14 @@ mod sys {
         // SAFETY: live handle, C string.
         let data_ptr = unsafe { libc::dlsym(handle, symbol.as_ptr()) } as usize;
         if data_ptr == 0 {
-            return close(LoadError::NoDispatchData { path });
+            return close(no_data(path));
         }
         let segments = segments_of(data_ptr);
         let Some(&(_, data_end, _)) = segments
             .iter()
             .find(|&&(s, e, _)| s <= data_ptr && data_ptr < e)
         else {
-            return close(LoadError::NoDispatchData { path });
+            return close(no_data(path));
         };
         // The data is read only up to the end of the segment holding it.
         // SAFETY: [data_ptr, data_end) is mapped: it is part of a PT_LOAD
@@ -536,13 +525,13 @@ mod sys {
         // parse (and the selection made from it) holds for it, and it need
         // not be parsed again.
         if bytes.get(..file.data_bytes.len()) != Some(&file.data_bytes[..]) {
-            return close(LoadError::Format {
+            return close(LoadError::File(InspectError::Format {
                 path,
                 error: FormatError {
                     offset: 0,
                     problem: FormatProblem::LoadedDiffers,
                 },
-            });
+            }));
         }
         let data = file.data;
         let relative: Vec<Segment> = segments
@@ -558,7 +547,7 @@ mod sys {
             std::mem::size_of::<usize>() as u64,
             data_ptr as u64,
         ) {
-            return close(LoadError::Format { path, error });
+            return close(LoadError::File(InspectError::Format { path, error }));
         }
         let image = Image {
             handle,
