@@ -5,9 +5,12 @@
 //! and [`multiversion`] applies the plan (clones, slots, trampolines, feature
 //! queries, per-target attributes) and emits the [`dispatch`] data;
 //! [`emit_object`] optimizes and writes the object, [`link_image`] links it.
-//! [`ImageBuilder`] does all of it for IR given as files, bytes or modules. It also generates mvimg-cpu's CPU
-//! database from LLVM ([`cpu_tables`]) and asks LLVM about the build host
-//! ([`llvm_host`]).
+//! [`ImageBuilder`] does all of it for IR given as files, bytes or modules. It
+//! asks LLVM about the build host ([`llvm_host`]); with the
+//! `cpu-db-generator` feature it generates mvimg-cpu's CPU database from
+//! LLVM (`cpu_tables`, the `mvimg-gen-cpu-db` tool), and with
+//! `test-support` it has the harnesses mvimg's own tests use (`synth`,
+//! `remote::LocalCluster`).
 //!
 //! Image builders ask about the CPU from their IR with feature queries:
 //! `declare i1 @"mvimg.cpu.have.<feature>"()` (an LLVM feature name, such as
@@ -19,6 +22,7 @@ mod abi;
 pub mod analysis;
 pub mod cache;
 mod clone;
+#[cfg(feature = "cpu-db-generator")]
 pub mod cpu_tables;
 pub mod dispatch;
 mod error;
@@ -38,6 +42,7 @@ mod record;
 pub mod remote;
 mod report;
 pub mod resources;
+#[cfg(feature = "test-support")]
 pub mod synth;
 
 /// The inkwell (LLVM 22) this crate builds modules with: use it for the

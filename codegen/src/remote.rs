@@ -483,6 +483,7 @@ pub(crate) fn run(
 /// dropped: for trying a distributed build on one machine, for tests and
 /// for ci/bench. A real cluster starts its workers its own way (README,
 /// "Building on a cluster").
+#[cfg(feature = "test-support")]
 #[derive(Debug)]
 pub struct LocalCluster {
     dir: PathBuf,
@@ -490,6 +491,7 @@ pub struct LocalCluster {
     workers: Vec<std::process::Child>,
 }
 
+#[cfg(feature = "test-support")]
 impl LocalCluster {
     /// Starts a scheduler and `workers` one-thread workers with `python`
     /// (which must import `distributed`), logs and the scheduler file in
@@ -638,6 +640,7 @@ impl LocalCluster {
     }
 }
 
+#[cfg(feature = "test-support")]
 impl Drop for LocalCluster {
     fn drop(&mut self) {
         for child in self.workers.iter_mut().chain([&mut self.scheduler]) {
