@@ -13,7 +13,7 @@ use inkwell::targets::{TargetMachine, TargetTriple};
 use mvimg_cpu::image::{BaseImage, ImageFile};
 use mvimg_cpu::select::VectorWidth;
 use mvimg_cpu::{Host, ObjectFormat, Platform, ResolvedTargets, TargetList};
-use mvimg_link::{LinkInput, Undefined};
+use mvimg_link::{LinkInput, LinkSpec, Undefined};
 
 use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
@@ -413,12 +413,6 @@ impl<'ctx> ImageBuilder<'ctx> {
         self
     }
 
-    /// All code generation options at once.
-    pub fn options(mut self, options: BuildOptions) -> Self {
-        self.options = options;
-        self
-    }
-
     /// Links a file beside the code, unchanged, as its content says
     /// ([`LinkInput::classify`]): an object in full, an archive's members
     /// that resolve a symbol, a shared or import library as a library.
@@ -508,10 +502,30 @@ impl<'ctx> ImageBuilder<'ctx> {
         self
     }
 
-    /// Everything the image links besides its code at once (replaces what
-    /// the link methods above added).
-    pub fn link(mut self, link: ImageLink) -> Self {
-        self.link = link;
+    /// Adds what `spec` asks of the link (what the command line's link flags
+    /// make): its inputs after those added before, its search paths, rpaths,
+    /// data exports and raw arguments after theirs; its undefined-symbol
+    /// policy and import library, when it sets them. One state: every
+    /// setter adds to what the builder holds, none replaces it.
+    pub fn link_spec(mut self, spec: LinkSpec) -> Self {
+        let LinkSpec {
+            inputs,
+            search_paths,
+            rpaths,
+            export_data,
+            link_args,
+            undefined,
+            import_library,
+            ..
+        } = spec;
+        let own = &mut self.link.spec;
+        own.inputs.extend(inputs);
+        own.search_paths.extend(search_paths);
+        own.rpaths.extend(rpaths);
+        own.export_data.extend(export_data);
+        own.link_args.extend(link_args);
+        own.undefined = undefined.or(own.undefined);
+        own.import_library = import_library.or(own.import_library.take());
         self
     }
 
@@ -1087,9 +1101,11 @@ pub fn build(
     targets: &ResolvedTargets,
     options: &BuildOptions,
 ) -> Result<Built, Error> {
-    let mut builder = ImageBuilder::new()
-        .options(options.clone())
-        .resolved_targets(targets.clone());
+    let mut builder = ImageBuilder {
+        options: options.clone(),
+        ..ImageBuilder::new()
+    }
+    .resolved_targets(targets.clone());
     for input in inputs {
         builder = builder.ir_file(input);
     }

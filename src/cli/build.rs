@@ -95,9 +95,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<Outcome> {
     } else {
         Entries::Named(entries)
     };
-    let mut image = mvimg::codegen::ImageLink::default();
-    image.spec = link.spec();
-    (image.base, image.base_import_library) = base;
+    let spec = link.spec();
     // A status line only on a terminal, and not with --quiet.
     let show_progress = !run.quiet && std::io::stderr().is_terminal();
     let cache = match &run.cache {
@@ -119,7 +117,13 @@ pub(crate) fn build(args: BuildArgs) -> Result<Outcome> {
             .opt_level(opt_level)
             .runtime(!no_runtime)
             .entries(entries.clone())
-            .link(image.clone());
+            .link_spec(spec.clone());
+        if let Some(path) = &base.0 {
+            builder = builder.base(path);
+        }
+        if let Some(path) = &base.1 {
+            builder = builder.base_import_library(path);
+        }
         for (key, value) in &record {
             builder = builder.record(key.clone(), value.clone());
         }
