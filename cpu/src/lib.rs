@@ -11,6 +11,7 @@
 
 pub mod aarch64;
 mod arch;
+mod clone_rules;
 pub mod cpuinfo;
 pub mod db;
 pub mod detect;

@@ -1,5 +1,17 @@
 //! "Did you mean" suggestions for misspelt names.
 
+/// Writes `; did you mean `NAME`?` after a message, when there is a
+/// suggestion.
+pub(crate) fn did_you_mean(
+    f: &mut std::fmt::Formatter<'_>,
+    suggestion: &Option<String>,
+) -> std::fmt::Result {
+    match suggestion {
+        Some(s) => write!(f, "; did you mean `{s}`?"),
+        None => Ok(()),
+    }
+}
+
 /// The candidate closest to `input`, if one is close enough to be a likely typo:
 /// an exact match ignoring case, or an edit distance (insertions, deletions,
 /// substitutions and adjacent swaps) of at most a third of the input's length,

@@ -141,8 +141,8 @@ pub const DEFAULT_TARGETS_MACOS: &str = "generic;apple-m1,clone_all";
 /// Julia's AArch64 clone rules (processor_arm.cpp): no math rule (NEON always has
 /// FMA); SIMD when SVE or other new vector instructions arrive, float16 and
 /// bfloat16 when they become native.
-pub(crate) static CLONE_RULES: crate::target_list::CloneRulesRef =
-    crate::target_list::CloneRulesRef::new(
+pub(crate) static CLONE_RULES: crate::clone_rules::CloneRulesRef =
+    crate::clone_rules::CloneRulesRef::new(
         &[],
         &[
             SVE,

@@ -2,6 +2,7 @@
 //! planned for them ([`plan`]) and what each node selects from an image's
 //! targets ([`check`]). docs/FLEET.md describes the rules.
 
+pub(crate) mod error;
 mod node;
 mod plan;
 

@@ -7,6 +7,7 @@
 //! database and computes what each target means for LLVM and for cloning.
 
 mod describe;
+pub(crate) mod error;
 mod parse;
 mod resolve;
 
@@ -20,7 +21,6 @@ use crate::arch::{Arch, Os};
 use crate::error::Error;
 
 pub use describe::{ListDescription, TargetDescription};
-pub(crate) use resolve::CloneRulesRef;
 pub use resolve::{
     default_tuning, CloneCategories, CloneCategory, ResolvedTarget, ResolvedTargets,
 };

@@ -259,8 +259,8 @@ pub const DEFAULT_TARGETS: &str =
 /// Julia's x86 clone rules (processor_x86.cpp), extended with the vector features
 /// LLVM 22 has that Julia's table predates (AVX-VNNI-INT*, AVX-IFMA,
 /// AVX-NE-CONVERT, AVX10).
-pub(crate) static CLONE_RULES: crate::target_list::CloneRulesRef =
-    crate::target_list::CloneRulesRef::new(
+pub(crate) static CLONE_RULES: crate::clone_rules::CloneRulesRef =
+    crate::clone_rules::CloneRulesRef::new(
         &[FMA, FMA4],
         &[
             SSE3,
