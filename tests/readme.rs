@@ -70,6 +70,17 @@ fn bash(dir: &Path, script: &str) -> std::process::Output {
 fn the_readmes_shell_blocks_run_as_written() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    // The C files the README shows, named by their first line
+    // (`/* build_image.c */`), written beside each block that runs.
+    let c_files: Vec<(String, String)> = blocks(&readme)
+        .into_iter()
+        .filter(|(info, _)| info == "c")
+        .filter_map(|(_, file)| {
+            let first = file.lines().next()?;
+            let name = first.strip_prefix("/* ")?.strip_suffix(" */")?.to_owned();
+            Some((name, file))
+        })
+        .collect();
     let mut ran = 0;
     for (i, (info, body)) in blocks(&readme).into_iter().enumerate() {
         if info != "sh" || !runnable(&body) {
@@ -84,12 +95,8 @@ fn the_readmes_shell_blocks_run_as_written() {
             "#[no_mangle]\npub extern \"C\" fn twice(x: i32) -> i32 { x * 2 }\n",
         )
         .unwrap();
-        // The C files the README shows, named by their first line.
-        for (info, file) in blocks(&readme) {
-            let name = file.lines().next().and_then(|l| l.strip_prefix("/* "));
-            if let (true, Some(name)) = (info == "c", name.and_then(|n| n.strip_suffix(" */"))) {
-                std::fs::write(dir.join(name), &file).unwrap();
-            }
+        for (name, file) in &c_files {
+            std::fs::write(dir.join(name), file).unwrap();
         }
         let out = bash(&dir, &body);
         assert!(

@@ -318,6 +318,39 @@ macro_rules! setter {
     }};
 }
 
+/// A setter of one path argument, `arg` (named `what` in messages): `apply`
+/// adds it to the builder.
+///
+/// # Safety
+/// `builder` is NULL or a live handle; `arg` is NULL or a C string.
+unsafe fn set_path(
+    builder: *mut MvimgBuilder,
+    arg: *const c_char,
+    what: &str,
+    apply: fn(ImageBuilder<'static>, PathBuf) -> ImageBuilder<'static>,
+) -> MvimgStatus {
+    setter!(builder, {
+        let value = unsafe { path(arg, what) }?;
+        Ok(move |b: ImageBuilder<'static>| apply(b, value))
+    })
+}
+
+/// A setter of one text argument, as [`set_path`].
+///
+/// # Safety
+/// As [`set_path`].
+unsafe fn set_text(
+    builder: *mut MvimgBuilder,
+    arg: *const c_char,
+    what: &str,
+    apply: fn(ImageBuilder<'static>, String) -> ImageBuilder<'static>,
+) -> MvimgStatus {
+    setter!(builder, {
+        let value = unsafe { text(arg, what) }?.to_owned();
+        Ok(move |b: ImageBuilder<'static>| apply(b, value))
+    })
+}
+
 /// Adds an IR file (`.ll` text or `.bc` bitcode).
 ///
 /// # Safety
@@ -327,10 +360,8 @@ pub unsafe extern "C" fn mvimg_builder_ir_file(
     builder: *mut MvimgBuilder,
     path: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { self::path(path, "path") }?;
-        Ok(move |b: ImageBuilder<'static>| b.ir_file(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, path, "path", |b, v| b.ir_file(v)) }
 }
 
 /// Adds IR from memory: bitcode (it starts with `BC`) or IR text, copied;
@@ -401,10 +432,8 @@ pub unsafe extern "C" fn mvimg_builder_triple(
     builder: *mut MvimgBuilder,
     triple: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { text(triple, "triple") }?.to_owned();
-        Ok(move |b: ImageBuilder<'static>| b.triple(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_text(builder, triple, "triple", |b, v| b.triple(v)) }
 }
 
 /// The optimization level, 0 to 3 (default 2); another is refused by
@@ -466,10 +495,8 @@ pub unsafe extern "C" fn mvimg_builder_search_path(
     builder: *mut MvimgBuilder,
     dir: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { path(dir, "dir") }?;
-        Ok(move |b: ImageBuilder<'static>| b.search_path(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, dir, "dir", |b, v| b.search_path(v)) }
 }
 
 /// Links the library `name` (`-lNAME`: `libNAME.so`, `.dylib`, `.dll.a`...,
@@ -482,10 +509,8 @@ pub unsafe extern "C" fn mvimg_builder_library(
     builder: *mut MvimgBuilder,
     name: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { text(name, "name") }?.to_owned();
-        Ok(move |b: ImageBuilder<'static>| b.library(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_text(builder, name, "name", |b, v| b.library(v)) }
 }
 
 /// Links the library file at `path` (a shared library, an import library,
@@ -498,10 +523,8 @@ pub unsafe extern "C" fn mvimg_builder_library_file(
     builder: *mut MvimgBuilder,
     path: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { self::path(path, "path") }?;
-        Ok(move |b: ImageBuilder<'static>| b.library_file(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, path, "path", |b, v| b.library_file(v)) }
 }
 
 /// Links the object file at `path` into the image.
@@ -513,10 +536,8 @@ pub unsafe extern "C" fn mvimg_builder_object(
     builder: *mut MvimgBuilder,
     path: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { self::path(path, "path") }?;
-        Ok(move |b: ImageBuilder<'static>| b.object(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, path, "path", |b, v| b.object(v)) }
 }
 
 /// Links an object file given as bytes (copied), written at link time under
@@ -590,10 +611,8 @@ pub unsafe extern "C" fn mvimg_builder_rpath(
     builder: *mut MvimgBuilder,
     rpath: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { path(rpath, "rpath") }?;
-        Ok(move |b: ImageBuilder<'static>| b.rpath(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, rpath, "rpath", |b, v| b.rpath(v)) }
 }
 
 /// Exports the data symbol `symbol` of the inputs besides the image's own
@@ -606,10 +625,8 @@ pub unsafe extern "C" fn mvimg_builder_export_data(
     builder: *mut MvimgBuilder,
     symbol: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { text(symbol, "symbol") }?.to_owned();
-        Ok(move |b: ImageBuilder<'static>| b.export_data(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_text(builder, symbol, "symbol", |b, v| b.export_data(v)) }
 }
 
 /// Whether symbols nothing linked defines are left to the loader (`true`;
@@ -644,10 +661,8 @@ pub unsafe extern "C" fn mvimg_builder_import_library(
     builder: *mut MvimgBuilder,
     path: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { self::path(path, "path") }?;
-        Ok(move |b: ImageBuilder<'static>| b.import_library(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, path, "path", |b, v| b.import_library(v)) }
 }
 
 /// Layers the image on the base image at `path` (a package image on a
@@ -661,10 +676,8 @@ pub unsafe extern "C" fn mvimg_builder_base(
     builder: *mut MvimgBuilder,
     path: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { self::path(path, "path") }?;
-        Ok(move |b: ImageBuilder<'static>| b.base(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, path, "path", |b, v| b.base(v)) }
 }
 
 /// Windows: the base image's import library (written by building the base
@@ -677,10 +690,8 @@ pub unsafe extern "C" fn mvimg_builder_base_import_library(
     builder: *mut MvimgBuilder,
     path: *const c_char,
 ) -> MvimgStatus {
-    setter!(builder, {
-        let value = unsafe { self::path(path, "path") }?;
-        Ok(move |b: ImageBuilder<'static>| b.base_import_library(value))
-    })
+    // SAFETY: as this function's contract.
+    unsafe { set_path(builder, path, "path", |b, v| b.base_import_library(v)) }
 }
 
 /// Builds the image and links it at `output`: nothing appears there unless
@@ -850,6 +861,18 @@ unsafe fn with_image(
     status
 }
 
+/// The image file at the C string `path`, read (an `Input` failure when it
+/// cannot be read or is no well-formed image).
+///
+/// # Safety
+/// `path` is NULL or a C string.
+unsafe fn read_image(path: *const c_char) -> Result<(PathBuf, ImageFile), Failure> {
+    let path = unsafe { self::path(path, "path") }?;
+    let file =
+        ImageFile::read(&path).map_err(|e| Failure::new(MvimgStatus::Input, e.to_string()))?;
+    Ok((path, file))
+}
+
 /// Reads the image file at `path`: its dispatch data, targets and build
 /// record. A file that is no mvimg image, or truncated, is an `Input`
 /// failure naming what is wrong.
@@ -863,9 +886,7 @@ pub unsafe extern "C" fn mvimg_image_read(
 ) -> MvimgStatus {
     unsafe {
         with_image(image, |handle| {
-            let path = self::path(path, "path")?;
-            let file = ImageFile::read(&path)
-                .map_err(|e| Failure::new(MvimgStatus::Input, e.to_string()))?;
+            let (path, file) = read_image(path)?;
             handle.file = Some((path, file));
             Ok(())
         })
@@ -926,9 +947,7 @@ pub unsafe extern "C" fn mvimg_image_base(
 ) -> MvimgStatus {
     unsafe {
         with_image(image, |handle| {
-            let path = self::path(path, "path")?;
-            let file = ImageFile::read(&path)
-                .map_err(|e| Failure::new(MvimgStatus::Input, e.to_string()))?;
+            let (path, file) = read_image(path)?;
             handle.requirements.base = Some(BaseImage::of(&path, &file.data));
             Ok(())
         })

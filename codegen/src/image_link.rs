@@ -73,10 +73,10 @@ pub(crate) fn image_job(
                        base itself)",
         });
     }
-    let mut job = LinkJob::new(platform.clone(), objects, output);
+    // The objects, then the base before the link's inputs: the package's
+    // calls to it bind to its exports.
+    let mut front: Vec<LinkInput> = objects.into_iter().map(LinkInput::Object).collect();
     if let Some(base) = &link.base {
-        // The base before the link's inputs: the package's calls to it bind
-        // to its exports.
         let file = match platform.os {
             Os::Windows => link
                 .base_import_library
@@ -84,11 +84,11 @@ pub(crate) fn image_job(
                 .ok_or_else(|| Error::BaseImportLibrary { base: base.clone() })?,
             _ => base.clone(),
         };
-        job.spec.inputs.push(LinkInput::LibraryFile(file));
+        front.push(LinkInput::LibraryFile(file));
     }
-    let objects = std::mem::take(&mut job.spec.inputs);
+    let mut job = LinkJob::new(platform.clone(), Vec::new(), output);
     job.spec = link.spec.clone();
-    job.spec.inputs.splice(0..0, objects);
+    job.spec.inputs.splice(0..0, front);
     // The image's init defines its own DLL entry point, which applies
     // runtime pseudo-relocations.
     job.options.dll_entry_stub = false;

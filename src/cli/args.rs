@@ -139,6 +139,7 @@ pub(crate) fn parse_size(text: &str) -> std::result::Result<u64, String> {
         .ok_or_else(|| format!("`{text}` is too large"))
 }
 
+/// What an image or library links besides its own objects, by meaning
 /// (docs/LINKING.md). Inputs are linked in this order: --object files,
 /// --whole-archive archives, -l libraries.
 #[derive(clap::Args)]
