@@ -1,6 +1,12 @@
-//! Writes `mvimg.pc` beside the libraries cargo builds (`target/<profile>/`),
-//! so that a C build finds the header and the library with pkg-config:
+//! Writes `mvimg.pc` to `target/<profile>/`, so that a C build finds the
+//! header and the library with pkg-config:
 //! `PKG_CONFIG_PATH=target/release pkg-config --cflags --libs mvimg`.
+//!
+//! Its `libdir` is `target/<profile>/deps`, where cargo writes the
+//! libraries on every build: cargo copies them up to `target/<profile>/`
+//! only when mvimg-capi itself is what was asked for (`cargo build -p
+//! mvimg-capi`), not when it is built for tests or as a dependency, and a
+//! copy left there by an earlier build would be stale.
 
 use std::path::PathBuf;
 
@@ -17,7 +23,7 @@ fn main() {
         "libdir={}\nincludedir={}\n\nName: mvimg\nDescription: mvimg's C API: build, link and \
          check multi-versioned images\nVersion: {}\nLibs: -L${{libdir}} -lmvimg_capi\nCflags: \
          -I${{includedir}}\n",
-        profile_dir.display(),
+        profile_dir.join("deps").display(),
         include.display(),
         std::env::var("CARGO_PKG_VERSION").unwrap_or_default()
     );

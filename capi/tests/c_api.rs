@@ -11,11 +11,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// Where cargo put the crate's libraries: beside the test's `deps/`.
+/// Where cargo put the crate's libraries: `target/<profile>/deps`, beside
+/// this test. (Cargo copies them up to `target/<profile>` only when the
+/// library itself is what was asked for, as in `cargo build -p mvimg-capi`;
+/// under `cargo test` that copy is missing or older than this build.)
 fn library_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("the test's path");
     exe.parent()
-        .and_then(Path::parent)
         .expect("target/<profile>/deps/<test>")
         .to_owned()
 }

@@ -205,19 +205,25 @@ fn runtime(target: &Target, platform: &Platform, here: &Path, dir: &Path) -> Res
 }
 
 /// The runtime's image builder in C (build_package.c), compiled against
-/// mvimg's C API: the header in capi/include, the library cargo built
-/// beside this example (`cargo build -p mvimg-capi`; `cargo test` builds
-/// it with the workspace).
+/// mvimg's C API: the header in capi/include, the library cargo built with
+/// this example (`cargo build -p mvimg-capi`; `cargo test` builds it with
+/// the workspace).
 fn c_builder(root: &Path) -> Result<PathBuf> {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let exe = std::env::current_exe()?;
+    // Cargo always writes the library to target/<profile>/deps; it copies
+    // it up to target/<profile> only when the library is what was asked for
+    // (`cargo build -p mvimg-capi`), so under `cargo test` only deps/ holds
+    // this build's.
     let lib = exe
         .parent()
         .and_then(Path::parent)
+        .map(|profile| profile.join("deps"))
         .context("the example runs from target/<profile>/examples")?;
     ensure!(
         lib.join("libmvimg_capi.so").is_file(),
-        "{} has no libmvimg_capi.so: build mvimg's C API first (`cargo build -p mvimg-capi`,          with --release for a release build of this example; ci/example does)",
+        "{} has no libmvimg_capi.so: build mvimg's C API first (`cargo build -p mvimg-capi`, \
+         with --release for a release build of this example; ci/example does)",
         lib.display()
     );
     std::fs::create_dir_all(root)?;
