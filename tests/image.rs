@@ -468,12 +468,30 @@ fn rejected_by_inspect_and_the_loader(
     );
     let path = dir.join(format!("libcorrupt{i}.so"));
     std::fs::write(&path, changed).unwrap();
-    match Image::open(&path, &OpenOptions::default().host(host("haswell"))) {
-        Ok(_) => panic!("the loader accepted: {what}"),
-        Err(LoadError::File(InspectError::Format { error, .. })) => {
-            assert_eq!(error, inspect, "{what}: the loader's reason")
+    // The loader reads the head before dlopen and the rest when first asked
+    // for it (the image's init checks what it fills from): it refuses the
+    // load, or the image's data, for the same reason.
+    let loaded = Image::open(&path, &OpenOptions::default().host(host("haswell")));
+    let data_error;
+    let refused = match &loaded {
+        Ok(image) => {
+            data_error = image.data().err();
+            data_error.as_ref()
         }
-        Err(other) => panic!("{what}: the loader: not a dispatch-data error: {other}"),
+        Err(error) => Some(error),
+    };
+    match refused {
+        None => panic!("the loader accepted: {what}"),
+        Some(LoadError::File(InspectError::Format { error, .. })) => {
+            assert_eq!(*error, inspect, "{what}: the loader's reason")
+        }
+        Some(other) => panic!("{what}: the loader: not a dispatch-data error: {other}"),
+    }
+    if let Ok(image) = &loaded {
+        assert!(
+            image.data().is_err() && image.address("probe").is_none(),
+            "{what}: a damaged image hands out no body"
+        );
     }
     path
 }

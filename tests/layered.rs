@@ -198,7 +198,8 @@ fn a_package_image_on_its_base_selects_on_its_own_and_is_refused_on_another() {
             }] => {
                 assert_eq!(built_on.0, "libbase.so");
                 assert_eq!(built_on.1, format!("{:016x}", base_file.data.hash));
-                assert_eq!(given.hash, other_image.data().hash);
+                assert_eq!(given.hash, other_image.data().unwrap().hash);
+                assert_eq!(given.hash, other_image.content_hash());
                 assert_ne!(given.hash, base_file.data.hash);
             }
             other => panic!("{other:?}"),

@@ -290,7 +290,12 @@ fn x86_image_selects_on_its_own_under_qemu_and_natively() {
 fn slot_protection(image: &Image) -> String {
     // The first slot's cell, read through the loader's parsed data.
     let data = image.symbol("mvimg_dispatch_data").unwrap() as usize;
-    let first = image.data().slots.first().expect("this image has slots");
+    let first = image
+        .data()
+        .unwrap()
+        .slots
+        .first()
+        .expect("this image has slots");
     let cell = data.wrapping_add(first.rel as isize as usize);
     let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
     maps.lines()

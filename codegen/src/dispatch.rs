@@ -4,9 +4,8 @@
 //! needs no dynamic relocation.
 
 use inkwell::context::Context;
-use inkwell::llvm_sys::core::{LLVMAddAlias2, LLVMGlobalGetValueType, LLVMSetLinkage};
+use inkwell::llvm_sys::core::{LLVMAddAlias2, LLVMGlobalGetValueType};
 use inkwell::llvm_sys::prelude::LLVMValueRef;
-use inkwell::llvm_sys::LLVMLinkage;
 use inkwell::module::{Linkage, Module};
 use inkwell::values::AsValueRef;
 use inkwell::values::{FunctionValue, GlobalValue, IntValue, PointerValue};
@@ -271,22 +270,33 @@ pub(crate) fn emit<'ctx>(
     global.set_initializer(&i32t.const_array(&values));
     // The image's own init reads its data through a hidden alias, never
     // through the exported (on ELF, interposable) symbol.
-    // SAFETY: a hidden alias of a live global of `module`, of its own value
-    // type, in address space 0.
-    unsafe {
-        let name = std::ffi::CString::new(SELF_SYMBOL).expect("no NUL");
-        let alias = LLVMAddAlias2(
-            module.as_mut_ptr(),
-            LLVMGlobalGetValueType(global.as_value_ref()),
-            0,
-            global.as_value_ref(),
-            name.as_ptr(),
-        );
-        let alias = GlobalValue::new(alias);
-        alias.set_linkage(Linkage::External);
-        alias.set_visibility(inkwell::GlobalVisibility::Hidden);
-    }
+    let alias = alias_of(module, global, SELF_SYMBOL);
+    alias.set_linkage(Linkage::External);
+    alias.set_visibility(inkwell::GlobalVisibility::Hidden);
     global
+}
+
+/// A new alias named `name` of `global` (a global of `module`), of the
+/// global's own type; its linkage and visibility are the caller's to set.
+pub(crate) fn alias_of<'ctx>(
+    module: &Module<'ctx>,
+    global: GlobalValue<'ctx>,
+    name: &str,
+) -> GlobalValue<'ctx> {
+    let global = global.as_value_ref();
+    let name = std::ffi::CString::new(name).expect("no NUL in LLVM names");
+    // SAFETY: an alias of a live global of `module`, of the global's own
+    // value type, in address space 0.
+    unsafe {
+        let ty = LLVMGlobalGetValueType(global);
+        GlobalValue::new(LLVMAddAlias2(
+            module.as_mut_ptr(),
+            ty,
+            0,
+            global,
+            name.as_ptr(),
+        ))
+    }
 }
 
 /// The hidden alias of the dispatch data that the image's init reads.
@@ -311,19 +321,15 @@ impl Locals {
         global: GlobalValue<'ctx>,
         offset: u64,
     ) -> PointerValue<'ctx> {
-        let global = global.as_value_ref();
-        let alias = *self.aliases.entry(global).or_insert_with(|| {
-            // SAFETY: a private alias of a live global of `module`, of the
-            // global's own value type, in its address space 0.
-            unsafe {
-                let name = format!("{}.mvimg.local", value_name(global));
-                let ty = LLVMGlobalGetValueType(global);
-                let name = std::ffi::CString::new(name).expect("no NUL in LLVM names");
-                let alias = LLVMAddAlias2(module.as_mut_ptr(), ty, 0, global, name.as_ptr());
-                LLVMSetLinkage(alias, LLVMLinkage::LLVMPrivateLinkage);
-                alias
-            }
-        });
+        let alias = *self
+            .aliases
+            .entry(global.as_value_ref())
+            .or_insert_with(|| {
+                let name = format!("{}.mvimg.local", value_name(global.as_value_ref()));
+                let alias = alias_of(module, global, &name);
+                alias.set_linkage(Linkage::Private);
+                alias.as_value_ref()
+            });
         // SAFETY: `alias` is a live global value of pointer type.
         let alias = unsafe { PointerValue::new(alias) };
         if offset == 0 {

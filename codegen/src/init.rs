@@ -33,6 +33,10 @@ pub const LAYOUT_HEADER: &str = include_str!("../runtime/mvimg_layout.h");
 /// The name of the generated tables the init reads.
 pub const TABLES_SYMBOL: &str = "mvimg_init_tables";
 
+/// The tables' own, local name in the image, under which the init reads
+/// them ([`TABLES_SYMBOL`] is their exported alias).
+const LOCAL_TABLES_SYMBOL: &str = "mvimg_init_tables.local";
+
 use mvimg_cpu::image::layout::codes::{self, CPU_GENERIC, CPU_NATIVE, NONE};
 /// The init keeps masks in fixed arrays of this many 32-bit words.
 const MAX_MASK_WORDS: usize = 16;
@@ -380,8 +384,15 @@ pub(crate) fn attach<'ctx>(
         action: "linking the image init".into(),
         message: e.to_string_lossy().into_owned(),
     })?;
-    // The tables only serve the init, linked now.
+    // The tables serve the init, linked now, which reads them under a
+    // local name; they are exported too (read-only data), so that a loader
+    // finds them through the dynamic symbol table's hash, as it finds the
+    // dispatch data, and compares them with the data before dlopen.
     global.set_linkage(Linkage::Internal);
+    global.as_pointer_value().set_name(LOCAL_TABLES_SYMBOL);
+    let alias = crate::dispatch::alias_of(module, global, TABLES_SYMBOL);
+    alias.set_linkage(Linkage::External);
+    alias.set_visibility(GlobalVisibility::Default);
     Ok(())
 }
 

@@ -129,6 +129,7 @@ fn objects_for_every_triple_are_built_and_linked() {
             [
                 "mvimg_dispatch_data",
                 "mvimg_image_record",
+                "mvimg_init_tables",
                 "mvimg_selected_target",
                 "mvimg_selection_error",
                 "mvimg_target_name",

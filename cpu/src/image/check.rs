@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::format::{DispatchData, RECORD_BASE, RECORD_BASE_HASH, RECORD_OPT_LEVEL};
+use super::format::{DispatchData, DispatchHead, RECORD_BASE, RECORD_BASE_HASH, RECORD_OPT_LEVEL};
 use crate::select::{select, SelectOptions, Selection};
 use crate::{Host, NoRunnableTarget};
 
@@ -137,10 +137,11 @@ impl fmt::Display for Refusal {
     }
 }
 
-/// Checks `data` (read from the image's file) for `host`: the target the
+/// Checks `data` (the head of the dispatch data read from the image's file:
+/// a [`DispatchData`] is one too) for `host`: the target the
 /// host would select, or every reason the image is refused.
 pub fn check(
-    data: &DispatchData,
+    data: &DispatchHead,
     host: &Host,
     select_options: &SelectOptions,
     requirements: &Requirements,

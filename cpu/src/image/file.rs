@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::image::format::{Segment, DISPATCH_SYMBOL};
+use crate::image::format::{DispatchHead, Segment, DISPATCH_SYMBOL};
 use crate::image::{DispatchData, FormatError};
 use object::{Object, ObjectSection, ObjectSegment, ObjectSymbol, SegmentFlags};
 
@@ -72,9 +72,6 @@ pub struct ImageFile {
     pub format: &'static str,
     /// The dispatch data.
     pub data: DispatchData,
-    /// The dispatch data's bytes as the file holds them (`data.total_size`
-    /// bytes): a loader compares the mapped data with them.
-    pub data_bytes: Vec<u8>,
     /// Code bytes of the body at each offset from the data, from the symbol
     /// table (ELF sizes; Mach-O and PE: the distance to the next symbol of
     /// the section).
@@ -84,79 +81,25 @@ pub struct ImageFile {
 impl ImageFile {
     /// Reads and checks the image at `path`.
     pub fn read(path: &Path) -> Result<ImageFile, InspectError> {
-        Self::read_with(path, true)
-    }
-
-    /// [`ImageFile::read`] without the bodies' sizes (`body_sizes` empty):
-    /// the dispatch data read and checked against the segments, which is
-    /// all a loader needs. Sizing every body walks the whole symbol table:
-    /// ci/bench measured `Image::open` of a 100,000-function image at 245 ms
-    /// with it.
-    pub fn read_unsized(path: &Path) -> Result<ImageFile, InspectError> {
-        Self::read_with(path, false)
-    }
-
-    fn read_with(path: &Path, sized: bool) -> Result<ImageFile, InspectError> {
-        let io = |source| InspectError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(io)?;
-        // Mapped, not read: only the pages the checks touch are loaded (a
-        // 100,000-function image is 76 MB, mostly symbol tables).
-        let mapped = Mapped::of(&file).map_err(io)?;
-        Self::parse_with(path, mapped.bytes(), sized)
+        let mapped = Mapped::open(path)?;
+        Self::parse(path, mapped.bytes())
     }
 
     /// Checks the image `bytes` (`path` names it in errors).
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<ImageFile, InspectError> {
-        Self::parse_with(path, bytes, true)
-    }
-
-    fn parse_with(path: &Path, bytes: &[u8], sized: bool) -> Result<ImageFile, InspectError> {
-        let file = object::File::parse(bytes).map_err(|e| InspectError::NotAnImage {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let file = object_file(path, bytes)?;
         let format = match file.format() {
             object::BinaryFormat::Elf => "elf",
             object::BinaryFormat::MachO => "macho",
             object::BinaryFormat::Pe => "pe",
             _ => "other",
         };
-        let no_data = || InspectError::NoDispatchData {
-            path: path.to_path_buf(),
-        };
-        let wanted =
-            |name: &[u8]| name.strip_prefix(b"_").unwrap_or(name) == DISPATCH_SYMBOL.as_bytes();
-        // The dispatch data is exported: the dynamic symbols (a fraction of
-        // the symbol table) first.
-        let address = file
-            .dynamic_symbols()
-            .chain(file.symbols())
-            .find(|s| s.is_definition() && s.name_bytes().is_ok_and(wanted))
-            .map(|s| s.address())
-            .or_else(|| {
-                file.exports()
-                    .ok()?
-                    .iter()
-                    .find(|e| wanted(e.name()))
-                    .map(|e| e.address())
-            })
-            .ok_or_else(no_data)?;
-        let section = file
-            .sections()
-            .find(|s| s.address() <= address && address < s.address().saturating_add(s.size()))
-            .ok_or_else(no_data)?;
-        let content = section.data().map_err(|_| no_data())?;
-        let start = usize::try_from(address - section.address()).map_err(|_| no_data())?;
-        let tail = content.get(start..).ok_or_else(no_data)?;
+        let (tail, address) = locate(path, &file)?;
         let format_error = |error| InspectError::Format {
             path: path.to_path_buf(),
             error,
         };
         let data = DispatchData::parse(tail).map_err(format_error)?;
-        let data_bytes = tail[..data.total_size as usize].to_vec();
 
         // Judged by the segments the loader maps, with their protections, as
         // the Rust loader and the image's own init judge them.
@@ -196,15 +139,6 @@ impl ImageFile {
                 problem: crate::image::format::FormatProblem::InitTablesDisagree { detail },
             })
         })?;
-        if !sized {
-            return Ok(ImageFile {
-                format,
-                data,
-                data_bytes,
-                body_sizes: BTreeMap::new(),
-            });
-        }
-
         // Symbol starts per section; a body's size is its ELF size, else the
         // distance to the next symbol (or the section end).
         let mut starts: BTreeMap<u64, u64> = BTreeMap::new();
@@ -243,7 +177,6 @@ impl ImageFile {
         Ok(ImageFile {
             format,
             data,
-            data_bytes,
             body_sizes,
         })
     }
@@ -420,6 +353,18 @@ struct Mapped {
 }
 
 impl Mapped {
+    /// The file at `path`, mapped.
+    fn open(path: &Path) -> Result<Mapped, InspectError> {
+        let io = |source| InspectError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        // Mapped, not read: only the pages the checks touch are loaded (a
+        // 100,000-function image is 76 MB, mostly symbol tables).
+        Mapped::of(&file).map_err(io)
+    }
+
     fn of(file: &std::fs::File) -> std::io::Result<Mapped> {
         use std::os::fd::AsRawFd;
         let meta = file.metadata()?;
@@ -475,6 +420,103 @@ impl Drop for Mapped {
 }
 
 /// The name of the init's tables in an image's symbol table.
+/// Reads the head of the dispatch data of the image at `path`
+/// ([`DispatchHead::parse`]) and checks the init's tables against it: what
+/// decides whether and how the image loads, without reading its function
+/// tables or (for an image that exports its tables) its symbol table. What
+/// a loader reads before `dlopen`.
+pub fn read_head(path: &Path) -> Result<DispatchHead, InspectError> {
+    let mapped = Mapped::open(path)?;
+    let file = object_file(path, mapped.bytes())?;
+    let (tail, _) = locate(path, &file)?;
+    let format_error = |error| InspectError::Format {
+        path: path.to_path_buf(),
+        error,
+    };
+    let head = DispatchHead::parse(tail).map_err(format_error)?;
+    init_tables_agree(&file, &head).map_err(|detail| {
+        format_error(FormatError {
+            offset: 0,
+            problem: crate::image::format::FormatProblem::InitTablesDisagree { detail },
+        })
+    })?;
+    Ok(head)
+}
+
+/// `bytes` parsed as an object file.
+fn object_file<'a>(path: &Path, bytes: &'a [u8]) -> Result<object::File<'a>, InspectError> {
+    object::File::parse(bytes).map_err(|e| InspectError::NotAnImage {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Where the dispatch data is in `file`: its bytes to the end of their
+/// section, and its address.
+fn locate<'a>(path: &Path, file: &object::File<'a>) -> Result<(&'a [u8], u64), InspectError> {
+    let no_data = || InspectError::NoDispatchData {
+        path: path.to_path_buf(),
+    };
+    let wanted =
+        |name: &[u8]| name.strip_prefix(b"_").unwrap_or(name) == DISPATCH_SYMBOL.as_bytes();
+    // The dispatch data is exported: found through the ELF hash table as
+    // the dynamic loader finds it, else among the dynamic symbols (a
+    // fraction of the symbol table), the symbols or the exports.
+    let address = elf_exported_address(file, DISPATCH_SYMBOL)
+        .or_else(|| {
+            file.dynamic_symbols()
+                .chain(file.symbols())
+                .find(|s| s.is_definition() && s.name_bytes().is_ok_and(wanted))
+                .map(|s| s.address())
+        })
+        .or_else(|| {
+            file.exports()
+                .ok()?
+                .iter()
+                .find(|e| wanted(e.name()))
+                .map(|e| e.address())
+        })
+        .ok_or_else(no_data)?;
+    let section = file
+        .sections()
+        .find(|s| s.address() <= address && address < s.address().saturating_add(s.size()))
+        .ok_or_else(no_data)?;
+    let content = section.data().map_err(|_| no_data())?;
+    let start = usize::try_from(address - section.address()).map_err(|_| no_data())?;
+    let tail = content.get(start..).ok_or_else(no_data)?;
+    Ok((tail, address))
+}
+
+/// The address of the symbol `name` defined and exported by a 64-bit ELF
+/// file, looked up in its GNU hash table (a few reads, whatever the number
+/// of symbols). `None` when the file has no such table or no such symbol.
+fn elf_exported_address(file: &object::File<'_>, name: &str) -> Option<u64> {
+    use object::read::elf::Sym;
+    let object::File::Elf64(elf) = file else {
+        return None;
+    };
+    let endian = elf.endian();
+    let (table, link) = elf
+        .elf_section_table()
+        .gnu_hash(endian, elf.data())
+        .ok()??;
+    let symbols = elf.elf_dynamic_symbol_table();
+    if symbols.section() != link {
+        return None;
+    }
+    let name = name.as_bytes();
+    let versions = object::read::elf::VersionTable::default();
+    let (_, symbol) = table.find(
+        endian,
+        name,
+        object::elf::gnu_hash(name),
+        None,
+        symbols,
+        &versions,
+    )?;
+    (!symbol.is_undefined(endian)).then(|| symbol.st_value(endian))
+}
+
 const INIT_TABLES_SYMBOL: &str = "mvimg_init_tables";
 
 /// Checks that the init's tables (`mvimg_init_tables`, found through the
@@ -484,21 +526,28 @@ const INIT_TABLES_SYMBOL: &str = "mvimg_init_tables";
 /// detect and this database matches (never one that is not recorded). The
 /// tables name their own features, so images of another mvimg version
 /// compare too. The reason when they disagree.
-fn init_tables_agree(file: &object::File<'_>, data: &DispatchData) -> Result<(), String> {
+fn init_tables_agree(file: &object::File<'_>, data: &DispatchHead) -> Result<(), String> {
     use crate::image::layout as l;
-    let Some(symbol) = file.symbols().find(|s| {
-        s.is_definition()
-            && s.name_bytes()
-                .is_ok_and(|n| n.strip_prefix(b"_").unwrap_or(n) == INIT_TABLES_SYMBOL.as_bytes())
+    // Exported since the loader reads them before dlopen: found through the
+    // hash table; an image built before is searched.
+    let Some(address) = elf_exported_address(file, INIT_TABLES_SYMBOL).or_else(|| {
+        file.symbols()
+            .find(|s| {
+                s.is_definition()
+                    && s.name_bytes().is_ok_and(|n| {
+                        n.strip_prefix(b"_").unwrap_or(n) == INIT_TABLES_SYMBOL.as_bytes()
+                    })
+            })
+            .map(|s| s.address())
     }) else {
         return Ok(());
     };
     let bytes = file
         .sections()
-        .find(|s| s.address() <= symbol.address() && symbol.address() < s.address() + s.size())
+        .find(|s| s.address() <= address && address < s.address() + s.size())
         .and_then(|s| {
             let content = s.data().ok()?;
-            content.get(usize::try_from(symbol.address() - s.address()).ok()?..)
+            content.get(usize::try_from(address - s.address()).ok()?..)
         })
         .ok_or("the init's tables are not in the file")?;
     let word = |i: u32| -> Result<u32, String> {

@@ -633,15 +633,32 @@ pub struct Pair {
     pub rel: i32,
 }
 
-/// Parsed and checked dispatch data.
+/// The part of the dispatch data that decides whether and how an image
+/// loads: the architecture, the target list and its records, and the build
+/// record. It is what the loader reads before `dlopen` and what every
+/// selector selects from ([`super::check`]); the function tables are not
+/// needed for that ([`DispatchHead::parse`] does not read them).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DispatchData {
+pub struct DispatchHead {
     /// The architecture.
     pub arch: Arch,
     /// The normalized target list the image was built for.
     pub list: String,
     /// Targets, in list order.
     pub targets: Vec<TargetRecord>,
+    /// The build record: (key, value) pairs, sorted by key, keys unique.
+    pub record: Vec<(String, String)>,
+    /// Size of the data in bytes.
+    pub total_size: u32,
+}
+
+/// Parsed and checked dispatch data: its head and the function tables.
+/// It dereferences to its [`DispatchHead`], so that `data.targets` reads
+/// the same on either.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DispatchData {
+    /// The architecture, targets and build record.
+    pub head: DispatchHead,
     /// Functions.
     pub functions: Vec<FunctionRecord>,
     /// Entry records of all targets.
@@ -650,14 +667,18 @@ pub struct DispatchData {
     pub slots: Vec<Pair>,
     /// Relocation records.
     pub relocs: Vec<Pair>,
-    /// The build record: (key, value) pairs, sorted by key, keys unique.
-    pub record: Vec<(String, String)>,
-    /// Size of the data in bytes.
-    pub total_size: u32,
     /// A content hash of the data's bytes (64-bit FNV-1a): it changes with
     /// any change of the image's targets, functions, layout or record, and
     /// identifies the image a layered image was built against.
     pub hash: u64,
+}
+
+impl std::ops::Deref for DispatchData {
+    type Target = DispatchHead;
+
+    fn deref(&self) -> &DispatchHead {
+        &self.head
+    }
 }
 
 /// An address range of the mapped (or linked) image, relative to the start of
@@ -694,10 +715,70 @@ fn fail<T>(offset: u64, problem: FormatProblem) -> Result<T, FormatError> {
     Err(FormatError { offset, problem })
 }
 
-impl DispatchData {
-    /// Parses and checks the dispatch data at the start of `bytes` (which may
-    /// extend past it, e.g. to the end of the section or segment).
-    pub fn parse(bytes: &[u8]) -> Result<DispatchData, FormatError> {
+/// Where the parts of a dispatch data lie, and how many records each
+/// holds: what the head's parse found, for the rest of the parse.
+struct Parts {
+    /// Each part and its byte range, in order: the header, targets,
+    /// functions, entries, slots, relocations, build record, strings.
+    ranges: Vec<(DataPart, Range<u64>)>,
+    function_count: u32,
+    entry_count: u32,
+    slot_count: u32,
+    reloc_count: u32,
+}
+
+/// The strings of a dispatch data: every string is UTF-8 without NUL bytes,
+/// followed by a NUL (so that C hosts can use it in place); names are not
+/// empty.
+struct Strings<'a> {
+    r: Reader<'a>,
+    area: Range<u64>,
+}
+
+impl Strings<'_> {
+    /// The string whose (offset, length) words are at `at`.
+    fn text(&self, at: u64, may_be_empty: bool) -> Result<String, FormatError> {
+        let (r, strings) = (&self.r, &self.area);
+        let (offset, len) = (u64::from(r.word(at)?), u64::from(r.word(at + 4)?));
+        let (start, end) = (strings.start + offset, strings.start + offset + len);
+        if end >= strings.end {
+            return fail(
+                at,
+                FormatProblem::StringPastArea {
+                    offset,
+                    len,
+                    area: strings.end - strings.start,
+                },
+            );
+        }
+        if r.bytes[end as usize] != 0 {
+            return fail(at, FormatProblem::StringNotTerminated { offset, len });
+        }
+        match String::from_utf8(r.bytes[start as usize..end as usize].to_vec()) {
+            Ok(text) if (may_be_empty || !text.is_empty()) && !text.contains('\0') => Ok(text),
+            Ok(text) if text.is_empty() => fail(at, FormatProblem::EmptyName),
+            _ => fail(at, FormatProblem::NotText),
+        }
+    }
+
+    /// A name: a string that is not empty.
+    fn name(&self, at: u64) -> Result<String, FormatError> {
+        self.text(at, false)
+    }
+}
+
+impl DispatchHead {
+    /// Parses and checks the head of the dispatch data at the start of
+    /// `bytes` (which may extend past it): the header, that the parts
+    /// follow each other in order inside the data, the targets (names,
+    /// bases, flags, the bounds of their entry ranges), the build record and
+    /// the list. The function tables are not read: [`DispatchData::parse`]
+    /// reads and checks them too.
+    pub fn parse(bytes: &[u8]) -> Result<DispatchHead, FormatError> {
+        Ok(Self::parse_with_parts(bytes)?.0)
+    }
+
+    fn parse_with_parts(bytes: &[u8]) -> Result<(DispatchHead, Parts), FormatError> {
         let r = Reader { bytes };
         if bytes.len() < 8 || bytes[..8] != MAGIC {
             return fail(0, FormatProblem::BadMagic);
@@ -841,79 +922,14 @@ impl DispatchData {
             );
         }
         let offset_of = |k: usize| parts[k].1.start;
-        let strings = parts[7].1.clone();
-        // Every string is UTF-8 without NUL bytes, followed by a NUL (so that
-        // C hosts can use it in place); names are not empty.
-        let text = |at: u64, may_be_empty: bool| -> Result<String, FormatError> {
-            let (offset, len) = (u64::from(r.word(at)?), u64::from(r.word(at + 4)?));
-            let (start, end) = (strings.start + offset, strings.start + offset + len);
-            if end >= strings.end {
-                return fail(
-                    at,
-                    FormatProblem::StringPastArea {
-                        offset,
-                        len,
-                        area: strings.end - strings.start,
-                    },
-                );
-            }
-            if bytes[end as usize] != 0 {
-                return fail(at, FormatProblem::StringNotTerminated { offset, len });
-            }
-            match String::from_utf8(bytes[start as usize..end as usize].to_vec()) {
-                Ok(text) if (may_be_empty || !text.is_empty()) && !text.contains('\0') => Ok(text),
-                Ok(text) if text.is_empty() => fail(at, FormatProblem::EmptyName),
-                _ => fail(at, FormatProblem::NotText),
-            }
+        let strings = Strings {
+            r: Reader { bytes },
+            area: parts[7].1.clone(),
         };
-        let string = |at: u64| text(at, false);
+        let text = |at: u64, may_be_empty: bool| strings.text(at, may_be_empty);
+        let string = |at: u64| strings.name(at);
         let list = string(u64::from(H_LIST) * 4)?;
 
-        let mut functions = Vec::with_capacity(function_count as usize);
-        for i in 0..u64::from(function_count) {
-            let at = offset_of(2) + i * u64::from(FUNCTION_WORDS) * 4;
-            let flags = r.word(at + word(F_FLAGS))?;
-            if flags & !(FUNCTION_ENTRY | FUNCTION_SLOT) != 0 {
-                return fail(
-                    at + word(F_FLAGS),
-                    FormatProblem::FunctionFlags {
-                        function: i as usize,
-                        flags,
-                    },
-                );
-            }
-            functions.push(FunctionRecord {
-                name: string(at + word(F_NAME))?,
-                body: r.word(at + word(F_BODY))? as i32,
-                flags,
-            });
-        }
-        let pairs = |part: usize, count: u32, what: DataPart| -> Result<Vec<Pair>, FormatError> {
-            (0..u64::from(count))
-                .map(|i| {
-                    let at = offset_of(part) + i * u64::from(PAIR_WORDS) * 4;
-                    let function = r.word(at + word(E_FUNCTION))?;
-                    if function >= function_count {
-                        return fail(
-                            at,
-                            FormatProblem::NoSuchFunction {
-                                part: what,
-                                index: i as usize,
-                                function,
-                                function_count,
-                            },
-                        );
-                    }
-                    Ok(Pair {
-                        function: function as usize,
-                        rel: r.word(at + word(E_BODY))? as i32,
-                    })
-                })
-                .collect()
-        };
-        let entries = pairs(3, entry_count, DataPart::Entries)?;
-        let slots = pairs(4, slot_count, DataPart::Slots)?;
-        let relocs = pairs(5, reloc_count, DataPart::Relocations)?;
         let mut record: Vec<(String, String)> = Vec::with_capacity(record_count as usize);
         for i in 0..u64::from(record_count) {
             let at = offset_of(6) + i * u64::from(RECORD_WORDS) * 4;
@@ -984,15 +1000,6 @@ impl DispatchData {
                 );
             }
             let range = first as usize..(first + count) as usize;
-            if entries[range.clone()]
-                .windows(2)
-                .any(|w| w[0].function >= w[1].function)
-            {
-                return fail(
-                    at + word(T_FIRST_ENTRY),
-                    FormatProblem::EntriesUnsorted { target: t },
-                );
-            }
             if flags & TARGET_CLONE_ALL != 0 && count != u64::from(function_count) {
                 return fail(
                     at + word(T_ENTRY_COUNT),
@@ -1023,20 +1030,115 @@ impl DispatchData {
                 },
             );
         }
+        Ok((
+            DispatchHead {
+                arch,
+                list,
+                targets,
+                record,
+                total_size,
+            },
+            Parts {
+                ranges: parts,
+                function_count,
+                entry_count,
+                slot_count,
+                reloc_count,
+            },
+        ))
+    }
+}
+
+impl DispatchData {
+    /// Parses and checks the dispatch data at the start of `bytes` (which may
+    /// extend past it, e.g. to the end of the section or segment): its head
+    /// ([`DispatchHead::parse`]), then every function record, every index
+    /// and the order of each target's entries.
+    pub fn parse(bytes: &[u8]) -> Result<DispatchData, FormatError> {
+        let (head, parts) = DispatchHead::parse_with_parts(bytes)?;
+        let r = Reader { bytes };
+        let Parts {
+            ranges,
+            function_count,
+            entry_count,
+            slot_count,
+            reloc_count,
+        } = parts;
+        let offset_of = |k: usize| ranges[k].1.start;
+        let strings = Strings {
+            r: Reader { bytes },
+            area: ranges[7].1.clone(),
+        };
+        let string = |at: u64| strings.name(at);
+        let mut functions = Vec::with_capacity(function_count as usize);
+        for i in 0..u64::from(function_count) {
+            let at = offset_of(2) + i * u64::from(FUNCTION_WORDS) * 4;
+            let flags = r.word(at + word(F_FLAGS))?;
+            if flags & !(FUNCTION_ENTRY | FUNCTION_SLOT) != 0 {
+                return fail(
+                    at + word(F_FLAGS),
+                    FormatProblem::FunctionFlags {
+                        function: i as usize,
+                        flags,
+                    },
+                );
+            }
+            functions.push(FunctionRecord {
+                name: string(at + word(F_NAME))?,
+                body: r.word(at + word(F_BODY))? as i32,
+                flags,
+            });
+        }
+        let pairs = |part: usize, count: u32, what: DataPart| -> Result<Vec<Pair>, FormatError> {
+            (0..u64::from(count))
+                .map(|i| {
+                    let at = offset_of(part) + i * u64::from(PAIR_WORDS) * 4;
+                    let function = r.word(at + word(E_FUNCTION))?;
+                    if function >= function_count {
+                        return fail(
+                            at,
+                            FormatProblem::NoSuchFunction {
+                                part: what,
+                                index: i as usize,
+                                function,
+                                function_count,
+                            },
+                        );
+                    }
+                    Ok(Pair {
+                        function: function as usize,
+                        rel: r.word(at + word(E_BODY))? as i32,
+                    })
+                })
+                .collect()
+        };
+        let entries = pairs(3, entry_count, DataPart::Entries)?;
+        let slots = pairs(4, slot_count, DataPart::Slots)?;
+        let relocs = pairs(5, reloc_count, DataPart::Relocations)?;
+        for (t, target) in head.targets.iter().enumerate() {
+            if entries[target.entries.clone()]
+                .windows(2)
+                .any(|w| w[0].function >= w[1].function)
+            {
+                let at = offset_of(1) + t as u64 * u64::from(TARGET_WORDS) * 4;
+                return fail(
+                    at + word(T_FIRST_ENTRY),
+                    FormatProblem::EntriesUnsorted { target: t },
+                );
+            }
+        }
         Ok(DispatchData {
-            arch,
-            list,
-            targets,
+            hash: content_hash(&bytes[..head.total_size as usize]),
+            head,
             functions,
             entries,
             slots,
             relocs,
-            record,
-            total_size,
-            hash: content_hash(&bytes[..total_size as usize]),
         })
     }
+}
 
+impl DispatchHead {
     /// The value of build-record key `key`.
     pub fn record_value(&self, key: &str) -> Option<&str> {
         self.record
@@ -1044,7 +1146,9 @@ impl DispatchData {
             .ok()
             .map(|i| self.record[i].1.as_str())
     }
+}
 
+impl DispatchData {
     /// The offset (from the data) of the body target `t` uses for function
     /// `f`: its own entry, else its base's, else the target-0 body. `None`
     /// when `t` or `f` is out of range.
@@ -1124,7 +1228,7 @@ impl DispatchData {
     }
 }
 
-impl DispatchData {
+impl DispatchHead {
     /// The image's targets as it recorded them, for selection: the stored
     /// list resolved without a host (a version-2 image never stores
     /// `native`), with each target's ISA features, LLVM CPU and LLVM

@@ -14,8 +14,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::check::{check, BaseImage, Refusal, Requirements};
-use super::file::{ImageFile, InspectError};
-use super::format::{DispatchData, FormatError, FormatProblem, Segment, DISPATCH_SYMBOL};
+use std::sync::OnceLock;
+
+use super::file::{read_head, ImageFile, InspectError};
+use super::format::{
+    content_hash, DispatchData, DispatchHead, FormatError, FormatProblem, Segment, DISPATCH_SYMBOL,
+};
 use crate::select::{SelectOptions, Selection};
 use crate::Host;
 
@@ -61,7 +65,14 @@ impl OpenOptions {
     /// Opens a layered image on `base`, which must be the base image it was
     /// built against.
     pub fn base(mut self, base: &Image) -> OpenOptions {
-        self.requirements.base = Some(BaseImage::of(base.path(), base.data()));
+        self.requirements.base = Some(BaseImage {
+            name: base
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            hash: base.content_hash(),
+        });
         self
     }
 
@@ -167,8 +178,17 @@ impl std::error::Error for LoadError {}
 pub struct Image {
     handle: *mut c_void,
     path: PathBuf,
+    /// The address of the mapped dispatch data.
     base: usize,
-    data: DispatchData,
+    /// Bytes mapped from `base` on, to the end of the segment holding them.
+    mapped_len: usize,
+    /// The loaded image's segments, relative to `base`.
+    segments: Vec<Segment>,
+    /// The head of the dispatch data: the file's, equal to the mapped one.
+    head: DispatchHead,
+    /// The whole dispatch data, read from the mapped bytes and checked
+    /// against the segments when first asked for.
+    data: OnceLock<Result<DispatchData, FormatError>>,
     selection: Selection,
 }
 
@@ -199,9 +219,56 @@ impl Image {
         &self.selection
     }
 
-    /// The image's dispatch data.
-    pub fn data(&self) -> &DispatchData {
-        &self.data
+    /// The head of the image's dispatch data (its targets and build
+    /// record): what the load was decided from.
+    pub fn head(&self) -> &DispatchHead {
+        &self.head
+    }
+
+    /// The image's whole dispatch data, read from the loaded image and
+    /// checked against its segments on the first call (the load itself
+    /// reads only the head): an error when its function tables are damaged.
+    pub fn data(&self) -> Result<&DispatchData, LoadError> {
+        self.data
+            .get_or_init(|| {
+                // SAFETY: [base, base + mapped_len) is the rest of a PT_LOAD
+                // segment of the image, mapped while the handle is open.
+                let bytes = unsafe { self.mapped() };
+                let data = DispatchData::parse(bytes)?;
+                data.check_addresses(
+                    &self.segments,
+                    std::mem::size_of::<usize>() as u64,
+                    self.base as u64,
+                )?;
+                Ok(data)
+            })
+            .as_ref()
+            .map_err(|error| {
+                LoadError::File(InspectError::Format {
+                    path: self.path.clone(),
+                    error: error.clone(),
+                })
+            })
+    }
+
+    /// The content hash of the image's dispatch data
+    /// ([`DispatchData::hash`]): what identifies it as the base of a
+    /// layered image.
+    pub fn content_hash(&self) -> u64 {
+        // SAFETY: as in `data`; the head's total size was checked against
+        // the mapped bytes when the image was opened.
+        let bytes = unsafe { self.mapped() };
+        content_hash(&bytes[..self.head.total_size as usize])
+    }
+
+    /// The mapped bytes from the dispatch data to the end of its segment.
+    ///
+    /// # Safety
+    ///
+    /// Only while the image is loaded (`self` is alive).
+    unsafe fn mapped(&self) -> &[u8] {
+        // SAFETY: the caller's; see `mapped_len`.
+        unsafe { std::slice::from_raw_parts(self.base as *const u8, self.mapped_len) }
     }
 
     /// The image's path.
@@ -211,8 +278,10 @@ impl Image {
 
     /// The address of the body the selected target uses for function
     /// `index` (an index into [`DispatchData::functions`]).
+    /// `None` also when the function tables are damaged ([`Image::data`]
+    /// says how).
     pub fn address_by_index(&self, index: usize) -> Option<*const c_void> {
-        let rel = self.data.body(self.selection.index, index)?;
+        let rel = self.data().ok()?.body(self.selection.index, index)?;
         Some(self.base.wrapping_add(rel as isize as usize) as *const c_void)
     }
 
@@ -221,7 +290,7 @@ impl Image {
     /// selected body. Its calls to other dispatched functions go through
     /// their slots, to the selected target's bodies.
     pub fn target_address_by_index(&self, target: usize, index: usize) -> Option<*const c_void> {
-        let rel = self.data.body(target, index)?;
+        let rel = self.data().ok()?.body(target, index)?;
         Some(self.base.wrapping_add(rel as isize as usize) as *const c_void)
     }
 
@@ -232,7 +301,7 @@ impl Image {
     ///
     /// As for [`Image::function`].
     pub unsafe fn target_function<F: FnPtr>(&self, target: usize, name: &str) -> Option<F> {
-        let index = self.data.function_index(name)?;
+        let index = self.data().ok()?.function_index(name)?;
         // SAFETY: forwarded to the caller.
         self.target_address_by_index(target, index)
             .map(|p| unsafe { cast::<F>(p) })
@@ -240,7 +309,7 @@ impl Image {
 
     /// The address of the selected body of the function named `name`.
     pub fn address(&self, name: &str) -> Option<*const c_void> {
-        self.address_by_index(self.data.function_index(name)?)
+        self.address_by_index(self.data().ok()?.function_index(name)?)
     }
 
     /// The selected body of `name` as a function pointer of type `F`.
@@ -468,20 +537,33 @@ mod sys {
         LoadError::File(InspectError::NoDispatchData { path })
     }
 
+    /// This machine, detected once per process: CPUID traps to the
+    /// hypervisor in a virtual machine (about 5 µs a leaf on the VM the
+    /// README's figures come from), and the answer does not change.
+    fn this_machine() -> Result<Host, crate::Error> {
+        static HOST: OnceLock<Host> = OnceLock::new();
+        if let Some(host) = HOST.get() {
+            return Ok(host.clone());
+        }
+        let host = Host::detect()?;
+        Ok(HOST.get_or_init(|| host).clone())
+    }
+
     pub(super) fn open(path: PathBuf, options: &OpenOptions) -> Result<Image, LoadError> {
         if let Err(message) = check_elf(&path) {
             return Err(LoadError::Dlopen { path, message });
         }
-        // Decided from the file, before dlopen runs any of the image's code.
-        let file = ImageFile::read_unsized(&path).map_err(LoadError::File)?;
+        // Decided from the file's head, before dlopen runs any of the
+        // image's code.
+        let head = read_head(&path).map_err(LoadError::File)?;
         let host = match &options.host {
             Some(host) => host.clone(),
-            None => Host::detect().map_err(|error| LoadError::Select {
+            None => this_machine().map_err(|error| LoadError::Select {
                 path: path.clone(),
                 error,
             })?,
         };
-        let selection = match check(&file.data, &host, &options.select, &options.requirements) {
+        let selection = match check(&head, &host, &options.select, &options.requirements) {
             Ok(selection) => selection,
             Err(reasons) => return Err(LoadError::Refused { path, reasons }),
         };
@@ -521,10 +603,10 @@ mod sys {
         // segment of the loaded image.
         let bytes =
             unsafe { std::slice::from_raw_parts(data_ptr as *const u8, data_end - data_ptr) };
-        // The mapped data must be the file's, byte for byte: then the file's
-        // parse (and the selection made from it) holds for it, and it need
-        // not be parsed again.
-        if bytes.get(..file.data_bytes.len()) != Some(&file.data_bytes[..]) {
+        // The mapped head must say what the file's said: then the prediction
+        // made from the file holds for what was loaded. The rest of the data
+        // is read from the mapping when first asked for (`Image::data`).
+        if DispatchHead::parse(bytes).as_ref() != Ok(&head) {
             return close(LoadError::File(InspectError::Format {
                 path,
                 error: FormatError {
@@ -533,7 +615,6 @@ mod sys {
                 },
             }));
         }
-        let data = file.data;
         let relative: Vec<Segment> = segments
             .iter()
             .map(|&(s, e, flags)| Segment {
@@ -542,18 +623,14 @@ mod sys {
                 writable: flags & libc::PF_W != 0,
             })
             .collect();
-        if let Err(error) = data.check_addresses(
-            &relative,
-            std::mem::size_of::<usize>() as u64,
-            data_ptr as u64,
-        ) {
-            return close(LoadError::File(InspectError::Format { path, error }));
-        }
         let image = Image {
             handle,
             path,
             base: data_ptr,
-            data,
+            mapped_len: data_end - data_ptr,
+            segments: relative,
+            head,
+            data: OnceLock::new(),
             selection,
         };
         // The init selected and filled every cell when dlopen ran it; the
@@ -562,9 +639,15 @@ mod sys {
         if own == Some(image.selection.index) {
             return Ok(image);
         }
+        // Why they differ: a damaged file says how (what `mvimg inspect`
+        // says: the init refuses damaged data, and its tables may disagree
+        // with the data's strings), else the two choices.
+        if let Err(error) = ImageFile::read(&image.path) {
+            return Err(LoadError::File(error));
+        }
         let name = |i: usize| {
             image
-                .data
+                .head
                 .targets
                 .get(i)
                 .map_or_else(|| "?".to_owned(), |t| t.name.clone())

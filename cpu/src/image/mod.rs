@@ -17,6 +17,6 @@ pub mod layout;
 mod loader;
 
 pub use check::{check, BaseImage, CheckReport, Refusal, Requirements};
-pub use file::{ImageFile, InspectError};
-pub use format::{CodeAddress, DataPart, DispatchData, FormatError, FormatProblem};
+pub use file::{read_head, ImageFile, InspectError};
+pub use format::{CodeAddress, DataPart, DispatchData, DispatchHead, FormatError, FormatProblem};
 pub use loader::{FnPtr, Image, LoadError, OpenOptions};
