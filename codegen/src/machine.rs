@@ -92,6 +92,39 @@ pub enum InputKind {
     Optimized,
 }
 
+impl InputKind {
+    /// Every kind with its name (the command line's `--input NAME`, the
+    /// report's and the worker protocol's spelling).
+    pub const NAMES: [(&'static str, InputKind); 2] = [
+        ("unoptimized", InputKind::Unoptimized),
+        ("optimized", InputKind::Optimized),
+    ];
+
+    /// The kind's name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map(|(name, _)| *name)
+            .expect("every kind is named")
+    }
+}
+
+impl std::str::FromStr for InputKind {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<InputKind, String> {
+        Self::NAMES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, kind)| *kind)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::NAMES.iter().map(|(name, _)| *name).collect();
+                format!("`{text}` is not an input kind: {}", names.join(" or "))
+            })
+    }
+}
+
 /// The passes an optimized input's clones get from -O2 on: what depends on
 /// the target's features and tuning — the loop and SLP vectorizers (a loop
 /// the front end did not vectorize is vectorized at the clone's width; one

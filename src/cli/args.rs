@@ -2,6 +2,7 @@
 //! parsed (clap's derive).
 
 use clap::{Parser, Subcommand};
+use mvimg::codegen::InputKind;
 use mvimg::cpu::{Arch, Os};
 
 #[derive(Parser)]
@@ -18,22 +19,24 @@ pub(crate) fn parse_record(text: &str) -> Result<(String, String), String> {
         .ok_or_else(|| format!("`{text}` is not KEY=VALUE"))
 }
 
-/// What the input IR is (README, "Producing IR").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum Input {
-    /// Not optimized yet: every clone gets the whole -O pipeline.
-    Unoptimized,
-    /// Already optimized by the front end: the clones get the vectorizers
-    /// and cleanup (mvimg_codegen::TARGET_PASSES), not -O2 again.
-    Optimized,
+/// `--input`: one of [`InputKind::NAMES`] (README, "Producing IR"):
+/// `unoptimized` (every clone gets the whole -O pipeline) or `optimized`
+/// (already optimized by the front end: the clones get the vectorizers and
+/// cleanup, mvimg_codegen::TARGET_PASSES, not -O2 again).
+fn input_kind() -> impl clap::builder::TypedValueParser<Value = InputKind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(InputKind::NAMES.map(|(name, _)| name))
+        .map(|name| name.parse().expect("a possible value is a kind"))
 }
 
 /// How `mvimg build` runs: what the input is, memory, progress, the report.
 #[derive(clap::Args)]
 pub(crate) struct RunArgs {
-    /// What the input IR is.
-    #[arg(long, value_enum, default_value = "unoptimized")]
-    pub(crate) input: Input,
+    /// What the input IR is: `unoptimized` (every clone gets the whole -O
+    /// pipeline) or `optimized` (by the front end: the clones get the
+    /// vectorizers and cleanup, not -O2 again).
+    #[arg(long, default_value = "unoptimized", value_parser = input_kind())]
+    pub(crate) input: InputKind,
     /// The memory the build may use, in MiB (default: half of physical
     /// memory): it bounds the partitions compiled at once. The output is
     /// the same for any budget.

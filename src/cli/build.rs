@@ -9,7 +9,7 @@ use anyhow::{bail, Context as _, Result};
 use mvimg::cpu::SelectOptions;
 use mvimg::cpu::TargetList;
 
-use super::args::{BuildArgs, Emit, ExecutorKind, Input, LinkArgs, PartitionStep, RunArgs};
+use super::args::{BuildArgs, Emit, ExecutorKind, LinkArgs, PartitionStep, RunArgs};
 use super::describe::described_host;
 use super::{cpu_error, Outcome};
 
@@ -136,9 +136,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<Outcome> {
         if emit == Emit::Obj {
             builder = builder.partitions(1);
         }
-        if run.input == Input::Optimized {
-            builder = builder.input(mvimg::codegen::InputKind::Optimized);
-        }
+        builder = builder.input(run.input);
         if let Some(mib) = run.memory_budget {
             builder = builder.memory_budget(mib.saturating_mul(1 << 20));
         }
