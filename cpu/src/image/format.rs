@@ -174,7 +174,7 @@ impl fmt::Display for CodeAddress {
 
 /// What is wrong with dispatch data (the kind of each reason
 /// [`DispatchData::parse`], [`DispatchData::check_addresses`],
-/// [`DispatchData::resolved_targets`] and the loader give).
+/// [`DispatchHead::resolved_targets`] and the loader give).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FormatProblem {
