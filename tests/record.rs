@@ -214,7 +214,7 @@ fn refused_images_run_none_of_their_code() {
         .host(host("haswell"))
         .require("check-bounds", "no")
         .require("inline", "yes")
-        .min_opt_level(3);
+        .min_opt_level(mvimg::cpu::OptLevel::O3);
     let reasons = refused(&options, "keys");
     assert_eq!(
         reasons,
@@ -230,7 +230,7 @@ fn refused_images_run_none_of_their_code() {
                 found: None,
             },
             Refusal::OptLevel {
-                required: 3,
+                required: mvimg::cpu::OptLevel::O3,
                 found: Some("2".into()),
             },
         ]
@@ -292,7 +292,7 @@ fn refused_images_run_none_of_their_code() {
         &OpenOptions::default()
             .host(host("haswell"))
             .require("check-bounds", "yes")
-            .min_opt_level(2),
+            .min_opt_level(mvimg::cpu::OptLevel::O2),
     )
     .unwrap();
     assert_eq!(loaded.selection().index, 0);

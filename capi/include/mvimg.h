@@ -154,8 +154,8 @@ enum MvimgStatus mvimg_builder_target_list(struct MvimgBuilder *builder, const c
 enum MvimgStatus mvimg_builder_triple(struct MvimgBuilder *builder, const char *triple);
 
 /**
- * The optimization level, 0 to 3 (default 2); another is refused by
- * `mvimg_builder_build` before anything is compiled.
+ * The optimization level, 0 to 3 (default 2); another is refused here
+ * (`MVIMG_STATUS_INVALID_ARGUMENT`).
  *
  * # Safety
  * `builder` is NULL or a live handle.

@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 use mvimg::codegen::{Error, ImageBuilder, ObjectBytes};
 use mvimg::cpu::image::{BaseImage, CheckReport, Requirements};
 use mvimg::cpu::select::SelectOptions;
-use mvimg::cpu::{Host, TargetList};
+use mvimg::cpu::{Host, OptLevel, TargetList};
 use mvimg::inspect::ImageFile;
 
 /// What a call did.
@@ -436,8 +436,8 @@ pub unsafe extern "C" fn mvimg_builder_triple(
     unsafe { set_text(builder, triple, "triple", |b, v| b.triple(v)) }
 }
 
-/// The optimization level, 0 to 3 (default 2); another is refused by
-/// `mvimg_builder_build` before anything is compiled.
+/// The optimization level, 0 to 3 (default 2); another is refused here
+/// (`MVIMG_STATUS_INVALID_ARGUMENT`).
 ///
 /// # Safety
 /// `builder` is NULL or a live handle.
@@ -447,9 +447,14 @@ pub unsafe extern "C" fn mvimg_builder_opt_level(
     level: u32,
 ) -> MvimgStatus {
     setter!(builder, {
-        let value = u8::try_from(level).unwrap_or(u8::MAX);
+        let value = opt_level(level)?;
         Ok(move |b: ImageBuilder<'static>| b.opt_level(value))
     })
+}
+
+/// `level` as an optimization level, else the caller's mistake.
+fn opt_level(level: u32) -> Result<OptLevel, Failure> {
+    OptLevel::try_from(u64::from(level)).map_err(|e| Failure::argument(e.to_string()))
 }
 
 /// Threads the build uses (default: every core); 0 is refused by the build.
@@ -925,11 +930,7 @@ pub unsafe extern "C" fn mvimg_image_min_opt_level(
 ) -> MvimgStatus {
     unsafe {
         with_image(image, |handle| {
-            let level = u8::try_from(level)
-                .ok()
-                .filter(|l| *l <= 3)
-                .ok_or_else(|| Failure::argument(format!("level is {level}; it must be 0 to 3")))?;
-            handle.requirements.min_opt_level = Some(level);
+            handle.requirements.min_opt_level = Some(opt_level(level)?);
             Ok(())
         })
     }

@@ -58,6 +58,8 @@ pub use machine::{
     emit_object, optimize, optimize_input, prelink, run_passes, target_machine, write_object,
     InputKind, TARGET_PASSES,
 };
+/// The optimization level a build runs at (mvimg-cpu's, which images record).
+pub use mvimg_cpu::OptLevel;
 pub use mvimg_llvm_shim::{llvm_version, LlvmVersion};
 pub use output::{check_destination, link_image, write_atomically};
 pub use pipeline::{

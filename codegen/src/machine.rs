@@ -10,13 +10,14 @@ use inkwell::OptimizationLevel;
 use mvimg_cpu::{Platform, ResolvedTargets};
 
 use crate::Error;
+use mvimg_cpu::OptLevel;
 
 /// The target machine for `platform`, with target 0's CPU as the module
 /// default.
 pub fn target_machine(
     platform: &Platform,
     targets: &ResolvedTargets,
-    opt_level: u8,
+    opt_level: OptLevel,
 ) -> Result<TargetMachine, Error> {
     let base = &targets.targets[0];
     machine_for(
@@ -34,7 +35,7 @@ pub(crate) fn machine_for(
     triple: &str,
     cpu: &str,
     features: &str,
-    opt_level: u8,
+    opt_level: OptLevel,
 ) -> Result<TargetMachine, Error> {
     Target::initialize_x86(&InitializationConfig::default());
     Target::initialize_aarch64(&InitializationConfig::default());
@@ -45,10 +46,10 @@ pub(crate) fn machine_for(
     let t = TargetTriple::create(triple);
     let target = Target::from_triple(&t).map_err(|e| llvm(e.to_string_lossy().into_owned()))?;
     let level = match opt_level {
-        0 => OptimizationLevel::None,
-        1 => OptimizationLevel::Less,
-        2 => OptimizationLevel::Default,
-        _ => OptimizationLevel::Aggressive,
+        OptLevel::O0 => OptimizationLevel::None,
+        OptLevel::O1 => OptimizationLevel::Less,
+        OptLevel::O2 => OptimizationLevel::Default,
+        OptLevel::O3 => OptimizationLevel::Aggressive,
     };
     let machine = target
         .create_target_machine(&t, cpu, features, level, RelocMode::PIC, CodeModel::Default)
@@ -140,11 +141,15 @@ pub const TARGET_PASSES: &str = "function(loop-simplify,lcssa,loop-vectorize,\
 /// unrolled and straight-line code is SLP-vectorized. (The pass builder's
 /// own defaults leave SLP vectorization off; before this, -O2 builds were
 /// measurably slower than clang's on the same IR: see ci/bench.)
-pub fn optimize(module: &Module<'_>, machine: &TargetMachine, opt_level: u8) -> Result<(), Error> {
+pub fn optimize(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    opt_level: OptLevel,
+) -> Result<(), Error> {
     run_passes_with(
         module,
         machine,
-        &format!("default<O{}>", opt_level.min(3)),
+        &format!("default<O{opt_level}>"),
         pipeline_options(opt_level),
     )
 }
@@ -164,23 +169,23 @@ pub fn optimize(module: &Module<'_>, machine: &TargetMachine, opt_level: u8) -> 
 pub fn prelink(
     module: &Module<'_>,
     machine: &TargetMachine,
-    opt_level: u8,
+    opt_level: OptLevel,
     kind: InputKind,
 ) -> Result<(), Error> {
-    if kind == InputKind::Optimized || opt_level == 0 {
+    if kind == InputKind::Optimized || opt_level == OptLevel::O0 {
         return Ok(());
     }
     run_passes_with(
         module,
         machine,
-        &format!("thinlto-pre-link<O{}>", opt_level.min(3)),
+        &format!("thinlto-pre-link<O{opt_level}>"),
         pipeline_options(opt_level),
     )
 }
 
 /// The pass builder's tuning for `-On`, as clang sets it.
-fn pipeline_options(opt_level: u8) -> PassBuilderOptions {
-    let full = opt_level >= 2;
+fn pipeline_options(opt_level: OptLevel) -> PassBuilderOptions {
+    let full = opt_level >= OptLevel::O2;
     let options = PassBuilderOptions::create();
     options.set_loop_vectorization(full);
     options.set_loop_slp_vectorization(full);
@@ -195,12 +200,12 @@ fn pipeline_options(opt_level: u8) -> PassBuilderOptions {
 pub fn optimize_input(
     module: &Module<'_>,
     machine: &TargetMachine,
-    opt_level: u8,
+    opt_level: OptLevel,
     kind: InputKind,
 ) -> Result<(), Error> {
     match kind {
         InputKind::Unoptimized => optimize(module, machine, opt_level),
-        InputKind::Optimized if opt_level >= 2 => {
+        InputKind::Optimized if opt_level >= OptLevel::O2 => {
             let options = PassBuilderOptions::create();
             options.set_loop_vectorization(true);
             options.set_loop_slp_vectorization(true);
@@ -226,7 +231,7 @@ pub fn write_object(module: &Module<'_>, machine: &TargetMachine) -> Result<Vec<
 pub fn emit_object(
     module: &Module<'_>,
     machine: &TargetMachine,
-    opt_level: u8,
+    opt_level: OptLevel,
 ) -> Result<Vec<u8>, Error> {
     optimize(module, machine, opt_level)?;
     write_object(module, machine)

@@ -194,7 +194,7 @@ pub(crate) struct Codegen<'a> {
     /// The resolved targets (target 0 gives the machine's defaults).
     pub targets: &'a ResolvedTargets,
     /// 0 to 3.
-    pub opt_level: u8,
+    pub opt_level: mvimg_cpu::OptLevel,
     /// What the input is.
     pub input: InputKind,
     /// Threads to use.

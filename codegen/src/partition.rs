@@ -35,7 +35,7 @@ pub struct PartitionSpec {
     /// The module default features (target 0's).
     pub features: String,
     /// 0 to 3.
-    pub opt_level: u8,
+    pub opt_level: mvimg_cpu::OptLevel,
     /// What the input was.
     pub input: InputKind,
 }
@@ -57,7 +57,7 @@ impl PartitionSpec {
     pub fn new(
         platform: &mvimg_cpu::Platform,
         targets: &ResolvedTargets,
-        opt_level: u8,
+        opt_level: mvimg_cpu::OptLevel,
         input: InputKind,
     ) -> PartitionSpec {
         PartitionSpec {

@@ -12,7 +12,7 @@ use inkwell::module::{Linkage, Module};
 use inkwell::targets::{TargetMachine, TargetTriple};
 use mvimg_cpu::image::{BaseImage, ImageFile};
 use mvimg_cpu::select::VectorWidth;
-use mvimg_cpu::{Host, ObjectFormat, Platform, ResolvedTargets, TargetList};
+use mvimg_cpu::{Host, ObjectFormat, OptLevel, Platform, ResolvedTargets, TargetList};
 use mvimg_link::{LinkInput, LinkSpec, Undefined};
 
 use crate::analysis::{analyze, is_original, scan_uses};
@@ -47,7 +47,7 @@ pub struct BuildOptions {
     /// The entry points.
     pub entries: Entries,
     /// LLVM's optimization level, 0 to 3 (default 2).
-    pub opt_level: u8,
+    pub opt_level: OptLevel,
     /// Threads for code generation; `None` uses every available core. The
     /// output does not depend on it.
     pub threads: Option<usize>,
@@ -89,7 +89,7 @@ impl Default for BuildOptions {
         BuildOptions {
             triple: None,
             entries: Entries::Exported,
-            opt_level: 2,
+            opt_level: OptLevel::O2,
             threads: None,
             partitions: None,
             runtime: true,
@@ -348,8 +348,8 @@ impl<'ctx> ImageBuilder<'ctx> {
         self
     }
 
-    /// LLVM's optimization level, 0 to 3 (default 2).
-    pub fn opt_level(mut self, level: u8) -> Self {
+    /// LLVM's optimization level (default [`OptLevel::O2`]).
+    pub fn opt_level(mut self, level: OptLevel) -> Self {
         self.options.opt_level = level;
         self
     }
@@ -606,9 +606,6 @@ fn check_settings(options: &BuildOptions) -> Result<(), Error> {
             expected,
         })
     };
-    if options.opt_level > 3 {
-        return refuse("opt_level", options.opt_level.to_string(), "0 to 3");
-    }
     if options.threads == Some(0) {
         return refuse("threads", "0".into(), "at least 1");
     }
@@ -808,7 +805,7 @@ fn prelink<'ctx>(
     machine: &TargetMachine,
     options: &BuildOptions,
 ) -> Result<Module<'ctx>, Error> {
-    if options.input == crate::machine::InputKind::Optimized || options.opt_level == 0 {
+    if options.input == crate::machine::InputKind::Optimized || options.opt_level == OptLevel::O0 {
         return Ok(module);
     }
     let read_back = |bitcode: &[u8]| {

@@ -25,7 +25,7 @@ impl BuildRecord {
     /// given once; a value has no NUL byte).
     pub fn new(
         platform: &Platform,
-        opt_level: u8,
+        opt_level: mvimg_cpu::OptLevel,
         caller: &[(String, String)],
     ) -> Result<BuildRecord, Error> {
         let (major, minor, patch) = inkwell::support::get_llvm_version();
@@ -39,7 +39,7 @@ impl BuildRecord {
                 format!("{major}.{minor}.{patch}"),
             ),
             (RECORD_TRIPLE.to_owned(), platform.to_string()),
-            (RECORD_OPT_LEVEL.to_owned(), opt_level.min(3).to_string()),
+            (RECORD_OPT_LEVEL.to_owned(), opt_level.to_string()),
         ]);
         for (key, value) in caller {
             let problem = if !is_record_key(key) {

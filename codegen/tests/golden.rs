@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use inkwell::context::Context;
 use inkwell::values::{AnyValue, FunctionValue};
 use mvimg_codegen::plan::SlotReason;
+use mvimg_codegen::OptLevel;
 use mvimg_codegen::{
     emit_object, init, load, multiversion, target_machine, BuildRecord, ClonePlan, Entries,
 };
@@ -57,7 +58,7 @@ fn run(name: &str, check: impl FnOnce(&inkwell::module::Module, &ClonePlan)) -> 
         Some(&platform.to_string()),
     )
     .unwrap();
-    let machine = target_machine(&triple, &targets, 2).unwrap();
+    let machine = target_machine(&triple, &targets, OptLevel::O2).unwrap();
     let (plan, _) = multiversion(
         &context,
         &module,
@@ -65,11 +66,11 @@ fn run(name: &str, check: impl FnOnce(&inkwell::module::Module, &ClonePlan)) -> 
         &targets,
         &machine,
         &Entries::Exported,
-        &BuildRecord::new(&triple, 2, &[]).unwrap(),
+        &BuildRecord::new(&triple, OptLevel::O2, &[]).unwrap(),
     )
     .unwrap_or_else(|e| panic!("{name}: {e}"));
     check(&module, &plan);
-    let object = emit_object(&module, &machine, 2).unwrap();
+    let object = emit_object(&module, &machine, OptLevel::O2).unwrap();
     assert!(!object.is_empty());
     plan
 }

@@ -20,6 +20,7 @@ pub mod feature;
 pub mod fleet;
 mod host;
 pub mod image;
+mod opt_level;
 mod platform;
 mod records;
 pub mod replay;
@@ -39,6 +40,7 @@ pub use error::{
 pub use feature::{Feature, FeatureSet};
 pub use host::{Host, HostDescription};
 pub use image::{DispatchData, FormatError, FormatProblem, Image, LoadError, OpenOptions};
+pub use opt_level::{NoSuchOptLevel, OptLevel};
 pub use platform::{ObjectFormat, Platform, SUPPORTED_TRIPLES};
 pub use select::{select, static_order, SelectOptions, Selection, VectorWidth};
 pub use suggest::closest;

@@ -421,7 +421,7 @@ fn drive(runner: &[&str], built: &Built, driver: &Path, label: &str) -> Result<S
 fn rust_loader(built: &Built) -> Result<()> {
     let options = OpenOptions::from_env()
         .require("runtime-abi", RUNTIME_ABI)
-        .min_opt_level(2);
+        .min_opt_level(mvimg::cpu::OptLevel::O2);
     let system = Image::open(&built.system, &options)?;
     let explain = |image: &Image| {
         let s = image.selection();

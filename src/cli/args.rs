@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 use mvimg::codegen::InputKind;
-use mvimg::cpu::{Arch, Os};
+use mvimg::cpu::{Arch, OptLevel, Os};
 
 #[derive(Parser)]
 #[command(name = "mvimg", version, about = "Multi-versioned native images")]
@@ -27,6 +27,12 @@ fn input_kind() -> impl clap::builder::TypedValueParser<Value = InputKind> {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(InputKind::NAMES.map(|(name, _)| name))
         .map(|name| name.parse().expect("a possible value is a kind"))
+}
+
+/// `-O N` and `--min-opt-level N`: an [`OptLevel`], 0 to 3.
+fn opt_level() -> impl clap::builder::TypedValueParser<Value = OptLevel> {
+    use clap::builder::TypedValueParser;
+    clap::value_parser!(u8).try_map(OptLevel::try_from)
 }
 
 /// How `mvimg build` runs: what the input is, memory, progress, the report.
@@ -387,8 +393,8 @@ pub(crate) enum Command {
         #[arg(long = "require", value_name = "KEY=VALUE", value_parser = parse_record)]
         require: Vec<(String, String)>,
         /// Require the image to be optimized at least at this level.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=3))]
-        min_opt: Option<u8>,
+        #[arg(long, value_name = "N", value_parser = opt_level())]
+        min_opt: Option<OptLevel>,
         /// The base image it is to be loaded on (a layered image built
         /// against another base is refused).
         #[arg(long, value_name = "IMAGE")]
@@ -495,8 +501,8 @@ pub(crate) struct BuildArgs {
     #[arg(long = "entry", value_name = "NAME")]
     pub(crate) entries: Vec<String>,
     /// LLVM optimization level, 0 to 3.
-    #[arg(short = 'O', default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
-    pub(crate) opt_level: u8,
+    #[arg(short = 'O', default_value = "2", value_parser = opt_level())]
+    pub(crate) opt_level: OptLevel,
     /// Do not link the toolchain runtime (compiler builtins, C library,
     /// libm, unwinder, C++ runtime): undefined symbols are left to the
     /// loader instead of failing the build.

@@ -207,7 +207,7 @@ pub(crate) fn check(
     host_cpu: Option<String>,
     from: Option<std::path::PathBuf>,
     require: Vec<(String, String)>,
-    min_opt: Option<u8>,
+    min_opt: Option<mvimg::cpu::OptLevel>,
     base: Option<std::path::PathBuf>,
     json_out: bool,
 ) -> Result<Outcome> {

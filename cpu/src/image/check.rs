@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::format::{DispatchData, DispatchHead, RECORD_BASE, RECORD_BASE_HASH, RECORD_OPT_LEVEL};
 use crate::select::{select, SelectOptions, Selection};
-use crate::{Host, NoRunnableTarget};
+use crate::{Host, NoRunnableTarget, OptLevel};
 
 /// What a caller requires of an image's build record.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Requirements {
     pub keys: Vec<(String, String)>,
     /// The lowest optimization level accepted (`mvimg.opt-level`): a lower
     /// one is refused, a higher one accepted.
-    pub min_opt_level: Option<u8>,
+    pub min_opt_level: Option<OptLevel>,
     /// The base image loaded (or to be loaded) under this one: a layered
     /// image built against another base is refused.
     pub base: Option<BaseImage>,
@@ -80,7 +80,7 @@ pub enum Refusal {
     /// The image was optimized less than required.
     OptLevel {
         /// The lowest level accepted.
-        required: u8,
+        required: OptLevel,
         /// The level recorded (as written), if any.
         found: Option<String>,
     },
@@ -160,7 +160,7 @@ pub fn check(
     if let Some(required) = requirements.min_opt_level {
         let found = data.record_value(RECORD_OPT_LEVEL);
         if found
-            .and_then(|v| v.parse::<u8>().ok())
+            .and_then(|v| v.parse::<OptLevel>().ok())
             .is_none_or(|level| level < required)
         {
             refusals.push(Refusal::OptLevel {

@@ -77,7 +77,7 @@ impl OpenOptions {
     }
 
     /// Requires the image to be optimized at least at `level`.
-    pub fn min_opt_level(mut self, level: u8) -> OpenOptions {
+    pub fn min_opt_level(mut self, level: crate::OptLevel) -> OpenOptions {
         self.requirements.min_opt_level = Some(level);
         self
     }
