@@ -10,7 +10,7 @@
 //! fresh process; the three loads alternate round after round.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -167,10 +167,11 @@ fn load(command: &mut Command) -> Result<(f64, u64, i64)> {
 }
 
 /// The three ways of loading, in the table's order.
-const WAYS: [&str; 3] = [
+const WAYS: [&str; 4] = [
     "glibc ifunc (clang-22 target_clones)",
     "mvimg image, its own init",
     "mvimg image, Rust loader (Image::open)",
+    "mvimg image, Rust loader in a process linking LLVM",
 ];
 
 pub fn run(ctx: &Ctx) -> Result<String> {
@@ -193,7 +194,23 @@ pub fn run(ctx: &Ctx) -> Result<String> {
         built.push(build(ctx, n)?);
         eprintln!("  built {n}-function libraries");
     }
+    // The loader timed in a process as small as the C driver (mvimg-cpu's
+    // open_image example: ci/bench builds it) and in this one, which links
+    // LLVM: every symbol lookup of the image's relocations also searches
+    // the libraries a process links, so the same dlopen costs more here.
     let me = std::env::current_exe()?;
+    let small = me
+        .parent()
+        .and_then(Path::parent)
+        .map(|profile| profile.join("examples/open_image"))
+        .context("the suite runs from target/<profile>/deps")?;
+    if !small.is_file() {
+        bail!(
+            "{} is missing: `cargo build --release -p mvimg-cpu --example open_image` \
+             (ci/bench builds it)",
+            small.display()
+        );
+    }
     let rounds = ctx.rounds(11);
     // samples[size][way]
     let mut samples = vec![vec![Vec::new(); WAYS.len()]; built.len()];
@@ -203,16 +220,17 @@ pub fn run(ctx: &Ctx) -> Result<String> {
             let commands = [
                 (&driver, size.ifunc.as_path()),
                 (&driver, size.mvimg.as_path()),
+                (&small, size.mvimg.as_path()),
                 (&me, size.mvimg.as_path()),
             ];
             let mut values = Vec::new();
             for (way, (program, lib)) in commands.iter().enumerate() {
                 let mut command = Command::new(program);
-                if way == 2 {
-                    command.arg("--load-rust").arg(lib);
-                } else {
-                    command.arg(lib).arg(&last).arg("20");
-                }
+                match way {
+                    2 => command.arg(lib),
+                    3 => command.arg("--load-rust").arg(lib),
+                    _ => command.arg(lib).arg(&last).arg("20"),
+                };
                 let (ns, value, selected) = load(&mut command)?;
                 if way == 1 && selected < 0 {
                     bail!("the {}-function image selected no target", size.n);
@@ -238,16 +256,23 @@ pub fn run(ctx: &Ctx) -> Result<String> {
         "### 1. Load-time dispatch\n\n\
          `dlopen(RTLD_NOW)` in a fresh process, ms, median (min–max) of {rounds} rounds; \
          three variants each (`{LIST}` against target_clones {CLONES}); every function \
-         calls the previous one. Ratio: to the ifunc library in the same round.\n\n\
-         | functions | way | load ms | ratio to ifunc | µs per function |\n|---:|---|---:|---:|---:|\n"
+         calls the previous one. Ratios: to the ifunc library and (for the Rust loader) \
+         to the image's own init, in the same round.\n\n\
+         | functions | way | load ms | ratio to ifunc | ratio to the init | µs per function |\n\
+         |---:|---|---:|---:|---:|---:|\n"
     );
     for (s, size) in built.iter().enumerate() {
         for (way, name) in WAYS.iter().enumerate() {
             let stats = Stats::of(&samples[s][way]);
             let ratio = paired_ratio(&samples[s][way], &samples[s][0]);
+            let to_init = if way >= 2 {
+                paired_ratio(&samples[s][way], &samples[s][1]).show(2)
+            } else {
+                "—".to_owned()
+            };
             let _ = writeln!(
                 out,
-                "| {} | {name} | {} | {} | {:.3} |",
+                "| {} | {name} | {} | {} | {to_init} | {:.3} |",
                 size.n,
                 stats.show(2),
                 ratio.show(2),

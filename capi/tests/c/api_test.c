@@ -119,13 +119,17 @@ static void mistakes(const char *dir, const char *ir) {
            "align 3 accepted");
     EXPECT(mvimg_builder_ir_bytes(b, "bytes", NULL, 4) == MVIMG_STATUS_INVALID_ARGUMENT,
            "NULL bytes with a length");
-    /* opt_level 7: refused by the build before anything is compiled, and
+    /* opt level 7: no level, refused at once. */
+    EXPECT(mvimg_builder_opt_level(b, 7) == MVIMG_STATUS_INVALID_ARGUMENT, "opt level 7 set");
+    EXPECT(strstr(mvimg_builder_message(b), "optimization level is 7") != NULL, "message: %s",
+           mvimg_builder_message(b));
+    /* 0 threads: refused by the build before anything is compiled, and
      * nothing is written. */
     EXPECT(mvimg_builder_ir_file(b, ir) == MVIMG_STATUS_OK, "ir");
-    EXPECT(mvimg_builder_opt_level(b, 7) == MVIMG_STATUS_OK, "opt level set");
+    EXPECT(mvimg_builder_threads(b, 0) == MVIMG_STATUS_OK, "threads set");
     char *out = path_in(dir, "never.so");
-    EXPECT(mvimg_builder_build(b, out) == MVIMG_STATUS_INVALID_ARGUMENT, "opt level 7 built");
-    EXPECT(strstr(mvimg_builder_message(b), "opt_level") != NULL, "message: %s",
+    EXPECT(mvimg_builder_build(b, out) == MVIMG_STATUS_INVALID_ARGUMENT, "0 threads built");
+    EXPECT(strstr(mvimg_builder_message(b), "threads") != NULL, "message: %s",
            mvimg_builder_message(b));
     FILE *f = fopen(out, "rb");
     EXPECT(f == NULL, "%s written", out);
