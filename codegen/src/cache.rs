@@ -221,7 +221,7 @@ impl ObjectCache {
         match &hit {
             Some(hit) => {
                 self.touch(key);
-                self.record_hits(1, hit.took);
+                self.count_hits(1, hit.took);
             }
             None => self.count(|s| s.misses += 1),
         }
@@ -257,7 +257,7 @@ impl ObjectCache {
         match read(&hit.blobs) {
             Some(value) => {
                 self.touch(key);
-                self.record_hits(1, hit.took);
+                self.count_hits(1, hit.took);
                 Some((value, hit.took))
             }
             None => {
@@ -280,12 +280,12 @@ impl ObjectCache {
     }
 
     /// Counts `n` partitions compiled (not all found).
-    pub fn record_compiled(&self, n: u64) {
+    pub fn count_compiled(&self, n: u64) {
         self.count(|s| s.compiled_partitions += n);
     }
 
     /// Counts `hits` steps found that took `took` to compute.
-    pub fn record_hits(&self, hits: u64, took: Duration) {
+    pub fn count_hits(&self, hits: u64, took: Duration) {
         let ms = took.as_millis() as u64;
         self.count(|s| {
             s.hits += hits;

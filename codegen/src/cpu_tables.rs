@@ -298,7 +298,7 @@ pub fn render(tables: &Tables) -> Result<String, Error> {
     let _ = writeln!(
         w,
         "//! The {arch} CPU database, generated from LLVM {}'s MC subtarget tables and\n\
-         //! target parser by `cargo run -p mvimg-codegen --bin mvimg-gen-cpu-db`.\n\
+         //! target parser by `cargo run -p mvimg-codegen --features cpu-db-generator --bin mvimg-gen-cpu-db`.\n\
          //! Do not edit: regenerate. codegen/tests/cpu_db.rs fails when the live LLVM\n\
          //! disagrees with this file.\n\
          //!\n\
@@ -311,7 +311,7 @@ pub fn render(tables: &Tables) -> Result<String, Error> {
     let _ = writeln!(w, "use crate::arch::Arch;");
     let _ = writeln!(
         w,
-        "use crate::records::{{AliasRecord, CpuRecord, FeatureRecord}};"
+        "use crate::table_rows::{{AliasRow, CpuRow, FeatureRow}};"
     );
     let _ = writeln!(w, "use crate::feature::{{Feature, FeatureSet}};\n");
     let _ = writeln!(w, "/// The LLVM version these tables were generated from.");
@@ -321,11 +321,11 @@ pub fn render(tables: &Tables) -> Result<String, Error> {
         tables.llvm_version
     );
 
-    let _ = writeln!(w, "pub(crate) static FEATURES: &[FeatureRecord] = &[");
+    let _ = writeln!(w, "pub(crate) static FEATURES: &[FeatureRow] = &[");
     for f in &tables.features {
         let _ = writeln!(
             w,
-            "    FeatureRecord {{ name: {:?}, description: {:?}, implies: {}, tuning: {} }},",
+            "    FeatureRow {{ name: {:?}, description: {:?}, implies: {}, tuning: {} }},",
             f.name,
             f.description,
             words_literal(arch, &f.implies),
@@ -334,11 +334,11 @@ pub fn render(tables: &Tables) -> Result<String, Error> {
     }
     let _ = writeln!(w, "];\n");
 
-    let _ = writeln!(w, "pub(crate) static CPUS: &[CpuRecord] = &[");
+    let _ = writeln!(w, "pub(crate) static CPUS: &[CpuRow] = &[");
     for c in &tables.cpus {
         let _ = writeln!(
             w,
-            "    CpuRecord {{ name: {:?}, features: {}, tuning: {} }},",
+            "    CpuRow {{ name: {:?}, features: {}, tuning: {} }},",
             c.name,
             words_literal(arch, &c.features),
             words_literal(arch, &c.tuning)
@@ -346,14 +346,14 @@ pub fn render(tables: &Tables) -> Result<String, Error> {
     }
     let _ = writeln!(w, "];\n");
 
-    let _ = writeln!(w, "pub(crate) static ALIASES: &[AliasRecord] = &[");
+    let _ = writeln!(w, "pub(crate) static ALIASES: &[AliasRow] = &[");
     for (alias, canonical) in &tables.aliases {
         let index = tables
             .cpus
             .iter()
             .position(|c| &c.name == canonical)
             .ok_or_else(|| Error::CpuTables(format!("alias {alias:?} of unknown {canonical:?}")))?;
-        let _ = writeln!(w, "    AliasRecord {{ name: {alias:?}, cpu: {index} }},");
+        let _ = writeln!(w, "    AliasRow {{ name: {alias:?}, cpu: {index} }},");
     }
     let _ = writeln!(w, "];");
 

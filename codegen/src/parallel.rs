@@ -183,7 +183,7 @@ fn cached_objects(cache: &ObjectCache, manifest: &CacheKey) -> Option<Vec<Vec<u8
     for key in keys.iter().chain([manifest]) {
         cache.touch(key);
     }
-    cache.record_hits(2 * keys.len() as u64, hit.took);
+    cache.count_hits(2 * keys.len() as u64, hit.took);
     Some(objects)
 }
 
@@ -399,7 +399,7 @@ impl Codegen<'_> {
         clock.lap("emit");
         if let Some((cache, key, _)) = &manifest {
             let compiled: BTreeSet<&usize> = optimize.missing.iter().chain(&emit.missing).collect();
-            cache.record_compiled(compiled.len() as u64);
+            cache.count_compiled(compiled.len() as u64);
             let keys: Vec<u8> = emit.keys.iter().flat_map(|k| k.0).collect();
             cache.put(key, &[&keys], optimize.took + emit.took);
         }

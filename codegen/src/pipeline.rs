@@ -721,7 +721,7 @@ fn run<'ctx>(
                 let object = crate::machine::write_object(&module, &machine)?;
                 if let (Some(cache), Some(key)) = (cache, &key) {
                     cache.put(key, &[&object], started.elapsed());
-                    cache.record_compiled(1);
+                    cache.count_compiled(1);
                 }
                 object
             }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::arch::Arch;
-pub(crate) use crate::records::{AliasRecord, CpuRecord, FeatureRecord};
+pub(crate) use crate::table_rows::{AliasRow, CpuRow, FeatureRow};
 use serde::de::Error as _;
 
 use crate::feature::{Feature, FeatureSet};
@@ -47,9 +47,9 @@ pub enum FeatureClass {
 pub struct Database {
     arch: Arch,
     llvm_version: &'static str,
-    features: &'static [FeatureRecord],
-    cpus: &'static [CpuRecord],
-    aliases: &'static [AliasRecord],
+    features: &'static [FeatureRow],
+    cpus: &'static [CpuRow],
+    aliases: &'static [AliasRow],
     detection: fn() -> &'static [(Feature, Detection)],
     privileged: &'static [Feature],
     masks: OnceLock<Masks>,
@@ -146,7 +146,7 @@ impl Database {
         self.llvm_version
     }
 
-    pub(crate) fn feature_records(&self) -> &'static [FeatureRecord] {
+    pub(crate) fn feature_records(&self) -> &'static [FeatureRow] {
         self.features
     }
 
@@ -354,7 +354,7 @@ pub struct Cpu {
 }
 
 impl Cpu {
-    fn record(self) -> &'static CpuRecord {
+    fn record(self) -> &'static CpuRow {
         &self.arch.database().cpus[self.index as usize]
     }
 
@@ -439,7 +439,7 @@ impl Feature {
         self.arch().database().class(self)
     }
 
-    fn record(self) -> &'static FeatureRecord {
+    fn record(self) -> &'static FeatureRow {
         &self.arch().database().feature_records()[self.index()]
     }
 }

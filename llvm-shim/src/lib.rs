@@ -156,7 +156,7 @@ fn c_string(what: &'static str, value: &str) -> Result<CString, ShimError> {
 }
 
 /// A set of LLVM feature bits, indexed by the target's own feature numbering
-/// ([`FeatureRecord::bit`]).
+/// ([`FeatureRow::bit`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FeatureBits(Vec<u64>);
 
@@ -186,7 +186,7 @@ impl FeatureBits {
 
 /// One entry of a target's feature table (a TableGen `SubtargetFeature`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FeatureRecord {
+pub struct FeatureRow {
     /// The name used in `target-features` ("avx2", "sve2").
     pub name: &'static str,
     /// LLVM's one-line description.
@@ -199,7 +199,7 @@ pub struct FeatureRecord {
 
 /// One entry of a target's processor table (a TableGen `ProcessorModel`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProcessorRecord {
+pub struct ProcessorRow {
     /// The name used as `target-cpu`.
     pub name: &'static str,
     /// The features the processor directly implies.
@@ -263,7 +263,7 @@ impl Subtarget {
     }
 
     /// The target's whole feature table, in LLVM's order (sorted by name).
-    pub fn features(&self) -> Vec<FeatureRecord> {
+    pub fn features(&self) -> Vec<FeatureRow> {
         // SAFETY: the handle is live.
         let count = unsafe { ffi::mvimg_shim_feature_count(self.handle.as_ptr()) };
         (0..count)
@@ -284,7 +284,7 @@ impl Subtarget {
                         implies.0.as_mut_ptr(),
                     )
                 };
-                FeatureRecord {
+                FeatureRow {
                     name: static_str(key),
                     description: static_str(description),
                     bit,
@@ -295,7 +295,7 @@ impl Subtarget {
     }
 
     /// The target's whole processor table, in LLVM's order (sorted by name).
-    pub fn processors(&self) -> Vec<ProcessorRecord> {
+    pub fn processors(&self) -> Vec<ProcessorRow> {
         // SAFETY: the handle is live.
         let count = unsafe { ffi::mvimg_shim_processor_count(self.handle.as_ptr()) };
         (0..count)
@@ -313,7 +313,7 @@ impl Subtarget {
                         tune_implies.0.as_mut_ptr(),
                     )
                 };
-                ProcessorRecord {
+                ProcessorRow {
                     name: static_str(key),
                     implies,
                     tune_implies,

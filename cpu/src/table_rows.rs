@@ -1,11 +1,11 @@
-//! The records of the generated CPU tables (x86_64/generated.rs,
+//! The rows of the generated CPU tables (x86_64/generated.rs,
 //! aarch64/generated.rs), which db.rs serves.
 
 use crate::feature::FeatureSet;
 
 /// One generated feature entry.
 #[derive(Debug)]
-pub(crate) struct FeatureRecord {
+pub(crate) struct FeatureRow {
     pub(crate) name: &'static str,
     pub(crate) description: &'static str,
     /// Transitive implications, not including the feature itself.
@@ -16,7 +16,7 @@ pub(crate) struct FeatureRecord {
 
 /// One generated CPU entry (LLVM's processor table, aliases excluded).
 #[derive(Debug)]
-pub(crate) struct CpuRecord {
+pub(crate) struct CpuRow {
     pub(crate) name: &'static str,
     /// The ISA features: closure of the processor's feature list.
     pub(crate) features: FeatureSet,
@@ -26,7 +26,7 @@ pub(crate) struct CpuRecord {
 
 /// One generated alias: a name LLVM accepts for the CPU at `cpu`.
 #[derive(Debug)]
-pub(crate) struct AliasRecord {
+pub(crate) struct AliasRow {
     pub(crate) name: &'static str,
     pub(crate) cpu: u16,
 }
