@@ -38,6 +38,7 @@ pub mod parallel;
 pub mod partition;
 mod pipeline;
 pub mod plan;
+pub mod progress;
 mod record;
 pub mod remote;
 mod report;

@@ -43,10 +43,11 @@ use mvimg_cpu::ResolvedTargets;
 
 use crate::cache::{CacheKey, ObjectCache};
 use crate::exports::symbol_definitions;
-use crate::machine::{run_passes, Clock, InputKind, Reporter};
+use crate::machine::{run_passes, InputKind};
 use crate::partition::{
     emit_partition, optimize_partition, OptimizedPartition, PartitionSpec, Restore,
 };
+use crate::progress::{Clock, Reporter};
 use crate::remote::{Executor, RemoteAction, RemoteReport, Replica};
 use crate::resources::{resident_memory, MemoryPlan};
 use crate::Error;

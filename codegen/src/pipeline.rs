@@ -19,9 +19,10 @@ use crate::analysis::{analyze, is_original, scan_uses};
 use crate::dispatch::DISPATCH_SYMBOL;
 use crate::exports::{defined_symbols, name_bytes, symbol_definitions, ExportRule};
 use crate::image_link::{ImageLink, ObjectBytes};
-use crate::machine::{target_machine, Clock};
+use crate::machine::target_machine;
 use crate::parallel::{automatic_partitions, Codegen};
 use crate::plan::{plan, ClonePlan};
+use crate::progress::Clock;
 use crate::record::BuildRecord;
 use crate::Error;
 
@@ -72,7 +73,7 @@ pub struct BuildOptions {
     /// output does not depend on it.
     pub memory_budget: Option<u64>,
     /// Called as phases and partitions finish (from the build's threads).
-    pub progress: Option<crate::resources::ProgressFn>,
+    pub progress: Option<crate::progress::ProgressFn>,
     /// Whether the input is already optimized (default: not; README,
     /// "Producing IR").
     pub input: crate::machine::InputKind,
@@ -388,9 +389,9 @@ impl<'ctx> ImageBuilder<'ctx> {
     /// A progress callback (see [`BuildOptions::progress`]).
     pub fn progress(
         mut self,
-        callback: impl Fn(&crate::resources::Progress) + Send + Sync + 'static,
+        callback: impl Fn(&crate::progress::Progress) + Send + Sync + 'static,
     ) -> Self {
-        self.options.progress = Some(crate::resources::ProgressFn(std::sync::Arc::new(callback)));
+        self.options.progress = Some(crate::progress::ProgressFn(std::sync::Arc::new(callback)));
         self
     }
 

@@ -21,8 +21,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::machine::Reporter;
 use crate::partition::PartitionSpec;
+use crate::progress::Reporter;
 use crate::Error;
 
 /// The driver, as it ships.

@@ -1,10 +1,7 @@
-//! What a build uses and how far it is: the memory budget that bounds the
-//! partitions compiled at once, the peak memory a build reports, and the
-//! progress it reports to a callback.
+//! What a build uses: the memory budget that bounds the partitions compiled
+//! at once, and the peak memory a build reports.
 
 use std::fmt;
-use std::sync::Arc;
-use std::time::Duration;
 
 /// Bytes in a MiB, for messages.
 const MIB: u64 = 1 << 20;
@@ -140,39 +137,6 @@ impl fmt::Display for MemoryPlan {
                 mib(self.resident)
             )
         }
-    }
-}
-
-/// How far a build is, as it tells a progress callback.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Progress {
-    /// The phase: `load`, `multiversion`, `optimize`, `emit`,
-    /// `optimize+emit` (one partition), `link`.
-    pub phase: &'static str,
-    /// Steps of the phase done (partitions, for `optimize` and `emit`).
-    pub done: usize,
-    /// Steps of the phase in all.
-    pub total: usize,
-    /// Time since the build started.
-    pub elapsed: Duration,
-}
-
-impl Progress {
-    /// The estimated time left for the phase from its pace so far, when any
-    /// step is done.
-    pub fn phase_eta(&self, phase_elapsed: Duration) -> Option<Duration> {
-        (self.done > 0 && self.done < self.total)
-            .then(|| phase_elapsed.mul_f64((self.total - self.done) as f64 / self.done as f64))
-    }
-}
-
-/// A progress callback, called from the build's threads.
-#[derive(Clone)]
-pub struct ProgressFn(pub Arc<dyn Fn(&Progress) + Send + Sync>);
-
-impl fmt::Debug for ProgressFn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ProgressFn(..)")
     }
 }
 

@@ -290,7 +290,7 @@ fn a_tiny_memory_budget_builds_one_partition_at_a_time() {
         partitions: Some(4),
         threads: Some(2),
         memory_budget: Some(1 << 20),
-        progress: Some(mvimg_codegen::resources::ProgressFn(Arc::new(move |p| {
+        progress: Some(mvimg_codegen::progress::ProgressFn(Arc::new(move |p| {
             seen.lock().unwrap().push((p.phase, p.done, p.total));
         }))),
         ..BuildOptions::default()

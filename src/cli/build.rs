@@ -367,7 +367,7 @@ pub(crate) fn compile_partition(
 /// A progress callback that keeps one status line on stderr (a terminal),
 /// from 2 seconds into the build: phase, steps done of total, elapsed time
 /// and the time the phase has left at its pace so far.
-pub(crate) fn progress_line() -> impl Fn(&mvimg::codegen::resources::Progress) + Send + Sync {
+pub(crate) fn progress_line() -> impl Fn(&mvimg::codegen::progress::Progress) + Send + Sync {
     let phase_start: std::sync::Mutex<(&'static str, std::time::Duration)> =
         std::sync::Mutex::new(("", std::time::Duration::ZERO));
     move |p| {
