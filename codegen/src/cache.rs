@@ -271,6 +271,35 @@ impl ObjectCache {
         }
     }
 
+    /// One step of a build whose result is one blob, through the cache when
+    /// the build has one (`cache`: the cache and the step's key): the entry
+    /// when `read` takes it ([`ObjectCache::get_as`]), else the blob
+    /// `compute` makes, put under the key with the time it took and read the
+    /// same way (`unreadable` is the error when `read` refuses what was just
+    /// computed).
+    pub fn through<T, E>(
+        cache: Option<(&ObjectCache, CacheKey)>,
+        read: impl Fn(&[u8]) -> Option<T>,
+        compute: impl FnOnce() -> Result<Vec<u8>, E>,
+        unreadable: impl FnOnce() -> E,
+    ) -> Result<T, E> {
+        if let Some((cache, key)) = &cache {
+            let hit = cache.get_as(key, |blobs| match blobs {
+                [blob] => read(blob),
+                _ => None,
+            });
+            if let Some((value, _)) = hit {
+                return Ok(value);
+            }
+        }
+        let started = std::time::Instant::now();
+        let blob = compute()?;
+        if let Some((cache, key)) = &cache {
+            cache.put(key, &[&blob], started.elapsed());
+        }
+        read(&blob).ok_or_else(unreadable)
+    }
+
     /// Marks entry `key` used now (for eviction); a failure only makes it
     /// look older.
     pub fn touch(&self, key: &CacheKey) {

@@ -16,6 +16,7 @@ use mvimg_cpu::{Host, ObjectFormat, OptLevel, Platform, ResolvedTargets, TargetL
 use mvimg_link::{LinkInput, LinkSpec, Undefined};
 
 use crate::analysis::{analyze, is_original, scan_uses};
+use crate::cache::ObjectCache;
 use crate::dispatch::DISPATCH_SYMBOL;
 use crate::exports::{defined_symbols, name_bytes, symbol_definitions, ExportRule};
 use crate::image_link::{ImageLink, ObjectBytes};
@@ -677,77 +678,9 @@ fn run<'ctx>(
         &record,
     )?;
     clock.done("multiversion");
-    // LLVM's Mach-O object writers reject a difference of two symbols when one
-    // is undefined in the object, and the dispatch data holds such
-    // differences: Mach-O images are compiled as one partition.
-    let parts = match platform.format() {
-        mvimg_cpu::ObjectFormat::MachO => 1,
-        _ => options
-            .partitions
-            .unwrap_or_else(|| automatic_partitions(&module))
-            .max(1),
-    };
     let cache = options.cache.as_deref();
-    let (objects, memory, remote) = if parts == 1 {
-        clock.reporter.report("optimize+emit", 0, 1);
-        let spec = crate::partition::PartitionSpec::new(
-            &platform,
-            &targets,
-            options.opt_level,
-            options.input,
-        );
-        let bitcode = cache.map(|_| module.write_bitcode_to_memory().as_slice().to_vec());
-        let key = bitcode.as_ref().map(|b| spec.key("whole", &[b]));
-        let hit = match (cache, &key) {
-            (Some(cache), Some(key)) => cache
-                .get_as(key, |blobs| match blobs {
-                    [object] if crate::partition::object_of(object, &spec.triple) => {
-                        Some(object.clone())
-                    }
-                    _ => None,
-                })
-                .map(|(object, _)| object),
-            _ => None,
-        };
-        let object = match hit {
-            Some(object) => object,
-            None => {
-                let started = std::time::Instant::now();
-                crate::machine::optimize_input(
-                    &module,
-                    &machine,
-                    options.opt_level,
-                    options.input,
-                )?;
-                let object = crate::machine::write_object(&module, &machine)?;
-                if let (Some(cache), Some(key)) = (cache, &key) {
-                    cache.put(key, &[&object], started.elapsed());
-                    cache.count_compiled(1);
-                }
-                object
-            }
-        };
-        clock.done("optimize+emit");
-        (vec![object], None, None)
-    } else {
-        let threads = options.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        });
-        let emitted = Codegen {
-            platform: &platform,
-            targets: &targets,
-            opt_level: options.opt_level,
-            input: options.input,
-            threads,
-            memory_budget: options
-                .memory_budget
-                .unwrap_or_else(crate::resources::default_budget),
-            cache,
-            executor: &options.executor,
-        }
-        .emit(&module, parts, &mut clock)?;
-        (emitted.objects, Some(emitted.memory), emitted.remote)
-    };
+    let (objects, memory, remote) =
+        compile(&module, &platform, &targets, &machine, options, &mut clock)?;
     let cache_stats = match (cache, cache_before) {
         (Some(cache), Some(before)) => {
             cache.evict();
@@ -756,24 +689,7 @@ fn run<'ctx>(
         _ => None,
     };
     let peak_memory = crate::resources::peak_memory();
-    // Definitions LLVM may drop (unused linkonce ones, as in the ordinary
-    // build) are exported only when they are still there.
-    let defined = defined_symbols(
-        &objects,
-        platform.format() == mvimg_cpu::ObjectFormat::MachO,
-    )?;
-    let exports: Vec<String> = match options.entries {
-        Entries::Exported => exports
-            .into_iter()
-            .filter(|e| defined.contains_key(e.as_bytes()))
-            .collect(),
-        Entries::Named(_) => exports,
-    };
-    let data_exports = exports
-        .iter()
-        .filter(|e| defined.get(e.as_bytes()) == Some(&true))
-        .cloned()
-        .collect();
+    let (exports, data_exports) = defined_exports(&objects, &platform, exports, &options.entries)?;
     Ok(Built {
         platform,
         plan,
@@ -790,6 +706,84 @@ fn run<'ctx>(
         cache: cache_stats,
         remote,
     })
+}
+
+/// What a build's objects, emitted, and their memory plan and remote
+/// report when partitioned.
+type Compiled = (
+    Vec<Vec<u8>>,
+    Option<crate::resources::MemoryPlan>,
+    Option<crate::remote::RemoteReport>,
+);
+
+/// Optimizes and emits the multiversioned `module`: as one partition
+/// ([`one_partition`]) or split and compiled in parallel ([`Codegen`]).
+fn compile(
+    module: &Module<'_>,
+    platform: &Platform,
+    targets: &ResolvedTargets,
+    machine: &TargetMachine,
+    options: &BuildOptions,
+    clock: &mut Clock,
+) -> Result<Compiled, Error> {
+    // LLVM's Mach-O object writers reject a difference of two symbols when one
+    // is undefined in the object, and the dispatch data holds such
+    // differences: Mach-O images are compiled as one partition.
+    let parts = match platform.format() {
+        mvimg_cpu::ObjectFormat::MachO => 1,
+        _ => options
+            .partitions
+            .unwrap_or_else(|| automatic_partitions(module))
+            .max(1),
+    };
+    if parts == 1 {
+        clock.reporter.report("optimize+emit", 0, 1);
+        let object = one_partition(module, platform, targets, machine, options)?;
+        clock.done("optimize+emit");
+        return Ok((vec![object], None, None));
+    }
+    let threads = options.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let emitted = Codegen {
+        platform,
+        targets,
+        opt_level: options.opt_level,
+        input: options.input,
+        threads,
+        memory_budget: options
+            .memory_budget
+            .unwrap_or_else(crate::resources::default_budget),
+        cache: options.cache.as_deref(),
+        executor: &options.executor,
+    }
+    .emit(module, parts, clock)?;
+    Ok((emitted.objects, Some(emitted.memory), emitted.remote))
+}
+
+/// The image's exports and, of them, the data symbols: definitions LLVM may
+/// drop (unused linkonce ones, as in the ordinary build) are exported only
+/// when `objects` still define them.
+fn defined_exports(
+    objects: &[Vec<u8>],
+    platform: &Platform,
+    exports: Vec<String>,
+    entries: &Entries,
+) -> Result<(Vec<String>, Vec<String>), Error> {
+    let defined = defined_symbols(objects, platform.format() == mvimg_cpu::ObjectFormat::MachO)?;
+    let exports: Vec<String> = match entries {
+        Entries::Exported => exports
+            .into_iter()
+            .filter(|e| defined.contains_key(e.as_bytes()))
+            .collect(),
+        Entries::Named(_) => exports,
+    };
+    let data_exports = exports
+        .iter()
+        .filter(|e| defined.get(e.as_bytes()) == Some(&true))
+        .cloned()
+        .collect();
+    Ok((exports, data_exports))
 }
 
 /// [`crate::machine::prelink`] of `module`, through the object cache when
@@ -811,33 +805,67 @@ fn prelink<'ctx>(
     }
     let read_back = |bitcode: &[u8]| {
         let buffer = MemoryBuffer::create_from_memory_range_copy(bitcode, "prelinked");
-        Module::parse_bitcode_from_buffer(&buffer, context).map_err(|e| Error::Llvm {
-            action: "reading back the pre-linked module".into(),
-            message: e.to_string_lossy().into_owned(),
-        })
+        Module::parse_bitcode_from_buffer(&buffer, context).ok()
     };
-    let cache = options.cache.as_deref();
-    let key = cache.map(|_| {
-        crate::partition::PartitionSpec::new(platform, targets, options.opt_level, options.input)
-            .key("prelink", &[module.write_bitcode_to_memory().as_slice()])
+    let cache = options.cache.as_deref().map(|cache| {
+        let spec = crate::partition::PartitionSpec::new(
+            platform,
+            targets,
+            options.opt_level,
+            options.input,
+        );
+        let key = spec.key("prelink", &[module.write_bitcode_to_memory().as_slice()]);
+        (cache, key)
     });
-    if let (Some(cache), Some(key)) = (cache, &key) {
-        let hit = cache.get_as(key, |blobs| match blobs {
-            [bitcode] => read_back(bitcode).ok(),
-            _ => None,
-        });
-        if let Some((cached, _)) = hit {
-            return Ok(cached);
-        }
-    }
-    let started = std::time::Instant::now();
-    crate::machine::prelink(&module, machine, options.opt_level, options.input)?;
-    let bitcode = module.write_bitcode_to_memory();
-    if let (Some(cache), Some(key)) = (cache, &key) {
-        cache.put(key, &[bitcode.as_slice()], started.elapsed());
-    }
-    drop(module);
-    read_back(bitcode.as_slice())
+    ObjectCache::through(
+        cache,
+        read_back,
+        move || {
+            crate::machine::prelink(&module, machine, options.opt_level, options.input)?;
+            let bitcode = module.write_bitcode_to_memory().as_slice().to_vec();
+            // The module is read back from its bitcode: the one optimized
+            // here is not needed beside it.
+            drop(module);
+            Ok(bitcode)
+        },
+        || Error::Llvm {
+            action: "reading back the pre-linked module".into(),
+            message: "LLVM could not read the bitcode it wrote".into(),
+        },
+    )
+}
+
+/// The one object of a build compiled as one partition: the whole module
+/// optimized for its input and emitted, through the object cache when the
+/// build has one (the key is the module's bitcode with the spec).
+fn one_partition(
+    module: &Module<'_>,
+    platform: &Platform,
+    targets: &ResolvedTargets,
+    machine: &TargetMachine,
+    options: &BuildOptions,
+) -> Result<Vec<u8>, Error> {
+    let spec =
+        crate::partition::PartitionSpec::new(platform, targets, options.opt_level, options.input);
+    let cache = options.cache.as_deref();
+    ObjectCache::through(
+        cache.map(|cache| {
+            let key = spec.key("whole", &[module.write_bitcode_to_memory().as_slice()]);
+            (cache, key)
+        }),
+        |object| crate::partition::object_of(object, &spec.triple).then(|| object.to_vec()),
+        || {
+            crate::machine::optimize_input(module, machine, options.opt_level, options.input)?;
+            if let Some(cache) = cache {
+                cache.count_compiled(1);
+            }
+            crate::machine::write_object(module, machine)
+        },
+        || Error::Llvm {
+            action: "emitting the object".into(),
+            message: format!("LLVM's object is not one for {}", spec.triple),
+        },
+    )
 }
 
 /// The identity of the base image at `path`, which must be an mvimg image
