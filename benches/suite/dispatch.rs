@@ -69,7 +69,15 @@ struct Size {
     mvimg_build: f64,
     /// `mvimg build` alone: (threads, seconds, peak resident KiB).
     mvimg_runs: Vec<(usize, f64, u64)>,
+    /// File sizes in bytes: the ifunc library, the image (`clone_all`), the
+    /// image of the list without `clone_all`, the ordinary one-target
+    /// library.
+    bytes: [u64; 4],
 }
+
+/// The list of [`LIST`]'s targets without `clone_all`: Julia's default
+/// semantics, where a target clones only the functions that gain from it.
+const SELECTIVE_LIST: &str = "generic;haswell;x86-64-v4";
 
 fn build(ctx: &Ctx, n: usize) -> Result<Size> {
     let dir = ctx.subdir(&format!("dispatch-{n}"))?;
@@ -146,6 +154,29 @@ fn build(ctx: &Ctx, n: usize) -> Result<Size> {
         )?;
         mvimg_runs.push((1, cost.seconds, cost.peak_kib));
     }
+    // Sizes beside: the image of the same targets without clone_all, and
+    // the ordinary one-target library of the same source.
+    let selective = dir.join("libmvimg-selective.so");
+    output(
+        Command::new(env!("CARGO_BIN_EXE_mvimg"))
+            .args(["build", "-C", SELECTIVE_LIST, "-o"])
+            .arg(&selective)
+            .arg(&bc),
+    )?;
+    let ordinary = dir.join("libordinary.so");
+    output(
+        Command::new("clang-22")
+            .args(["-O2", "-fPIC", "-shared", "-fuse-ld=lld", "-o"])
+            .arg(&ordinary)
+            .arg(&c),
+    )?;
+    let size = |path: &Path| -> Result<u64> { Ok(std::fs::metadata(path)?.len()) };
+    let bytes = [
+        size(&ifunc)?,
+        size(&mvimg)?,
+        size(&selective)?,
+        size(&ordinary)?,
+    ];
     Ok(Size {
         n,
         ifunc,
@@ -153,6 +184,7 @@ fn build(ctx: &Ctx, n: usize) -> Result<Size> {
         ifunc_build,
         mvimg_build,
         mvimg_runs,
+        bytes,
     })
 }
 
@@ -299,6 +331,33 @@ pub fn run(ctx: &Ctx) -> Result<String> {
                 .collect();
             let _ = writeln!(out, "- {name}: {}", steps.join(", "));
         }
+    }
+    let _ = writeln!(
+        out,
+        "\nLibrary size (bytes, not stripped; ratio to the target_clones library): \
+         the ifunc library, the image for `{LIST}`, the image for `{SELECTIVE_LIST}` \
+         (Julia's default: a target clones what gains from it) and the ordinary \
+         one-target library (`clang-22 -O2 -shared` of the same source).\n\n\
+         | functions | target_clones | image, clone_all | image, selective | one target |\n\
+         |---:|---:|---:|---:|---:|"
+    );
+    for b in &built {
+        let show = |k: usize| {
+            format!(
+                "{} ({:.2})",
+                b.bytes[k],
+                b.bytes[k] as f64 / b.bytes[0] as f64
+            )
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            b.n,
+            show(0),
+            show(1),
+            show(2),
+            show(3)
+        );
     }
     let _ = writeln!(
         out,

@@ -35,7 +35,7 @@ pub const TABLES_SYMBOL: &str = "mvimg_init_tables";
 
 /// The tables' own, local name in the image, under which the init reads
 /// them ([`TABLES_SYMBOL`] is their exported alias).
-const LOCAL_TABLES_SYMBOL: &str = "mvimg_init_tables.local";
+pub const LOCAL_TABLES_SYMBOL: &str = "mvimg_init_tables.local";
 
 use mvimg_cpu::image::layout::codes::{self, CPU_GENERIC, CPU_NATIVE, NONE};
 /// The init keeps masks in fixed arrays of this many 32-bit words.

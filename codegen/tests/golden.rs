@@ -145,9 +145,11 @@ fn golden_ir(module: &inkwell::module::Module, platform: &Platform, input: &Path
     let init = init::init_ir(platform.arch, platform.os, tls).unwrap();
     // Symbols the init defines, and its tables.
     let tables = format!("@{}", init::TABLES_SYMBOL);
+    let local_tables = format!("@{}", init::LOCAL_TABLES_SYMBOL);
     let mut init_symbols: std::collections::HashSet<&str> =
         init.lines().filter_map(defined_symbol).collect();
     init_symbols.insert(&tables);
+    init_symbols.insert(&local_tables);
     let text = module.print_to_string().to_string();
     let groups: std::collections::HashMap<&str, &str> = text
         .lines()
