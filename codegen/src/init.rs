@@ -16,12 +16,14 @@ use mvimg_cpu::{Arch, Detection, FeatureSet, Os, ResolvedTargets};
 
 use crate::error::Error;
 
-/// The symbols every image exports besides its entries and the dispatch data.
-pub const INIT_EXPORTS: [&str; 4] = [
+/// The symbols every image exports besides its entries and the dispatch
+/// data: the init's functions and its tables ([`TABLES_SYMBOL`]).
+pub const INIT_EXPORTS: [&str; 5] = [
     "mvimg_selected_target",
     "mvimg_target_name",
     "mvimg_selection_error",
     "mvimg_image_record",
+    TABLES_SYMBOL,
 ];
 
 /// `mvimg_layout.h`: the dispatch data's layout as C constants, which the

@@ -1241,7 +1241,6 @@ pub fn multiversion<'ctx>(
         Entries::Named(names) => names.clone(),
     };
     exports.push(DISPATCH_SYMBOL.to_owned());
-    exports.push(crate::init::TABLES_SYMBOL.to_owned());
     exports.extend(crate::init::INIT_EXPORTS.iter().map(|s| (*s).to_owned()));
     exports.sort_unstable();
     exports.dedup();
