@@ -13,6 +13,13 @@ pub trait Cpuid {
     fn cpuid(&self, leaf: u32, subleaf: u32) -> [u32; 4];
     /// XCR0, or `None` when it cannot be read (no OSXSAVE).
     fn xcr0(&self) -> Option<u64>;
+    /// [`Cpuid::xcr0`] when CPUID.1:ECX's OSXSAVE bit is already known to
+    /// be `osxsave`: a source that would ask the CPU for it again need not
+    /// (in a virtual machine every CPUID traps to the hypervisor).
+    fn xcr0_given_osxsave(&self, osxsave: bool) -> Option<u64> {
+        let _ = osxsave;
+        self.xcr0()
+    }
 }
 
 /// The CPU this process runs on.
@@ -31,7 +38,11 @@ impl Cpuid for LiveCpuid {
 
     fn xcr0(&self) -> Option<u64> {
         // XGETBV faults unless the OS set CR4.OSXSAVE, which CPUID.1:ECX[27] reports.
-        if self.cpuid(1, 0)[2] >> 27 & 1 == 0 {
+        self.xcr0_given_osxsave(self.cpuid(1, 0)[2] >> 27 & 1 != 0)
+    }
+
+    fn xcr0_given_osxsave(&self, osxsave: bool) -> Option<u64> {
+        if !osxsave {
             return None;
         }
         let (eax, edx): (u32, u32);
@@ -89,7 +100,9 @@ impl<C: Cpuid> Cpuid for OnceCpuid<C> {
     }
 
     fn xcr0(&self) -> Option<u64> {
-        self.cpu.xcr0()
+        // The OSXSAVE bit from the leaf asked once.
+        self.cpu
+            .xcr0_given_osxsave(self.cpuid(1, 0)[2] >> 27 & 1 != 0)
     }
 }
 
