@@ -100,15 +100,6 @@ impl InputKind {
         ("unoptimized", InputKind::Unoptimized),
         ("optimized", InputKind::Optimized),
     ];
-
-    /// The kind's name.
-    pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, kind)| *kind == self)
-            .map(|(name, _)| *name)
-            .expect("every kind is named")
-    }
 }
 
 impl std::str::FromStr for InputKind {

@@ -39,12 +39,18 @@ pub struct BaseImage {
 impl BaseImage {
     /// The identity of the image at `path` whose data is `data`.
     pub fn of(path: &std::path::Path, data: &DispatchData) -> BaseImage {
+        BaseImage::named(path, data.hash)
+    }
+
+    /// The identity of the image at `path` whose data's content hash is
+    /// `hash`.
+    pub fn named(path: &std::path::Path, hash: u64) -> BaseImage {
         BaseImage {
             name: path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            hash: data.hash,
+            hash,
         }
     }
 }

@@ -65,14 +65,7 @@ impl OpenOptions {
     /// Opens a layered image on `base`, which must be the base image it was
     /// built against.
     pub fn base(mut self, base: &Image) -> OpenOptions {
-        self.requirements.base = Some(BaseImage {
-            name: base
-                .path()
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            hash: base.content_hash(),
-        });
+        self.requirements.base = Some(BaseImage::named(base.path(), base.content_hash()));
         self
     }
 
