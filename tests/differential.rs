@@ -322,7 +322,9 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
     let dir = scratch(&format!("differential-{first}-{programs}"));
     let prefix = dir.join("wine");
     let (mut runs, mut slow, mut lists_drawn, mut unrunnable) = (0, 0, 0, 0);
+    // Runs and programs (with at least one run) per platform.
     let mut per_platform = std::collections::BTreeMap::new();
+    let mut programs_per_platform = std::collections::BTreeMap::new();
     let mut failures = Vec::new();
     // The first x86_64 Linux failure of a run is reduced (C-Vise), once,
     // for at most MVIMG_REDUCE_SECONDS (default 600).
@@ -335,11 +337,15 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
     let progress = |done: u64,
                     seed: u64,
                     (slow, lists_drawn, runs, unrunnable): (u64, u64, u64, u64),
-                    per_platform: &std::collections::BTreeMap<String, u64>,
+                    (per_platform, programs_per_platform): (
+        &std::collections::BTreeMap<String, u64>,
+        &std::collections::BTreeMap<String, u64>,
+    ),
                     failures: usize| {
         eprintln!(
             "{done} Csmith programs (seeds {first}..={seed}; {slow} skipped: slow or crashing in \
              the ordinary build, or past the limit at -O0 like clang's -O0 build), {lists_drawn} drawn lists, {runs} runs {per_platform:?} \
+             of programs {programs_per_platform:?} \
              ({unrunnable} CPU and list pairs with no runnable target): {failures} divergences \
              or build failures"
         );
@@ -351,7 +357,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
                 done - 1,
                 seed - 1,
                 (slow, lists_drawn, runs, unrunnable),
-                &per_platform,
+                (&per_platform, &programs_per_platform),
                 failures.len(),
             );
         }
@@ -469,6 +475,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         let targets = list.split(';').count();
         let mut forces: Vec<Option<String>> = vec![None];
         forces.extend((0..targets).map(|t| Some(t.to_string())));
+        let runs_before = runs;
         for (runner, cpu) in &runners {
             // What the CPU may run: a target forced where `mvimg select`
             // accepts the same override (an override the init refuses keeps
@@ -517,6 +524,11 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
                 }
             }
         }
+        if runs > runs_before {
+            *programs_per_platform
+                .entry(format!("{platform:?}"))
+                .or_insert(0) += 1;
+        }
         if failures.is_empty() {
             let _ = std::fs::remove_dir_all(&work);
         }
@@ -525,7 +537,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         done,
         first + programs - 1,
         (slow, lists_drawn, runs, unrunnable),
-        &per_platform,
+        (&per_platform, &programs_per_platform),
         failures.len(),
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
