@@ -15,12 +15,14 @@
 //!   `qemu-aarch64 -cpu cortex-a53` and `neoverse-n1`, against the ordinary
 //!   AArch64 build under the same qemu (`char` is unsigned there);
 //! - every twentieth (seed ≡ 13 mod 20) as a Windows image under wine,
-//!   against the ordinary MinGW DLL (`long` is 32-bit there).
+//!   against the ordinary DLL, clang-22's with LLD as the image's IR is
+//!   (`long` is 32-bit there).
 //!
 //! The checksum must be the ordinary build's every time. The suite runs 14
 //! programs (seeds 1 to 14: one AArch64, one Windows); `MVIMG_DIFFERENTIAL=N`
 //! (`ci/differential N [FIRST]`) runs seeds FIRST to FIRST+N-1 and prints the
-//! figures every 50 programs. The first x86_64 Linux divergence or build
+//! figures every 50 programs; `MVIMG_DIFFERENTIAL_PLATFORMS=Aarch64,Windows`
+//! keeps only the seeds of those platforms. The first x86_64 Linux divergence or build
 //! failure of a run is reduced with C-Vise to a small program that still
 //! shows it (and stays well defined: its ordinary and UBSan builds agree),
 //! whose path the failure names, to be kept as a regression test.
@@ -350,7 +352,20 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
              or build failures"
         );
     };
+    // Only seeds of these platforms (`MVIMG_DIFFERENTIAL_PLATFORMS`, e.g.
+    // `Aarch64,Windows`; all by default): to add AArch64 and Windows
+    // programs to a run without the x86_64 Linux ones.
+    let only: Option<Vec<String>> = std::env::var("MVIMG_DIFFERENTIAL_PLATFORMS")
+        .ok()
+        .map(|v| v.split(',').map(|p| p.trim().to_owned()).collect());
     for seed in first..first + programs {
+        let platform = Platform::of(seed);
+        if only
+            .as_ref()
+            .is_some_and(|only| !only.contains(&format!("{platform:?}")))
+        {
+            continue;
+        }
         done += 1;
         if done.is_multiple_of(50) {
             progress(
@@ -361,7 +376,6 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
                 failures.len(),
             );
         }
-        let platform = Platform::of(seed);
         let work = dir.join(format!("p{seed}"));
         std::fs::create_dir_all(work.join("ordinary")).unwrap();
         std::fs::create_dir_all(work.join("image")).unwrap();
