@@ -55,6 +55,134 @@ impl Cpuid for LiveCpuid {
     }
 }
 
+/// The CPU this process runs on, as [`LiveCpuid`] reads it, except that the
+/// leaves glibc read when the process started are taken from glibc's copy
+/// (`__x86_get_cpuid_feature_leaf`, the raw registers its
+/// `CPU_FEATURE_PRESENT` reads): in a virtual machine every CPUID traps to
+/// the hypervisor (about 5 µs a leaf on the machine the README's figures
+/// come from), and detection needs ten leaves of which glibc has eight.
+/// Only where glibc has them all: glibc 2.34 or later (2.33 lacks leaf
+/// 0x14) on a CPU whose vendor glibc reads the extended leaves of (Intel,
+/// AMD, Hygon); anywhere else every leaf is asked of the CPU.
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+#[derive(Clone, Copy, Debug)]
+pub struct ProcessCpuid {
+    /// CPUID leaf 0, asked of the CPU (glibc keeps no copy of it).
+    leaf0: [u32; 4],
+    glibc: Option<GlibcLeafFn>,
+}
+
+/// One leaf as glibc keeps it (`struct cpuid_feature` of
+/// `<sys/platform/x86.h>`): the registers as CPUID returned them, then
+/// what glibc made usable of them.
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+#[repr(C)]
+struct GlibcLeaf {
+    cpuid: [u32; 4],
+    active: [u32; 4],
+}
+
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+type GlibcLeafFn = unsafe extern "C" fn(u32) -> *const GlibcLeaf;
+
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+impl ProcessCpuid {
+    /// glibc's index of each leaf it keeps (the `CPUID_INDEX_*` numbers of
+    /// `<bits/platform/x86.h>`, fixed by its ABI).
+    const GLIBC_INDEX: [((u32, u32), u32); 9] = [
+        ((1, 0), 0),
+        ((7, 0), 1),
+        ((0x8000_0001, 0), 2),
+        ((0xd, 1), 3),
+        ((0x8000_0007, 0), 4),
+        ((0x8000_0008, 0), 5),
+        ((7, 1), 6),
+        ((0x19, 0), 7),
+        ((0x14, 0), 8),
+    ];
+
+    /// This process's CPU: asks CPUID leaf 0 and looks glibc's copy up.
+    pub fn new() -> ProcessCpuid {
+        let leaf0 = LiveCpuid.cpuid(0, 0);
+        // "GenuineIntel", "AuthenticAMD", "HygonGenuine" as EBX, EDX, ECX.
+        let vendor = [leaf0[1], leaf0[3], leaf0[2]];
+        let read_by_glibc = [
+            [0x756e_6547, 0x4965_6e69, 0x6c65_746e],
+            [0x6874_7541, 0x6974_6e65, 0x444d_4163],
+            [0x6f67_7948, 0x6e65_476e, 0x656e_6975],
+        ]
+        .contains(&vendor);
+        ProcessCpuid {
+            leaf0,
+            glibc: if read_by_glibc { glibc_leaf_fn() } else { None },
+        }
+    }
+
+    /// Whether leaves are taken from glibc's copy.
+    pub fn uses_glibc(&self) -> bool {
+        self.glibc.is_some()
+    }
+}
+
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+impl Default for ProcessCpuid {
+    fn default() -> ProcessCpuid {
+        ProcessCpuid::new()
+    }
+}
+
+/// glibc's `__x86_get_cpuid_feature_leaf`, when this process's glibc is
+/// 2.34 or later.
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+fn glibc_leaf_fn() -> Option<GlibcLeafFn> {
+    // SAFETY: gnu_get_libc_version returns a static NUL-terminated string.
+    let version = unsafe { std::ffi::CStr::from_ptr(libc::gnu_get_libc_version()) };
+    let mut parts = version.to_str().ok()?.split('.').map(str::parse::<u32>);
+    let (major, minor) = (parts.next()?.ok()?, parts.next()?.ok()?);
+    if (major, minor) < (2, 34) {
+        return None;
+    }
+    // SAFETY: a NUL-terminated name looked up in the process's global scope.
+    let symbol =
+        unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"__x86_get_cpuid_feature_leaf".as_ptr()) };
+    if symbol.is_null() {
+        return None;
+    }
+    // SAFETY: glibc's declaration: `const struct cpuid_feature
+    // *__x86_get_cpuid_feature_leaf (unsigned int)`.
+    Some(unsafe { std::mem::transmute::<*mut libc::c_void, GlibcLeafFn>(symbol) })
+}
+
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+impl Cpuid for ProcessCpuid {
+    fn cpuid(&self, leaf: u32, subleaf: u32) -> [u32; 4] {
+        if (leaf, subleaf) == (0, 0) {
+            return self.leaf0;
+        }
+        let index = Self::GLIBC_INDEX
+            .iter()
+            .find(|(question, _)| *question == (leaf, subleaf));
+        if let (Some(get), Some(&(_, index))) = (self.glibc, index) {
+            // SAFETY: glibc returns a pointer to its (static) copy of the
+            // leaf for every index, zeros for one it does not keep.
+            let kept = unsafe { get(index) };
+            if !kept.is_null() {
+                // SAFETY: non-null, pointing at a `struct cpuid_feature`.
+                return unsafe { (*kept).cpuid };
+            }
+        }
+        LiveCpuid.cpuid(leaf, subleaf)
+    }
+
+    fn xcr0(&self) -> Option<u64> {
+        LiveCpuid.xcr0_given_osxsave(self.cpuid(1, 0)[2] >> 27 & 1 != 0)
+    }
+
+    fn xcr0_given_osxsave(&self, osxsave: bool) -> Option<u64> {
+        LiveCpuid.xcr0_given_osxsave(osxsave)
+    }
+}
+
 /// A [`Cpuid`] source that asks `cpu` once per (leaf, subleaf) and answers
 /// again from memory. Detection reads each leaf many times (once per
 /// feature); in a virtual machine every CPUID traps to the hypervisor, so

@@ -167,6 +167,9 @@ impl Host {
     pub fn detect() -> Result<Host, Error> {
         #[cfg(target_arch = "x86_64")]
         {
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            let cpu = crate::detect::OnceCpuid::new(crate::detect::ProcessCpuid::new());
+            #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
             let cpu = crate::detect::OnceCpuid::new(crate::detect::LiveCpuid);
             let mut host = Host::from_cpuid(&cpu);
             host.source = host.source.map(|s| format!("live {s}"));

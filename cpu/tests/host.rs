@@ -316,3 +316,59 @@ fn naming_tables_for_the_image_init_agree_with_the_naming_rules() {
     }
     assert!(models > 70, "{models} models");
 }
+
+/// `Host::detect` takes the leaves glibc read at start-up from glibc's
+/// copy (no CPUID trap in a VM): each such leaf says what the CPU says
+/// (leaf 1's EBX but for the APIC ID of the core glibc ran on), and the
+/// host detected equals the one every leaf asked of the CPU gives.
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+#[test]
+fn glibcs_copy_of_the_leaves_is_what_the_cpu_says() {
+    use mvimg_cpu::detect::{Cpuid, LiveCpuid, OnceCpuid, ProcessCpuid};
+    let process = ProcessCpuid::new();
+    let leaf0 = LiveCpuid.cpuid(0, 0);
+    let vendor: Vec<u8> = [leaf0[1], leaf0[3], leaf0[2]]
+        .iter()
+        .flat_map(|r| r.to_le_bytes())
+        .collect();
+    let vendor = String::from_utf8_lossy(&vendor).into_owned();
+    // Debian 12's glibc is 2.36: it has the copy on Intel and AMD CPUs.
+    if vendor == "GenuineIntel" || vendor == "AuthenticAMD" {
+        assert!(process.uses_glibc(), "{vendor}");
+    }
+    let (max_basic, max_extended) = (leaf0[0], LiveCpuid.cpuid(0x8000_0000, 0)[0]);
+    let max_leaf7_subleaf = LiveCpuid.cpuid(7, 0)[0];
+    let mut compared = 0;
+    for (leaf, subleaf) in [
+        (1, 0),
+        (7, 0),
+        (7, 1),
+        (0xd, 1),
+        (0x14, 0),
+        (0x19, 0),
+        (0x8000_0001, 0),
+        (0x8000_0007, 0),
+        (0x8000_0008, 0),
+    ] {
+        let present = if leaf >= 0x8000_0000 {
+            leaf <= max_extended
+        } else {
+            leaf <= max_basic && (leaf != 7 || subleaf <= max_leaf7_subleaf)
+        };
+        if !present {
+            continue;
+        }
+        let (mut kept, mut live) = (process.cpuid(leaf, subleaf), LiveCpuid.cpuid(leaf, subleaf));
+        if leaf == 1 {
+            kept[1] &= 0x00ff_ffff;
+            live[1] &= 0x00ff_ffff;
+        }
+        assert_eq!(kept, live, "leaf {leaf:#x}.{subleaf} ({vendor})");
+        compared += 1;
+    }
+    assert!(compared >= 4, "{compared} leaves compared");
+    let every_leaf = Host::from_cpuid(&OnceCpuid::new(LiveCpuid));
+    let detected = Host::detect().unwrap();
+    assert_eq!(detected.name, every_leaf.name);
+    assert_eq!(detected.features, every_leaf.features);
+}

@@ -6,8 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::image::elf::ElfSections;
 use crate::image::format::{DispatchHead, Segment, DISPATCH_SYMBOL};
+use crate::image::source::{BlockFile, Source, Window};
 use crate::image::{DispatchData, FormatError};
+use crate::FeatureSet;
 use object::{Object, ObjectSection, ObjectSegment, ObjectSymbol, SegmentFlags};
 
 /// Why an image file could not be read.
@@ -94,7 +97,7 @@ impl ImageFile {
             object::BinaryFormat::Pe => "pe",
             _ => "other",
         };
-        let (tail, address) = locate(path, &file)?;
+        let (tail, address) = locate(path, bytes, &file)?;
         let format_error = |error| InspectError::Format {
             path: path.to_path_buf(),
             error,
@@ -133,12 +136,8 @@ impl ImageFile {
         let pointer = if file.is_64() { 8 } else { 4 };
         data.check_addresses(&segments, pointer, address)
             .map_err(format_error)?;
-        init_tables_agree(&file, &data).map_err(|detail| {
-            format_error(FormatError {
-                offset: 0,
-                problem: crate::image::format::FormatProblem::InitTablesDisagree { detail },
-            })
-        })?;
+        init_tables_agree(init_tables(bytes, &file)?, &data)
+            .map_err(|detail| tables_error(path, detail))?;
         // Symbol starts per section; a body's size is its ELF size, else the
         // distance to the next symbol (or the section end).
         let mut starts: BTreeMap<u64, u64> = BTreeMap::new();
@@ -419,28 +418,73 @@ impl Drop for Mapped {
     }
 }
 
-/// The name of the init's tables in an image's symbol table.
 /// Reads the head of the dispatch data of the image at `path`
 /// ([`DispatchHead::parse`]) and checks the init's tables against it: what
 /// decides whether and how the image loads, without reading its function
 /// tables or (for an image that exports its tables) its symbol table. What
 /// a loader reads before `dlopen`.
 pub fn read_head(path: &Path) -> Result<DispatchHead, InspectError> {
-    let mapped = Mapped::open(path)?;
-    let file = object_file(path, mapped.bytes())?;
-    let (tail, _) = locate(path, &file)?;
+    let file = BlockFile::open(path).map_err(|source| InspectError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_head_in(path, &file)
+}
+
+/// [`read_head`] of `file`, opened at `path`. A 64-bit little-endian ELF
+/// image that exports its data and tables through a GNU hash table (every
+/// image mvimg links for Linux) is read a few blocks of it: its section
+/// headers, the hash table's probes, the head and the tables. Any other
+/// file is mapped and its symbols searched, as [`ImageFile::read`] does.
+pub(crate) fn read_head_in(path: &Path, file: &BlockFile) -> Result<DispatchHead, InspectError> {
     let format_error = |error| InspectError::Format {
         path: path.to_path_buf(),
         error,
     };
+    let by_blocks = ElfSections::read(file).and_then(|elf| {
+        // Each to the end of its section; the tables, which are read whole,
+        // only as far as their symbol's size when it has one.
+        let window = |name, whole: bool| {
+            let (address, size) = elf.exported(file, name)?;
+            let (start, mut len) = elf.file_range(address)?;
+            if whole && size > 0 {
+                len = len.min(size);
+            }
+            Some(Window {
+                source: file,
+                start,
+                len,
+            })
+        };
+        Some((
+            window(DISPATCH_SYMBOL, false)?,
+            window(INIT_TABLES_SYMBOL, true)?,
+        ))
+    });
+    if let Some((data, tables)) = by_blocks {
+        let head = DispatchHead::parse_source(&data).map_err(format_error)?;
+        let tables = tables.read(0, tables.size());
+        init_tables_agree(tables.as_deref(), &head).map_err(|detail| tables_error(path, detail))?;
+        return Ok(head);
+    }
+    let mapped = Mapped::open(path)?;
+    let object = object_file(path, mapped.bytes())?;
+    let (tail, _) = locate(path, mapped.bytes(), &object)?;
     let head = DispatchHead::parse(tail).map_err(format_error)?;
-    init_tables_agree(&file, &head).map_err(|detail| {
-        format_error(FormatError {
+    init_tables_agree(init_tables(mapped.bytes(), &object)?, &head)
+        .map_err(|detail| tables_error(path, detail))?;
+    Ok(head)
+}
+
+/// The error of an image whose init's tables disagree with its data.
+fn tables_error(path: &Path, detail: String) -> InspectError {
+    InspectError::Format {
+        path: path.to_path_buf(),
+        error: FormatError {
             offset: 0,
             problem: crate::image::format::FormatProblem::InitTablesDisagree { detail },
-        })
-    })?;
-    Ok(head)
+        },
+    }
 }
 
 /// `bytes` parsed as an object file.
@@ -451,110 +495,111 @@ fn object_file<'a>(path: &Path, bytes: &'a [u8]) -> Result<object::File<'a>, Ins
     })
 }
 
-/// Where the dispatch data is in `file`: its bytes to the end of their
-/// section, and its address.
-fn locate<'a>(path: &Path, file: &object::File<'a>) -> Result<(&'a [u8], u64), InspectError> {
-    let no_data = || InspectError::NoDispatchData {
-        path: path.to_path_buf(),
-    };
-    let wanted =
-        |name: &[u8]| name.strip_prefix(b"_").unwrap_or(name) == DISPATCH_SYMBOL.as_bytes();
-    // The dispatch data is exported: found through the ELF hash table as
-    // the dynamic loader finds it, else among the dynamic symbols (a
-    // fraction of the symbol table), the symbols or the exports.
-    let address = elf_exported_address(file, DISPATCH_SYMBOL)
-        .or_else(|| {
-            file.dynamic_symbols()
-                .chain(file.symbols())
-                .find(|s| s.is_definition() && s.name_bytes().is_ok_and(wanted))
-                .map(|s| s.address())
-        })
+/// `name`, exported by the 64-bit little-endian ELF file `bytes` and found
+/// through its GNU hash table: its bytes to the end of their section, and
+/// its address.
+fn elf_exported<'a>(bytes: &'a [u8], name: &str) -> Option<(&'a [u8], u64)> {
+    let elf = ElfSections::read(bytes)?;
+    let (address, _) = elf.exported(bytes, name)?;
+    let (start, len) = elf.file_range(address)?;
+    let start = usize::try_from(start).ok()?;
+    Some((
+        bytes.get(start..start.checked_add(usize::try_from(len).ok()?)?)?,
+        address,
+    ))
+}
+
+/// The definition of `name` (or `_name`, Mach-O's spelling) among the
+/// symbols of `file`: its bytes to the end of their section and its
+/// address. `Ok(None)` when there is none; an error when the symbol lies
+/// in no section with contents.
+fn defined<'a>(file: &object::File<'a>, name: &str) -> Result<Option<(&'a [u8], u64)>, ()> {
+    let wanted = |n: &[u8]| n.strip_prefix(b"_").unwrap_or(n) == name.as_bytes();
+    // Among the dynamic symbols (a fraction of the symbol table), the
+    // symbols, the exports.
+    let address = file
+        .dynamic_symbols()
+        .chain(file.symbols())
+        .find(|s| s.is_definition() && s.name_bytes().is_ok_and(wanted))
+        .map(|s| s.address())
         .or_else(|| {
             file.exports()
                 .ok()?
                 .iter()
                 .find(|e| wanted(e.name()))
                 .map(|e| e.address())
-        })
-        .ok_or_else(no_data)?;
+        });
+    let Some(address) = address else {
+        return Ok(None);
+    };
     let section = file
         .sections()
         .find(|s| s.address() <= address && address < s.address().saturating_add(s.size()))
-        .ok_or_else(no_data)?;
-    let content = section.data().map_err(|_| no_data())?;
-    let start = usize::try_from(address - section.address()).map_err(|_| no_data())?;
-    let tail = content.get(start..).ok_or_else(no_data)?;
-    Ok((tail, address))
+        .ok_or(())?;
+    let content = section.data().map_err(|_| ())?;
+    let start = usize::try_from(address - section.address()).map_err(|_| ())?;
+    Ok(Some((content.get(start..).ok_or(())?, address)))
 }
 
-/// The address of the symbol `name` defined and exported by a 64-bit ELF
-/// file, looked up in its GNU hash table (a few reads, whatever the number
-/// of symbols). `None` when the file has no such table or no such symbol.
-fn elf_exported_address(file: &object::File<'_>, name: &str) -> Option<u64> {
-    use object::read::elf::Sym;
-    let object::File::Elf64(elf) = file else {
-        return None;
+/// Where the dispatch data is in `file` (whose bytes are `bytes`): its
+/// bytes to the end of their section, and its address. The data is
+/// exported: found through the ELF hash table as the dynamic loader finds
+/// it, else among the symbols.
+fn locate<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    file: &object::File<'a>,
+) -> Result<(&'a [u8], u64), InspectError> {
+    let no_data = || InspectError::NoDispatchData {
+        path: path.to_path_buf(),
     };
-    let endian = elf.endian();
-    let (table, link) = elf
-        .elf_section_table()
-        .gnu_hash(endian, elf.data())
-        .ok()??;
-    let symbols = elf.elf_dynamic_symbol_table();
-    if symbols.section() != link {
-        return None;
+    match elf_exported(bytes, DISPATCH_SYMBOL) {
+        Some(found) => Ok(found),
+        None => defined(file, DISPATCH_SYMBOL)
+            .ok()
+            .flatten()
+            .ok_or_else(no_data),
     }
-    let name = name.as_bytes();
-    let versions = object::read::elf::VersionTable::default();
-    let (_, symbol) = table.find(
-        endian,
-        name,
-        object::elf::gnu_hash(name),
-        None,
-        symbols,
-        &versions,
-    )?;
-    (!symbol.is_undefined(endian)).then(|| symbol.st_value(endian))
 }
 
 const INIT_TABLES_SYMBOL: &str = "mvimg_init_tables";
 
-/// Checks that the init's tables (`mvimg_init_tables`, found through the
-/// symbol table; an image stripped of it cannot be checked and passes)
-/// describe the targets the dispatch data describes: as many, with the same
-/// names, each requiring exactly the recorded features that the tables can
-/// detect and this database matches (never one that is not recorded). The
-/// tables name their own features, so images of another mvimg version
-/// compare too. The reason when they disagree.
-fn init_tables_agree(file: &object::File<'_>, data: &DispatchHead) -> Result<(), String> {
+/// The init's tables of `file` (whose bytes are `bytes`), to the end of
+/// their section: exported since the loader reads them before dlopen,
+/// found through the hash table; an image built before is searched.
+/// `None` for an image without them (stripped of its symbol table).
+fn init_tables<'a>(
+    bytes: &'a [u8],
+    file: &object::File<'a>,
+) -> Result<Option<&'a [u8]>, InspectError> {
+    if let Some((tables, _)) = elf_exported(bytes, INIT_TABLES_SYMBOL) {
+        return Ok(Some(tables));
+    }
+    match defined(file, INIT_TABLES_SYMBOL) {
+        Ok(found) => Ok(found.map(|(tables, _)| tables)),
+        // Checked as if empty: the check names what is missing.
+        Err(()) => Ok(Some(&[])),
+    }
+}
+
+/// Checks that the init's tables (`None` for an image without them: it
+/// cannot be checked and passes) describe the targets the dispatch data
+/// describes: as many, with the same names, each requiring exactly the
+/// recorded features that the tables can detect and this database matches
+/// (never one that is not recorded). The tables name their own features,
+/// so images of another mvimg version compare too. The reason when they
+/// disagree.
+fn init_tables_agree(tables: Option<&[u8]>, data: &DispatchHead) -> Result<(), String> {
     use crate::image::layout as l;
-    // Exported since the loader reads them before dlopen: found through the
-    // hash table; an image built before is searched.
-    let Some(address) = elf_exported_address(file, INIT_TABLES_SYMBOL).or_else(|| {
-        file.symbols()
-            .find(|s| {
-                s.is_definition()
-                    && s.name_bytes().is_ok_and(|n| {
-                        n.strip_prefix(b"_").unwrap_or(n) == INIT_TABLES_SYMBOL.as_bytes()
-                    })
-            })
-            .map(|s| s.address())
-    }) else {
+    let Some(bytes) = tables else {
         return Ok(());
     };
-    let bytes = file
-        .sections()
-        .find(|s| s.address() <= address && address < s.address() + s.size())
-        .and_then(|s| {
-            let content = s.data().ok()?;
-            content.get(usize::try_from(address - s.address()).ok()?..)
-        })
-        .ok_or("the init's tables are not in the file")?;
+    if bytes.is_empty() {
+        return Err("the init's tables are not in the file".into());
+    }
     let word = |i: u32| -> Result<u32, String> {
-        let at = i as usize * 4;
         bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+            .u32_at(u64::from(i) * 4)
             .ok_or_else(|| format!("the tables end before word {i}"))
     };
     let string = |offset: u32| -> Result<&str, String> {
@@ -570,17 +615,22 @@ fn init_tables_agree(file: &object::File<'_>, data: &DispatchHead) -> Result<(),
     if mask_words == 0 || mask_words > 64 {
         return Err(format!("{mask_words} mask words"));
     }
-    // Each mask bit's feature name.
+    let db = data.arch.database();
+    // Each mask bit's feature name, and the database's feature of that name.
     let feature_stride = l::INIT_FEATURE_WORDS + 2 * mask_words;
-    let mut named: BTreeMap<u32, &str> = BTreeMap::new();
+    let mut named: Vec<Option<(&str, Option<crate::Feature>)>> =
+        vec![None; mask_words as usize * 32];
+    let mut detectable = FeatureSet::empty(data.arch);
     for k in 0..word(l::IH_FEATURES)? {
         let at = word(l::IH_FEATURES_AT)? + k * feature_stride;
         let bit = word(at + l::IF_BIT)?;
-        if bit != u32::MAX {
-            named.insert(bit, string(word(at + l::IF_NAME)?)?);
+        if let Some(slot) = named.get_mut(bit as usize) {
+            let name = string(word(at + l::IF_NAME)?)?;
+            let feature = db.feature(name);
+            detectable.extend(feature);
+            *slot = Some((name, feature));
         }
     }
-    let detectable: std::collections::BTreeSet<&str> = named.values().copied().collect();
     let targets = word(l::IH_TARGETS)? as usize;
     if targets != data.targets.len() {
         return Err(format!(
@@ -588,7 +638,6 @@ fn init_tables_agree(file: &object::File<'_>, data: &DispatchHead) -> Result<(),
             data.targets.len()
         ));
     }
-    let db = data.arch.database();
     let matched = db.matched();
     let target_stride = l::INIT_TARGET_WORDS + mask_words;
     for (t, record) in data.targets.iter().enumerate() {
@@ -600,36 +649,42 @@ fn init_tables_agree(file: &object::File<'_>, data: &DispatchHead) -> Result<(),
                 record.name
             ));
         }
-        let mut needs = std::collections::BTreeSet::new();
+        let (recorded, recorded_unknown) = record.known_features(data.arch);
+        // What the init requires: features of this database, and names it
+        // does not know (each must be recorded all the same).
+        let mut needs = FeatureSet::empty(data.arch);
+        let mut extra: Option<&str> = None;
         for w in 0..mask_words {
             let bits = word(at + l::INIT_TARGET_WORDS + w)?;
-            for b in 0..32 {
-                if bits >> b & 1 == 1 {
-                    let name = named
-                        .get(&(w * 32 + b))
-                        .ok_or_else(|| format!("target {t} needs an unnamed feature bit"))?;
-                    needs.insert(*name);
+            for b in (0..32).filter(|b| bits >> b & 1 == 1) {
+                let (name, feature) = named[(w * 32 + b) as usize]
+                    .ok_or_else(|| format!("target {t} needs an unnamed feature bit"))?;
+                let is_recorded = match feature {
+                    Some(f) => {
+                        needs.insert(f);
+                        recorded.contains(f)
+                    }
+                    None => recorded_unknown.contains(&name),
+                };
+                if !is_recorded && extra.is_none_or(|e| name < e) {
+                    extra = Some(name);
                 }
             }
         }
-        let recorded: std::collections::BTreeSet<&str> = record
-            .features
-            .split(',')
-            .filter(|n| !n.is_empty())
-            .collect();
-        if let Some(extra) = needs.iter().find(|n| !recorded.contains(*n)) {
+        if let Some(extra) = extra {
             return Err(format!(
                 "target {t}'s init requires `{extra}`, which the data does not record"
             ));
         }
-        let expected = recorded.iter().find(|n| {
-            detectable.contains(*n)
-                && !needs.contains(*n)
-                && db.feature(n).is_some_and(|f| matched.contains(f))
-        });
-        if let Some(missing) = expected {
+        let expected = recorded
+            .intersection(&detectable)
+            .intersection(&matched)
+            .difference(&needs);
+        let missing = expected.iter().next();
+        if let Some(missing) = missing {
             return Err(format!(
-                "target {t} records `{missing}`, which its init does not require"
+                "target {t} records `{}`, which its init does not require",
+                missing.name()
             ));
         }
     }

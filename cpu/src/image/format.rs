@@ -15,6 +15,7 @@ pub use super::layout::{
     FORMAT_VERSION, FUNCTION_ENTRY, FUNCTION_SLOT, TARGET_CLONE_ALL, TARGET_MIN_SIZE,
     TARGET_OPT_SIZE,
 };
+use crate::image::source::Source;
 use crate::{Arch, FeatureSet, ResolvedTargets, TargetList};
 
 /// The exported symbol of the dispatch data.
@@ -693,21 +694,18 @@ pub struct Segment {
     pub writable: bool,
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
+struct Reader<'a, S: Source + ?Sized> {
+    source: &'a S,
 }
 
-impl Reader<'_> {
+impl<S: Source + ?Sized> Reader<'_, S> {
     fn word(&self, offset: u64) -> Result<u32, FormatError> {
-        let at = usize::try_from(offset).ok();
-        at.and_then(|at| self.bytes.get(at..at.checked_add(4)?))
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .ok_or(FormatError {
-                offset,
-                problem: FormatProblem::Truncated {
-                    len: self.bytes.len() as u64,
-                },
-            })
+        self.source.u32_at(offset).ok_or(FormatError {
+            offset,
+            problem: FormatProblem::Truncated {
+                len: self.source.size(),
+            },
+        })
     }
 }
 
@@ -730,12 +728,12 @@ struct Parts {
 /// The strings of a dispatch data: every string is UTF-8 without NUL bytes,
 /// followed by a NUL (so that C hosts can use it in place); names are not
 /// empty.
-struct Strings<'a> {
-    r: Reader<'a>,
+struct Strings<'a, S: Source + ?Sized> {
+    r: Reader<'a, S>,
     area: Range<u64>,
 }
 
-impl Strings<'_> {
+impl<S: Source + ?Sized> Strings<'_, S> {
     /// The string whose (offset, length) words are at `at`.
     fn text(&self, at: u64, may_be_empty: bool) -> Result<String, FormatError> {
         let (r, strings) = (&self.r, &self.area);
@@ -751,10 +749,18 @@ impl Strings<'_> {
                 },
             );
         }
-        if r.bytes[end as usize] != 0 {
+        // Inside the area, which is inside the source (the head's parse
+        // checked both).
+        let bytes = r.source.read(start, len + 1).ok_or(FormatError {
+            offset: at,
+            problem: FormatProblem::Truncated {
+                len: r.source.size(),
+            },
+        })?;
+        if bytes[len as usize] != 0 {
             return fail(at, FormatProblem::StringNotTerminated { offset, len });
         }
-        match String::from_utf8(r.bytes[start as usize..end as usize].to_vec()) {
+        match String::from_utf8(bytes[..len as usize].to_vec()) {
             Ok(text) if (may_be_empty || !text.is_empty()) && !text.contains('\0') => Ok(text),
             Ok(text) if text.is_empty() => fail(at, FormatProblem::EmptyName),
             _ => fail(at, FormatProblem::NotText),
@@ -778,9 +784,19 @@ impl DispatchHead {
         Ok(Self::parse_with_parts(bytes)?.0)
     }
 
-    fn parse_with_parts(bytes: &[u8]) -> Result<(DispatchHead, Parts), FormatError> {
-        let r = Reader { bytes };
-        if bytes.len() < 8 || bytes[..8] != MAGIC {
+    /// [`DispatchHead::parse`] of the data at the start of `source`, read
+    /// only where the head lies (a file is read a few blocks of it).
+    pub(crate) fn parse_source<S: Source + ?Sized>(
+        source: &S,
+    ) -> Result<DispatchHead, FormatError> {
+        Ok(Self::parse_with_parts(source)?.0)
+    }
+
+    fn parse_with_parts<S: Source + ?Sized>(
+        source: &S,
+    ) -> Result<(DispatchHead, Parts), FormatError> {
+        let r = Reader { source };
+        if source.read(0, 8).as_deref() != Some(&MAGIC[..]) {
             return fail(0, FormatProblem::BadMagic);
         }
         let header = |k: u32| r.word(u64::from(k) * 4);
@@ -811,12 +827,12 @@ impl DispatchHead {
             }
         };
         let total_size = header(H_TOTAL_SIZE)?;
-        if (total_size as usize) > bytes.len() {
+        if u64::from(total_size) > source.size() {
             return fail(
                 u64::from(H_TOTAL_SIZE) * 4,
                 FormatProblem::TotalSizePastEnd {
                     total_size,
-                    len: bytes.len() as u64,
+                    len: source.size(),
                 },
             );
         }
@@ -923,7 +939,7 @@ impl DispatchHead {
         }
         let offset_of = |k: usize| parts[k].1.start;
         let strings = Strings {
-            r: Reader { bytes },
+            r: Reader { source },
             area: parts[7].1.clone(),
         };
         let text = |at: u64, may_be_empty: bool| strings.text(at, may_be_empty);
@@ -1056,7 +1072,7 @@ impl DispatchData {
     /// and the order of each target's entries.
     pub fn parse(bytes: &[u8]) -> Result<DispatchData, FormatError> {
         let (head, parts) = DispatchHead::parse_with_parts(bytes)?;
-        let r = Reader { bytes };
+        let r = Reader { source: bytes };
         let Parts {
             ranges,
             function_count,
@@ -1066,7 +1082,7 @@ impl DispatchData {
         } = parts;
         let offset_of = |k: usize| ranges[k].1.start;
         let strings = Strings {
-            r: Reader { bytes },
+            r: Reader { source: bytes },
             area: ranges[7].1.clone(),
         };
         let string = |at: u64| strings.name(at);
@@ -1135,6 +1151,23 @@ impl DispatchData {
             slots,
             relocs,
         })
+    }
+}
+
+impl TargetRecord {
+    /// Its recorded features that `arch`'s database knows, and the names
+    /// of those it does not (an image of a newer mvimg), in record order.
+    pub(crate) fn known_features(&self, arch: Arch) -> (FeatureSet, Vec<&str>) {
+        let db = arch.database();
+        let mut known = FeatureSet::empty(arch);
+        let mut unknown = Vec::new();
+        for name in self.features.split(',').filter(|n| !n.is_empty()) {
+            match db.feature(name) {
+                Some(feature) => known.insert(feature),
+                None => unknown.push(name),
+            }
+        }
+        (known, unknown)
     }
 }
 
@@ -1261,16 +1294,13 @@ impl DispatchHead {
         }
         let db = self.arch.database();
         for (t, (target, record)) in resolved.targets.iter_mut().zip(&self.targets).enumerate() {
-            let mut isa = FeatureSet::empty(self.arch);
-            for name in record.features.split(',').filter(|n| !n.is_empty()) {
-                let feature = db.feature(name).ok_or_else(|| {
-                    wrong(FormatProblem::UnknownFeature {
-                        target: t,
-                        feature: name.to_owned(),
-                        built_by: built_by.clone(),
-                    })
-                })?;
-                isa.insert(feature);
+            let (isa, unknown) = record.known_features(self.arch);
+            if let Some(name) = unknown.first() {
+                return Err(wrong(FormatProblem::UnknownFeature {
+                    target: t,
+                    feature: (*name).to_owned(),
+                    built_by: built_by.clone(),
+                }));
             }
             // Tuning hints as resolved; what a host must have as recorded.
             target.features = target.features.intersection(&db.tuning()).union(&isa);

@@ -16,10 +16,11 @@ use std::path::{Path, PathBuf};
 use super::check::{check, BaseImage, Refusal, Requirements};
 use std::sync::OnceLock;
 
-use super::file::{read_head, ImageFile, InspectError};
+use super::file::{read_head_in, ImageFile, InspectError};
 use super::format::{
     content_hash, DispatchData, DispatchHead, FormatError, FormatProblem, Segment, DISPATCH_SYMBOL,
 };
+use super::source::{BlockFile, Source};
 use crate::select::{SelectOptions, Selection};
 use crate::Host;
 
@@ -476,13 +477,11 @@ mod sys {
     /// Checks that the file is a 64-bit little-endian ELF shared object whose
     /// program headers and loadable segments lie inside the file: glibc's
     /// dlopen maps what the headers say and faults on a truncated file.
-    fn check_elf(path: &Path) -> Result<(), String> {
-        use std::io::{Read, Seek, SeekFrom};
-        let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        let len = file.metadata().map_err(|e| e.to_string())?.len();
-        let mut header = [0u8; 64];
-        file.read_exact(&mut header)
-            .map_err(|_| format!("the file is {len} bytes, shorter than an ELF header"))?;
+    fn check_elf(file: &BlockFile) -> Result<(), String> {
+        let len = file.size();
+        let header = file
+            .read(0, 64)
+            .ok_or_else(|| format!("the file is {len} bytes, shorter than an ELF header"))?;
         if header[..4] != *b"\x7fELF" || header[4] != 2 || header[5] != 1 {
             return Err("not a 64-bit little-endian ELF file".into());
         }
@@ -502,16 +501,12 @@ mod sys {
             ));
         }
         let table = u64::from(phnum) * 56;
-        if phoff.checked_add(table).is_none_or(|end| end > len) {
-            return Err(format!(
+        let headers = file.read(phoff, table).ok_or_else(|| {
+            format!(
                 "the program headers (bytes {phoff}+{table}) run past the end of the file \
                  ({len} bytes): the file is truncated"
-            ));
-        }
-        let mut headers = vec![0u8; table as usize];
-        file.seek(SeekFrom::Start(phoff))
-            .map_err(|e| e.to_string())?;
-        file.read_exact(&mut headers).map_err(|e| e.to_string())?;
+            )
+        })?;
         for ph in headers.chunks_exact(56) {
             let kind = u32::from_le_bytes(ph[0..4].try_into().unwrap());
             let (offset, filesz) = (u64_at(ph, 8), u64_at(ph, 32));
@@ -543,12 +538,24 @@ mod sys {
     }
 
     pub(super) fn open(path: PathBuf, options: &OpenOptions) -> Result<Image, LoadError> {
-        if let Err(message) = check_elf(&path) {
+        // The file is read a few blocks of it (the ELF headers, the hash
+        // table's probes, the data's head, the init's tables), each once.
+        let file = match BlockFile::open(&path) {
+            Ok(file) => file,
+            Err(e) => {
+                return Err(LoadError::Dlopen {
+                    path,
+                    message: e.to_string(),
+                })
+            }
+        };
+        if let Err(message) = check_elf(&file) {
             return Err(LoadError::Dlopen { path, message });
         }
         // Decided from the file's head, before dlopen runs any of the
         // image's code.
-        let head = read_head(&path).map_err(LoadError::File)?;
+        let head = read_head_in(&path, &file).map_err(LoadError::File)?;
+        drop(file);
         let host = match &options.host {
             Some(host) => host.clone(),
             None => this_machine().map_err(|error| LoadError::Select {

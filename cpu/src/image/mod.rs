@@ -11,10 +11,12 @@
 //! the image, which `Image::open` does before `dlopen`.
 
 mod check;
+mod elf;
 pub mod file;
 pub mod format;
 pub mod layout;
 mod loader;
+mod source;
 
 pub use check::{check, BaseImage, CheckReport, Refusal, Requirements};
 pub use file::{read_head, ImageFile, InspectError};
