@@ -456,15 +456,15 @@ pub(crate) fn read_head_in(path: &Path, file: &BlockFile) -> Result<DispatchHead
                 len,
             })
         };
+        let tables = window(INIT_TABLES_SYMBOL, true)?;
         Some((
             window(DISPATCH_SYMBOL, false)?,
-            window(INIT_TABLES_SYMBOL, true)?,
+            tables.read(0, tables.size())?.into_owned(),
         ))
     });
     if let Some((data, tables)) = by_blocks {
         let head = DispatchHead::parse_source(&data).map_err(format_error)?;
-        let tables = tables.read(0, tables.size());
-        init_tables_agree(tables.as_deref(), &head).map_err(|detail| tables_error(path, detail))?;
+        init_tables_agree(Some(&tables), &head).map_err(|detail| tables_error(path, detail))?;
         return Ok(head);
     }
     let mapped = Mapped::open(path)?;
