@@ -83,6 +83,24 @@ pub fn image_file(data: &[u8]) {
     }
 }
 
+/// The loader's read of an image file's head (`read_head`, which reads the
+/// file a few blocks at a time through its own ELF lookup) against the
+/// whole read (`ImageFile::parse`): any bytes give a head or an error, and
+/// an image the whole read accepts gives the same head. The bytes go to a
+/// file of this process's own.
+pub fn image_head(data: &[u8]) {
+    let path = std::env::temp_dir().join(format!("mvimg-fuzz-head-{}", std::process::id()));
+    std::fs::write(&path, data).expect("the temporary directory is writable");
+    let head = mvimg_cpu::image::read_head(&path);
+    if let Ok(image) = ImageFile::parse(&path, data) {
+        match head {
+            Ok(head) => assert_eq!(head, image.data.head, "the two reads disagree"),
+            Err(e) => panic!("the whole read accepts the image, the head's read says: {e}"),
+        }
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
 /// `cpu:` fleet nodes and planning: any text is a node or an error; a set of
 /// nodes plans (or fails) without a panic, and a plan's list resolves.
 pub fn fleet_node(data: &[u8]) {

@@ -153,4 +153,5 @@ fn image_inputs_never_panic() {
     }
     replay("dispatch_data", checks::dispatch_data, &data, 5000);
     replay("image_file", checks::image_file, &images, 600);
+    replay("image_head", checks::image_head, &images, 600);
 }
