@@ -77,6 +77,10 @@ pub fn run(ctx: &Ctx) -> Result<String> {
     let original = sqlite_bc(ctx, "original", false)?;
     let edited = sqlite_bc(ctx, "edited", true)?;
     let mut out = String::from("### 6. Incremental and distributed builds\n\n");
+    // mvimg writes into existing directories only.
+    for sub in ["a", "b", "c", "d", "l"] {
+        std::fs::create_dir_all(dir.join(sub))?;
+    }
 
     // Each round: a fresh cache warmed by the original's build, then the
     // edited input built with that cache and without one.
