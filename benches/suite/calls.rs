@@ -55,7 +55,14 @@ pub fn run(ctx: &Ctx) -> Result<String> {
     let plan = dir.join("plan.json");
     output(
         Command::new(env!("CARGO_BIN_EXE_mvimg"))
-            .args(["build", "-C", "generic;haswell;x86-64-v4", "--plan"])
+            .args([
+                "build",
+                "-C",
+                "generic;haswell;x86-64-v4",
+                "--input",
+                "optimized",
+            ])
+            .arg("--plan")
             .arg(&plan)
             .arg("-o")
             .arg(&image)

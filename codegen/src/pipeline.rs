@@ -716,6 +716,18 @@ type Compiled = (
     Option<crate::remote::RemoteReport>,
 );
 
+/// The partition count a build is held to whatever its module's size: one
+/// for Mach-O (LLVM's Mach-O object writers reject a difference of two
+/// symbols when one is undefined in the object, and the dispatch data holds
+/// such differences), else the count the options ask for; `None`: chosen by
+/// the module's size ([`automatic_partitions`]).
+fn fixed_partitions(platform: &Platform, options: &BuildOptions) -> Option<usize> {
+    match platform.format() {
+        mvimg_cpu::ObjectFormat::MachO => Some(1),
+        _ => options.partitions.map(|parts| parts.max(1)),
+    }
+}
+
 /// Optimizes and emits the multiversioned `module`: as one partition
 /// ([`one_partition`]) or split and compiled in parallel ([`Codegen`]).
 fn compile(
@@ -726,16 +738,8 @@ fn compile(
     options: &BuildOptions,
     clock: &mut Clock,
 ) -> Result<Compiled, Error> {
-    // LLVM's Mach-O object writers reject a difference of two symbols when one
-    // is undefined in the object, and the dispatch data holds such
-    // differences: Mach-O images are compiled as one partition.
-    let parts = match platform.format() {
-        mvimg_cpu::ObjectFormat::MachO => 1,
-        _ => options
-            .partitions
-            .unwrap_or_else(|| automatic_partitions(module))
-            .max(1),
-    };
+    let parts =
+        fixed_partitions(platform, options).unwrap_or_else(|| automatic_partitions(module).max(1));
     if parts == 1 {
         clock.reporter.report("optimize+emit", 0, 1);
         let object = one_partition(module, platform, targets, machine, options)?;
@@ -800,7 +804,15 @@ fn prelink<'ctx>(
     machine: &TargetMachine,
     options: &BuildOptions,
 ) -> Result<Module<'ctx>, Error> {
-    if options.input == crate::machine::InputKind::Optimized || options.opt_level == OptLevel::O0 {
+    // One target clones nothing, and one partition's own -On pipeline sees
+    // the whole program: there the pre-link would only repeat the
+    // simplification that pipeline does (a one-target object cost 1.33x
+    // `clang -O2 -c` with it).
+    let one_piece = targets.targets.len() == 1 && fixed_partitions(platform, options) == Some(1);
+    if options.input == crate::machine::InputKind::Optimized
+        || options.opt_level == OptLevel::O0
+        || one_piece
+    {
         return Ok(module);
     }
     let read_back = |bitcode: &[u8]| {
