@@ -16,11 +16,10 @@ use std::path::{Path, PathBuf};
 use super::check::{check, BaseImage, Refusal, Requirements};
 use std::sync::OnceLock;
 
-use super::file::{read_head_in, ImageFile, InspectError};
+use super::file::{ImageFile, InspectError};
 use super::format::{
     content_hash, DispatchData, DispatchHead, FormatError, FormatProblem, Segment, DISPATCH_SYMBOL,
 };
-use super::source::{BlockFile, Source};
 use crate::select::{SelectOptions, Selection};
 use crate::Host;
 
@@ -416,6 +415,8 @@ impl Drop for Image {
 #[cfg(target_os = "linux")]
 mod sys {
     use super::*;
+    use crate::image::file::read_head_in;
+    use crate::image::source::{BlockFile, Source};
 
     fn dlerror() -> String {
         // SAFETY: dlerror returns null or a NUL-terminated string.
