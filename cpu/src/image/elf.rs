@@ -17,6 +17,14 @@ struct Section {
     link: u32,
 }
 
+/// An exported symbol found in a file ([`ElfSections::find`]).
+pub(crate) struct Found {
+    pub(crate) address: u64,
+    pub(crate) size: u64,
+    pub(crate) offset: u64,
+    pub(crate) to_section_end: u64,
+}
+
 /// The section headers of a 64-bit little-endian ELF file.
 pub(crate) struct ElfSections {
     sections: Vec<Section>,
@@ -77,6 +85,21 @@ impl ElfSections {
         })?;
         let into = address - s.address;
         Some((s.offset.checked_add(into)?, s.size - into))
+    }
+
+    /// `name`, exported ([`ElfSections::exported`]): its address, its
+    /// symbol's size (0 when not recorded), and where its bytes are in the
+    /// file ([`ElfSections::file_range`]: their offset and the bytes from
+    /// there to the end of their section).
+    pub(crate) fn find<S: Source + ?Sized>(&self, file: &S, name: &str) -> Option<Found> {
+        let (address, size) = self.exported(file, name)?;
+        let (offset, to_section_end) = self.file_range(address)?;
+        Some(Found {
+            address,
+            size,
+            offset,
+            to_section_end,
+        })
     }
 
     /// The address and size (0 when not recorded) of `name`, defined and

@@ -136,7 +136,8 @@ impl ImageFile {
         let pointer = if file.is_64() { 8 } else { 4 };
         data.check_addresses(&segments, pointer, address)
             .map_err(format_error)?;
-        init_tables_agree(init_tables(bytes, &file)?, &data)
+        init_tables(bytes, &file)
+            .and_then(|tables| init_tables_agree(tables, &data))
             .map_err(|detail| tables_error(path, detail))?;
         // Symbol starts per section; a body's size is its ELF size, else the
         // distance to the next symbol (or the section end).
@@ -445,14 +446,14 @@ pub(crate) fn read_head_in(path: &Path, file: &BlockFile) -> Result<DispatchHead
         // Each to the end of its section; the tables, which are read whole,
         // only as far as their symbol's size when it has one.
         let window = |name, whole: bool| {
-            let (address, size) = elf.exported(file, name)?;
-            let (start, mut len) = elf.file_range(address)?;
-            if whole && size > 0 {
-                len = len.min(size);
-            }
+            let found = elf.find(file, name)?;
+            let len = match found.size {
+                size if whole && size > 0 => found.to_section_end.min(size),
+                _ => found.to_section_end,
+            };
             Some(Window {
                 source: file,
-                start,
+                start: found.offset,
                 len,
             })
         };
@@ -471,7 +472,8 @@ pub(crate) fn read_head_in(path: &Path, file: &BlockFile) -> Result<DispatchHead
     let object = object_file(path, mapped.bytes())?;
     let (tail, _) = locate(path, mapped.bytes(), &object)?;
     let head = DispatchHead::parse(tail).map_err(format_error)?;
-    init_tables_agree(init_tables(mapped.bytes(), &object)?, &head)
+    init_tables(mapped.bytes(), &object)
+        .and_then(|tables| init_tables_agree(tables, &head))
         .map_err(|detail| tables_error(path, detail))?;
     Ok(head)
 }
@@ -499,14 +501,10 @@ fn object_file<'a>(path: &Path, bytes: &'a [u8]) -> Result<object::File<'a>, Ins
 /// through its GNU hash table: its bytes to the end of their section, and
 /// its address.
 fn elf_exported<'a>(bytes: &'a [u8], name: &str) -> Option<(&'a [u8], u64)> {
-    let elf = ElfSections::read(bytes)?;
-    let (address, _) = elf.exported(bytes, name)?;
-    let (start, len) = elf.file_range(address)?;
-    let start = usize::try_from(start).ok()?;
-    Some((
-        bytes.get(start..start.checked_add(usize::try_from(len).ok()?)?)?,
-        address,
-    ))
+    let found = ElfSections::read(bytes)?.find(bytes, name)?;
+    let start = usize::try_from(found.offset).ok()?;
+    let end = start.checked_add(usize::try_from(found.to_section_end).ok()?)?;
+    Some((bytes.get(start..end)?, found.address))
 }
 
 /// The definition of `name` (or `_name`, Mach-O's spelling) among the
@@ -567,19 +565,15 @@ const INIT_TABLES_SYMBOL: &str = "mvimg_init_tables";
 /// The init's tables of `file` (whose bytes are `bytes`), to the end of
 /// their section: exported since the loader reads them before dlopen,
 /// found through the hash table; an image built before is searched.
-/// `None` for an image without them (stripped of its symbol table).
-fn init_tables<'a>(
-    bytes: &'a [u8],
-    file: &object::File<'a>,
-) -> Result<Option<&'a [u8]>, InspectError> {
+/// `None` for an image without them (stripped of its symbol table); an
+/// error when the symbol lies in no section with contents.
+fn init_tables<'a>(bytes: &'a [u8], file: &object::File<'a>) -> Result<Option<&'a [u8]>, String> {
     if let Some((tables, _)) = elf_exported(bytes, INIT_TABLES_SYMBOL) {
         return Ok(Some(tables));
     }
-    match defined(file, INIT_TABLES_SYMBOL) {
-        Ok(found) => Ok(found.map(|(tables, _)| tables)),
-        // Checked as if empty: the check names what is missing.
-        Err(()) => Ok(Some(&[])),
-    }
+    defined(file, INIT_TABLES_SYMBOL)
+        .map(|found| found.map(|(tables, _)| tables))
+        .map_err(|()| "the init's tables are not in the file".to_owned())
 }
 
 /// Checks that the init's tables (`None` for an image without them: it
@@ -594,9 +588,6 @@ fn init_tables_agree(tables: Option<&[u8]>, data: &DispatchHead) -> Result<(), S
     let Some(bytes) = tables else {
         return Ok(());
     };
-    if bytes.is_empty() {
-        return Err("the init's tables are not in the file".into());
-    }
     let word = |i: u32| -> Result<u32, String> {
         bytes
             .u32_at(u64::from(i) * 4)
