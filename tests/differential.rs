@@ -266,18 +266,12 @@ int main(int c, char **v) {
 "#;
 
 /// Runs `program` in its directory (with `wrapper` before it; `wine` is
-/// wine64 with a prefix in `prefix`, and `MVIMG_FORCE_TARGET` = `force`);
+/// wine64 in the tests' shared prefix, and `MVIMG_FORCE_TARGET` = `force`);
 /// its standard output without carriage returns, or `None` when it ran
 /// past the limit.
-fn run(wrapper: &[&str], program: &Path, force: Option<&str>, prefix: &Path) -> Option<String> {
+fn run(wrapper: &[&str], program: &Path, force: Option<&str>) -> Option<String> {
     let mut command = match wrapper.split_first() {
-        Some((&"wine", _)) => {
-            let mut c = Command::new(wine::wine64());
-            c.arg(program)
-                .env("WINEPREFIX", prefix)
-                .env("WINEDEBUG", "-all");
-            c
-        }
+        Some((&"wine", _)) => wine::command(program),
         Some((first, rest)) => {
             let mut c = Command::new(first);
             c.args(rest).arg(program);
@@ -322,7 +316,6 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
     // Runs of other seed ranges (the suite's and a long one) use their own
     // directories, so that they can run at once.
     let dir = scratch(&format!("differential-{first}-{programs}"));
-    let prefix = dir.join("wine");
     let (mut runs, mut slow, mut lists_drawn, mut unrunnable) = (0, 0, 0, 0);
     // Runs and programs (with at least one run) per platform.
     let mut per_platform = std::collections::BTreeMap::new();
@@ -393,7 +386,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         platform.link(&work.join("ordinary"), &ordinary, &ordinary_exe);
         // Csmith programs may run for long, and a few crash in the
         // ordinary build (deep recursion): such a seed is skipped.
-        let expected = match run(&runners[0].0, &ordinary_exe, None, &prefix) {
+        let expected = match run(&runners[0].0, &ordinary_exe, None) {
             Some(text) if text.contains("checksum = ") => text,
             _ => {
                 slow += 1;
@@ -469,13 +462,13 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
         // past the limit in the image as in clang's own -O0 build of the
         // source. Such a seed is skipped as slow when the -O0 build is as
         // slow; a hang of the image alone stays a failure.
-        if how == "-O0" && platform == Platform::Linux && run(&[], &exe, None, &prefix).is_none() {
+        if how == "-O0" && platform == Platform::Linux && run(&[], &exe, None).is_none() {
             let o0 = work.join("o0");
             run_ok(
                 "clang-22",
                 &["-O0", "-w", "-I/usr/include/csmith", "-o", s(&o0), s(&src)],
             );
-            if run(&[], &o0, None, &prefix).is_none() {
+            if run(&[], &o0, None).is_none() {
                 slow += 1;
                 let _ = std::fs::remove_dir_all(&work);
                 continue;
@@ -517,7 +510,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
             let reference = if runner == &runners[0].0 {
                 Some(expected.clone())
             } else {
-                run(runner, &ordinary_exe, None, &prefix)
+                run(runner, &ordinary_exe, None)
             };
             for force in &forces {
                 if force.is_some() && !accepts(force.as_deref()) {
@@ -525,7 +518,7 @@ fn csmith_programs_compute_the_ordinary_checksum_on_every_target() {
                 }
                 runs += 1;
                 *per_platform.entry(format!("{platform:?}")).or_insert(0) += 1;
-                let got = run(runner, &exe, force.as_deref(), &prefix);
+                let got = run(runner, &exe, force.as_deref());
                 if got != reference {
                     let note = reduce_first(&Symptom::Diverges {
                         runner,
@@ -875,7 +868,6 @@ fn generated_cxx_programs_compute_the_ordinary_checksum_on_every_target() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(8);
     let dir = scratch("differential-cxx");
-    let prefix = dir.join("wine");
     let driver = dir.join("driver.c");
     std::fs::write(
         &driver,
@@ -928,7 +920,7 @@ fn generated_cxx_programs_compute_the_ordinary_checksum_on_every_target() {
         run_ok("clang++-22", &args);
         let ordinary_exe = work.join("ordinary/driver");
         link(&ordinary, &ordinary_exe);
-        let expected = run(&[], &ordinary_exe, None, &prefix)
+        let expected = run(&[], &ordinary_exe, None)
             .filter(|t| t.starts_with("checksum = "))
             .unwrap_or_else(|| panic!("seed {seed}: the ordinary build did not finish"));
 
@@ -1006,7 +998,7 @@ fn generated_cxx_programs_compute_the_ordinary_checksum_on_every_target() {
                     continue;
                 }
                 runs += 1;
-                let got = run(runner, &exe, force.as_deref(), &prefix);
+                let got = run(runner, &exe, force.as_deref());
                 if got.as_deref() != Some(expected.as_str()) {
                     failures.push(format!(
                         "seed {seed} ({how}, `{list}`, {partitions} partitions, {runner:?}, \

@@ -6,6 +6,9 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+#[path = "../link/tests/common/wine.rs"]
+mod wine;
+
 /// The example binary cargo built beside this test
 /// (`target/<profile>/examples/NAME`).
 fn example(name: &str) -> PathBuf {
@@ -25,6 +28,7 @@ fn example(name: &str) -> PathBuf {
 fn the_mini_runtime_example_runs_everywhere_like_the_ordinary_build() {
     let out = Command::new(example("runtime"))
         .env("RUST_BACKTRACE", "0")
+        .env("WINEPREFIX", wine::prefix())
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -858,11 +858,8 @@ extern "C" __declspec(dllexport) long chain(int n) {
     for dll in common::mingw_runtime_dlls() {
         std::fs::copy(&dll, dir.join(dll.file_name().unwrap())).unwrap();
     }
-    let out = Command::new(wine::wine64())
-        .arg(&exe)
+    let out = wine::command(&exe)
         .current_dir(&dir)
-        .env("WINEPREFIX", dir.join("wine"))
-        .env("WINEDEBUG", "-all")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
     // Each node's value times the count of its owners while visited (the

@@ -310,11 +310,9 @@ fn a_windows_package_image_links_its_base_through_the_import_library() {
         "x86_64-w64-mingw32-gcc",
         &["-o", s(&driver), s(&dir.join("driver.c"))],
     );
-    let out = Command::new(wine::wine64())
-        .args([s(&driver), "base.dll", "pkg.dll"])
+    let out = wine::command(&driver)
+        .args(["base.dll", "pkg.dll"])
         .current_dir(&dir)
-        .env("WINEPREFIX", dir.join("wine-prefix"))
-        .env("WINEDEBUG", "-all")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
     let host_avx512 = {

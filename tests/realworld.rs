@@ -132,14 +132,10 @@ fn wine64() -> &'static str {
     PATH.get_or_init(|| wine::wine64().display().to_string())
 }
 
-/// The environment of every wine run: one prefix for this test binary.
+/// The environment of every wine run: the tests' shared prefix.
 fn wine_env() -> [(&'static str, &'static str); 2] {
     static PREFIX: OnceLock<String> = OnceLock::new();
-    let prefix = PREFIX.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("realworld-wine");
-        std::fs::create_dir_all(&dir).unwrap();
-        dir.to_str().unwrap().to_owned()
-    });
+    let prefix = PREFIX.get_or_init(|| wine::prefix().to_str().unwrap().to_owned());
     [("WINEPREFIX", prefix.as_str()), ("WINEDEBUG", "-all")]
 }
 

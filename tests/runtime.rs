@@ -275,11 +275,8 @@ fn windows_image_links_the_runtime_dll_through_its_import_library() {
             s(&image_implib),
         ],
     );
-    let linked = Command::new(wine::wine64())
-        .arg("linked.exe")
+    let linked = wine::command("linked.exe")
         .current_dir(&dir)
-        .env("WINEPREFIX", dir.join("wine-prefix"))
-        .env("WINEDEBUG", "-all")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
     assert_eq!(
@@ -292,12 +289,9 @@ fn windows_image_links_the_runtime_dll_through_its_import_library() {
         "x86_64-w64-mingw32-gcc",
         &["-o", s(&driver), s(&dir.join("driver.c"))],
     );
-    let out = Command::new(wine::wine64())
-        .arg(&driver)
+    let out = wine::command(&driver)
         .arg("image.dll")
         .current_dir(&dir)
-        .env("WINEPREFIX", dir.join("wine-prefix"))
-        .env("WINEDEBUG", "-all")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
     let text = stdout(&out, "wine");

@@ -456,11 +456,8 @@ fn windows_image_selects_on_its_own_under_wine() {
         &["-O1", "-o", exe.to_str().unwrap(), c.to_str().unwrap()],
     );
     let wine = |env: &[(&str, &str)]| {
-        let out = Command::new(wine::wine64())
-            .arg(&exe)
+        let out = wine::command(&exe)
             .arg(&dll)
-            .env("WINEPREFIX", dir.join("wine-prefix"))
-            .env("WINEDEBUG", "-all")
             .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
             .envs(env.iter().copied())
             .output()

@@ -288,14 +288,10 @@ int main(void) {
         "x86_64-w64-mingw32-gcc",
         &["-O2", "-o", s(&exe), s(&driver)],
     );
-    let prefix = dir.join("wine");
     // The default x86_64 list has four targets; this host runs each (forced).
     for target in ["0", "1", "2", "3"] {
-        let out = Command::new(wine::wine64())
-            .arg(&exe)
+        let out = wine::command(&exe)
             .current_dir(&dir)
-            .env("WINEPREFIX", &prefix)
-            .env("WINEDEBUG", "-all")
             .env("MVIMG_FORCE_TARGET", target)
             .output()
             .expect("wine64 runs (ci/setup installs it)");
@@ -470,11 +466,8 @@ int main(void) {
         &["-O2", "-o", s(&exe), s(&windows_driver)],
     );
     for target in ["0", "1", "2", "3"] {
-        let out = Command::new(wine::wine64())
-            .arg(&exe)
+        let out = wine::command(&exe)
             .current_dir(dll.parent().unwrap())
-            .env("WINEPREFIX", dir.join("wine"))
-            .env("WINEDEBUG", "-all")
             .env("MVIMG_FORCE_TARGET", target)
             .output()
             .expect("wine64 runs (ci/setup installs it)");

@@ -522,7 +522,9 @@ fn main() -> Result<()> {
                 } else {
                     "wine64"
                 };
-                let prefix = built.dir.join("wine-prefix");
+                // The caller's prefix (the tests share one), else one here.
+                let prefix = std::env::var_os("WINEPREFIX")
+                    .map_or_else(|| built.dir.join("wine-prefix"), PathBuf::from);
                 let out = Command::new(wine)
                     .arg(&driver)
                     .args(["minirt.dll", "system.dll", "package.dll"])

@@ -56,11 +56,8 @@ fn windows_dll_is_loaded_by_a_mingw_program_under_wine() {
         .map(String::from)
         .to_vec();
     let out = job.link().unwrap();
-    let run = Command::new(wine::wine64())
-        .arg(&exe)
+    let run = wine::command(&exe)
         .arg(&out.output)
-        .env("WINEPREFIX", dir.join("wine-prefix"))
-        .env("WINEDEBUG", "-all")
         .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
@@ -133,13 +130,10 @@ fn data_of_another_dll_is_read_through_its_import_library() {
             dir.join("caller.c").to_str().unwrap(),
         ],
     );
-    let out = Command::new(wine::wine64())
-        .arg(&exe)
+    let out = wine::command(&exe)
         .arg("cons.dll")
         .arg("consumer_get")
         .current_dir(&dir)
-        .env("WINEPREFIX", dir.join("wine-prefix"))
-        .env("WINEDEBUG", "-all")
         .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
