@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::{compile, run, scratch, wine};
 use mvimg_cpu::Platform;
 use mvimg_link::{DataImports, LinkInput, LinkJob};
