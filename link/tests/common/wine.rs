@@ -37,12 +37,19 @@ pub fn prefix() -> PathBuf {
         .env("WINEDEBUG", "-all")
         .output()
         .expect("wine64 runs (ci/setup installs it)");
-    assert!(
-        boot.status.success(),
-        "wineboot --init in {}: {}",
-        staging.display(),
-        String::from_utf8_lossy(&boot.stderr)
-    );
+    // A failed prefix is removed before the test fails: one left behind
+    // per run is what filled CI's disk.
+    let fail = |message: String| -> ! {
+        let _ = std::fs::remove_dir_all(&staging);
+        panic!("{message}")
+    };
+    if !boot.status.success() {
+        fail(format!(
+            "wineboot --init in {}: {}",
+            staging.display(),
+            String::from_utf8_lossy(&boot.stderr)
+        ));
+    }
     // The prefix's wineserver writes the registry when it exits.
     let server = wine64().with_file_name("wineserver");
     let _ = std::process::Command::new(if server.exists() {
@@ -53,19 +60,21 @@ pub fn prefix() -> PathBuf {
     .arg("-w")
     .env("WINEPREFIX", &staging)
     .status();
-    assert!(
-        staging.join("system.reg").exists(),
-        "wineboot --init made no registry in {}",
-        staging.display()
-    );
+    if !staging.join("system.reg").exists() {
+        fail(format!(
+            "wineboot --init made no registry in {}",
+            staging.display()
+        ));
+    }
     if std::fs::rename(&staging, &prefix).is_err() {
         // Another test made it first.
-        assert!(
-            prefix.join("system.reg").exists(),
-            "could not move {} to {}",
-            staging.display(),
-            prefix.display()
-        );
+        if !prefix.join("system.reg").exists() {
+            fail(format!(
+                "could not move {} to {}",
+                staging.display(),
+                prefix.display()
+            ));
+        }
         let _ = std::fs::remove_dir_all(&staging);
     }
     prefix
